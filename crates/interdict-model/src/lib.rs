@@ -1,0 +1,24 @@
+//! Shared types of interdict, at the bottom of the dependency graph.
+//!
+//! Owns the FollowTheMoney-shaped [`Entity`], its [`Schema`], the record id
+//! convention `<dataset>:<source id>`, ISO 3166-1 [`countries`] and
+//! [`PartialDate`] (dates that carry their precision). It must not parse list
+//! files, score names or know about shipments: those live in the crates above.
+//!
+//! ```
+//! use interdict_model::{Entity, Schema, prop};
+//! let mut e = Entity::new("un_sc_sanctions", "KPi.033", Schema::Person);
+//! e.add(prop::NAME, "KIM JONG UN");
+//! e.add(prop::NATIONALITY, "kp");
+//! assert_eq!(e.id, "un_sc_sanctions:KPi.033");
+//! assert_eq!(e.caption(), "KIM JONG UN");
+//! ```
+
+pub mod countries;
+mod date;
+mod entity;
+mod schema;
+
+pub use date::{DateError, DatePrecision, PartialDate};
+pub use entity::{prop, DatasetInfo, Entity};
+pub use schema::{Schema, UnknownSchema};
