@@ -1,1 +1,114 @@
-fn main() {}
+//! `interdict-eval`: measures interdict's matching quality on published
+//! labelled sets (nomenklatura, yente, Watchman, OFAC parity captures) and
+//! prints it beside the peer's (nomenklatura logic-v2) on the same pairs.
+//!
+//! The only part of the project that reads `../shared/data/eval` (by
+//! default; `--data` points elsewhere). See `eval/README.md`.
+
+mod engine;
+mod evaluate;
+mod gold;
+mod metrics;
+mod names;
+mod ours;
+mod peer;
+mod report;
+mod scripts;
+mod sets;
+
+use anyhow::{bail, Result};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "interdict-eval", about = "Matching quality harness for interdict, with the nomenklatura logic-v2 peer.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Name/party matching: P/R/F1, curves, recall@k and false-positive rates.
+    Names(NamesArgs),
+    /// Goods classification accuracy (not wired yet).
+    Goods,
+}
+
+#[derive(clap::Args)]
+struct NamesArgs {
+    /// Evaluation data directory [default: ../shared/data/eval from the workspace root].
+    #[arg(long)]
+    data: Option<PathBuf>,
+    /// Match threshold: a pair is a match when its score is >= this.
+    #[arg(long, default_value_t = 0.70)]
+    threshold: f64,
+    /// Only these sets (repeat or comma-separate): name_bench, entity_bench,
+    /// cross_script, un_positives, negatives, ofac_parity.
+    #[arg(long = "set", value_delimiter = ',')]
+    sets: Vec<String>,
+    /// Put the peer's (nomenklatura logic-v2) scores beside ours: reads
+    /// --peer-csv if present, else runs eval/peer/run_peer.sh to make it.
+    #[arg(long)]
+    peer: bool,
+    /// Re-run the peer script even if its CSV exists (implies --peer).
+    #[arg(long)]
+    peer_rerun: bool,
+    /// The peer's scores [default: eval/peer/peer_scores.csv].
+    #[arg(long)]
+    peer_csv: Option<PathBuf>,
+    /// Read at most this many rows of each 50k negatives file.
+    #[arg(long)]
+    negatives_limit: Option<usize>,
+    /// Also write the report to this file (e.g. eval/reports/names.md).
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+fn eval_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn main() -> Result<()> {
+    match Cli::parse().command {
+        Command::Names(args) => names_command(args),
+        Command::Goods => bail!("goods evaluation is not wired yet (interdict_goods has no accuracy API to call)"),
+    }
+}
+
+fn names_command(args: NamesArgs) -> Result<()> {
+    if !(0.0..=1.0).contains(&args.threshold) {
+        bail!("--threshold must be within 0..1, got {}", args.threshold);
+    }
+    let data = args
+        .data
+        .unwrap_or_else(|| eval_dir().join("../../shared/data/eval"));
+    if !data.is_dir() {
+        bail!("evaluation data directory {} not found (use --data)", data.display());
+    }
+    let peer = if args.peer || args.peer_rerun {
+        let csv = args
+            .peer_csv
+            .unwrap_or_else(|| eval_dir().join("peer/peer_scores.csv"));
+        if args.peer_rerun || !csv.exists() {
+            peer::run_script(&eval_dir().join("peer/run_peer.sh"), &data, &csv)?;
+        }
+        Some(peer::PeerScores::read(&csv)?)
+    } else {
+        None
+    };
+    let opts = names::Options {
+        data,
+        threshold: args.threshold,
+        sets: args.sets,
+        peer,
+        negatives_limit: args.negatives_limit,
+    };
+    let report = names::run(&opts, &ours::Ours)?;
+    print!("{report}");
+    if let Some(path) = args.out {
+        std::fs::write(&path, &report)?;
+        eprintln!("report written to {}", path.display());
+    }
+    Ok(())
+}

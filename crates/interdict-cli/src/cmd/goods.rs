@@ -1,0 +1,174 @@
+//! `interdict goods`: HS classification and DPRK control verdicts per
+//! jurisdiction, for one line or a JSONL/CSV batch.
+
+use super::Format;
+use crate::output;
+use anyhow::{bail, Context as _};
+use clap::Args;
+use interdict_goods::{GoodsLine, GoodsReport, GoodsScreener};
+use serde_json::json;
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct GoodsArgs {
+    /// Plain description (English, Russian, Chinese, Korean or Japanese).
+    description: Option<String>,
+    /// Declared HS code (2–10 digits, dots allowed; HS 2022 or 2017).
+    #[arg(long)]
+    hs: Option<String>,
+    /// Destination country (ISO 3166-1 alpha-2).
+    #[arg(long, default_value = "kp")]
+    destination: String,
+    #[arg(long)]
+    origin: Option<String>,
+    #[arg(long)]
+    value: Option<f64>,
+    /// ISO 4217 currency of --value.
+    #[arg(long, requires = "value")]
+    currency: Option<String>,
+    #[arg(long)]
+    quantity: Option<f64>,
+    /// Shipment date YYYY-MM-DD (rules apply from their effective dates).
+    #[arg(long)]
+    date: Option<String>,
+    /// What the customs declaration says, when it differs from the description.
+    #[arg(long)]
+    declared_description: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Batch input: JSONL (one goods line object per line) or CSV (by extension).
+    #[arg(long, conflicts_with = "description")]
+    input: Option<PathBuf>,
+    /// Where batch reports go (default: standard output).
+    #[arg(long, requires = "input")]
+    output: Option<PathBuf>,
+}
+
+pub fn run(_ctx: &super::Context, args: GoodsArgs) -> anyhow::Result<ExitCode> {
+    let screener = GoodsScreener::bundled().context("loading the goods tables")?;
+    if let Some(input) = &args.input {
+        return batch(&screener, input, args.output.as_deref());
+    }
+    let Some(description) = args.description.clone() else {
+        bail!("give a DESCRIPTION, or --input FILE");
+    };
+    if args.value.is_some() && args.currency.is_none() {
+        bail!("--value needs --currency (ISO 4217, e.g. USD)");
+    }
+    let line = GoodsLine {
+        description,
+        hs: args.hs,
+        destination: args.destination,
+        origin: args.origin,
+        value: args.value,
+        currency: args.currency,
+        quantity: args.quantity,
+        date: args.date,
+        declared_description: args.declared_description,
+    };
+    let report = screener.assess(&line)?;
+    match args.format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        Format::Table => print_report(&line, &report),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_report(line: &GoodsLine, r: &GoodsReport) {
+    println!("goods: {}", line.description);
+    println!(
+        "HS: {} (heading {}, {}, confidence {:.2}){}",
+        r.hs.code.as_deref().unwrap_or("?"),
+        r.hs.heading.as_deref().unwrap_or("?"),
+        r.hs.basis,
+        r.hs.confidence,
+        r.hs.description.as_deref().map(|d| format!(" — {d}")).unwrap_or_default()
+    );
+    if !r.classification.decisive.is_empty() {
+        println!("decided by: {}", r.classification.decisive.join(", "));
+    }
+    let rows: Vec<Vec<String>> = r
+        .verdicts
+        .iter()
+        .map(|v| {
+            vec![
+                v.jurisdiction.clone(),
+                v.status.as_str().to_string(),
+                v.instrument.clone().unwrap_or_default(),
+                v.provision.clone().unwrap_or_default(),
+                v.verified.clone().unwrap_or_default(),
+                v.reason.clone(),
+            ]
+        })
+        .collect();
+    println!();
+    print!(
+        "{}",
+        output::table(&["", "status", "instrument", "provision", "verified", "reason"], &rows)
+    );
+    if let Some(m) = &r.mismatch {
+        println!("\nEVASION SIGNAL ({}): declared {:?}, described {:?}: {}", m.kind, m.declared, m.described, m.detail);
+    }
+    for w in &r.warnings {
+        println!("warning: {w}");
+    }
+}
+
+fn batch(screener: &GoodsScreener, input: &Path, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let file = File::open(input).with_context(|| format!("cannot open {}", input.display()))?;
+    let mut out: Box<dyn Write> = match output {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    };
+    let is_csv = input.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let mut errors = 0usize;
+    let mut emit = |line_no: usize, result: Result<GoodsReport, interdict_goods::GoodsError>| -> anyhow::Result<()> {
+        match result {
+            Ok(report) => writeln!(out, "{}", json!({"line": line_no, "report": report}))?,
+            Err(e) => {
+                errors += 1;
+                eprintln!("{}:{line_no}: {e}", input.display());
+                writeln!(
+                    out,
+                    "{}",
+                    json!({"line": line_no, "error": {"file": input.display().to_string(), "line": line_no, "message": e.to_string()}})
+                )?;
+            }
+        }
+        Ok(())
+    };
+    if is_csv {
+        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
+        let headers = reader.headers().with_context(|| format!("{}: cannot read the header row", input.display()))?.clone();
+        for (i, record) in reader.records().enumerate() {
+            let line_no = i + 2;
+            let result = record
+                .map_err(|e| interdict_goods::GoodsError::Parse {
+                    format: "CSV",
+                    line: line_no,
+                    reason: e.to_string(),
+                })
+                .and_then(|r| screener.assess_csv_record(&headers, &r));
+            emit(line_no, result)?;
+        }
+    } else {
+        for (i, line) in BufReader::new(file).lines().enumerate() {
+            let line = line.with_context(|| format!("{}:{}: cannot read", input.display(), i + 1))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            emit(i + 1, screener.assess_jsonl_line(&line))?;
+        }
+    }
+    out.flush()?;
+    if errors > 0 {
+        eprintln!("{errors} goods lines were in error; their error records are in the output");
+        return Ok(ExitCode::from(crate::EXIT_RECORD_ERRORS));
+    }
+    Ok(ExitCode::SUCCESS)
+}

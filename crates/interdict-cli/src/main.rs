@@ -1,0 +1,65 @@
+//! The `interdict` binary: parses arguments and hands each command to the
+//! engine facade. It holds no business rules: formatting, progress bars and
+//! exit codes only.
+
+mod cmd;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Screens parties, goods and shipments against sanctions lists and DPRK
+/// goods controls, offline, with the evidence for every answer.
+#[derive(Parser)]
+#[command(name = "interdict", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Directory of updated list snapshots (default: $INTERDICT_HOME or
+    /// ~/.local/share/interdict). Bundled snapshots are used where it has none.
+    #[arg(long, global = true, value_name = "DIR")]
+    store: Option<PathBuf>,
+    /// Also load an OpenSanctions FollowTheMoney JSON-lines file (repeatable).
+    #[arg(long = "dataset-file", global = true, value_name = "PATH")]
+    dataset_files: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show the loaded sanctions lists, or update / diff a snapshot.
+    Lists(cmd::lists::ListsArgs),
+    /// Show one listed record as FollowTheMoney JSON.
+    Entity(cmd::entity::EntityArgs),
+    /// Screen a party (or a batch of parties) against the lists.
+    Match(cmd::matching::MatchArgs),
+    /// Classify goods and give the DPRK control verdict per jurisdiction.
+    Goods(cmd::goods::GoodsArgs),
+    /// Screen shipments: parties, goods, route and declarations → decision.
+    Screen(cmd::screen::ScreenArgs),
+}
+
+/// Exit code when a batch finished but some records were in error.
+pub const EXIT_RECORD_ERRORS: u8 = 3;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let ctx = cmd::Context {
+        store: cli.store,
+        dataset_files: cli.dataset_files,
+    };
+    let result = match cli.command {
+        Command::Lists(args) => cmd::lists::run(&ctx, args),
+        Command::Entity(args) => cmd::entity::run(&ctx, args),
+        Command::Match(args) => cmd::matching::run(&ctx, args),
+        Command::Goods(args) => cmd::goods::run(&ctx, args),
+        Command::Screen(args) => cmd::screen::run(&ctx, args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

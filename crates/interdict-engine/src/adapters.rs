@@ -1,0 +1,195 @@
+//! The two seams of `interdict-screen`, implemented with the real engines:
+//! a shipment party becomes a match query; a shipment goods line becomes a
+//! goods line of the goods screener. Translation only, no rules.
+
+use interdict_goods::GoodsScreener;
+use interdict_match::{MatchConfig, MatchResult, Matcher, Query};
+use interdict_model::{prop, PartialDate, Schema};
+use interdict_screen::{GoodsAssessment, GoodsLine, GoodsScreening, GoodsVerdict, Party, PartyHit, PartyScreening};
+
+/// How many list hits a party can bring into a decision.
+const HITS_PER_PARTY: usize = 5;
+
+/// Party screening through the name index.
+pub struct PartyAdapter<'a> {
+    matcher: &'a Matcher,
+    config: MatchConfig,
+}
+
+impl<'a> PartyAdapter<'a> {
+    pub fn new(matcher: &'a Matcher) -> Self {
+        PartyAdapter {
+            matcher,
+            config: MatchConfig {
+                // The screen rules apply their own per-role thresholds; return
+                // everything the matcher considers worth showing.
+                threshold: interdict_match::weights::DEFAULT_THRESHOLD,
+                limit: HITS_PER_PARTY,
+                datasets: None,
+            },
+        }
+    }
+
+    fn hit(&self, r: MatchResult) -> PartyHit {
+        let programs = self
+            .matcher
+            .get(&r.id)
+            .map(|e| e.get(prop::PROGRAM).to_vec())
+            .unwrap_or_default();
+        PartyHit {
+            explanation: r.explanation.to_text(),
+            entity_id: r.id,
+            caption: r.caption,
+            schema: r.schema.to_string(),
+            score: r.score,
+            datasets: r.datasets,
+            programs,
+        }
+    }
+}
+
+/// The party's shipment fields under their FtM property names.
+fn party_query(party: &Party) -> Query {
+    let mut q = Query::new(party.role.as_str(), party.schema, &party.name);
+    if let Some(c) = &party.country {
+        q.add(prop::COUNTRY, c);
+    }
+    if let Some(n) = &party.nationality {
+        q.add(prop::NATIONALITY, n);
+    }
+    if let Some(d) = &party.birth_date {
+        q.add(prop::BIRTH_DATE, &d.to_string());
+    }
+    for (kind, value) in &party.identifiers {
+        q.add(identifier_property(kind), value);
+    }
+    q
+}
+
+/// Maps the shipment format's identifier keys to FtM properties.
+fn identifier_property(kind: &str) -> &'static str {
+    match kind.to_ascii_lowercase().as_str() {
+        "imo" | "imo_number" => prop::IMO_NUMBER,
+        "mmsi" => prop::MMSI,
+        "passport" | "passport_number" => prop::PASSPORT_NUMBER,
+        "registration" | "registration_number" | "company_number" => prop::REGISTRATION_NUMBER,
+        "swift" | "bic" | "swift_bic" => prop::SWIFT_BIC,
+        "tax" | "tax_number" | "vat" | "inn" => prop::TAX_NUMBER,
+        _ => prop::ID_NUMBER,
+    }
+}
+
+impl PartyScreening for PartyAdapter<'_> {
+    fn screen_party(&self, party: &Party) -> Vec<PartyHit> {
+        let query = party_query(party);
+        // A query the matcher refuses (e.g. no usable name) has no hits; the
+        // shipment parser has already validated the fields it owns.
+        if query.validate().is_err() {
+            return Vec::new();
+        }
+        self.matcher
+            .search(&query, &self.config)
+            .into_iter()
+            .map(|r| self.hit(r))
+            .collect()
+    }
+
+    fn vessel_by_imo(&self, imo: &str) -> Vec<PartyHit> {
+        let digits: String = imo.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() != 7 {
+            return Vec::new();
+        }
+        let mut query = Query::new("imo", Schema::Vessel, "");
+        query.properties.clear();
+        query.add(prop::IMO_NUMBER, &digits);
+        self.matcher
+            .search(&query, &self.config)
+            .into_iter()
+            .filter(|r| {
+                self.matcher.get(&r.id).is_some_and(|e| {
+                    e.get(prop::IMO_NUMBER)
+                        .iter()
+                        .any(|v| v.chars().filter(char::is_ascii_digit).collect::<String>() == digits)
+                })
+            })
+            .map(|r| self.hit(r))
+            .collect()
+    }
+}
+
+/// Goods assessment through the goods screener.
+pub struct GoodsAdapter<'a> {
+    goods: &'a GoodsScreener,
+}
+
+impl<'a> GoodsAdapter<'a> {
+    pub fn new(goods: &'a GoodsScreener) -> Self {
+        GoodsAdapter { goods }
+    }
+}
+
+impl GoodsScreening for GoodsAdapter<'_> {
+    fn assess(&self, line: &GoodsLine, destination: &str, origin: Option<&str>, date: Option<PartialDate>) -> GoodsAssessment {
+        let input = interdict_goods::GoodsLine {
+            description: line.description.clone(),
+            hs: line.hs_code.clone(),
+            destination: destination.to_string(),
+            origin: origin.map(str::to_string),
+            value: line.value,
+            currency: line.currency.clone(),
+            quantity: line.quantity,
+            date: date.map(|d| d.to_string()),
+            declared_description: line.declared_description.clone(),
+        };
+        match self.goods.assess(&input) {
+            Ok(report) => {
+                let mut warnings = report.warnings;
+                if let Some(m) = &report.mismatch {
+                    warnings.push(format!(
+                        "declared {:?} but described {:?}: {}",
+                        m.declared, m.described, m.detail
+                    ));
+                }
+                GoodsAssessment {
+                    hs_code: report.hs.code,
+                    heading: report.hs.heading,
+                    luxury: report.luxury,
+                    verdicts: report
+                        .verdicts
+                        .into_iter()
+                        .map(|v| GoodsVerdict {
+                            jurisdiction: v.jurisdiction,
+                            status: v.status.as_str().to_string(),
+                            rule: v.rule,
+                            instrument: v.instrument,
+                            provision: v.provision,
+                            verified: v.verified,
+                            reason: v.reason,
+                        })
+                        .collect(),
+                    warnings,
+                }
+            }
+            // A goods line the screener cannot assess is never "not
+            // controlled": every jurisdiction says unknown, with the reason.
+            Err(e) => GoodsAssessment {
+                hs_code: line.hs_code.clone(),
+                heading: None,
+                luxury: false,
+                verdicts: interdict_goods::JURISDICTIONS
+                    .iter()
+                    .map(|j| GoodsVerdict {
+                        jurisdiction: (*j).to_string(),
+                        status: "unknown".to_string(),
+                        rule: None,
+                        instrument: None,
+                        provision: None,
+                        verified: None,
+                        reason: format!("goods line could not be assessed: {e}"),
+                    })
+                    .collect(),
+                warnings: vec![format!("goods line could not be assessed: {e}")],
+            },
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! Batch input: one goods line per JSONL line or CSV record. Owns the field
+//! mapping and its errors (which name the line and field); the assessment
+//! itself is `assess`.
+//!
+//! CSV columns (header row required, any order, unknown columns ignored):
+//!
+//! | column | field of [`GoodsLine`] |
+//! |---|---|
+//! | `description` (required) | description |
+//! | `hs` | declared HS code |
+//! | `destination` (required) | ISO alpha-2 |
+//! | `origin` | ISO alpha-2 |
+//! | `value` | number, total line value |
+//! | `currency` | ISO 4217 |
+//! | `quantity` | number of units, default 1 |
+//! | `date` | `YYYY[-MM[-DD]]` |
+//! | `declared_description` | second description to compare |
+//!
+//! JSONL lines use the same names as JSON keys.
+
+use crate::assess::{GoodsLine, GoodsReport};
+use crate::error::GoodsError;
+use crate::GoodsScreener;
+use std::io::Read;
+
+/// The CSV columns read into a [`GoodsLine`].
+pub const CSV_COLUMNS: [&str; 9] = [
+    "description",
+    "hs",
+    "destination",
+    "origin",
+    "value",
+    "currency",
+    "quantity",
+    "date",
+    "declared_description",
+];
+
+fn number(field: &'static str, s: &str) -> Result<Option<f64>, GoodsError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.replace(['_', ','], "")
+        .parse::<f64>()
+        .map(Some)
+        .map_err(|_| GoodsError::field(field, s, "not a number"))
+}
+
+fn opt(s: Option<&str>) -> Option<String> {
+    s.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// Reads one CSV record into a goods line using the header row.
+pub fn line_from_csv(
+    headers: &csv::StringRecord,
+    record: &csv::StringRecord,
+) -> Result<GoodsLine, GoodsError> {
+    let get = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim() == name)
+            .and_then(|i| record.get(i))
+    };
+    let description =
+        opt(get("description")).ok_or_else(|| GoodsError::field("description", "", "missing"))?;
+    let destination =
+        opt(get("destination")).ok_or_else(|| GoodsError::field("destination", "", "missing"))?;
+    Ok(GoodsLine {
+        description,
+        hs: opt(get("hs")),
+        destination,
+        origin: opt(get("origin")),
+        value: number("value", get("value").unwrap_or_default())?,
+        currency: opt(get("currency")),
+        quantity: number("quantity", get("quantity").unwrap_or_default())?,
+        date: opt(get("date")),
+        declared_description: opt(get("declared_description")),
+    })
+}
+
+impl GoodsScreener {
+    /// Assesses one JSONL line (`{"description": ..., "destination": ...}`).
+    pub fn assess_jsonl_line(&self, line: &str) -> Result<GoodsReport, GoodsError> {
+        let goods: GoodsLine = serde_json::from_str(line).map_err(|e| GoodsError::Parse {
+            format: "jsonl",
+            line: 1,
+            reason: e.to_string(),
+        })?;
+        self.assess(&goods)
+    }
+
+    /// Assesses one CSV record given the header row.
+    pub fn assess_csv_record(
+        &self,
+        headers: &csv::StringRecord,
+        record: &csv::StringRecord,
+    ) -> Result<GoodsReport, GoodsError> {
+        self.assess(&line_from_csv(headers, record)?)
+    }
+
+    /// Assesses every record of a CSV document. The outer error is a broken
+    /// document; each record's own error names its line and field.
+    pub fn assess_csv<R: Read>(
+        &self,
+        reader: R,
+    ) -> Result<Vec<Result<GoodsReport, GoodsError>>, GoodsError> {
+        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+        let headers = rdr
+            .headers()
+            .map_err(|e| GoodsError::Parse {
+                format: "csv",
+                line: 1,
+                reason: e.to_string(),
+            })?
+            .clone();
+        if !headers.iter().any(|h| h.trim() == "description") {
+            return Err(GoodsError::Parse {
+                format: "csv",
+                line: 1,
+                reason: "the header row has no 'description' column".into(),
+            });
+        }
+        let mut out = Vec::new();
+        for (i, rec) in rdr.records().enumerate() {
+            let line = i + 2;
+            let r = rec
+                .map_err(|e| GoodsError::Parse {
+                    format: "csv",
+                    line,
+                    reason: e.to_string(),
+                })
+                .and_then(|rec| {
+                    self.assess_csv_record(&headers, &rec).map_err(|e| match e {
+                        GoodsError::Field {
+                            field,
+                            value,
+                            reason,
+                        } => GoodsError::Field {
+                            field,
+                            value,
+                            reason: format!("{reason} (csv line {line})"),
+                        },
+                        other => other,
+                    })
+                });
+            out.push(r);
+        }
+        Ok(out)
+    }
+}

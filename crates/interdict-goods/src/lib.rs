@@ -1,0 +1,100 @@
+//! Goods screening for interdict: what may not go to (or come from) the DPRK.
+//!
+//! [`GoodsScreener`] bundles the HS 2022 nomenclature (with the HS 2017 codes
+//! that changed), the DPRK control rules of the UN, EU, UK, US, Japan and
+//! South Korea with their citations and verification status, and a
+//! description classifier that knows the luxury vocabulary (makes, models,
+//! watch makers, spirits, furs, cosmetics, yachts) in English, Russian,
+//! Chinese, Korean and Japanese. All data is embedded at build time from the
+//! repository's `data/` folder.
+//!
+//! ```
+//! use interdict_goods::{GoodsScreener, GoodsLine, Status};
+//! let s = GoodsScreener::bundled().unwrap();
+//! let line = GoodsLine {
+//!     description: "Aurus Senat armoured limousine".into(),
+//!     destination: "kp".into(),
+//!     date: Some("2024-02-18".into()),
+//!     ..GoodsLine::default()
+//! };
+//! let report = s.assess(&line).unwrap();
+//! assert_eq!(report.hs.heading.as_deref(), Some("8703"));
+//! assert_eq!(report.verdict("UN").unwrap().status, Status::Prohibited);
+//! ```
+//!
+//! This crate knows nothing about parties or shipments; the shipment rules
+//! call [`GoodsScreener::assess`] per goods line.
+
+pub mod assess;
+pub mod batch;
+pub mod classify;
+pub mod error;
+pub mod eval;
+pub mod fx;
+pub mod hs;
+pub mod rules;
+pub mod vocab;
+
+pub use assess::{GoodsLine, GoodsReport, HsFinding, Mismatch, RuleRef, Status, Verdict};
+pub use classify::Classification;
+pub use error::GoodsError;
+pub use eval::{evaluate, AccuracyReport};
+pub use rules::{Rule, JURISDICTIONS};
+
+/// The loaded nomenclature, rules, vocabulary and exchange rates.
+#[derive(Debug)]
+pub struct GoodsScreener {
+    pub(crate) nomenclature: hs::Nomenclature,
+    pub(crate) rules: Vec<rules::Rule>,
+    pub(crate) vocab: vocab::Vocabulary,
+    pub(crate) fx: fx::FxTable,
+}
+
+impl GoodsScreener {
+    /// Loads everything bundled in the binary.
+    pub fn bundled() -> Result<GoodsScreener, GoodsError> {
+        Ok(GoodsScreener {
+            nomenclature: hs::Nomenclature::bundled()?,
+            rules: rules::bundled_rules()?,
+            vocab: vocab::Vocabulary::bundled()?,
+            fx: fx::FxTable::bundled()?,
+        })
+    }
+
+    /// Description → heading (and subheading when known), confidence and the
+    /// deciding words.
+    pub fn classify(&self, description: &str) -> Classification {
+        classify::classify(&self.vocab, &self.nomenclature, description)
+    }
+
+    /// One verdict per jurisdiction for a goods line, or an error naming the
+    /// bad field (unknown HS code or country, negative value, unknown
+    /// currency, bad date).
+    pub fn assess(&self, line: &GoodsLine) -> Result<GoodsReport, GoodsError> {
+        assess::assess(self, line)
+    }
+
+    /// Resolves a declared HS code (2–10 digits, HS 2022 or 2017).
+    pub fn resolve_hs(
+        &self,
+        code: &str,
+        date: Option<&interdict_model::PartialDate>,
+    ) -> Result<hs::ResolvedHs, GoodsError> {
+        self.nomenclature.resolve(code, date)
+    }
+
+    /// The control rules, in file order.
+    pub fn rules(&self) -> &[rules::Rule] {
+        &self.rules
+    }
+
+    /// The HS 2022 nomenclature.
+    pub fn nomenclature(&self) -> &hs::Nomenclature {
+        &self.nomenclature
+    }
+
+    /// The classifier vocabulary.
+    pub fn vocabulary(&self) -> &vocab::Vocabulary {
+        &self.vocab
+    }
+}

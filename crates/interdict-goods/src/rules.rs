@@ -1,0 +1,340 @@
+//! DPRK control rules as data (data/controls/dprk_controls.csv): one row per
+//! measure with its instrument, provision, HS coverage, categories, value
+//! threshold, direction, dates and verification status. Owns loading and the
+//! per-rule match test; choosing the verdict per jurisdiction is `assess`.
+
+use crate::error::GoodsError;
+use interdict_model::PartialDate;
+use serde::Serialize;
+
+const CONTROLS_CSV: &str = include_str!("../../../data/controls/dprk_controls.csv");
+const FILE: &str = "data/controls/dprk_controls.csv";
+
+/// The jurisdictions the rules cover, in report order.
+pub const JURISDICTIONS: [&str; 6] = ["UN", "EU", "UK", "US", "JP", "KR"];
+
+/// Which way the goods move relative to the DPRK.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    ExportToKp,
+    ImportFromKp,
+    Both,
+}
+
+/// What a matching rule does to the goods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    Prohibited,
+    LicenceRequired,
+    /// An aggregate cap (petroleum): cannot be decided per line.
+    Cap,
+    /// Superseded or kept as vocabulary only: never screened.
+    Inactive,
+}
+
+/// One HS coverage item of a rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum HsPattern {
+    /// Chapters `from..=to` ("72-83"; "01-97" is every good).
+    Chapters { from: u8, to: u8 },
+    /// A chapter, heading or subheading prefix; `partial` for "ex" codes
+    /// (only part of the code is covered).
+    Prefix { code: String, partial: bool },
+}
+
+impl HsPattern {
+    fn parse(s: &str, row: usize) -> Result<HsPattern, GoodsError> {
+        let s = s.trim();
+        if let Some((a, b)) = s.split_once('-') {
+            let p = |x: &str| {
+                x.trim()
+                    .parse::<u8>()
+                    .map_err(|_| GoodsError::data(FILE, row, format!("bad chapter range {s:?}")))
+            };
+            return Ok(HsPattern::Chapters {
+                from: p(a)?,
+                to: p(b)?,
+            });
+        }
+        let (code, partial) = match s.strip_prefix("ex ") {
+            Some(c) => (c.trim(), true),
+            None => (s, false),
+        };
+        if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) || code.len() % 2 == 1 {
+            return Err(GoodsError::data(FILE, row, format!("bad HS pattern {s:?}")));
+        }
+        Ok(HsPattern::Prefix {
+            code: code.to_string(),
+            partial,
+        })
+    }
+
+    /// True when the pattern covers every good (chapters 01–97).
+    pub fn is_all_goods(&self) -> bool {
+        matches!(
+            self,
+            HsPattern::Chapters {
+                from: 0..=1,
+                to: 97..
+            }
+        )
+    }
+
+    /// `Some(partial)` when `code` (2–6 digits) falls under the pattern.
+    pub fn covers(&self, code: &str) -> Option<bool> {
+        match self {
+            HsPattern::Chapters { from, to } => {
+                let ch: u8 = code.get(..2)?.parse().ok()?;
+                (*from..=*to).contains(&ch).then_some(false)
+            }
+            HsPattern::Prefix { code: p, partial } => {
+                (code.len() >= p.len() && code.starts_with(p.as_str())).then_some(*partial)
+            }
+        }
+    }
+}
+
+/// One control rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rule {
+    pub id: String,
+    pub jurisdiction: String,
+    pub instrument: String,
+    pub provision: String,
+    pub category: String,
+    /// HS codes as the instrument states them (often empty).
+    pub hs_codes: String,
+    pub match_hs: Vec<HsPattern>,
+    /// instrument | instrument_unverified | interpretation | none.
+    pub hs_basis: String,
+    pub match_categories: Vec<String>,
+    pub requires_luxury: bool,
+    pub except_categories: Vec<String>,
+    pub value_threshold: String,
+    /// Unit-value floor: the rule applies above it.
+    pub threshold: Option<(f64, String)>,
+    pub effect: Effect,
+    pub direction: Direction,
+    pub effective_from: Option<PartialDate>,
+    pub effective_until: Option<PartialDate>,
+    /// verified | secondary | unverified.
+    pub status: String,
+    pub verification_note: String,
+    pub source_url: String,
+}
+
+fn list(s: &str) -> Vec<String> {
+    s.split(';')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn date(s: &str, row: usize, col: &str) -> Result<Option<PartialDate>, GoodsError> {
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    s.parse()
+        .map(Some)
+        .map_err(|e| GoodsError::data(FILE, row, format!("{col}: {e}")))
+}
+
+/// Loads the bundled rule table.
+pub fn bundled_rules() -> Result<Vec<Rule>, GoodsError> {
+    let mut rdr = csv::Reader::from_reader(CONTROLS_CSV.as_bytes());
+    let headers = rdr
+        .headers()
+        .map_err(|e| GoodsError::data(FILE, 0, e.to_string()))?
+        .clone();
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let mut idx = std::collections::HashMap::new();
+    for name in [
+        "rule_id",
+        "jurisdiction",
+        "instrument",
+        "provision",
+        "category",
+        "hs_codes",
+        "match_hs",
+        "hs_basis",
+        "match_categories",
+        "requires_luxury",
+        "except_categories",
+        "value_threshold",
+        "threshold_amount",
+        "threshold_currency",
+        "effect",
+        "direction",
+        "effective_from",
+        "effective_until",
+        "status",
+        "verification_note",
+        "source_url",
+    ] {
+        let i =
+            col(name).ok_or_else(|| GoodsError::data(FILE, 0, format!("missing column {name}")))?;
+        idx.insert(name, i);
+    }
+    let mut rules = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let row = i + 1;
+        let rec = rec.map_err(|e| GoodsError::data(FILE, row, e.to_string()))?;
+        let get = |name: &str| idx.get(name).and_then(|&c| rec.get(c)).unwrap_or_default();
+        let effect = match get("effect") {
+            "prohibited" => Effect::Prohibited,
+            "licence_required" => Effect::LicenceRequired,
+            "cap" => Effect::Cap,
+            "superseded" | "reference" => Effect::Inactive,
+            other => {
+                return Err(GoodsError::data(
+                    FILE,
+                    row,
+                    format!("unknown effect {other:?}"),
+                ))
+            }
+        };
+        let direction = match get("direction") {
+            "export_to_kp" => Direction::ExportToKp,
+            "import_from_kp" => Direction::ImportFromKp,
+            "both" => Direction::Both,
+            other => {
+                return Err(GoodsError::data(
+                    FILE,
+                    row,
+                    format!("unknown direction {other:?}"),
+                ))
+            }
+        };
+        let status = get("status").to_string();
+        if !matches!(status.as_str(), "verified" | "secondary" | "unverified") {
+            return Err(GoodsError::data(
+                FILE,
+                row,
+                format!("unknown status {status:?}"),
+            ));
+        }
+        let threshold = match get("threshold_amount") {
+            "" => None,
+            a => {
+                let amount: f64 = a
+                    .parse()
+                    .map_err(|_| GoodsError::data(FILE, row, format!("bad threshold {a:?}")))?;
+                Some((amount, get("threshold_currency").to_string()))
+            }
+        };
+        let match_hs = list(get("match_hs"))
+            .iter()
+            .map(|p| HsPattern::parse(p, row))
+            .collect::<Result<Vec<_>, _>>()?;
+        rules.push(Rule {
+            id: get("rule_id").to_string(),
+            jurisdiction: get("jurisdiction").to_string(),
+            instrument: get("instrument").to_string(),
+            provision: get("provision").to_string(),
+            category: get("category").to_string(),
+            hs_codes: get("hs_codes").to_string(),
+            match_hs,
+            hs_basis: get("hs_basis").to_string(),
+            match_categories: list(get("match_categories")),
+            requires_luxury: get("requires_luxury") == "1",
+            except_categories: list(get("except_categories")),
+            value_threshold: get("value_threshold").to_string(),
+            threshold,
+            effect,
+            direction,
+            effective_from: date(get("effective_from"), row, "effective_from")?,
+            effective_until: date(get("effective_until"), row, "effective_until")?,
+            status,
+            verification_note: get("verification_note").to_string(),
+            source_url: get("source_url").to_string(),
+        });
+    }
+    Ok(rules)
+}
+
+impl Rule {
+    /// True when the rule covers every good.
+    pub fn all_goods(&self) -> bool {
+        self.match_hs.iter().any(HsPattern::is_all_goods)
+    }
+
+    /// `Some(partial)` when any of the HS patterns covers `code`.
+    pub fn covers_code(&self, code: &str) -> Option<bool> {
+        let mut best = None;
+        for p in &self.match_hs {
+            match p.covers(code) {
+                Some(false) => return Some(false),
+                Some(true) => best = Some(true),
+                None => {}
+            }
+        }
+        best
+    }
+
+    /// The first of `categories` the rule names.
+    pub fn category_hit<'a>(&self, categories: &'a [String]) -> Option<&'a str> {
+        categories
+            .iter()
+            .find(|c| self.match_categories.iter().any(|m| m == *c))
+            .map(String::as_str)
+    }
+
+    /// Whether the rule is in force on a line dated `date` (a year or month
+    /// counts as in force if any day of it is). Without a date, rules that
+    /// have ended are out and start dates are ignored.
+    pub fn in_force(&self, date: Option<&PartialDate>) -> bool {
+        match date {
+            None => self.effective_until.is_none(),
+            Some(d) => {
+                let (first, last) = day_span(d);
+                let started = self
+                    .effective_from
+                    .as_ref()
+                    .is_none_or(|f| last >= day_span(f).0);
+                let ended = self
+                    .effective_until
+                    .as_ref()
+                    .is_some_and(|u| first >= day_span(u).0);
+                started && !ended
+            }
+        }
+    }
+}
+
+/// First and last day numbers a partial date can stand for.
+fn day_span(d: &PartialDate) -> (i64, i64) {
+    let first = d.day_number();
+    let last = match (d.month, d.day) {
+        (_, Some(_)) => first,
+        (Some(m), None) => {
+            let next = if m == 12 {
+                PartialDate {
+                    year: d.year + 1,
+                    month: Some(1),
+                    day: None,
+                }
+            } else {
+                PartialDate {
+                    year: d.year,
+                    month: Some(m + 1),
+                    day: None,
+                }
+            };
+            next.day_number() - 1
+        }
+        (None, None) => {
+            PartialDate {
+                year: d.year + 1,
+                month: None,
+                day: None,
+            }
+            .day_number()
+                - 1
+        }
+    };
+    (first, last)
+}

@@ -1,0 +1,335 @@
+//! The classifier's vocabulary (data/reference/goods/*.csv): product words in
+//! five languages, brands and models, modifiers, the heading → category table
+//! and the parts-heading table; plus the text normalisation shared by terms
+//! and descriptions. Owns loading and matching; scoring lives in `classify`.
+
+use crate::error::GoodsError;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+
+const VOCAB_CSV: &str = include_str!("../../../data/reference/goods/vocabulary.csv");
+const CATEGORIES_CSV: &str = include_str!("../../../data/reference/goods/heading_categories.csv");
+const PARTS_CSV: &str = include_str!("../../../data/reference/goods/parts_headings.csv");
+
+/// What a vocabulary term tells the classifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermKind {
+    /// A product noun ("limousine", "водка"): names the heading.
+    Generic,
+    /// A model name ("LX 570"): implies the product type.
+    Model,
+    /// A maker ("Rolex"): suggests the product type.
+    Brand,
+    /// Changes the reading: parts, armoured, luxury, toy.
+    Modifier,
+}
+
+impl TermKind {
+    pub(crate) fn weight(self) -> f64 {
+        match self {
+            TermKind::Generic => 2.0,
+            TermKind::Model => 1.6,
+            TermKind::Brand => 1.0,
+            TermKind::Modifier => 0.0,
+        }
+    }
+}
+
+/// One row of vocabulary.csv.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub term: String,
+    pub lang: String,
+    pub kind: TermKind,
+    /// 4- or 6-digit HS 2022 code; empty for modifiers.
+    pub hs: String,
+    pub category: String,
+    pub luxury: bool,
+    pub source: String,
+    /// Matches any word starting with the term (Russian inflection).
+    stem: bool,
+    /// CJK/Hangul/Kana terms match without word boundaries.
+    unbounded: bool,
+    /// English product nouns also match their plural ("wagon" → "wagons").
+    plural: bool,
+}
+
+impl Term {
+    fn accepts(&self, left_ok: bool, right_ok: bool, plural_ok: bool) -> bool {
+        self.unbounded || (left_ok && (right_ok || self.stem || (self.plural && plural_ok)))
+    }
+}
+
+/// One heading-prefix → category row.
+#[derive(Debug, Clone)]
+pub struct HeadingCategory {
+    pub prefix: String,
+    pub category: String,
+    pub luxury: bool,
+}
+
+/// A term found in a description.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit<'v> {
+    pub term: &'v Term,
+    pub start: usize,
+}
+
+/// The loaded vocabulary and its automaton.
+#[derive(Debug)]
+pub struct Vocabulary {
+    terms: Vec<Term>,
+    /// Pattern id → every term with that normalised spelling.
+    patterns: Vec<Vec<usize>>,
+    automaton: AhoCorasick,
+    categories: Vec<HeadingCategory>,
+    parts: HashMap<String, String>,
+}
+
+fn is_unbounded_char(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF |
+        0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F)
+}
+
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ß' => 's',
+        'ё' => 'е',
+        '\'' | '’' | '`' | '´' | 'ʼ' => return None,
+        c if c.is_alphanumeric() => c,
+        _ => ' ',
+    })
+}
+
+/// Lower-cases, folds accents and `ё`, drops apostrophes and turns every
+/// other punctuation mark into one space, so "Rolls-Royce", "rolls royce" and
+/// "ROLLS ROYCE" read the same. Used for terms and descriptions alike.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    let mut last_space = true;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let Some(f) = fold_char(c) else { continue };
+        if f == ' ' {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+        } else {
+            out.push(f);
+            last_space = false;
+        }
+    }
+    if !last_space {
+        out.push(' ');
+    }
+    out
+}
+
+/// True when the text after a match is an English plural ending ("s", "es").
+fn plural_follows(rest: &[u8]) -> bool {
+    matches!(
+        rest,
+        [b's', b' ', ..] | [b's'] | [b'e', b's', b' ', ..] | [b'e', b's']
+    )
+}
+
+fn parse_bool(s: &str, file: &'static str, row: usize) -> Result<bool, GoodsError> {
+    match s {
+        "1" => Ok(true),
+        "0" | "" => Ok(false),
+        _ => Err(GoodsError::data(
+            file,
+            row,
+            format!("expected 0 or 1, got {s:?}"),
+        )),
+    }
+}
+
+impl Vocabulary {
+    pub fn bundled() -> Result<Vocabulary, GoodsError> {
+        const FILE: &str = "data/reference/goods/vocabulary.csv";
+        let mut terms = Vec::new();
+        let mut by_spelling: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<Vec<usize>> = Vec::new();
+        let mut spellings: Vec<String> = Vec::new();
+        let mut rdr = csv::Reader::from_reader(VOCAB_CSV.as_bytes());
+        for (i, rec) in rdr.records().enumerate() {
+            let row = i + 1;
+            let rec = rec.map_err(|e| GoodsError::data(FILE, row, e.to_string()))?;
+            let get = |n: usize| rec.get(n).unwrap_or_default();
+            let raw = get(0);
+            let stem = raw.ends_with('*');
+            let spelling = normalize(raw.trim_end_matches('*')).trim().to_string();
+            if spelling.is_empty() {
+                return Err(GoodsError::data(FILE, row, "empty term"));
+            }
+            let kind = match get(2) {
+                "generic" => TermKind::Generic,
+                "model" => TermKind::Model,
+                "brand" => TermKind::Brand,
+                "modifier" => TermKind::Modifier,
+                other => {
+                    return Err(GoodsError::data(
+                        FILE,
+                        row,
+                        format!("unknown kind {other:?}"),
+                    ))
+                }
+            };
+            let hs = get(3).to_string();
+            if kind != TermKind::Modifier && !(hs.len() == 4 || hs.len() == 6) {
+                return Err(GoodsError::data(
+                    FILE,
+                    row,
+                    format!("hs {hs:?} must have 4 or 6 digits"),
+                ));
+            }
+            let unbounded = spelling.chars().next().is_some_and(is_unbounded_char);
+            let idx = terms.len();
+            terms.push(Term {
+                term: raw.trim_end_matches('*').to_string(),
+                lang: get(1).to_string(),
+                kind,
+                hs,
+                category: get(4).to_string(),
+                luxury: parse_bool(get(5), FILE, row)?,
+                source: get(6).to_string(),
+                stem,
+                unbounded,
+                plural: kind == TermKind::Generic && get(1) == "en",
+            });
+            // Same spelling in several rows (e.g. "toy" as product and as
+            // modifier): one automaton pattern, all rows reported.
+            let key = format!("{}{}", if stem { "*" } else { "" }, spelling);
+            match by_spelling.get(&key) {
+                Some(&p) => patterns[p].push(idx),
+                None => {
+                    by_spelling.insert(key, patterns.len());
+                    patterns.push(vec![idx]);
+                    spellings.push(spelling);
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&spellings)
+            .map_err(|e| GoodsError::data(FILE, 0, e.to_string()))?;
+
+        const CFILE: &str = "data/reference/goods/heading_categories.csv";
+        let mut categories = Vec::new();
+        let mut rdr = csv::Reader::from_reader(CATEGORIES_CSV.as_bytes());
+        for (i, rec) in rdr.records().enumerate() {
+            let rec = rec.map_err(|e| GoodsError::data(CFILE, i + 1, e.to_string()))?;
+            categories.push(HeadingCategory {
+                prefix: rec.get(0).unwrap_or_default().to_string(),
+                category: rec.get(1).unwrap_or_default().to_string(),
+                luxury: parse_bool(rec.get(2).unwrap_or_default(), CFILE, i + 1)?,
+            });
+        }
+        const PFILE: &str = "data/reference/goods/parts_headings.csv";
+        let mut parts = HashMap::new();
+        let mut rdr = csv::Reader::from_reader(PARTS_CSV.as_bytes());
+        for (i, rec) in rdr.records().enumerate() {
+            let rec = rec.map_err(|e| GoodsError::data(PFILE, i + 1, e.to_string()))?;
+            parts.insert(
+                rec.get(0).unwrap_or_default().to_string(),
+                rec.get(1).unwrap_or_default().to_string(),
+            );
+        }
+        Ok(Vocabulary {
+            terms,
+            patterns,
+            automaton,
+            categories,
+            parts,
+        })
+    }
+
+    /// Number of vocabulary rows.
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// True when no term is loaded (never for the bundled data).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Every term (for inspection and tests).
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    /// Finds the vocabulary terms in an already [`normalize`]d text,
+    /// respecting word boundaries for alphabetic scripts. Among valid matches
+    /// the longest win, then the leftmost: "fox fur jackets" reads "fur
+    /// jacket" (not "fox fur" + "jackets"), and "golf carts" still finds
+    /// "golf cart" through its plural.
+    pub fn find<'v>(&'v self, normalized: &str, out: &mut Vec<Hit<'v>>) {
+        let bytes = normalized.as_bytes();
+        let bounds = |s: usize, e: usize| {
+            // normalize() surrounds words with spaces, so a boundary is a space.
+            let left_ok = s == 0 || bytes[s - 1] == b' ';
+            let right_ok = e == bytes.len() || bytes[e] == b' ';
+            (left_ok, right_ok, plural_follows(&bytes[e..]))
+        };
+        let mut valid: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(normalized) {
+            let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
+            let (l, r, pl) = bounds(s, e);
+            if self.patterns[p]
+                .iter()
+                .any(|&ti| self.terms[ti].accepts(l, r, pl))
+            {
+                valid.push((s, e, p));
+            }
+        }
+        valid.sort_unstable_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+        let mut taken: Vec<(usize, usize, usize)> = Vec::with_capacity(valid.len());
+        for v in valid {
+            if taken.iter().all(|t| v.1 <= t.0 || v.0 >= t.1) {
+                taken.push(v);
+            }
+        }
+        taken.sort_unstable_by_key(|t| t.0);
+        for (s, e, p) in taken {
+            let (l, r, pl) = bounds(s, e);
+            for &ti in &self.patterns[p] {
+                let t = &self.terms[ti];
+                if t.accepts(l, r, pl) {
+                    out.push(Hit { term: t, start: s });
+                }
+            }
+        }
+    }
+
+    /// Categories (and whether any is luxury by nature) of an HS code, from
+    /// every matching prefix in heading_categories.csv.
+    pub fn categories_of(&self, code: &str) -> (Vec<&str>, bool) {
+        let mut cats = Vec::new();
+        let mut luxury = false;
+        for c in &self.categories {
+            if code.starts_with(&c.prefix) {
+                if !cats.contains(&c.category.as_str()) {
+                    cats.push(c.category.as_str());
+                }
+                luxury |= c.luxury;
+            }
+        }
+        (cats, luxury)
+    }
+
+    /// The heading that holds parts of goods of `heading`, if recorded.
+    pub fn parts_heading(&self, heading: &str) -> Option<&str> {
+        self.parts.get(heading).map(String::as_str)
+    }
+}

@@ -1,0 +1,273 @@
+//! The catalogue: which datasets interdict knows, their metadata, the
+//! bundled snapshots (embedded in the binary with `include_bytes!` and
+//! gunzipped in memory) and the dispatch from a dataset name to its parser.
+//!
+//! Owns the dataset names and where each format's files are found; the
+//! format knowledge stays in the parser modules.
+
+use crate::error::ListError;
+use crate::snapshot::Snapshot;
+use crate::source::Input;
+use crate::{eu_fsf_xml, ofac_csv, ofac_enhanced_xml, uk_fcdo, un_xml, us_csl};
+use interdict_model::DatasetInfo;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// A bundled file: its name in `data/lists/` and its gzip bytes.
+type Bundled = (&'static str, &'static [u8]);
+
+macro_rules! bundled {
+    ($name:literal) => {
+        (
+            $name,
+            include_bytes!(concat!("../../../data/lists/", $name)) as &[u8],
+        )
+    };
+}
+
+const UN: Bundled = bundled!("un_sc_sanctions_2026-02-27.xml.gz");
+const SDN: Bundled = bundled!("us_ofac_sdn_sdn_2024-05-03.csv.gz");
+const SDN_ALT: Bundled = bundled!("us_ofac_sdn_alt_2025-12.csv.gz");
+const SDN_ADD: Bundled = bundled!("us_ofac_sdn_add_2025-12.csv.gz");
+const SDN_COMMENTS: Bundled = bundled!("us_ofac_sdn_comments_2025-12.csv.gz");
+const CONS: Bundled = bundled!("us_ofac_cons_2025-01-10.xml.gz");
+const UK: [Bundled; 5] = [
+    bundled!("gb_fcdo_sanctions_2026-05/subjects.csv.gz"),
+    bundled!("gb_fcdo_sanctions_2026-05/subject_names.csv.gz"),
+    bundled!("gb_fcdo_sanctions_2026-05/subject_identifiers.csv.gz"),
+    bundled!("gb_fcdo_sanctions_2026-05/subject_dobs.csv.gz"),
+    bundled!("gb_fcdo_sanctions_2026-05/subject_countries.csv.gz"),
+];
+const CSL: Bundled = bundled!("us_trade_csl_2022-05.csv.gz");
+
+/// Static metadata of one known dataset.
+struct Known {
+    name: &'static str,
+    title: &'static str,
+    publisher: &'static str,
+    /// The bundled snapshot's date, as stated in or derived from its files.
+    bundled_date: Option<&'static str>,
+    source_url: &'static str,
+}
+
+const KNOWN: &[Known] = &[
+    Known {
+        name: un_xml::DATASET,
+        title: "UN Security Council Consolidated List",
+        publisher: "United Nations Security Council",
+        bundled_date: Some("2026-02-27"),
+        source_url: "https://scsanctions.un.org/resources/xml/en/consolidated.xml",
+    },
+    Known {
+        name: ofac_csv::DATASET,
+        title: "OFAC Specially Designated Nationals (SDN) List",
+        publisher: "U.S. Department of the Treasury, Office of Foreign Assets Control",
+        bundled_date: Some("2024-05-03"),
+        source_url: "https://www.treasury.gov/ofac/downloads/sdn.csv",
+    },
+    Known {
+        name: ofac_enhanced_xml::DATASET,
+        title: "OFAC Consolidated (non-SDN) Sanctions List",
+        publisher: "U.S. Department of the Treasury, Office of Foreign Assets Control",
+        bundled_date: Some("2025-01-10"),
+        source_url: "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ENHANCED.XML",
+    },
+    Known {
+        name: uk_fcdo::DATASET,
+        title: "UK Sanctions List",
+        publisher: "UK Foreign, Commonwealth & Development Office",
+        bundled_date: Some("2026-04-29"),
+        source_url: "https://www.gov.uk/government/publications/the-uk-sanctions-list",
+    },
+    Known {
+        name: us_csl::DATASET,
+        title: "US Consolidated Screening List",
+        publisher: "U.S. Department of Commerce, International Trade Administration",
+        bundled_date: Some("2022-04-21"),
+        source_url: "https://www.trade.gov/consolidated-screening-list",
+    },
+    Known {
+        name: eu_fsf_xml::DATASET,
+        title: "EU Financial Sanctions Files (consolidated list)",
+        publisher: "European Commission",
+        bundled_date: None,
+        source_url: "https://webgate.ec.europa.eu/fsd/fsf",
+    },
+];
+
+fn known(name: &str) -> Result<&'static Known, ListError> {
+    KNOWN
+        .iter()
+        .find(|k| k.name == name)
+        .ok_or_else(|| ListError::UnknownDataset(name.to_string()))
+}
+
+/// Metadata of a known dataset with an empty snapshot date (a parser fills
+/// it in when its file states one).
+pub(crate) fn info(name: &str) -> DatasetInfo {
+    let k = KNOWN.iter().find(|k| k.name == name);
+    DatasetInfo {
+        name: name.to_string(),
+        title: k.map_or(name, |k| k.title).to_string(),
+        publisher: k.map_or("", |k| k.publisher).to_string(),
+        snapshot_date: String::new(),
+        source_url: k.map_or("", |k| k.source_url).to_string(),
+    }
+}
+
+/// The bundled datasets' metadata, in display order.
+pub fn catalogue() -> Vec<DatasetInfo> {
+    KNOWN
+        .iter()
+        .filter_map(|k| {
+            k.bundled_date.map(|d| DatasetInfo {
+                snapshot_date: d.to_string(),
+                ..info(k.name)
+            })
+        })
+        .collect()
+}
+
+/// Names of every dataset the parsers understand (bundled or not).
+pub fn known_datasets() -> Vec<&'static str> {
+    KNOWN.iter().map(|k| k.name).collect()
+}
+
+fn bundled_input(b: Bundled) -> Result<Input, ListError> {
+    Input::from_bytes(format!("data/lists/{}", b.0), b.1)
+}
+
+/// Parses one bundled dataset.
+pub fn load_bundled_dataset(name: &str) -> Result<Snapshot, ListError> {
+    let k = known(name)?;
+    let mut snapshot = match name {
+        un_xml::DATASET => un_xml::parse(&bundled_input(UN)?)?,
+        ofac_csv::DATASET => ofac_csv::parse(&ofac_csv::Files {
+            sdn: bundled_input(SDN)?,
+            alt: Some(bundled_input(SDN_ALT)?),
+            add: Some(bundled_input(SDN_ADD)?),
+            comments: Some(bundled_input(SDN_COMMENTS)?),
+        })?,
+        ofac_enhanced_xml::DATASET => ofac_enhanced_xml::parse(&bundled_input(CONS)?)?,
+        uk_fcdo::DATASET => {
+            let [subjects, names, ids, dobs, countries] = UK;
+            uk_fcdo::parse(&uk_fcdo::Files {
+                subjects: bundled_input(subjects)?,
+                names: Some(bundled_input(names)?),
+                identifiers: Some(bundled_input(ids)?),
+                dobs: Some(bundled_input(dobs)?),
+                countries: Some(bundled_input(countries)?),
+            })?
+        }
+        us_csl::DATASET => us_csl::parse(&bundled_input(CSL)?)?,
+        _ => return Err(ListError::UnknownDataset(name.to_string())),
+    };
+    if snapshot.info.snapshot_date.is_empty() {
+        snapshot.info.snapshot_date = k.bundled_date.unwrap_or_default().to_string();
+    }
+    Ok(snapshot)
+}
+
+/// Every bundled dataset, parsed in parallel.
+pub fn load_bundled() -> Result<Vec<Snapshot>, ListError> {
+    catalogue()
+        .par_iter()
+        .map(|d| load_bundled_dataset(&d.name))
+        .collect()
+}
+
+/// The files of a directory, by lower-case name.
+fn dir_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, ListError> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| ListError::io(dir, e))? {
+        let entry = entry.map_err(|e| ListError::io(dir, e))?;
+        let path = entry.path();
+        if path.is_file() {
+            let name = entry.file_name().to_string_lossy().to_lowercase();
+            out.push((name, path));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// `subject_names.csv.gz` → `subject_names`.
+fn stem(name: &str) -> &str {
+    let n = name.strip_suffix(".gz").unwrap_or(name);
+    n.strip_suffix(".csv").unwrap_or(n)
+}
+
+fn optional(path: Option<&PathBuf>) -> Result<Option<Input>, ListError> {
+    path.map(|p| Input::read(p)).transpose()
+}
+
+/// Parses a snapshot of `dataset` from `path`: a file (plain or `.gz`), or a
+/// directory for the multi-file formats (`gb_fcdo_sanctions`: the five
+/// tables; `us_ofac_sdn`: `sdn.csv` with `alt.csv`, `add.csv`,
+/// `sdn_comments.csv` beside it).
+pub fn parse_snapshot(dataset: &str, path: &Path) -> Result<Snapshot, ListError> {
+    known(dataset)?;
+    match dataset {
+        un_xml::DATASET => un_xml::parse(&Input::read(path)?),
+        ofac_enhanced_xml::DATASET => ofac_enhanced_xml::parse(&Input::read(path)?),
+        us_csl::DATASET => us_csl::parse(&Input::read(path)?),
+        eu_fsf_xml::DATASET => eu_fsf_xml::parse(&Input::read(path)?),
+        ofac_csv::DATASET if path.is_dir() => {
+            let files = dir_files(path)?;
+            let find = |want: &dyn Fn(&str) -> bool| {
+                files.iter().find(|(n, _)| want(stem(n))).map(|(_, p)| p)
+            };
+            let comments = find(&|s| s.contains("comments"));
+            let alt = find(&|s| s.contains("alt"));
+            let add = find(&|s| s.contains("add"));
+            let sdn = find(&|s| {
+                s.contains("sdn")
+                    && !s.contains("comments")
+                    && !s.contains("alt")
+                    && !s.contains("add")
+            });
+            let Some(sdn) = sdn else {
+                return Err(ListError::Store {
+                    path: path.to_path_buf(),
+                    message: "no sdn.csv in this directory".into(),
+                });
+            };
+            ofac_csv::parse(&ofac_csv::Files {
+                sdn: Input::read(sdn)?,
+                alt: optional(alt)?,
+                add: optional(add)?,
+                comments: optional(comments)?,
+            })
+        }
+        ofac_csv::DATASET => ofac_csv::parse(&ofac_csv::Files {
+            sdn: Input::read(path)?,
+            alt: None,
+            add: None,
+            comments: None,
+        }),
+        uk_fcdo::DATASET => {
+            if !path.is_dir() {
+                return Err(ListError::Store {
+                    path: path.to_path_buf(),
+                    message: "gb_fcdo_sanctions needs a directory holding subjects.csv, subject_names.csv, subject_identifiers.csv, subject_dobs.csv and subject_countries.csv".into(),
+                });
+            }
+            let files = dir_files(path)?;
+            let find = |s: &str| files.iter().find(|(n, _)| stem(n) == s).map(|(_, p)| p);
+            let Some(subjects) = find("subjects") else {
+                return Err(ListError::Store {
+                    path: path.to_path_buf(),
+                    message: "no subjects.csv in this directory".into(),
+                });
+            };
+            uk_fcdo::parse(&uk_fcdo::Files {
+                subjects: Input::read(subjects)?,
+                names: optional(find("subject_names"))?,
+                identifiers: optional(find("subject_identifiers"))?,
+                dobs: optional(find("subject_dobs"))?,
+                countries: optional(find("subject_countries"))?,
+            })
+        }
+        _ => Err(ListError::UnknownDataset(dataset.to_string())),
+    }
+}

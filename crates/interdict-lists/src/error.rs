@@ -1,0 +1,140 @@
+//! Errors of the list crate.
+//!
+//! Owns [`ListError`] and [`ParseError`]. A parse error always names the file,
+//! the 1-based line and column (in characters) and, for CSV, the column name,
+//! so a user can open the file at the spot. Bad input is the caller's fault
+//! ([`ListError::Parse`], [`ListError::RecordDrop`]); I/O and network failures
+//! are the environment's.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// What went wrong at a position in a source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseErrorKind {
+    /// The file holds no data at all.
+    Empty,
+    /// The bytes are not valid UTF-8.
+    InvalidUtf8,
+    /// The file ends in the middle of a record or element.
+    Truncated(String),
+    /// A `<!DOCTYPE` or `<!ENTITY` declaration: refused, never expanded.
+    DtdRefused,
+    /// The file is of another format than the dataset's.
+    WrongFormat { expected: String, found: String },
+    /// A CSV row with a different number of fields than the header.
+    FieldCount { expected: usize, found: usize },
+    /// Malformed XML.
+    Xml(String),
+    /// Malformed CSV.
+    Csv(String),
+    /// Malformed JSON.
+    Json(String),
+    /// A required value is missing or unusable.
+    Invalid(String),
+}
+
+impl fmt::Display for ParseErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseErrorKind::Empty => f.write_str("the file is empty"),
+            ParseErrorKind::InvalidUtf8 => f.write_str("invalid UTF-8"),
+            ParseErrorKind::Truncated(m) => write!(f, "the file is truncated: {m}"),
+            ParseErrorKind::DtdRefused => {
+                f.write_str("DTD / entity declarations are refused (they are never expanded)")
+            }
+            ParseErrorKind::WrongFormat { expected, found } => {
+                write!(f, "wrong format: expected {expected}, found {found}")
+            }
+            ParseErrorKind::FieldCount { expected, found } => {
+                write!(f, "expected {expected} fields, found {found}")
+            }
+            ParseErrorKind::Xml(m) => write!(f, "malformed XML: {m}"),
+            ParseErrorKind::Csv(m) => write!(f, "malformed CSV: {m}"),
+            ParseErrorKind::Json(m) => write!(f, "malformed JSON: {m}"),
+            ParseErrorKind::Invalid(m) => f.write_str(m),
+        }
+    }
+}
+
+/// A parse error located in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// The file (path or name inside the bundle).
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// The CSV column name or XML element concerned, when known.
+    pub field: Option<String>,
+    pub kind: ParseErrorKind,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: ", self.file, self.line, self.column)?;
+        if let Some(field) = &self.field {
+            write!(f, "field {field:?}: ")?;
+        }
+        write!(f, "{}", self.kind)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Every failure of the list crate.
+#[derive(Debug, thiserror::Error)]
+pub enum ListError {
+    /// The input could not be parsed (the caller's file is bad).
+    #[error("{0}")]
+    Parse(Box<ParseError>),
+    /// No such dataset in the catalogue or for this operation.
+    #[error("unknown dataset {0:?}: expected one of un_sc_sanctions, us_ofac_sdn, us_ofac_cons, gb_fcdo_sanctions, us_trade_csl, eu_fsf")]
+    UnknownDataset(String),
+    /// The new snapshot has too few records compared with the current one.
+    #[error("refused update of {dataset}: {new} records against {old} now, a drop of {drop_pct:.1}% (more than the allowed {max_pct:.1}%)")]
+    RecordDrop {
+        dataset: String,
+        old: usize,
+        new: usize,
+        drop_pct: f64,
+        max_pct: f64,
+    },
+    /// A file or directory could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Fetching over HTTP failed.
+    #[error("fetching {url}: {message}")]
+    Fetch { url: String, message: String },
+    /// The snapshot store is in a state this version does not understand.
+    #[error("snapshot store {path}: {message}")]
+    Store { path: PathBuf, message: String },
+}
+
+impl ListError {
+    /// The parse error inside, if this is one.
+    pub fn as_parse(&self) -> Option<&ParseError> {
+        match self {
+            ListError::Parse(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        ListError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+impl From<ParseError> for ListError {
+    fn from(e: ParseError) -> Self {
+        ListError::Parse(Box::new(e))
+    }
+}

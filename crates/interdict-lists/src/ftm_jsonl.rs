@@ -1,0 +1,167 @@
+//! FollowTheMoney JSON lines (OpenSanctions `entities.ftm.json` exports):
+//! one entity object per line, ids kept as the file gives them.
+//!
+//! Owns reading that format. Entities of schemata interdict does not screen
+//! (`Address`, `Sanction`, ...) are not parties: `Address` entities are
+//! folded into the `address` of the parties that point at them through
+//! `addressEntity`, the others are counted in the snapshot notes.
+
+use crate::error::{ListError, ParseErrorKind};
+use crate::snapshot::{Snapshot, SnapshotStats};
+use crate::source::Input;
+use interdict_model::{prop, DatasetInfo, Entity, Schema};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+#[derive(Deserialize)]
+struct Line {
+    id: String,
+    schema: String,
+    #[serde(default)]
+    properties: BTreeMap<String, Vec<serde_json::Value>>,
+    #[serde(default)]
+    datasets: Vec<String>,
+    #[serde(default)]
+    referents: Vec<String>,
+    #[serde(default)]
+    last_change: Option<String>,
+}
+
+fn strings(values: Vec<serde_json::Value>) -> Vec<String> {
+    values
+        .into_iter()
+        .filter_map(|v| match v {
+            serde_json::Value::String(s) => Some(s),
+            serde_json::Value::Null => None,
+            other => Some(other.to_string()),
+        })
+        .collect()
+}
+
+/// Loads a FtM JSON-lines file (plain or `.gz`).
+pub fn load_ftm_file(path: &Path) -> Result<Snapshot, ListError> {
+    parse(&Input::read(path)?)
+}
+
+pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
+    let text = input.utf8()?;
+    let mut parties: Vec<Entity> = Vec::new();
+    let mut address_refs: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut addresses: HashMap<String, String> = HashMap::new();
+    let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
+    let mut datasets: BTreeMap<String, usize> = BTreeMap::new();
+    let mut last_change: Option<String> = None;
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let line_start = offset;
+        offset += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let parsed: Line = serde_json::from_str(line).map_err(|e| {
+            let first = line.trim_start();
+            let kind = if i == 0 && !first.starts_with('{') {
+                let found: String = first.chars().take(30).collect();
+                ParseErrorKind::WrongFormat {
+                    expected: "FollowTheMoney JSON lines (one {...} object per line)".into(),
+                    found: format!("text starting {found:?}"),
+                }
+            } else if e.is_eof() {
+                ParseErrorKind::Truncated(e.to_string())
+            } else {
+                ParseErrorKind::Json(e.to_string())
+            };
+            let mut err = input.error_at(line_start, kind);
+            err.line = i + 1;
+            err.column = e.column().max(1);
+            err
+        })?;
+        if let Some(lc) = parsed.last_change.as_deref().and_then(|d| d.get(..10)) {
+            if last_change.as_deref().is_none_or(|l| lc > l) {
+                last_change = Some(lc.to_string());
+            }
+        }
+        for d in &parsed.datasets {
+            *datasets.entry(d.clone()).or_insert(0) += 1;
+        }
+        let mut properties: BTreeMap<String, Vec<String>> = parsed
+            .properties
+            .into_iter()
+            .map(|(k, v)| (k, strings(v)))
+            .collect();
+        if parsed.schema == "Address" {
+            let full = properties
+                .get("full")
+                .and_then(|v| v.first())
+                .cloned()
+                .unwrap_or_default();
+            addresses.insert(parsed.id, full);
+            continue;
+        }
+        let Ok(schema) = parsed.schema.parse::<Schema>() else {
+            *skipped.entry(parsed.schema).or_insert(0) += 1;
+            continue;
+        };
+        if let Some(refs) = properties.remove("addressEntity") {
+            address_refs.push((parties.len(), refs));
+        }
+        let referents = if parsed.referents.is_empty() {
+            vec![parsed.id.clone()]
+        } else {
+            parsed.referents
+        };
+        parties.push(Entity {
+            id: parsed.id,
+            schema,
+            properties,
+            datasets: parsed.datasets,
+            referents,
+        });
+    }
+    let mut unresolved = 0;
+    for (i, refs) in address_refs {
+        for r in refs {
+            match addresses.get(&r) {
+                Some(full) if !full.is_empty() => parties[i].add(prop::ADDRESS, full),
+                _ => unresolved += 1,
+            }
+        }
+    }
+    // FtM files carry no regime marker of their own beyond `program`.
+    let mut stats = SnapshotStats::count(&parties, |e| {
+        e.get(prop::PROGRAM).iter().any(|p| p.contains("DPRK"))
+    });
+    for (schema, n) in &skipped {
+        stats
+            .notes
+            .push(format!("{n} {schema} entities skipped (not a party)"));
+    }
+    if !addresses.is_empty() {
+        stats.notes.push(format!(
+            "{} Address entities folded into their parties' address",
+            addresses.len()
+        ));
+    }
+    if unresolved > 0 {
+        stats.notes.push(format!(
+            "{unresolved} addressEntity references not found in the file"
+        ));
+    }
+    let name = datasets
+        .iter()
+        .max_by_key(|(_, n)| **n)
+        .map_or_else(|| "ftm".to_string(), |(d, _)| d.clone());
+    let info = DatasetInfo {
+        title: format!("FollowTheMoney file {}", input.name),
+        publisher: String::new(),
+        snapshot_date: last_change.unwrap_or_default(),
+        source_url: input.name.clone(),
+        name,
+    };
+    Ok(Snapshot {
+        info,
+        entities: parties,
+        stats,
+    })
+}

@@ -1,0 +1,270 @@
+//! OFAC's legacy SDN CSV set: `sdn.csv` (primary records), `alt.csv`
+//! (aliases), `add.csv` (addresses) and `sdn_comments.csv` (remarks that did
+//! not fit), joined on `ent_num`. Windows-1252, no header, `-0- ` = empty.
+//!
+//! Owns the column layout and the joins. The free-text remarks are handed to
+//! [`crate::ofac_remarks`]. Rows of the secondary files whose ent_num has no
+//! primary record are counted in [`SnapshotStats::unjoined`], never guessed.
+
+use crate::catalogue::info;
+use crate::error::{ListError, ParseErrorKind};
+use crate::ofac_remarks;
+use crate::props::{add_country, join};
+use crate::snapshot::{has_program, Snapshot, SnapshotStats};
+use crate::source::Input;
+use crate::table::{self, Spec, Text};
+use interdict_model::{prop, Entity, Schema};
+use std::collections::HashMap;
+
+pub(crate) const DATASET: &str = "us_ofac_sdn";
+
+/// OFAC cuts `Remarks` at this many characters and continues them in
+/// `sdn_comments.csv`.
+const REMARKS_LIMIT: usize = 1000;
+
+const SDN: Spec<'static> = Spec {
+    columns: &[
+        "ent_num",
+        "SDN_Name",
+        "SDN_Type",
+        "Program",
+        "Title",
+        "Call_Sign",
+        "Vess_type",
+        "Tonnage",
+        "GRT",
+        "Vess_flag",
+        "Vess_owner",
+        "Remarks",
+    ],
+    has_header: false,
+    format: "OFAC sdn.csv (12 columns, ent_num first)",
+};
+const ALT: Spec<'static> = Spec {
+    columns: &["ent_num", "alt_num", "alt_type", "alt_name", "alt_remarks"],
+    has_header: false,
+    format: "OFAC alt.csv (5 columns)",
+};
+const ADD: Spec<'static> = Spec {
+    columns: &[
+        "ent_num",
+        "add_num",
+        "address",
+        "city_state_zip",
+        "country",
+        "add_remarks",
+    ],
+    has_header: false,
+    format: "OFAC add.csv (6 columns)",
+};
+const COMMENTS: Spec<'static> = Spec {
+    columns: &["ent_num", "remarks_extension"],
+    has_header: false,
+    format: "OFAC sdn_comments.csv (2 columns)",
+};
+
+/// The files of one SDN snapshot; only `sdn` is required.
+pub(crate) struct Files {
+    pub sdn: Input,
+    pub alt: Option<Input>,
+    pub add: Option<Input>,
+    pub comments: Option<Input>,
+}
+
+/// `-0-` (OFAC's null) → empty.
+fn value(s: &str) -> &str {
+    let s = s.trim();
+    if s == "-0-" {
+        ""
+    } else {
+        s
+    }
+}
+
+fn ent_num<'a>(
+    row: &'a table::Row<'_>,
+    text: &Text<'_>,
+    spec: &Spec<'_>,
+) -> Result<&'a str, ListError> {
+    let n = row.get(0);
+    if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(n);
+    }
+    let kind = if row.line <= 1 {
+        ParseErrorKind::WrongFormat {
+            expected: spec.format.to_string(),
+            found: format!("first field {n:?}"),
+        }
+    } else {
+        ParseErrorKind::Invalid(format!("ent_num {n:?} is not a number"))
+    };
+    Err(text.error(row.offset, Some("ent_num"), kind).into())
+}
+
+/// Reads a secondary file into `(ent_num, row values)` pairs.
+fn secondary(input: &Input, spec: &Spec<'_>) -> Result<Vec<(String, Vec<String>)>, ListError> {
+    let decoded = input.windows_1252()?;
+    let text = Text {
+        file: &input.name,
+        text: &decoded,
+    };
+    let mut out = Vec::new();
+    table::read(&text, spec, |row| {
+        let n = ent_num(row, &text, spec)?.to_string();
+        let values = (1..spec.columns.len())
+            .map(|i| value(row.get(i)).to_string())
+            .collect();
+        out.push((n, values));
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Parses and joins the set.
+pub(crate) fn parse(files: &Files) -> Result<Snapshot, ListError> {
+    let mut stats_notes = Vec::new();
+    let mut unjoined = std::collections::BTreeMap::new();
+    let mut comments: HashMap<String, String> = HashMap::new();
+    if let Some(c) = &files.comments {
+        for (n, v) in secondary(c, &COMMENTS)? {
+            comments.entry(n).or_default().push_str(&v[0]);
+        }
+    }
+    let decoded = files.sdn.windows_1252()?;
+    let text = Text {
+        file: &files.sdn.name,
+        text: &decoded,
+    };
+    let mut entities = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut comments_joined = 0;
+    table::read(&text, &SDN, |row| {
+        let n = ent_num(row, &text, &SDN)?;
+        let mut remarks = value(row.get(11)).to_string();
+        if let Some(more) = comments.get(n) {
+            // A continuation only fits a remark that OFAC cut at the limit.
+            if remarks.chars().count() == REMARKS_LIMIT {
+                remarks.push_str(more);
+                comments_joined += 1;
+            }
+        }
+        let e = record(row, n, &remarks);
+        index.insert(n.to_string(), entities.len());
+        entities.push(e);
+        Ok(())
+    })?;
+    if !comments.is_empty() {
+        let left = comments.len() - comments_joined;
+        unjoined.insert("sdn_comments.csv".to_string(), left);
+        stats_notes.push(format!(
+            "{comments_joined} of {} sdn_comments.csv rows continued a cut remark; {left} had no primary record or no cut remark to continue",
+            comments.len()
+        ));
+    }
+    if let Some(alt) = &files.alt {
+        let rows = secondary(alt, &ALT)?;
+        let total = rows.len();
+        let mut orphans = 0;
+        for (n, v) in rows {
+            let Some(&i) = index.get(&n) else {
+                orphans += 1;
+                continue;
+            };
+            alias(&mut entities[i], &v[1], &v[2], &v[3]);
+        }
+        unjoined.insert("alt.csv".to_string(), orphans);
+        stats_notes.push(format!(
+            "{orphans} of {total} alias rows (alt.csv) had no primary record"
+        ));
+    } else {
+        stats_notes.push("no alt.csv: strong aliases are missing".to_string());
+    }
+    if let Some(add) = &files.add {
+        let rows = secondary(add, &ADD)?;
+        let total = rows.len();
+        let mut orphans = 0;
+        for (n, v) in rows {
+            let Some(&i) = index.get(&n) else {
+                orphans += 1;
+                continue;
+            };
+            address(&mut entities[i], &v[1], &v[2], &v[3], &v[4]);
+        }
+        unjoined.insert("add.csv".to_string(), orphans);
+        stats_notes.push(format!(
+            "{orphans} of {total} address rows (add.csv) had no primary record"
+        ));
+    } else {
+        stats_notes.push("no add.csv: addresses are missing".to_string());
+    }
+    let mut stats = SnapshotStats::count(&entities, |e| has_program(e, "DPRK"));
+    stats.notes = stats_notes;
+    stats.unjoined = unjoined;
+    Ok(Snapshot {
+        info: info(DATASET),
+        entities,
+        stats,
+    })
+}
+
+fn record(row: &table::Row<'_>, n: &str, remarks: &str) -> Entity {
+    let schema = match value(row.get(2)).to_ascii_lowercase().as_str() {
+        "individual" => Schema::Person,
+        "vessel" => Schema::Vessel,
+        "aircraft" => Schema::Airplane,
+        _ => Schema::Organization,
+    };
+    let mut e = Entity::new(DATASET, n, schema);
+    let name = value(row.get(1));
+    e.add(prop::NAME, name);
+    if schema == Schema::Person {
+        if let Some((last, first)) = name.split_once(", ") {
+            e.add(prop::LAST_NAME, last);
+            e.add(prop::FIRST_NAME, first);
+        }
+    }
+    if schema == Schema::Airplane {
+        // OFAC lists an aircraft under its registration mark.
+        e.add(prop::REGISTRATION_NUMBER, name);
+    }
+    // Several programmes are written "NPWMD] [DPRK2".
+    for p in value(row.get(3)).split("] [") {
+        e.add(prop::PROGRAM, p.trim_matches(['[', ']', ' ']));
+    }
+    e.add(prop::POSITION, value(row.get(4)));
+    e.add(prop::CALL_SIGN, value(row.get(5)));
+    e.add(prop::VESSEL_TYPE, value(row.get(6)));
+    e.add(prop::TONNAGE, value(row.get(7)));
+    e.add(prop::GROSS_REGISTERED_TONNAGE, value(row.get(8)));
+    add_country(&mut e, prop::FLAG, value(row.get(9)));
+    e.add(prop::OWNER, value(row.get(10)));
+    ofac_remarks::apply(&mut e, remarks);
+    e
+}
+
+fn alias(e: &mut Entity, kind: &str, name: &str, remarks: &str) {
+    let kind = kind.to_ascii_lowercase();
+    let property = if kind.contains("wk")
+        || kind.contains("weak")
+        || remarks.to_ascii_lowercase().contains("weak")
+    {
+        prop::WEAK_ALIAS
+    } else if kind.contains("fka") || kind.contains("f.k.a") {
+        prop::PREVIOUS_NAME
+    } else {
+        prop::ALIAS
+    };
+    e.add(property, name);
+    if !remarks.is_empty() {
+        e.add(prop::NOTES, format!("alias {name}: {remarks}"));
+    }
+}
+
+fn address(e: &mut Entity, street: &str, city: &str, country: &str, remarks: &str) {
+    let text = join([street, city, country]);
+    e.add(prop::ADDRESS, &text);
+    add_country(e, prop::COUNTRY, country);
+    if !remarks.is_empty() {
+        e.add(prop::NOTES, format!("address {text}: {remarks}"));
+    }
+}

@@ -1,0 +1,256 @@
+//! The UK Sanctions List (FCDO) in the five normalised tables of the bundled
+//! snapshot: `subjects`, `subject_names`, `subject_identifiers`,
+//! `subject_dobs`, `subject_countries`, keyed by the list's Unique ID
+//! (`DPR0001`: the three-letter prefix is the regime, `DPR` = DPRK).
+//!
+//! Owns those tables' columns and meaning. Names: `primary` → `name`,
+//! `primary_variation` and good-quality aliases → `alias`, low-quality →
+//! `weakAlias`; names in a non-Latin script go under `alias` as written.
+//! Rows of the other tables whose unique id is not a subject are counted in
+//! [`SnapshotStats::unjoined`].
+
+use crate::catalogue::info;
+use crate::dates;
+use crate::error::{ListError, ParseErrorKind};
+use crate::props::{self, add_country, is_non_latin};
+use crate::snapshot::{Snapshot, SnapshotStats};
+use crate::source::Input;
+use crate::table::{self, Spec, Text};
+use interdict_model::{prop, Entity, Schema};
+use std::collections::{BTreeMap, HashMap};
+
+pub(crate) const DATASET: &str = "gb_fcdo_sanctions";
+
+/// The regime prefix of the DPRK (North Korea) regime.
+const DPRK_PREFIX: &str = "DPR";
+
+/// The five tables; only `subjects` is required.
+pub(crate) struct Files {
+    pub subjects: Input,
+    pub names: Option<Input>,
+    pub identifiers: Option<Input>,
+    pub dobs: Option<Input>,
+    pub countries: Option<Input>,
+}
+
+const SUBJECTS: Spec<'static> = Spec {
+    columns: &[
+        "unique_id",
+        "subject_type",
+        "un_reference_number",
+        "ofsi_group_id",
+        "date_designated",
+        "last_updated",
+    ],
+    has_header: true,
+    format: "UK sanctions subjects.csv",
+};
+const NAMES: Spec<'static> = Spec {
+    columns: &[
+        "unique_id",
+        "name_type",
+        "alias_strength",
+        "full_name",
+        "name_6",
+        "name_1",
+    ],
+    has_header: true,
+    format: "UK sanctions subject_names.csv",
+};
+const IDENTIFIERS: Spec<'static> = Spec {
+    columns: &[
+        "unique_id",
+        "raw_value",
+        "identifier_type",
+        "additional_info",
+    ],
+    has_header: true,
+    format: "UK sanctions subject_identifiers.csv",
+};
+const DOBS: Spec<'static> = Spec {
+    columns: &["unique_id", "year", "month", "day", "precision"],
+    has_header: true,
+    format: "UK sanctions subject_dobs.csv",
+};
+const COUNTRIES: Spec<'static> = Spec {
+    columns: &["unique_id", "raw_value", "country_type", "iso"],
+    has_header: true,
+    format: "UK sanctions subject_countries.csv",
+};
+
+/// Parses and joins the tables.
+pub(crate) fn parse(files: &Files) -> Result<Snapshot, ListError> {
+    let mut entities = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut latest_update: Option<String> = None;
+    let text = files.subjects.utf8()?;
+    let t = Text {
+        file: &files.subjects.name,
+        text,
+    };
+    table::read(&t, &SUBJECTS, |row| {
+        let id = row.get(0);
+        if id.is_empty() {
+            return Err(t
+                .error(
+                    row.offset,
+                    Some("unique_id"),
+                    ParseErrorKind::Invalid("empty unique_id".into()),
+                )
+                .into());
+        }
+        let schema = match row.get(1) {
+            "individual" => Schema::Person,
+            "ship" => Schema::Vessel,
+            "entity" => Schema::Organization,
+            _ => Schema::LegalEntity,
+        };
+        let mut e = Entity::new(DATASET, id, schema);
+        e.add(prop::PROGRAM, regime(id));
+        if let Some(d) = dates::dd_mm_yyyy(row.get(4)) {
+            e.add(prop::LISTING_DATE, d);
+        }
+        if let Some(d) = dates::dd_mm_yyyy(row.get(5)) {
+            if latest_update.as_deref().is_none_or(|l| d.as_str() > l) {
+                latest_update = Some(d.clone());
+            }
+            e.add(prop::MODIFIED_AT, d);
+        }
+        let un = row.get(2);
+        if !un.is_empty() {
+            e.add(prop::NOTES, format!("UN reference number {un}"));
+        }
+        let ofsi = row.get(3);
+        if !ofsi.is_empty() {
+            e.add(prop::NOTES, format!("OFSI group ID {ofsi}"));
+        }
+        index.insert(id.to_string(), entities.len());
+        entities.push(e);
+        Ok(())
+    })?;
+
+    let mut unjoined = BTreeMap::new();
+    let mut join = |input: &Option<Input>,
+                    spec: &Spec<'_>,
+                    file: &str,
+                    apply: &dyn Fn(&mut Entity, &table::Row<'_>)|
+     -> Result<(), ListError> {
+        let Some(input) = input else {
+            return Ok(());
+        };
+        let text = input.utf8()?;
+        let t = Text {
+            file: &input.name,
+            text,
+        };
+        let mut orphans = 0;
+        table::read(&t, spec, |row| {
+            match index.get(row.get(0)) {
+                Some(&i) => apply(&mut entities[i], row),
+                None => orphans += 1,
+            }
+            Ok(())
+        })?;
+        unjoined.insert(file.to_string(), orphans);
+        Ok(())
+    };
+    join(&files.names, &NAMES, "subject_names.csv", &name)?;
+    join(
+        &files.identifiers,
+        &IDENTIFIERS,
+        "subject_identifiers.csv",
+        &identifier,
+    )?;
+    join(&files.dobs, &DOBS, "subject_dobs.csv", &birth_date)?;
+    join(
+        &files.countries,
+        &COUNTRIES,
+        "subject_countries.csv",
+        &country,
+    )?;
+
+    let mut stats = SnapshotStats::count(&entities, |e| e.source_id().starts_with(DPRK_PREFIX));
+    stats.notes = unjoined
+        .iter()
+        .filter(|(_, &n)| n > 0)
+        .map(|(f, n)| format!("{n} rows of {f} had no subject"))
+        .collect();
+    stats.unjoined = unjoined;
+    let mut snapshot_info = info(DATASET);
+    snapshot_info.snapshot_date = latest_update.unwrap_or_default();
+    Ok(Snapshot {
+        info: snapshot_info,
+        entities,
+        stats,
+    })
+}
+
+/// `DPR0001` → `DPR`.
+fn regime(unique_id: &str) -> &str {
+    let end = unique_id
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(unique_id.len());
+    &unique_id[..end]
+}
+
+fn name(e: &mut Entity, row: &table::Row<'_>) {
+    let full = row.get(3);
+    let property = match (row.get(1), row.get(2)) {
+        (_, "low_quality_aka") => prop::WEAK_ALIAS,
+        _ if is_non_latin(full) => prop::ALIAS,
+        ("primary", _) => prop::NAME,
+        _ => prop::ALIAS,
+    };
+    e.add(property, full);
+    if property == prop::NAME && e.schema == Schema::Person {
+        e.add(prop::LAST_NAME, row.get(4));
+        e.add(prop::FIRST_NAME, row.get(5));
+    }
+}
+
+fn identifier(e: &mut Entity, row: &table::Row<'_>) {
+    let value = row.get(1);
+    let kind = row.get(2);
+    match kind {
+        "passport" => e.add(prop::PASSPORT_NUMBER, value),
+        "national" => e.add(prop::ID_NUMBER, value),
+        "business_registration_numbers" => e.add(prop::REGISTRATION_NUMBER, value),
+        "imo" => props::add_imo(e, value),
+        _ => e.add(prop::NOTES, format!("{kind} {value}")),
+    }
+    let info = row.get(3);
+    if !info.is_empty() {
+        e.add(prop::NOTES, format!("{kind} {value}: {info}"));
+    }
+}
+
+fn birth_date(e: &mut Entity, row: &table::Row<'_>) {
+    let (y, m, d) = (row.get(1), row.get(2), row.get(3));
+    let iso = match row.get(4) {
+        "exact" => format!("{y}-{m}-{d}"),
+        "month_year" => format!("{y}-{m}"),
+        _ => y.to_string(),
+    };
+    match dates::iso(&iso) {
+        Some(v) => e.add(prop::BIRTH_DATE, v),
+        None => e.add(prop::BIRTH_DATE_NOTE, format!("{y}-{m}-{d}")),
+    }
+}
+
+fn country(e: &mut Entity, row: &table::Row<'_>) {
+    let raw = row.get(1);
+    let property = match row.get(2) {
+        "nationality" => prop::NATIONALITY,
+        "birth" => {
+            e.add(prop::BIRTH_PLACE, raw);
+            return;
+        }
+        _ => prop::COUNTRY,
+    };
+    let iso = row.get(3);
+    if iso.is_empty() {
+        add_country(e, property, raw);
+    } else {
+        add_country(e, property, iso);
+    }
+}

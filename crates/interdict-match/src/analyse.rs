@@ -1,0 +1,249 @@
+//! Turns one name into the comparable pieces the scorer and the index use:
+//! its Latin forms (one per transliteration), each a list of parts with the
+//! kind of part (word, initial, number, legal form, particle), its weight,
+//! Korean romanisation keys, phonetic key and consonant skeleton.
+//!
+//! The linguistics (normalising, transliterating, tokenising, legal forms,
+//! Korean keys) belong to `interdict-names`; this module only calls it and
+//! adds what matching needs. It must not score.
+
+use crate::weights;
+use interdict_names::{self as names, KoreanKey, Transliteration};
+use smallvec::SmallVec;
+
+/// What kind of name part a token is; decides which comparisons apply and
+/// its weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum PartKind {
+    Word,
+    /// A single letter.
+    Initial,
+    /// Digits, or a Roman numeral of two or more letters ("II", "XIV").
+    Number,
+    /// A legal form's canonical symbol ("llc", "ag").
+    LegalForm,
+    /// An honorific, title or name particle ("mr", "shaikh", "bin", "al").
+    Particle,
+}
+
+/// One analysed name part.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Tok {
+    pub text: Box<str>,
+    pub kind: PartKind,
+    pub weight: f64,
+    pub korean: SmallVec<[KoreanKey; 4]>,
+    pub phonetic: Box<str>,
+    /// Consonants only (for comparisons with names from abjad scripts).
+    pub skeleton: Box<str>,
+}
+
+/// Honorifics, titles and name particles that list writers add or drop
+/// freely. Kept here (not in `interdict-names`) because their low weight is a
+/// matching decision, not a linguistic fact.
+const PARTICLES: &[&str] = &[
+    // honorifics and titles
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "lord", "sheikh", "shaikh", "shaykh", "sheik",
+    "haji", "hajji", "hadji", "alhaji", "mullah", "mulla", "maulavi", "mawlawi", "maulana", "qari",
+    "sayyid", "sayed", "syed", "imam", "emir", "amir", "general", "gen", "col", "colonel", "capt",
+    // name particles
+    "al", "el", "bin", "ibn", "ben", "bint", "binti", "van", "von", "der", "den", "de", "da", "di",
+    "du", "del", "della", "dos", "das", "la", "le", "y", "e", "the", "of", "and",
+];
+
+fn is_roman_numeral(t: &str) -> bool {
+    t.len() >= 2 && t.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+}
+
+/// The value of a Roman numeral made of I, V and X ("xiv" → 14).
+fn roman_value(t: &str) -> Option<u32> {
+    let digit = |b: u8| match b {
+        b'i' => Some(1),
+        b'v' => Some(5),
+        b'x' => Some(10),
+        _ => None,
+    };
+    let vals: Option<Vec<u32>> = t.bytes().map(digit).collect();
+    let vals = vals?;
+    let mut total: i64 = 0;
+    for (i, v) in vals.iter().enumerate() {
+        if vals.get(i + 1).is_some_and(|next| next > v) {
+            total -= i64::from(*v);
+        } else {
+            total += i64::from(*v);
+        }
+    }
+    u32::try_from(total).ok().filter(|n| *n > 0)
+}
+
+/// The kind of a (non-legal-form) token, from its text alone.
+pub(crate) fn kind_of(text: &str) -> PartKind {
+    if text.bytes().all(|b| b.is_ascii_digit()) || is_roman_numeral(text) {
+        PartKind::Number
+    } else if text.chars().count() == 1 {
+        PartKind::Initial
+    } else if PARTICLES.contains(&text) {
+        PartKind::Particle
+    } else {
+        PartKind::Word
+    }
+}
+
+/// Consonants of a token: vowels dropped, `w`/`y` dropped except first, `q`
+/// read as `k`, repeated letters collapsed. "mohammed" → "mhmd".
+pub(crate) fn skeleton(text: &str) -> Box<str> {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.chars().enumerate() {
+        let c = if c == 'q' { 'k' } else { c };
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') || (i > 0 && matches!(c, 'w' | 'y'));
+        if vowel || out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.into_boxed_str()
+}
+
+impl Tok {
+    pub(crate) fn new(text: &str, kind: PartKind) -> Tok {
+        let weight = match kind {
+            PartKind::Word => weights::WEIGHT_WORD * f64::from(names::token_weight(text)),
+            PartKind::Initial => weights::WEIGHT_INITIAL,
+            PartKind::Number => weights::WEIGHT_INITIAL,
+            PartKind::LegalForm => weights::WEIGHT_LEGAL_FORM,
+            PartKind::Particle => weights::WEIGHT_PARTICLE,
+        };
+        let fuzzy_ok = matches!(kind, PartKind::Word | PartKind::Particle);
+        Tok {
+            text: text.into(),
+            kind,
+            weight: weight.clamp(0.05, 1.0),
+            korean: if fuzzy_ok {
+                names::korean_keys(text).into_iter().collect()
+            } else {
+                SmallVec::new()
+            },
+            phonetic: if fuzzy_ok && text.len() >= 3 {
+                names::phonetic_key(text).into_boxed_str()
+            } else {
+                Box::from("")
+            },
+            skeleton: if fuzzy_ok { skeleton(text) } else { Box::from("") },
+        }
+    }
+}
+
+/// What one Latin form of a name is, apart from its parts.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FormMeta {
+    /// The Latin text the parts come from.
+    pub latin: Box<str>,
+    pub method: Transliteration,
+    /// The name was written in an abjad (Arabic, Hebrew, Syriac, Thaana):
+    /// short vowels are absent and parts compare by consonants too.
+    pub abjad: bool,
+    pub numbers: SmallVec<[u32; 2]>,
+    /// Parts concatenated without spaces, for names that differ only in
+    /// spacing ("SiemensAG").
+    pub joined: Box<str>,
+}
+
+/// One Latin form of a name, with its parts as text and kind (not yet
+/// interned).
+#[derive(Debug, Clone)]
+pub(crate) struct RawForm {
+    pub meta: FormMeta,
+    pub parts: SmallVec<[(Box<str>, PartKind); 8]>,
+}
+
+fn is_abjad(name: &str) -> bool {
+    name.chars().any(|c| {
+        matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
+    })
+}
+
+/// Every Latin form of `name`, analysed into parts.
+pub(crate) fn analyse_name(name: &str) -> SmallVec<[RawForm; 2]> {
+    let abjad = is_abjad(name);
+    let mut out = SmallVec::new();
+    for form in names::latin_forms(name) {
+        let tokens = names::tokenize(&form.text);
+        if tokens.is_empty() {
+            continue;
+        }
+        let mut parts: SmallVec<[(Box<str>, PartKind); 8]> = SmallVec::new();
+        let mut numbers: SmallVec<[u32; 2]> = SmallVec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            if let Some((n, symbol)) = names::org_type(&tokens, i) {
+                if n > 0 {
+                    parts.push((symbol.into(), PartKind::LegalForm));
+                    i += n;
+                    continue;
+                }
+            }
+            let t = &tokens[i];
+            let kind = kind_of(t);
+            if kind == PartKind::Number {
+                let found = names::numbers(std::slice::from_ref(t));
+                match found.first() {
+                    Some(&n) => numbers.push(n),
+                    None => numbers.extend(roman_value(t)),
+                }
+            }
+            parts.push((t.as_str().into(), kind));
+            i += 1;
+        }
+        // Numbers are compared on their own (see `adjust`), not as spelling.
+        let joined: String = parts
+            .iter()
+            .filter(|(_, k)| *k != PartKind::Number)
+            .map(|(t, _)| &**t)
+            .collect();
+        out.push(RawForm {
+            meta: FormMeta {
+                latin: form.text.into_boxed_str(),
+                method: form.method,
+                abjad,
+                numbers,
+                joined: joined.into_boxed_str(),
+            },
+            parts,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_follow_the_text() {
+        assert_eq!(kind_of("2"), PartKind::Number);
+        assert_eq!(kind_of("iii"), PartKind::Number);
+        assert_eq!(kind_of("i"), PartKind::Initial);
+        assert_eq!(kind_of("bin"), PartKind::Particle);
+        assert_eq!(kind_of("kim"), PartKind::Word);
+        assert_eq!(roman_value("xiv"), Some(14));
+        assert_eq!(roman_value("ii"), Some(2));
+    }
+
+    #[test]
+    fn skeletons_drop_vowels() {
+        assert_eq!(&*skeleton("mohammed"), "mhmd");
+        assert_eq!(&*skeleton("mhmwd"), "mhmd");
+        assert_eq!(&*skeleton("yusuf"), "ysf");
+        assert_eq!(&*skeleton("qasim"), "ksm");
+    }
+
+    #[test]
+    fn a_latin_name_has_one_form_with_its_numbers() {
+        let forms = analyse_name("OCEAN STAR 2");
+        assert_eq!(forms.len(), 1);
+        assert_eq!(forms[0].meta.numbers.as_slice(), [2]);
+        assert_eq!(&*forms[0].meta.joined, "oceanstar");
+        assert!(!forms[0].meta.abjad);
+        assert!(analyse_name("محمد علي").iter().all(|f| f.meta.abjad));
+    }
+}

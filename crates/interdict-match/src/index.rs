@@ -1,0 +1,395 @@
+//! The in-memory candidate index and the search over it.
+//!
+//! Every name of every entity (name, alias, previousName, weakAlias) is
+//! analysed into its Latin forms; each form gets a compact `u32` id and is
+//! posted under the keys of its parts (see `keys`) in one flat postings
+//! array. A query sums IDF-weighted key hits per form in a reusable dense
+//! accumulator, keeps the best [`w::CANDIDATE_NAMES`] forms, scores them in
+//! full (see `scorer`), keeps the best form per entity and returns the best
+//! entities. Identifiers (IMO, MMSI, SWIFT/BIC, document numbers) are their
+//! own exact lookup.
+//!
+//! This module must not know about shipments or list formats.
+
+use crate::analyse::{analyse_name, FormMeta, Tok};
+use crate::explain::Explanation;
+use crate::facts::{Facts, Ident};
+use crate::keys::{key, part_keys, KeyKind};
+use crate::query::{MatchConfig, Query};
+use crate::scorer::{best_for_form, explain, finish, is_person, Best, ListedSide, PreparedQuery};
+use crate::vocab::Vocab;
+use crate::weights as w;
+use interdict_model::{Entity, Schema};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+use smallvec::SmallVec;
+use std::cell::RefCell;
+
+/// One Latin form of one name of one entity.
+#[derive(Debug)]
+struct ListedForm {
+    entity: u32,
+    /// Position of the name in `Entity::names()`.
+    name: u32,
+    meta: FormMeta,
+    toks: Box<[u32]>,
+}
+
+/// The best-scoring form of one candidate entity.
+struct EntityBest {
+    entity: u32,
+    score: f64,
+    /// None when the entity was found by an identifier alone.
+    form: Option<u32>,
+    best: Option<Best>,
+}
+
+/// One search result, in the DESIGN.md result shape.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatchResult {
+    pub id: String,
+    pub caption: String,
+    pub schema: Schema,
+    pub score: f64,
+    #[serde(rename = "match")]
+    pub is_match: bool,
+    pub datasets: Vec<String>,
+    pub referents: Vec<String>,
+    pub explanation: Explanation,
+}
+
+/// The index over all names and identifiers of a set of entities.
+#[derive(Debug)]
+pub struct Matcher {
+    entities: Vec<Entity>,
+    by_id: FxHashMap<String, u32>,
+    facts: Vec<Facts>,
+    /// Forms of entity `e` are `forms[entity_forms[e].0 .. entity_forms[e].1]`.
+    entity_forms: Vec<(u32, u32)>,
+    forms: Vec<ListedForm>,
+    vocab: Vocab,
+    /// key → (start, len) in `postings`.
+    keys: FxHashMap<u64, (u32, u32)>,
+    postings: Vec<u32>,
+    idents: FxHashMap<Ident, SmallVec<[u32; 2]>>,
+}
+
+/// Per-thread scratch space reused across searches, so a search allocates
+/// little.
+#[derive(Default)]
+struct Scratch {
+    acc: Vec<f32>,
+    touched: Vec<u32>,
+    qkeys: Vec<(u64, KeyKind, f32)>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Matcher {
+    /// Builds the index over every name, alias and identifier of every entity.
+    pub fn build(entities: Vec<Entity>) -> Matcher {
+        let mut vocab = Vocab::default();
+        let mut forms = Vec::new();
+        let mut entity_forms = Vec::with_capacity(entities.len());
+        let mut facts = Vec::with_capacity(entities.len());
+        let mut by_id = FxHashMap::default();
+        let mut idents: FxHashMap<Ident, SmallVec<[u32; 2]>> = FxHashMap::default();
+        for (ei, e) in entities.iter().enumerate() {
+            let ei = to_u32(ei);
+            by_id.insert(e.id.clone(), ei);
+            let start = to_u32(forms.len());
+            let mut seen: SmallVec<[Box<str>; 8]> = SmallVec::new();
+            for (ni, (_, name)) in e.names().enumerate() {
+                for raw in analyse_name(name) {
+                    // The same Latin text from two names (e.g. a name and its
+                    // upper-case alias) is indexed once.
+                    if seen.contains(&raw.meta.latin) {
+                        continue;
+                    }
+                    seen.push(raw.meta.latin.clone());
+                    let toks = raw.parts.iter().map(|(t, k)| vocab.intern(t, *k)).collect();
+                    forms.push(ListedForm {
+                        entity: ei,
+                        name: to_u32(ni),
+                        meta: raw.meta,
+                        toks,
+                    });
+                }
+            }
+            entity_forms.push((start, to_u32(forms.len())));
+            let f = Facts::from_properties(&e.properties);
+            for id in &f.idents {
+                let list = idents.entry(id.clone()).or_default();
+                if !list.contains(&ei) {
+                    list.push(ei);
+                }
+            }
+            facts.push(f);
+        }
+        let (keys, postings) = build_postings(&vocab, &forms);
+        Matcher {
+            entities,
+            by_id,
+            facts,
+            entity_forms,
+            forms,
+            vocab,
+            keys,
+            postings,
+            idents,
+        }
+    }
+
+    /// The entity with id `id`.
+    pub fn get(&self, id: &str) -> Option<&Entity> {
+        self.by_id.get(id).map(|&i| &self.entities[i as usize])
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// True when there are no entities.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// Number of indexed name forms, distinct parts and keys (for reports).
+    pub fn stats(&self) -> (usize, usize, usize) {
+        (self.forms.len(), self.vocab.len(), self.keys.len())
+    }
+
+    fn allowed(&self, e: u32, schema: Schema, config: &MatchConfig) -> bool {
+        let ent = &self.entities[e as usize];
+        if !schema.is_compatible(ent.schema) {
+            return false;
+        }
+        match &config.datasets {
+            None => true,
+            Some(ds) => ent.datasets.iter().any(|d| ds.contains(d)),
+        }
+    }
+
+    /// The best entities for `query`, best first: at most `config.limit`,
+    /// each scoring at least [`w::MIN_RESULT_SCORE`] (or the threshold, if lower).
+    pub fn search(&self, query: &Query, config: &MatchConfig) -> Vec<MatchResult> {
+        let pq = PreparedQuery::new(query, Some(&self.vocab));
+        let qtoks = pq.resolve(Some(&self.vocab));
+        let candidates = self.candidate_forms(&pq, &qtoks, config);
+        let mut best: SmallVec<[EntityBest; 48]> = SmallVec::new();
+        let mut consider = |entity: u32, form: Option<u32>, b: Option<Best>, score: f64| {
+            let new = EntityBest {
+                entity,
+                score,
+                form,
+                best: b,
+            };
+            match best.iter_mut().find(|x| x.entity == entity) {
+                Some(x) if x.score >= score => {}
+                Some(x) => *x = new,
+                None => best.push(new),
+            }
+        };
+        let mut refs: SmallVec<[&Tok; 8]> = SmallVec::new();
+        let mut score_form = |fi: u32, consider: &mut dyn FnMut(u32, Option<u32>, Option<Best>, f64)| {
+            let f = &self.forms[fi as usize];
+            let ent = &self.entities[f.entity as usize];
+            refs.clear();
+            refs.extend(f.toks.iter().map(|&t| self.vocab.get(t)));
+            let person = is_person(pq.schema, ent.schema);
+            if let Some(b) = best_for_form(&pq, &qtoks, &refs, &f.meta, person) {
+                let s = finish(&pq, Some(&b), Some(&f.meta), ent.schema, &self.facts[f.entity as usize], None);
+                consider(f.entity, Some(fi), Some(b), s);
+            }
+        };
+        for &fi in &candidates {
+            score_form(fi, &mut consider);
+        }
+        // Entities found by an identifier: every one of their names counts.
+        for id in &pq.facts.idents {
+            for &e in self.idents.get(id).map_or(&[][..], |v| v.as_slice()) {
+                if !self.allowed(e, pq.schema, config) {
+                    continue;
+                }
+                let (start, end) = self.entity_forms[e as usize];
+                if pq.forms.is_empty() || start == end {
+                    let s = finish(&pq, None, None, self.entities[e as usize].schema, &self.facts[e as usize], None);
+                    consider(e, None, None, s);
+                }
+                for fi in start..end {
+                    score_form(fi, &mut consider);
+                }
+            }
+        }
+        let floor = w::MIN_RESULT_SCORE.min(config.threshold);
+        best.retain(|x| x.score >= floor);
+        best.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
+        best.truncate(config.limit);
+        best.into_iter()
+            .map(|x| self.result(&pq, &qtoks, &x, config))
+            .collect()
+    }
+
+    fn result(
+        &self,
+        pq: &PreparedQuery,
+        qtoks: &[SmallVec<[&Tok; 8]>],
+        found: &EntityBest,
+        config: &MatchConfig,
+    ) -> MatchResult {
+        let (e, score, b) = (found.entity, found.score, found.best.as_ref());
+        let ent = &self.entities[e as usize];
+        let facts = &self.facts[e as usize];
+        let explanation = match found.form {
+            Some(fi) => {
+                let f = &self.forms[fi as usize];
+                let refs: SmallVec<[&Tok; 8]> = f.toks.iter().map(|&t| self.vocab.get(t)).collect();
+                let (property, name) = ent.names().nth(f.name as usize).unwrap_or(("name", ""));
+                let side = ListedSide {
+                    name,
+                    property,
+                    meta: &f.meta,
+                    toks: &refs,
+                    schema: ent.schema,
+                    facts,
+                };
+                explain(pq, qtoks, b, Some(&side), ent.schema, facts)
+            }
+            None => explain(pq, qtoks, None, None, ent.schema, facts),
+        };
+        MatchResult {
+            id: ent.id.clone(),
+            caption: ent.caption().to_string(),
+            schema: ent.schema,
+            score,
+            is_match: score >= config.threshold,
+            datasets: ent.datasets.clone(),
+            referents: ent.referents.clone(),
+            explanation,
+        }
+    }
+
+    /// The name forms worth scoring in full: the best by summed key weight.
+    fn candidate_forms(&self, pq: &PreparedQuery, qtoks: &[SmallVec<[&Tok; 8]>], config: &MatchConfig) -> Vec<u32> {
+        SCRATCH.with(|cell| {
+            let mut guard = cell.borrow_mut();
+            let sc = &mut *guard;
+            if sc.acc.len() < self.forms.len() {
+                sc.acc.resize(self.forms.len(), 0.0);
+            }
+            sc.qkeys.clear();
+            let mut buf: SmallVec<[(u64, KeyKind, f32); 24]> = SmallVec::new();
+            for (f, toks) in pq.forms.iter().zip(qtoks) {
+                for t in toks {
+                    buf.clear();
+                    part_keys(t, &mut buf);
+                    sc.qkeys.extend(buf.iter().copied());
+                }
+                // Two adjacent query parts may be one listed part, and one
+                // query part may be two listed parts written together.
+                for pair in toks.windows(2) {
+                    let mut joined = String::with_capacity(pair[0].text.len() + pair[1].text.len());
+                    joined.push_str(&pair[0].text);
+                    joined.push_str(&pair[1].text);
+                    sc.qkeys.push((key(KeyKind::Exact, joined.as_bytes()), KeyKind::Exact, 1.0));
+                }
+                for t in toks.iter().filter(|t| t.text.len() >= 4) {
+                    sc.qkeys.push((key(KeyKind::Pair, t.text.as_bytes()), KeyKind::Pair, 1.0));
+                }
+                let _ = f;
+            }
+            sc.qkeys.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)));
+            sc.qkeys.dedup_by_key(|k| k.0);
+            let n = self.forms.len() as f32;
+            let Scratch { acc, touched, qkeys } = sc;
+            for &(k, kind, share) in qkeys.iter() {
+                let Some(&(start, len)) = self.keys.get(&k) else { continue };
+                if len as usize > w::MAX_POSTINGS && kind != KeyKind::Exact {
+                    continue;
+                }
+                let idf = (1.0 + n / len as f32).ln();
+                let add = kind.weight() * share * idf;
+                for &fi in &self.postings[start as usize..(start + len) as usize] {
+                    let slot = &mut acc[fi as usize];
+                    if *slot == 0.0 {
+                        touched.push(fi);
+                    }
+                    *slot += add;
+                }
+            }
+            let mut ranked: Vec<(f32, u32)> = Vec::with_capacity(touched.len().min(4096));
+            for &fi in touched.iter() {
+                let v = acc[fi as usize];
+                acc[fi as usize] = 0.0;
+                let e = self.forms[fi as usize].entity;
+                if self.allowed(e, pq.schema, config) {
+                    ranked.push((v, fi));
+                }
+            }
+            touched.clear();
+            let keep = w::CANDIDATE_NAMES.min(ranked.len());
+            if keep < ranked.len() {
+                ranked.select_nth_unstable_by(keep, |a, b| b.0.total_cmp(&a.0));
+                ranked.truncate(keep);
+            }
+            let top = ranked.iter().map(|x| x.0).fold(0.0f32, f32::max);
+            ranked
+                .into_iter()
+                .filter(|x| x.0 >= w::CANDIDATE_MIN_SHARE * top)
+                .map(|x| x.1)
+                .collect()
+        })
+    }
+}
+
+/// Builds the key → postings table: every key of every part of every form,
+/// deduplicated per form.
+fn build_postings(vocab: &Vocab, forms: &[ListedForm]) -> (FxHashMap<u64, (u32, u32)>, Vec<u32>) {
+    let mut tok_keys: Vec<SmallVec<[u64; 24]>> = Vec::with_capacity(vocab.len());
+    let mut buf: SmallVec<[(u64, KeyKind, f32); 24]> = SmallVec::new();
+    for t in &vocab.toks {
+        buf.clear();
+        part_keys(t, &mut buf);
+        tok_keys.push(buf.iter().map(|x| x.0).collect());
+    }
+    let mut pairs: Vec<(u64, u32)> = Vec::new();
+    let mut form_keys: Vec<u64> = Vec::new();
+    for (fi, f) in forms.iter().enumerate() {
+        form_keys.clear();
+        for &t in f.toks.iter() {
+            form_keys.extend_from_slice(&tok_keys[t as usize]);
+        }
+        for p in f.toks.windows(2) {
+            let mut joined = Vec::new();
+            joined.extend_from_slice(vocab.get(p[0]).text.as_bytes());
+            joined.extend_from_slice(vocab.get(p[1]).text.as_bytes());
+            form_keys.push(key(KeyKind::Pair, &joined));
+        }
+        form_keys.sort_unstable();
+        form_keys.dedup();
+        let fi = to_u32(fi);
+        pairs.extend(form_keys.iter().map(|&k| (k, fi)));
+    }
+    pairs.sort_unstable();
+    let mut keys: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+    keys.reserve(pairs.len() / 4);
+    let mut postings = Vec::with_capacity(pairs.len());
+    let mut i = 0;
+    while i < pairs.len() {
+        let k = pairs[i].0;
+        let start = to_u32(postings.len());
+        while i < pairs.len() && pairs[i].0 == k {
+            postings.push(pairs[i].1);
+            i += 1;
+        }
+        keys.insert(k, (start, to_u32(postings.len()) - start));
+    }
+    (keys, postings)
+}

@@ -1,0 +1,325 @@
+//! Scores a query against one listed entity: the best alignment over every
+//! (query name form × listed name form), then the adjustments, and, when
+//! asked, the explanation. Shared by [`score_pair`] (no index) and the
+//! [`crate::Matcher`] (indexed), so both give the same score for the same pair.
+//!
+//! This module must not generate candidates.
+
+use crate::adjust::{adjust, Sides};
+use crate::align::{align, Alignment};
+use crate::analyse::{analyse_name, FormMeta, Tok};
+use crate::explain::{Adjustment, Explanation, How, PartMatch, Reason, TransliterationNote};
+use crate::facts::Facts;
+use crate::query::Query;
+use crate::similarity::Kind;
+use crate::vocab::Vocab;
+use interdict_model::{Entity, Schema};
+use interdict_names::Transliteration;
+use smallvec::SmallVec;
+
+/// A query part: one the lists also use (shared analysis) or one of its own.
+#[derive(Debug, Clone)]
+pub(crate) enum TokSrc {
+    Vocab(u32),
+    Own(Box<Tok>),
+}
+
+/// One Latin form of one query name.
+#[derive(Debug, Clone)]
+pub(crate) struct QForm {
+    pub name: usize,
+    pub meta: FormMeta,
+    pub toks: SmallVec<[TokSrc; 8]>,
+}
+
+/// A query analysed once, before it meets any candidate.
+#[derive(Debug, Clone)]
+pub(crate) struct PreparedQuery {
+    pub schema: Schema,
+    pub names: Vec<String>,
+    pub forms: Vec<QForm>,
+    pub facts: Facts,
+}
+
+impl PreparedQuery {
+    pub(crate) fn new(query: &Query, vocab: Option<&Vocab>) -> PreparedQuery {
+        let mut names: Vec<String> = Vec::new();
+        let mut forms = Vec::new();
+        for name in query.names() {
+            if names.iter().any(|n| n == name) {
+                continue;
+            }
+            let idx = names.len();
+            names.push(name.to_string());
+            for raw in analyse_name(name) {
+                let toks = raw
+                    .parts
+                    .iter()
+                    .map(|(t, k)| match vocab.and_then(|v| v.find(t, *k)) {
+                        Some(id) => TokSrc::Vocab(id),
+                        None => TokSrc::Own(Box::new(Tok::new(t, *k))),
+                    })
+                    .collect();
+                forms.push(QForm {
+                    name: idx,
+                    meta: raw.meta,
+                    toks,
+                });
+            }
+        }
+        PreparedQuery {
+            schema: query.schema,
+            names,
+            forms,
+            facts: Facts::from_properties(&query.properties),
+        }
+    }
+
+    /// The parts of each form as references (resolved once per search).
+    pub(crate) fn resolve<'a>(&'a self, vocab: Option<&'a Vocab>) -> Vec<SmallVec<[&'a Tok; 8]>> {
+        self.forms
+            .iter()
+            .map(|f| {
+                f.toks
+                    .iter()
+                    .filter_map(|t| match t {
+                        TokSrc::Own(t) => Some(&**t),
+                        TokSrc::Vocab(id) => vocab.map(|v| v.get(*id)),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+/// The best alignment of the query with one listed form.
+#[derive(Debug, Clone)]
+pub(crate) struct Best {
+    pub qform: usize,
+    pub alignment: Alignment,
+}
+
+/// Whether one matching part is too little (person names).
+pub(crate) fn is_person(q: Schema, l: Schema) -> bool {
+    q == Schema::Person || l == Schema::Person
+}
+
+/// Best query form against one listed form.
+pub(crate) fn best_for_form(
+    pq: &PreparedQuery,
+    qtoks: &[SmallVec<[&Tok; 8]>],
+    l: &[&Tok],
+    lm: &FormMeta,
+    person: bool,
+) -> Option<Best> {
+    let mut best: Option<Best> = None;
+    for (i, (qf, qt)) in pq.forms.iter().zip(qtoks).enumerate() {
+        let a = align(qt, &qf.meta, l, lm, person);
+        if best.as_ref().is_none_or(|b| a.score > b.alignment.score) {
+            best = Some(Best {
+                qform: i,
+                alignment: a,
+            });
+        }
+    }
+    best
+}
+
+/// The final score (and, with `sink`, the adjustments) for a name alignment.
+pub(crate) fn finish(
+    pq: &PreparedQuery,
+    best: Option<&Best>,
+    lm: Option<&FormMeta>,
+    l_schema: Schema,
+    l_facts: &Facts,
+    mut sink: Option<&mut Vec<Adjustment>>,
+) -> f64 {
+    let name_score = best.map_or(0.0, |b| b.alignment.score);
+    if let (Some(b), Some(v)) = (best, sink.as_deref_mut()) {
+        if let Some(before) = b.alignment.capped_from {
+            v.push(Adjustment {
+                reason: Reason::SinglePartOnly {
+                    cap: b.alignment.score,
+                },
+                delta: b.alignment.score - before,
+            });
+        }
+    }
+    let empty: &[u32] = &[];
+    let sides = Sides {
+        q_schema: pq.schema,
+        l_schema,
+        q: &pq.facts,
+        l: l_facts,
+        q_numbers: best.map_or(empty, |b| &pq.forms[b.qform].meta.numbers),
+        l_numbers: lm.map_or(empty, |m| &m.numbers),
+    };
+    adjust(name_score, &sides, sink)
+}
+
+fn how(kind: Kind, method: Transliteration) -> How {
+    match kind {
+        Kind::Exact => How::Exact,
+        Kind::Variant => How::RomanisationVariant,
+        Kind::Transliterated => How::Transliterated {
+            method: method.to_string(),
+        },
+        Kind::Skeleton(d) => How::ConsonantSkeleton { distance: d },
+        Kind::Phonetic => How::Phonetic,
+        Kind::Initial => How::Initial,
+        Kind::Fuzzy(d) => How::Fuzzy { distance: d },
+    }
+}
+
+/// What the explanation needs to know about the listed side.
+pub(crate) struct ListedSide<'a> {
+    pub name: &'a str,
+    pub property: &'a str,
+    pub meta: &'a FormMeta,
+    pub toks: &'a [&'a Tok],
+    pub schema: Schema,
+    pub facts: &'a Facts,
+}
+
+fn note(original: &str, meta: &FormMeta) -> Option<TransliterationNote> {
+    (meta.method != Transliteration::None).then(|| TransliterationNote {
+        original: original.to_string(),
+        latin: meta.latin.to_string(),
+        method: meta.method.to_string(),
+    })
+}
+
+/// The full explanation of one query/listed-form comparison.
+pub(crate) fn explain(
+    pq: &PreparedQuery,
+    qtoks: &[SmallVec<[&Tok; 8]>],
+    best: Option<&Best>,
+    listed: Option<&ListedSide<'_>>,
+    l_schema: Schema,
+    l_facts: &Facts,
+) -> Explanation {
+    let mut e = Explanation::default();
+    let mut adjustments = Vec::new();
+    e.score = finish(pq, best, listed.map(|l| l.meta), l_schema, l_facts, Some(&mut adjustments));
+    e.adjustments = adjustments;
+    let (Some(b), Some(l)) = (best, listed) else {
+        e.query_name = pq.names.first().cloned().unwrap_or_default();
+        return e;
+    };
+    let qf = &pq.forms[b.qform];
+    let q = &qtoks[b.qform];
+    let a = &b.alignment;
+    e.query_name = pq.names.get(qf.name).cloned().unwrap_or_default();
+    e.listed_name = l.name.to_string();
+    e.listed_property = l.property.to_string();
+    e.transliteration = note(&e.query_name, &qf.meta);
+    e.listed_transliteration = note(l.name, l.meta);
+    e.name_score = a.capped_from.unwrap_or(a.score);
+    if let Some(d) = a.spacing {
+        e.parts.push(PartMatch {
+            query: Some(qf.meta.latin.to_string()),
+            listed: Some(l.meta.latin.to_string()),
+            how: How::Spacing { distance: d },
+            similarity: a.score,
+            weight: 1.0,
+        });
+        return e;
+    }
+    for p in &a.pairs {
+        let (qt, lt) = (q[p.q as usize], l.toks[p.l as usize]);
+        e.parts.push(PartMatch {
+            query: Some(qt.text.to_string()),
+            listed: Some(lt.text.to_string()),
+            how: how(p.kind, qf.meta.method),
+            similarity: p.sim,
+            weight: qt.weight,
+        });
+    }
+    for (i, t) in q.iter().enumerate() {
+        if !a.pairs.iter().any(|p| p.q as usize == i) {
+            e.parts.push(PartMatch {
+                query: Some(t.text.to_string()),
+                listed: None,
+                how: How::Unmatched,
+                similarity: 0.0,
+                weight: t.weight,
+            });
+        }
+    }
+    for (j, t) in l.toks.iter().enumerate() {
+        if !a.pairs.iter().any(|p| p.l as usize == j) {
+            e.parts.push(PartMatch {
+                query: None,
+                listed: Some(t.text.to_string()),
+                how: How::Unmatched,
+                similarity: 0.0,
+                weight: t.weight,
+            });
+        }
+    }
+    e
+}
+
+/// A score and the reasons for it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Scored {
+    pub score: f64,
+    pub explanation: Explanation,
+}
+
+/// Scores `query` against `candidate` without an index (for labelled pairs
+/// and for re-checking a single result). Gives the same score as
+/// [`crate::Matcher::search`] for the same pair.
+pub fn score_pair(query: &Query, candidate: &Entity) -> Scored {
+    let pq = PreparedQuery::new(query, None);
+    let qtoks = pq.resolve(None);
+    let l_facts = Facts::from_properties(&candidate.properties);
+    let person = is_person(pq.schema, candidate.schema);
+    struct Cand {
+        name: String,
+        property: &'static str,
+        meta: FormMeta,
+        toks: Vec<Tok>,
+    }
+    let mut cands: Vec<Cand> = Vec::new();
+    for (property, name) in candidate.names() {
+        for raw in analyse_name(name) {
+            cands.push(Cand {
+                name: name.to_string(),
+                property,
+                toks: raw.parts.iter().map(|(t, k)| Tok::new(t, *k)).collect(),
+                meta: raw.meta,
+            });
+        }
+    }
+    let mut best: Option<(f64, usize, Best)> = None;
+    for (ci, c) in cands.iter().enumerate() {
+        let refs: SmallVec<[&Tok; 8]> = c.toks.iter().collect();
+        if let Some(b) = best_for_form(&pq, &qtoks, &refs, &c.meta, person) {
+            let s = finish(&pq, Some(&b), Some(&c.meta), candidate.schema, &l_facts, None);
+            if best.as_ref().is_none_or(|(bs, _, _)| s > *bs) {
+                best = Some((s, ci, b));
+            }
+        }
+    }
+    let explanation = match &best {
+        Some((_, ci, b)) => {
+            let c = &cands[*ci];
+            let refs: SmallVec<[&Tok; 8]> = c.toks.iter().collect();
+            let side = ListedSide {
+                name: &c.name,
+                property: c.property,
+                meta: &c.meta,
+                toks: &refs,
+                schema: candidate.schema,
+                facts: &l_facts,
+            };
+            explain(&pq, &qtoks, Some(b), Some(&side), side.schema, side.facts)
+        }
+        None => explain(&pq, &qtoks, None, None, candidate.schema, &l_facts),
+    };
+    Scored {
+        score: explanation.score,
+        explanation,
+    }
+}

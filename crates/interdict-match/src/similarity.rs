@@ -1,0 +1,222 @@
+//! How alike two name parts are, and why: exact, romanisation variant,
+//! transliterated, consonant skeleton, phonetic, initial or fuzzy within an
+//! edit budget. Also the bounded edit distance it rests on.
+//!
+//! This module compares two parts; it must not align whole names.
+
+use crate::analyse::{PartKind, Tok};
+use crate::weights as w;
+
+/// How two parts met (the compact, allocation-free form of
+/// [`crate::explain::How`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Kind {
+    Exact,
+    Variant,
+    Transliterated,
+    Skeleton(u32),
+    Phonetic,
+    Initial,
+    /// Edit distance, a doubled letter counting half.
+    Fuzzy(f64),
+}
+
+/// The edit budget for parts whose longer one has `len` letters.
+pub(crate) fn budget(len: usize) -> u32 {
+    w::FUZZY_BUDGET
+        .iter()
+        .find(|(max, _)| len <= *max)
+        .map_or(0, |(_, b)| *b)
+}
+
+/// Optimal-string-alignment edit distance in half edits (so a doubled
+/// letter, costing [`w::DOUBLED_LETTER_EDIT`], is 1 and any other edit 2),
+/// or None when it exceeds `max_half` half edits.
+pub(crate) fn edit_distance_halves(a: &[u8], b: &[u8], max_half: u32) -> Option<u32> {
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) as u32 > max_half {
+        return None;
+    }
+    if n == 0 || m == 0 {
+        let d = 2 * n.max(m) as u32;
+        return (d <= max_half).then_some(d);
+    }
+    let half_doubled = (w::DOUBLED_LETTER_EDIT * 2.0).round() as u32;
+    let indel = |s: &[u8], i: usize| -> u32 {
+        // Removing s[i] costs less when it repeats its neighbour.
+        if (i > 0 && s[i - 1] == s[i]) || (i + 1 < s.len() && s[i + 1] == s[i]) {
+            half_doubled
+        } else {
+            2
+        }
+    };
+    let mut prev2: smallvec::SmallVec<[u32; 48]> = smallvec::smallvec![0; m + 1];
+    let mut prev: smallvec::SmallVec<[u32; 48]> = smallvec::smallvec![0; m + 1];
+    let mut cur: smallvec::SmallVec<[u32; 48]> = smallvec::smallvec![0; m + 1];
+    for j in 1..=m {
+        prev[j] = prev[j - 1] + indel(b, j - 1);
+    }
+    for i in 1..=n {
+        cur[0] = prev[0] + indel(a, i - 1);
+        let mut row_min = cur[0];
+        for j in 1..=m {
+            let sub = if a[i - 1] == b[j - 1] { 0 } else { 2 };
+            let mut v = (prev[j - 1] + sub)
+                .min(prev[j] + indel(a, i - 1))
+                .min(cur[j - 1] + indel(b, j - 1));
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 2);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max_half {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[m];
+    (d <= max_half).then_some(d)
+}
+
+/// Similarity of a query part and a listed part, and how they met. `translit`:
+/// the query form was transliterated from another script. `abjad`: either
+/// name was written in an abjad, so consonant skeletons are compared too.
+pub(crate) fn part_similarity(q: &Tok, l: &Tok, translit: bool, abjad: bool) -> Option<(f64, Kind)> {
+    use PartKind::*;
+    match (q.kind, l.kind) {
+        (LegalForm, LegalForm) | (Number, Number) => {
+            return (q.text == l.text).then_some((w::PART_EXACT, Kind::Exact));
+        }
+        (LegalForm | Number, _) | (_, LegalForm | Number) => return None,
+        _ => {}
+    }
+    if q.text == l.text {
+        return Some(if translit {
+            (w::PART_TRANSLITERATED, Kind::Transliterated)
+        } else {
+            (w::PART_EXACT, Kind::Exact)
+        });
+    }
+    if !q.korean.is_empty() && !l.korean.is_empty() && intersects(&q.korean, &l.korean) {
+        return Some((w::PART_ROMANISATION_VARIANT, Kind::Variant));
+    }
+    if q.kind == Initial || l.kind == Initial {
+        let (short, long) = if q.kind == Initial { (q, l) } else { (l, q) };
+        return (long.text.as_bytes().first() == short.text.as_bytes().first())
+            .then_some((w::PART_INITIAL, Kind::Initial));
+    }
+    let (a, b) = (q.text.as_bytes(), l.text.as_bytes());
+    let longer = a.len().max(b.len());
+    let mut best: Option<(f64, Kind)> = None;
+    let mut consider = |s: f64, k: Kind| {
+        if s >= w::PART_MIN && best.is_none_or(|(bs, _)| s > bs) {
+            best = Some((s, k));
+        }
+    };
+    let allowed = budget(longer);
+    let phonetic_alike = !q.phonetic.is_empty() && q.phonetic == l.phonetic;
+    // Phonetic agreement allows spellings up to half the length apart.
+    let max_edits = if phonetic_alike { allowed.max(longer as u32 / 2) } else { allowed };
+    if let Some(halves) = edit_distance_halves(a, b, 2 * max_edits) {
+        let d = f64::from(halves) / 2.0;
+        if d <= f64::from(allowed) {
+            consider(1.0 - w::FUZZY_SLOPE * d / longer as f64, Kind::Fuzzy(d));
+        }
+        if phonetic_alike {
+            consider(w::PART_PHONETIC, Kind::Phonetic);
+        }
+    }
+    if abjad && !q.skeleton.is_empty() && !l.skeleton.is_empty() {
+        let (sa, sb) = (q.skeleton.as_bytes(), l.skeleton.as_bytes());
+        if sa == sb {
+            consider(w::PART_CONSONANT_SKELETON, Kind::Skeleton(0));
+        } else if sa.len().max(sb.len()) >= 4 && edit_distance_halves(sa, sb, 2).is_some() {
+            consider(w::PART_CONSONANT_SKELETON_FUZZY, Kind::Skeleton(1));
+        }
+    }
+    best
+}
+
+fn intersects<T: Ord>(a: &[T], b: &[T]) -> bool {
+    // Both sorted (interdict-names returns sorted keys).
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::kind_of;
+
+    fn tok(s: &str) -> Tok {
+        Tok::new(s, kind_of(s))
+    }
+
+    fn sim(a: &str, b: &str) -> Option<(f64, Kind)> {
+        part_similarity(&tok(a), &tok(b), false, false)
+    }
+
+    #[test]
+    fn edit_distance_counts_doubled_letters_half() {
+        assert_eq!(edit_distance_halves(b"yyu", b"yu", 2), Some(1));
+        assert_eq!(edit_distance_halves(b"joonng", b"jong", 4), Some(2));
+        assert_eq!(edit_distance_halves(b"scholz", b"schulze", 4), Some(4));
+        assert_eq!(edit_distance_halves(b"abcd", b"badc", 4), Some(4));
+        assert_eq!(edit_distance_halves(b"kim", b"pak", 2), None);
+    }
+
+    #[test]
+    fn budget_grows_with_length() {
+        assert_eq!(budget(2), 0);
+        assert_eq!(budget(3), 1);
+        assert_eq!(budget(8), 2);
+        assert_eq!(budget(12), 3);
+    }
+
+    #[test]
+    fn exact_and_transliterated() {
+        assert_eq!(sim("kim", "kim"), Some((1.0, Kind::Exact)));
+        let t = part_similarity(&tok("kim"), &tok("kim"), true, false);
+        assert_eq!(t.map(|x| x.1), Some(Kind::Transliterated));
+    }
+
+    #[test]
+    fn fuzzy_within_budget_only() {
+        let (s, k) = sim("yyu", "yu").expect("one doubled letter");
+        assert_eq!(k, Kind::Fuzzy(0.5));
+        assert!(s > 0.8);
+        assert!(sim("scholz", "schulze").is_some());
+        assert!(sim("un", "il").is_none());
+        assert!(sim("octavian", "olaf").is_none());
+    }
+
+    #[test]
+    fn initials_agree_on_the_first_letter() {
+        assert_eq!(sim("j", "joachim").map(|x| x.1), Some(Kind::Initial));
+        assert_eq!(sim("o", "joachim"), None);
+    }
+
+    #[test]
+    fn numbers_and_legal_forms_only_match_exactly() {
+        assert!(sim("2", "1").is_none());
+        assert!(sim("2", "2").is_some());
+        let llc = Tok::new("llc", PartKind::LegalForm);
+        assert!(part_similarity(&llc, &tok("llc"), false, false).is_none());
+    }
+
+    #[test]
+    fn consonant_skeletons_for_abjad_names() {
+        let r = part_similarity(&tok("mhmd"), &tok("mohamed"), true, true);
+        assert_eq!(r.map(|x| x.1), Some(Kind::Skeleton(0)));
+        assert!(part_similarity(&tok("mhmd"), &tok("mohamed"), true, false).is_none());
+    }
+}

@@ -1,0 +1,162 @@
+//! Every number the scorer uses, in one place, each with the reason it has
+//! the value it has. A compliance officer reviewing a match should be able to
+//! read this file alone and know how a score was put together.
+//!
+//! This module owns constants only; it must not contain logic.
+
+// ---------------------------------------------------------------- thresholds
+
+/// A result whose score reaches this is reported as a match (`"match": true`).
+/// Chosen so that two names that agree on every part except one typo, or that
+/// differ only in romanisation, are matches, while a different given name or
+/// surname is not.
+pub const DEFAULT_THRESHOLD: f64 = 0.70;
+
+/// How many results a search returns by default.
+pub const DEFAULT_LIMIT: usize = 5;
+
+/// Results scoring below this are not returned at all: they are too unlike
+/// the query to be worth a reviewer's time, even below the threshold.
+pub const MIN_RESULT_SCORE: f64 = 0.50;
+
+// ---------------------------------------------------------- name part scores
+
+/// Two name parts spelt identically (after normalisation).
+pub const PART_EXACT: f64 = 1.0;
+
+/// Two spellings of the same Korean syllable under different romanisation
+/// systems (McCune–Reischauer, Revised Romanisation, common surname forms):
+/// "jong" / "chong" / "jeong". Nearly certain, but the spellings differ, so a
+/// little below exact.
+pub const PART_ROMANISATION_VARIANT: f64 = 0.95;
+
+/// The query was written in another script (Hangul, Han, Cyrillic, ...) and
+/// one of its standard transliterations spells the listed part exactly.
+pub const PART_TRANSLITERATED: f64 = 0.95;
+
+/// A name written in Arabic or Hebrew script omits short vowels; when the
+/// consonants of the transliteration agree with the consonants of the listed
+/// part ("mhmd" / "Mohamed") the parts are likely the same.
+pub const PART_CONSONANT_SKELETON: f64 = 0.85;
+
+/// The same consonant skeleton up to one edit (abjad scripts only).
+pub const PART_CONSONANT_SKELETON_FUZZY: f64 = 0.72;
+
+/// Two parts that sound alike (same phonetic key) and are spelt within half
+/// their length of each other: weaker evidence than a close spelling.
+pub const PART_PHONETIC: f64 = 0.80;
+
+/// An initial ("J") that agrees with the first letter of a full part
+/// ("Joachim").
+pub const PART_INITIAL: f64 = 0.80;
+
+/// Spelling distance allowed between two parts, by the length of the longer
+/// part: none up to 2 letters (a different two-letter syllable is a different
+/// name), one edit in 3–5 letters (so one typo in a short Korean syllable
+/// such as "yyu" for "yu" is tolerated), two in 6–9, three from 10 letters.
+pub const FUZZY_BUDGET: [(usize, u32); 4] = [(2, 0), (5, 1), (9, 2), (usize::MAX, 3)];
+
+/// A doubled letter ("yyu", "joonng") counts as half an edit: repeating a key
+/// is the commonest typing slip and rarely turns one name into another.
+pub const DOUBLED_LETTER_EDIT: f64 = 0.5;
+
+/// A fuzzy part scores `1 − FUZZY_SLOPE × edits / length of the longer part`.
+pub const FUZZY_SLOPE: f64 = 1.0;
+
+/// A part match scoring below this is treated as no match at all.
+pub const PART_MIN: f64 = 0.5;
+
+/// When the parts only match once spaces are ignored ("SiemensAG",
+/// "JanDaniel"), the spaceless comparison's similarity is multiplied by this.
+pub const SPACING_FACTOR: f64 = 0.97;
+
+// ------------------------------------------------------------ part weights
+
+/// A name part's weight before the adjustments below.
+pub const WEIGHT_WORD: f64 = 1.0;
+
+/// A legal form ("LLC", "GmbH", "株式会社") says little about which company
+/// it is: it weighs a quarter of a word.
+pub const WEIGHT_LEGAL_FORM: f64 = 0.25;
+
+/// An initial carries one letter of information.
+pub const WEIGHT_INITIAL: f64 = 0.5;
+
+/// Honorifics and titles ("Mr", "Shaikh", "Haji") and name particles
+/// ("bin", "al", "van") are often added or dropped by list writers.
+pub const WEIGHT_PARTICLE: f64 = 0.3;
+
+// ----------------------------------------------------- combining the parts
+
+/// Share of the listed name left unmatched that is charged against the
+/// score. A listed name is often longer than the query (middle names,
+/// patronymics, tribal names), so a query that is a subset of it is only
+/// modestly penalised: `score × (1 − LISTED_EXTRA_PENALTY × unmatched share)`.
+pub const LISTED_EXTRA_PENALTY: f64 = 0.35;
+
+/// A person is rarely identified by one name part. When only one part of a
+/// multi-part person name matches, the name score is capped here, below the
+/// threshold ("Kim" alone is not Kim Jong Un).
+pub const SINGLE_PART_CAP: f64 = 0.60;
+
+// --------------------------------------------------------------- birth date
+
+/// Birth dates agree to the day.
+pub const DOB_AGREES_DAY: f64 = 0.05;
+/// Birth dates agree to the month (one side known only to the month).
+pub const DOB_AGREES_MONTH: f64 = 0.04;
+/// Birth dates agree on the year only (one side known only to the year).
+pub const DOB_AGREES_YEAR: f64 = 0.03;
+/// Same year but a different month or day.
+pub const DOB_CONFLICT_SAME_YEAR: f64 = -0.08;
+/// Birth years one apart: lists often carry approximate years.
+pub const DOB_CONFLICT_ONE_YEAR: f64 = -0.10;
+/// Birth years two or more apart: strong evidence of a different person.
+pub const DOB_CONFLICT: f64 = -0.20;
+
+// -------------------------------------------------------------- nationality
+
+/// A query country (nationality, citizenship or country) that the listing
+/// also gives.
+pub const NATIONALITY_AGREES: f64 = 0.03;
+/// Query and listing both give countries, and none agree. Mild: people hold
+/// several nationalities and lists record them unevenly.
+pub const NATIONALITY_CONFLICT: f64 = -0.05;
+
+// -------------------------------------------------------------- identifiers
+
+/// An identifier equal on both sides (IMO, MMSI, SWIFT/BIC, passport, ID or
+/// registration number) lifts the score to at least this, whatever the name.
+pub const IDENTIFIER_MATCH_FLOOR: f64 = 0.95;
+/// Both sides give an IMO number, MMSI or SWIFT/BIC, each unique to one
+/// vessel or bank, and they differ.
+pub const IDENTIFIER_CONFLICT: f64 = -0.30;
+/// Identifiers shorter than this are too weak to trust ("1", "A5").
+pub const IDENTIFIER_MIN_LEN: usize = 4;
+
+// -------------------------------------------------------------- numbers
+
+/// Both names carry numbers and they differ: "Ocean Star 2" is a different
+/// vessel from "Ocean Star 1".
+pub const NUMBERS_CONFLICT: f64 = -0.40;
+/// Only one of the names carries a number ("Bowne Global Solutions II").
+pub const NUMBERS_ONE_SIDED: f64 = -0.15;
+
+// ---------------------------------------------------------- candidate index
+
+/// How many listed names (each a Latin reading of one name of one entity)
+/// are fully scored per query.
+pub const CANDIDATE_NAMES: usize = 40;
+/// Names whose candidate-generation weight is below this share of the best
+/// one are not scored: they share only weak keys with the query.
+pub const CANDIDATE_MIN_SHARE: f32 = 0.25;
+/// Key lists longer than this (very common tokens' fuzzy and phonetic keys)
+/// are skipped during candidate generation; exact tokens are always used.
+pub const MAX_POSTINGS: usize = 4000;
+/// Relative weight of each kind of key in candidate generation.
+pub const KEY_EXACT: f32 = 1.0;
+pub const KEY_KOREAN: f32 = 0.9;
+pub const KEY_PAIR: f32 = 0.9;
+pub const KEY_SKELETON: f32 = 0.6;
+pub const KEY_PHONETIC: f32 = 0.5;
+pub const KEY_DELETION: f32 = 0.6;

@@ -1,0 +1,341 @@
+//! Every Latin reading of a name, with the method that produced it.
+//!
+//! Owns the dispatch on script ([`crate::dominant_script`]) to the
+//! transliterators, and [`LatinForm`]/[`Transliteration`]. It must not
+//! compare forms: the matcher does.
+
+use std::fmt;
+
+use crate::normalize::{dominant_script, normalize, NameScript};
+use crate::{cyrillic, hangul, hanja, kana};
+
+/// At most this many alternative readings of an ambiguous name (金 → 김/금,
+/// Чен → 정/전) are produced per method.
+const MAX_READINGS: usize = 4;
+
+/// How a Latin form of a name was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Transliteration {
+    /// The name was already Latin (normalised only).
+    None,
+    HangulMcCuneReischauer,
+    HangulRevised,
+    HanjaSinoKorean,
+    HanPinyin,
+    /// Japanese on'yomi of Han characters, or Kana, in Hepburn.
+    KanaHepburn,
+    CyrillicBgnPcgn,
+    CyrillicIcao,
+    CyrillicIso9,
+    /// Russian (Kontsevich and traditional) transcription of a Korean name,
+    /// read back to Hangul and romanised in McCune–Reischauer.
+    CyrillicKorean,
+    AnyAscii,
+}
+
+impl fmt::Display for Transliteration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::None => "as written",
+            Self::HangulMcCuneReischauer => "Hangul, McCune–Reischauer",
+            Self::HangulRevised => "Hangul, Revised Romanisation",
+            Self::HanjaSinoKorean => "Hanja, Sino-Korean reading",
+            Self::HanPinyin => "Chinese characters, Hanyu Pinyin",
+            Self::KanaHepburn => "Japanese, Hepburn",
+            Self::CyrillicBgnPcgn => "Cyrillic, BGN/PCGN",
+            Self::CyrillicIcao => "Cyrillic, ICAO 9303 (passports)",
+            Self::CyrillicIso9 => "Cyrillic, ISO 9",
+            Self::CyrillicKorean => "Cyrillic, Russian transcription of Korean",
+            Self::AnyAscii => "general transliteration (any_ascii)",
+        })
+    }
+}
+
+/// One Latin reading of a name: lower-case ASCII words separated by single
+/// spaces.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LatinForm {
+    pub text: String,
+    pub method: Transliteration,
+}
+
+/// Every Latin reading of `name`, deduplicated by text (first method wins),
+/// most conventional first.
+pub fn latin_forms(name: &str) -> Vec<LatinForm> {
+    let norm = normalize(name);
+    let mut forms = Vec::new();
+    match dominant_script(&norm) {
+        NameScript::Latin => push(&mut forms, norm.clone(), Transliteration::None),
+        NameScript::Hangul => hangul_forms(
+            &norm,
+            Transliteration::HangulMcCuneReischauer,
+            Transliteration::HangulRevised,
+            &mut forms,
+        ),
+        NameScript::Han => han_forms(&norm, &mut forms),
+        NameScript::Kana => push(
+            &mut forms,
+            kana::to_hepburn(&norm),
+            Transliteration::KanaHepburn,
+        ),
+        NameScript::Cyrillic => cyrillic_forms(&norm, &mut forms),
+        NameScript::Arabic | NameScript::Other => {}
+    }
+    if forms.is_empty() || !norm.is_ascii() {
+        push(
+            &mut forms,
+            normalize(&any_ascii::any_ascii(&norm)),
+            Transliteration::AnyAscii,
+        );
+    }
+    forms
+}
+
+pub(crate) fn push(forms: &mut Vec<LatinForm>, text: String, method: Transliteration) {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() || !text.is_ascii() || forms.iter().any(|f| f.text == text) {
+        return;
+    }
+    forms.push(LatinForm { text, method });
+}
+
+/// Hangul: each whitespace-separated word is a name part; a word of two or
+/// more syllables that starts the name is split into surname + given-name
+/// syllables; given-name syllables are written as separate words, the way
+/// the lists write them ("Kim Jong Un").
+fn hangul_forms(
+    norm: &str,
+    mr_method: Transliteration,
+    rr_method: Transliteration,
+    forms: &mut Vec<LatinForm>,
+) {
+    let mut mr = String::new();
+    let mut rr = String::new();
+    let words: Vec<&str> = norm.split_whitespace().collect();
+    for (i, word) in words.iter().enumerate() {
+        let (surname, given) = if i == 0 && words.len() == 1 {
+            hangul::segment_korean_name(word).unwrap_or(("", word))
+        } else {
+            ("", *word)
+        };
+        if !surname.is_empty() {
+            mr.push_str(&hangul::romanize_mr(surname));
+            rr.push_str(&hangul::romanize_rr(surname));
+            mr.push(' ');
+            rr.push(' ');
+        }
+        for c in given.chars() {
+            if hangul::push_syllable_mr(c, &mut mr) {
+                hangul::push_syllable_rr(c, &mut rr);
+                mr.push(' ');
+                rr.push(' ');
+            } else {
+                mr.push(c);
+                rr.push(c);
+            }
+        }
+        mr.push(' ');
+        rr.push(' ');
+    }
+    push(forms, mr, mr_method);
+    push(forms, rr, rr_method);
+}
+
+/// Han: Sino-Korean readings (through Hangul, so surnames segment the same
+/// way), then Mandarin pinyin (syllables apart, and given name joined as
+/// Chinese passports write it: "xi jinping"), then Japanese on'yomi.
+fn han_forms(norm: &str, forms: &mut Vec<LatinForm>) {
+    let words: Vec<&str> = norm.split_whitespace().collect();
+    for hangul in hanja::to_hangul(&words.concat(), MAX_READINGS) {
+        let spaced = if words.len() > 1 {
+            let mut out = String::new();
+            let mut chars = hangul.chars();
+            for w in &words {
+                out.extend(chars.by_ref().take(w.chars().count()));
+                out.push(' ');
+            }
+            out
+        } else {
+            hangul
+        };
+        hangul_forms(
+            &spaced,
+            Transliteration::HanjaSinoKorean,
+            Transliteration::HanjaSinoKorean,
+            forms,
+        );
+    }
+    let mut spaced = String::new();
+    let mut joined = String::new();
+    for (wi, w) in words.iter().enumerate() {
+        for (ci, c) in w.chars().enumerate() {
+            let p = pinyin_of(c);
+            spaced.push_str(&p);
+            spaced.push(' ');
+            // Surname (first character of a one-word name) apart, given name joined.
+            if words.len() == 1 && ci == 1 {
+                joined.push(' ');
+            }
+            joined.push_str(&p);
+        }
+        if wi + 1 < words.len() {
+            joined.push(' ');
+        }
+        spaced.push(' ');
+    }
+    push(forms, spaced, Transliteration::HanPinyin);
+    push(forms, joined, Transliteration::HanPinyin);
+    let on: String = words
+        .iter()
+        .map(|w| {
+            w.chars()
+                .map(|c| hanja::readings(c).and_then(|r| r.on().next()).unwrap_or(""))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    push(forms, on, Transliteration::KanaHepburn);
+}
+
+fn pinyin_of(c: char) -> String {
+    use pinyin::ToPinyin;
+    match c.to_pinyin() {
+        Some(p) => p.plain().to_owned(),
+        None => any_ascii::any_ascii_char(c).to_ascii_lowercase(),
+    }
+}
+
+/// Cyrillic: the Korean reading first when every word is a Korean syllable
+/// in Russian transcription, then BGN/PCGN, ICAO 9303 and ISO 9.
+fn cyrillic_forms(norm: &str, forms: &mut Vec<LatinForm>) {
+    for reading in cyrillic::korean_readings(norm, MAX_READINGS) {
+        let mut mr = String::new();
+        for c in reading {
+            hangul::push_syllable_mr(c, &mut mr);
+            mr.push(' ');
+        }
+        push(forms, mr, Transliteration::CyrillicKorean);
+    }
+    push(
+        forms,
+        normalize(&cyrillic::bgn_pcgn(norm)),
+        Transliteration::CyrillicBgnPcgn,
+    );
+    push(
+        forms,
+        normalize(&cyrillic::icao(norm)),
+        Transliteration::CyrillicIcao,
+    );
+    push(
+        forms,
+        normalize(&cyrillic::iso9(norm)),
+        Transliteration::CyrillicIso9,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(name: &str) -> Vec<(String, Transliteration)> {
+        latin_forms(name)
+            .into_iter()
+            .map(|f| (f.text, f.method))
+            .collect()
+    }
+
+    #[test]
+    fn hangul_in_both_systems() {
+        let f = texts("김정은");
+        assert_eq!(
+            f[0],
+            (
+                "kim jong un".into(),
+                Transliteration::HangulMcCuneReischauer
+            )
+        );
+        assert_eq!(
+            f[1],
+            ("gim jeong eun".into(), Transliteration::HangulRevised)
+        );
+    }
+
+    fn has(name: &str, text: &str, method: Transliteration) -> bool {
+        latin_forms(name)
+            .iter()
+            .any(|f| f.text == text && f.method == method)
+    }
+
+    #[test]
+    fn hanja_and_pinyin() {
+        assert!(has(
+            "金正恩",
+            "kim jong un",
+            Transliteration::HanjaSinoKorean
+        ));
+        assert!(has(
+            "金正恩",
+            "gim jeong eun",
+            Transliteration::HanjaSinoKorean
+        ));
+        assert!(has("金正恩", "jin zheng en", Transliteration::HanPinyin));
+        assert!(has("习近平", "xi jinping", Transliteration::HanPinyin));
+        assert!(has("金正恩", "kin sei on", Transliteration::KanaHepburn));
+    }
+
+    #[test]
+    fn cyrillic_standards_and_korean() {
+        assert!(has(
+            "Ким Чен Ын",
+            "kim jong un",
+            Transliteration::CyrillicKorean
+        ));
+        assert!(has(
+            "Ким Чен Ын",
+            "kim chen yn",
+            Transliteration::CyrillicBgnPcgn
+        ));
+        assert!(has(
+            "Юлия Щеглова",
+            "yuliya shcheglova",
+            Transliteration::CyrillicBgnPcgn
+        ));
+        assert!(has(
+            "Юлия Щеглова",
+            "iuliia shcheglova",
+            Transliteration::CyrillicIcao
+        ));
+        assert!(has(
+            "Юлия Щеглова",
+            "ulia seglova",
+            Transliteration::CyrillicIso9
+        ));
+    }
+
+    #[test]
+    fn kana_and_fallback() {
+        assert!(has(
+            "ヤマダ タロウ",
+            "yamada tarou",
+            Transliteration::KanaHepburn
+        ));
+        assert!(has("Δημήτρης", "dimitris", Transliteration::AnyAscii));
+    }
+
+    #[test]
+    fn latin_is_itself() {
+        assert_eq!(
+            texts("KIM Jong-Un"),
+            vec![("kim jong un".into(), Transliteration::None)]
+        );
+    }
+
+    #[test]
+    fn display_in_words() {
+        assert_eq!(
+            Transliteration::HangulMcCuneReischauer.to_string(),
+            "Hangul, McCune–Reischauer"
+        );
+    }
+}

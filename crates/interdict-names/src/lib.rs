@@ -1,0 +1,47 @@
+//! Name analysis for interdict: everything that turns a raw name string into
+//! comparable pieces, and nothing that knows about lists, indexes or scores.
+//!
+//! Owns Unicode normalisation ([`normalize`]), script detection
+//! ([`dominant_script`]), tokenising ([`tokenize`]), every Latin reading of a
+//! name across scripts ([`latin_forms`]: Hangul in McCune–Reischauer and
+//! Revised Romanisation, Hanja as Sino-Korean, Han as pinyin, Kana as
+//! Hepburn, Cyrillic under BGN/PCGN, ICAO 9303, ISO 9 and the Russian
+//! transcription of Korean), Korean romanisation-variant keys
+//! ([`korean_keys`]), organisation legal-form symbols ([`org_type`]),
+//! low-weight words ([`token_weight`]), numbers in names ([`numbers`]),
+//! phonetic keys ([`phonetic_key`]) and person name-part tags
+//! ([`tag_person_parts`]). It must not depend on `interdict-lists` nor score
+//! candidates: that is `interdict-match`'s job.
+//!
+//! ```
+//! use interdict_names::{latin_forms, are_romanisation_variants, tokenize};
+//! let forms: Vec<String> = latin_forms("김정은").into_iter().map(|f| f.text).collect();
+//! assert!(forms.contains(&"kim jong un".to_string()));
+//! assert!(are_romanisation_variants("chong", "jeong"));
+//! assert_eq!(tokenize("kim jongun"), vec!["kim", "jong", "un"]);
+//! ```
+
+mod cyrillic;
+mod forms;
+mod hangul;
+mod hanja;
+mod kana;
+mod keys;
+mod normalize;
+mod numbers;
+mod org;
+mod parts;
+mod phonetic;
+mod surnames;
+mod tokenize;
+
+pub use forms::{latin_forms, LatinForm, Transliteration};
+pub use hangul::{romanize_mr, romanize_rr, segment_korean_name};
+pub use keys::{are_romanisation_variants, korean_keys, korean_keys_into, KoreanKey};
+pub use normalize::{dominant_script, normalize, NameScript};
+pub use numbers::numbers;
+pub use org::{org_suffix, org_type, token_weight};
+pub use parts::{tag_person_parts, PartTag};
+pub use phonetic::phonetic_key;
+pub use surnames::is_korean_surname;
+pub use tokenize::tokenize;

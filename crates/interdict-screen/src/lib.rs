@@ -1,0 +1,75 @@
+//! Shipment screening: one explained decision per shipment, joining *who*
+//! (party screening), *what* (goods verdicts) and *where and how* (route,
+//! consignee, declaration, value, vessel).
+//!
+//! This crate owns the shipment model, its JSONL/CSV readers and
+//! validation, the reference tables of `data/reference/screen/`, the
+//! red-flag rules and the decision. It must not parse sanctions lists, match
+//! names or classify goods: those engines sit behind [`PartyScreening`] and
+//! [`GoodsScreening`], implemented by the facade crate.
+//!
+//! ```
+//! use interdict_screen::{parse_jsonl_line, DecisionKind, GoodsAssessment, GoodsLine,
+//!     GoodsScreening, Party, PartyHit, PartyScreening, ScreenConfig, Screener};
+//! use interdict_model::PartialDate;
+//!
+//! struct NoHits;
+//! impl PartyScreening for NoHits {
+//!     fn screen_party(&self, _: &Party) -> Vec<PartyHit> { Vec::new() }
+//!     fn vessel_by_imo(&self, _: &str) -> Vec<PartyHit> { Vec::new() }
+//! }
+//! struct NotControlled;
+//! impl GoodsScreening for NotControlled {
+//!     fn assess(&self, l: &GoodsLine, _: &str, _: Option<&str>, _: Option<PartialDate>) -> GoodsAssessment {
+//!         GoodsAssessment { hs_code: l.hs_code.clone(), heading: None, luxury: false, verdicts: vec![], warnings: vec![] }
+//!     }
+//! }
+//! let line = r#"{"id":"S-1","date":"2024-03-01","declared_destination":"kr","purpose":"sale",
+//!   "parties":[{"role":"exporter","schema":"Company","name":"Chubu Auto Parts","country":"jp"},
+//!              {"role":"consignee","schema":"Company","name":"Haeundae Motors","country":"kr"}],
+//!   "goods":[{"description":"brake pads","hs_code":"870830","quantity":200,"unit":"set","value":4000,"currency":"USD"}],
+//!   "legs":[{"mode":"sea","from":"JPNGO","to":"KRPUS","depart":"2024-03-02","arrive":"2024-03-04"}]}"#;
+//! let shipment = parse_jsonl_line(line, 1).unwrap();
+//! let screener = Screener { parties: &NoHits, goods: &NotControlled, config: ScreenConfig::default() };
+//! assert_eq!(screener.screen(&shipment).decision, DecisionKind::Clear);
+//! ```
+
+pub mod config;
+mod csv_input;
+pub mod decision;
+mod engines;
+pub mod evaluate;
+mod html;
+mod parse;
+pub mod reference;
+mod rules;
+pub mod shipment;
+pub mod synthetic;
+mod text;
+
+pub use config::{ConfigError, ScreenConfig};
+pub use csv_input::read_csv;
+pub use decision::{Decision, DecisionKind, Flag, Severity};
+pub use engines::{GoodsAssessment, GoodsScreening, GoodsVerdict, PartyHit, PartyScreening};
+pub use evaluate::{confusion_matrix, ConfusionMatrix};
+pub use html::render_html;
+pub use parse::{parse_jsonl_line, validate, ShipmentError};
+pub use shipment::{
+    FormerFlag, FormerName, GoodsLine, Leg, Mode, Party, Place, Purpose, Role, Shipment,
+    TrackingGap, Vessel,
+};
+
+/// Screens shipments with the two engines and a configuration.
+pub struct Screener<'a> {
+    pub parties: &'a dyn PartyScreening,
+    pub goods: &'a dyn GoodsScreening,
+    pub config: ScreenConfig,
+}
+
+impl Screener<'_> {
+    /// Runs every rule and combines the fired flags into a decision.
+    pub fn screen(&self, shipment: &Shipment) -> Decision {
+        let flags = rules::run(shipment, &self.config, self.parties, self.goods);
+        Decision::from_flags(&shipment.id, flags, &self.config)
+    }
+}

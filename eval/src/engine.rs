@@ -1,0 +1,34 @@
+//! What the harness needs from a matcher, as two small traits, so the
+//! readers, metrics and reports are tested without the real engine and the
+//! engine can be swapped (ours, a stub) without touching them.
+
+use crate::sets::Props;
+use interdict_model::Schema;
+
+/// Scores one query against one candidate, no index.
+pub trait PairScorer: Sync {
+    fn score(&self, schema: Schema, query: &Props, candidate: &Props) -> f64;
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub id: String,
+    pub caption: String,
+    pub score: f64,
+    pub is_match: bool,
+}
+
+/// Searches an indexed list, best first, at most `limit` results.
+pub trait Searcher: Sync {
+    /// `Err` carries the reason a query was refused (e.g. it failed validation).
+    fn search(
+        &self,
+        schema: Schema,
+        query: &Props,
+        limit: usize,
+        threshold: f64,
+    ) -> Result<Vec<Hit>, String>;
+    /// How many entities the index holds.
+    fn len(&self) -> usize;
+}

@@ -1,0 +1,122 @@
+//! Our engine behind the harness's traits: `interdict_match::score_pair`
+//! for pairs, `interdict_match::Matcher` over `interdict_lists`' bundled
+//! snapshots for searches. The only module that knows those crates' APIs.
+
+use crate::engine::{Hit, PairScorer, Searcher};
+use crate::gold::Listed;
+use crate::names::Engines;
+use crate::sets::Props;
+use anyhow::{Context, Result};
+use interdict_match::{score_pair, MatchConfig, Matcher, Query};
+use interdict_model::{prop, Entity, Schema};
+use std::time::Instant;
+
+/// The UN Security Council list's dataset name in the bundled catalogue.
+const UN: &str = "un_sc_sanctions";
+
+fn query(schema: Schema, props: &Props) -> Query {
+    Query {
+        id: "eval".to_string(),
+        schema,
+        properties: props.clone(),
+    }
+}
+
+fn entity(schema: Schema, props: &Props) -> Entity {
+    let mut e = Entity::new("eval", "candidate", schema);
+    for (k, values) in props {
+        for v in values {
+            e.add(k, v);
+        }
+    }
+    e
+}
+
+pub struct OurPairs;
+
+impl PairScorer for OurPairs {
+    fn score(&self, schema: Schema, q: &Props, candidate: &Props) -> f64 {
+        score_pair(&query(schema, q), &entity(schema, candidate)).score
+    }
+}
+
+pub struct OurSearcher(Matcher);
+
+impl Searcher for OurSearcher {
+    fn search(
+        &self,
+        schema: Schema,
+        props: &Props,
+        limit: usize,
+        threshold: f64,
+    ) -> Result<Vec<Hit>, String> {
+        let q = query(schema, props);
+        q.validate().map_err(|e| e.to_string())?;
+        let config = MatchConfig {
+            threshold,
+            limit,
+            datasets: None,
+        };
+        Ok(self
+            .0
+            .search(&q, &config)
+            .into_iter()
+            .map(|r| Hit {
+                id: r.id,
+                caption: r.caption,
+                score: r.score,
+                is_match: r.is_match,
+            })
+            .collect())
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+pub struct Ours;
+
+fn build(entities: Vec<Entity>, what: &str) -> OurSearcher {
+    let started = Instant::now();
+    let n = entities.len();
+    let m = Matcher::build(entities);
+    eprintln!(
+        "index over {what}: {n} entities built in {:.2}s",
+        started.elapsed().as_secs_f64()
+    );
+    OurSearcher(m)
+}
+
+impl Engines for Ours {
+    fn pair_scorer(&self) -> Result<Box<dyn PairScorer>> {
+        Ok(Box::new(OurPairs))
+    }
+
+    fn un_searcher(&self) -> Result<(Box<dyn Searcher>, Vec<Listed>)> {
+        let snapshot =
+            interdict_lists::load_bundled_dataset(UN).context("cannot load the bundled UN list")?;
+        let listed = snapshot
+            .entities
+            .iter()
+            .filter(|e| e.schema == Schema::Person)
+            .map(|e| Listed {
+                id: e.id.clone(),
+                names: e.names().map(|(_, n)| n.to_string()).collect(),
+                birth_dates: e.get(prop::BIRTH_DATE).to_vec(),
+            })
+            .collect();
+        Ok((Box::new(build(snapshot.entities, "the UN list")), listed))
+    }
+
+    fn all_searcher(&self) -> Result<Box<dyn Searcher>> {
+        let started = Instant::now();
+        let snapshots = interdict_lists::load_bundled().context("cannot load the bundled lists")?;
+        eprintln!(
+            "bundled lists parsed in {:.2}s",
+            started.elapsed().as_secs_f64()
+        );
+        let entities: Vec<Entity> = snapshots.into_iter().flat_map(|s| s.entities).collect();
+        Ok(Box::new(build(entities, "all bundled lists")))
+    }
+}
