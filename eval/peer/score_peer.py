@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """Score interdict's evaluation sets with nomenklatura's logic-v2 (the peer).
 
-Writes one CSV row per scored pair, `set,key,score`, where `key` identifies
-the pair the same way the Rust harness (`eval/src/`) does:
+Writes one CSV row per scored pair, `set,key,score[,candidate]`, where
+`key` identifies the pair the same way the Rust harness (`eval/src/`) does:
 
 - `name_bench`   key = 0-based data row index in name_bench_cases.csv
 - `entity_bench` key = 0-based index of the check in entity_bench_checks.yml
 - `cross_script` key = 0-based index of the pair among non-comment lines
 - `ofac_parity`  key = 0-based data row index in ofac_sls_parity_fixtures.csv
+- `un_untreated`, `un_treated` (only with `--un-entities`): key = 0-based row
+  of yente's positives_un_*.csv, `candidate` = a UN entity id; up to 5 rows
+  per key, best first. logic-v2 is a pair scorer without an index (yente
+  puts Elasticsearch in front of it), so candidates come from a stand-in
+  blocking step: the 50 UN entities whose names share the most character
+  trigrams with the query name; logic-v2 then scores and ranks them.
 
 Entities are built the way nomenklatura's own benches build them
 (contrib/name_bench/comparators/logicv2.py and contrib/entity_bench/
@@ -96,6 +102,64 @@ def ofac_parity(data: Path):
             yield "ofac_parity", i, "LegalEntity", {"name": row["query_name"]}, {"name": row["result_name"]}
 
 
+def trigrams(text: str) -> set[str]:
+    folded = "".join(c if c.isalnum() else " " for c in text.lower())
+    grams: set[str] = set()
+    for token in folded.split():
+        padded = f" {token} "
+        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return grams
+
+
+BLOCK = 50  # candidates per query handed to logic-v2
+TOP = 5  # results kept per query, as the Rust harness's limit
+
+
+def load_un(path: Path) -> list[tuple[str, ValueEntity, set[str]]]:
+    """FtM JSON lines written by the Rust harness from interdict_lists' UN snapshot."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        data = json.loads(line)
+        schema = model.get(data["schema"])
+        if schema is None:
+            continue
+        entity = ValueEntity(schema, {"id": data["id"]})
+        for prop, values in data.get("properties", {}).items():
+            if prop in schema.properties:
+                for v in values:
+                    entity.add(prop, v)
+        grams: set[str] = set()
+        for prop in ("name", "alias", "previousName", "weakAlias"):
+            for v in data.get("properties", {}).get(prop, []):
+                grams |= trigrams(v)
+        out.append((data["id"], entity, grams))
+    return out
+
+
+def un_positives(data: Path, un: list, which: str):
+    path = data / "yente" / "candidate_generation" / f"positives_un_{which}.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh)):
+            query = make_entity(
+                "Person",
+                {
+                    "name": row["full_name"],
+                    "birthDate": row["date_of_birth"] or None,
+                    "nationality": row["nationality"] or None,
+                },
+            )
+            if query is None:
+                continue
+            q_grams = trigrams(row["full_name"])
+            blocked = sorted(un, key=lambda u: -len(q_grams & u[2]))[:BLOCK]
+            scored = [(float(LogicV2.compare(query, e, CONFIG).score), uid) for uid, e, _ in blocked]
+            scored.sort(key=lambda x: -x[0])
+            for score, uid in scored[:TOP]:
+                yield f"un_{which}", i, score, uid
+
+
 SETS = {
     "name_bench": name_bench,
     "entity_bench": entity_bench,
@@ -131,6 +195,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=here / "peer_scores.csv")
     ap.add_argument("--set", choices=sorted(SETS), action="append", help="only these sets")
     ap.add_argument("--bench-seconds", type=float, default=5.0, help="0 skips the speed run")
+    ap.add_argument("--un-entities", type=Path, help="UN list as FtM JSON lines: also rank yente's UN positives")
     args = ap.parse_args()
 
     sets = args.set or list(SETS)
@@ -138,7 +203,7 @@ def main() -> int:
     scored = 0
     with args.out.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["set", "key", "score"])
+        w.writerow(["set", "key", "score", "candidate"])
         for name in sets:
             t0 = time.perf_counter()
             n = 0
@@ -147,6 +212,13 @@ def main() -> int:
                 n += 1
             scored += n
             print(f"{name}: {n} pairs in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+        if args.un_entities is not None:
+            un = load_un(args.un_entities)
+            for which in ("untreated", "treated"):
+                t0 = time.perf_counter()
+                for set_name, key, score, uid in un_positives(args.data, un, which):
+                    w.writerow([set_name, key, f"{score:.4f}", uid])
+                print(f"un_{which}: {time.perf_counter() - t0:.1f}s", file=sys.stderr)
 
     meta = {
         "algorithm": LogicV2.NAME,

@@ -53,7 +53,11 @@ impl<'a> GoldIndex<'a> {
                     || dates.iter().any(|d| dates_agree(d, &person.birth_date))
             })
             .collect();
-        let chosen = if agreeing.is_empty() { found } else { &agreeing };
+        let chosen = if agreeing.is_empty() {
+            found
+        } else {
+            &agreeing
+        };
         chosen.iter().map(|&i| self.listed[i].id.clone()).collect()
     }
 }

@@ -21,7 +21,10 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "interdict-eval", about = "Matching quality harness for interdict, with the nomenklatura logic-v2 peer.")]
+#[command(
+    name = "interdict-eval",
+    about = "Matching quality harness for interdict, with the nomenklatura logic-v2 peer."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -72,7 +75,9 @@ fn eval_dir() -> PathBuf {
 fn main() -> Result<()> {
     match Cli::parse().command {
         Command::Names(args) => names_command(args),
-        Command::Goods => bail!("goods evaluation is not wired yet (interdict_goods has no accuracy API to call)"),
+        Command::Goods => {
+            bail!("goods evaluation is not wired yet (interdict_goods has no accuracy API to call)")
+        }
     }
 }
 
@@ -84,14 +89,21 @@ fn names_command(args: NamesArgs) -> Result<()> {
         .data
         .unwrap_or_else(|| eval_dir().join("../../shared/data/eval"));
     if !data.is_dir() {
-        bail!("evaluation data directory {} not found (use --data)", data.display());
+        bail!(
+            "evaluation data directory {} not found (use --data)",
+            data.display()
+        );
     }
+    let data = data.canonicalize().unwrap_or(data);
     let peer = if args.peer || args.peer_rerun {
         let csv = args
             .peer_csv
             .unwrap_or_else(|| eval_dir().join("peer/peer_scores.csv"));
         if args.peer_rerun || !csv.exists() {
-            peer::run_script(&eval_dir().join("peer/run_peer.sh"), &data, &csv)?;
+            // The peer ranks the UN positives over the same UN snapshot we index.
+            let un = eval_dir().join("peer/un_entities.ftm.json");
+            ours::export_un(&un)?;
+            peer::run_script(&eval_dir().join("peer/run_peer.sh"), &data, &csv, Some(&un))?;
         }
         Some(peer::PeerScores::read(&csv)?)
     } else {

@@ -119,9 +119,23 @@ mod tests {
 
     #[test]
     fn confusion_counts_each_quadrant() {
-        let o = obs(&[(true, 0.9), (true, 0.5), (false, 0.8), (false, 0.1), (true, 0.7)]);
+        let o = obs(&[
+            (true, 0.9),
+            (true, 0.5),
+            (false, 0.8),
+            (false, 0.1),
+            (true, 0.7),
+        ]);
         let c = Confusion::at(&o, 0.70);
-        assert_eq!(c, Confusion { tp: 2, fp: 1, tn: 1, fn_: 1 });
+        assert_eq!(
+            c,
+            Confusion {
+                tp: 2,
+                fp: 1,
+                tn: 1,
+                fn_: 1
+            }
+        );
         assert!((c.precision() - 2.0 / 3.0).abs() < 1e-12);
         assert!((c.recall() - 2.0 / 3.0).abs() < 1e-12);
         assert!((c.f1() - 2.0 / 3.0).abs() < 1e-12);
@@ -138,7 +152,13 @@ mod tests {
 
     #[test]
     fn curve_has_ten_points_and_recall_never_rises_with_threshold() {
-        let o = obs(&[(true, 0.52), (true, 0.66), (true, 0.93), (false, 0.61), (false, 0.97)]);
+        let o = obs(&[
+            (true, 0.52),
+            (true, 0.66),
+            (true, 0.93),
+            (false, 0.61),
+            (false, 0.97),
+        ]);
         let points = curve(&o);
         assert_eq!(points.len(), 10);
         assert!((points[0].threshold - 0.50).abs() < 1e-9);

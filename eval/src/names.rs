@@ -60,7 +60,8 @@ struct Summary(Table);
 
 impl Summary {
     fn add(&mut self, set: &str, metric: &str, ours: String, peer: String) {
-        self.0.row(&[set.to_string(), metric.to_string(), ours, peer]);
+        self.0
+            .row(&[set.to_string(), metric.to_string(), ours, peer]);
     }
 }
 
@@ -75,10 +76,10 @@ pub fn run(opts: &Options, engines: &dyn Engines) -> Result<String> {
     let mut summary = Summary(Table::new(&["set", "metric", OURS, PEER]));
     let t = opts.threshold;
     let data = &opts.data;
-    let peer_label = opts
-        .peer
-        .as_ref()
-        .map_or("not run (frozen scores where available)".to_string(), PeerScores::describe);
+    let peer_label = opts.peer.as_ref().map_or(
+        "not run (frozen scores where available)".to_string(),
+        PeerScores::describe,
+    );
     let pair_scorer = if ["name_bench", "entity_bench", "cross_script", "ofac_parity"]
         .iter()
         .any(|s| wanted(s))
@@ -108,7 +109,10 @@ pub fn run(opts: &Options, engines: &dyn Engines) -> Result<String> {
                     by_case.get(&(g, p.schema.as_str(), q, c)).copied()
                 })
                 .collect();
-            columns.push(Column { label: FROZEN.into(), scores });
+            columns.push(Column {
+                label: FROZEN.into(),
+                scores,
+            });
         }
         let all: Vec<usize> = (0..pairs.len()).collect();
         let m = |c: &Column| evaluate::pairs::confusion(&pairs, c, &all, t);
@@ -117,9 +121,20 @@ pub fn run(opts: &Options, engines: &dyn Engines) -> Result<String> {
         summary.add(
             "name_bench",
             &format!("F1 (P / R) at {t:.2}"),
-            format!("{} ({} / {})", f3(ours.f1()), f3(ours.precision()), f3(ours.recall())),
+            format!(
+                "{} ({} / {})",
+                f3(ours.f1()),
+                f3(ours.precision()),
+                f3(ours.recall())
+            ),
             peer.map_or("—".into(), |p| {
-                format!("{} ({} / {}) [{}]", f3(p.f1()), f3(p.precision()), f3(p.recall()), columns[1].header())
+                format!(
+                    "{} ({} / {}) [{}]",
+                    f3(p.f1()),
+                    f3(p.precision()),
+                    f3(p.recall()),
+                    columns[1].header()
+                )
             }),
         );
         sections.push(evaluate::pairs::section(
@@ -139,10 +154,14 @@ pub fn run(opts: &Options, engines: &dyn Engines) -> Result<String> {
         summary.add(
             "entity_bench",
             "F1 / accuracy",
-            format!("{} / {}", f3(m(&columns[0]).f1()), f3(m(&columns[0]).accuracy())),
-            columns
-                .get(1)
-                .map_or("—".into(), |c| format!("{} / {}", f3(m(c).f1()), f3(m(c).accuracy()))),
+            format!(
+                "{} / {}",
+                f3(m(&columns[0]).f1()),
+                f3(m(&columns[0]).accuracy())
+            ),
+            columns.get(1).map_or("—".into(), |c| {
+                format!("{} / {}", f3(m(c).f1()), f3(m(c).accuracy()))
+            }),
         );
         sections.push(evaluate::pairs::section(
             "nomenklatura entity_bench_checks.yml",
@@ -194,12 +213,25 @@ pub fn run(opts: &Options, engines: &dyn Engines) -> Result<String> {
         for (label, people) in [("untreated", &untreated), ("treated", &treated)] {
             let started = Instant::now();
             let outcomes = search_all(searcher.as_ref(), people, t);
-            eprintln!("un_positives {label}: {:.1}s", started.elapsed().as_secs_f64());
+            eprintln!(
+                "un_positives {label}: {:.1}s",
+                started.elapsed().as_secs_f64()
+            );
             let all: Vec<usize> = (0..people.len()).collect();
-            let dprk: Vec<usize> = all.iter().copied().filter(|&i| people[i].nationality == "kp").collect();
+            let dprk: Vec<usize> = all
+                .iter()
+                .copied()
+                .filter(|&i| people[i].nationality == "kp")
+                .collect();
             let mut slices = vec![
-                evaluate::search::Slice { label: "all".into(), rows: all.clone() },
-                evaluate::search::Slice { label: "nationality kp (DPRK)".into(), rows: dprk },
+                evaluate::search::Slice {
+                    label: "all".into(),
+                    rows: all.clone(),
+                },
+                evaluate::search::Slice {
+                    label: "nationality kp (DPRK)".into(),
+                    rows: dprk,
+                },
             ];
             if label == "treated" {
                 let changed: Vec<usize> = all
@@ -207,15 +239,31 @@ pub fn run(opts: &Options, engines: &dyn Engines) -> Result<String> {
                     .copied()
                     .filter(|&i| people[i].full_name != untreated[i].full_name)
                     .collect();
-                slices.push(evaluate::search::Slice { label: "name altered".into(), rows: changed });
+                slices.push(evaluate::search::Slice {
+                    label: "name altered".into(),
+                    rows: changed,
+                });
             }
+            let peer_outcomes = peer_ranked(opts, &format!("un_{label}"), people.len(), t);
             let r = evaluate::search::recall(&all, &gold, &outcomes);
+            let peer_cell = peer_outcomes.as_ref().map_or("not run".to_string(), |o| {
+                let r = evaluate::search::recall(&all, &gold, o);
+                format!(
+                    "{} / {} [trigram-blocked]",
+                    f3(ratio(r.at1, r.n)),
+                    f3(ratio(r.at5, r.n))
+                )
+            });
             summary.add(
                 &format!("UN positives {label}"),
                 "recall@1 / recall@5",
                 format!("{} / {}", f3(ratio(r.at1, r.n)), f3(ratio(r.at5, r.n))),
-                "not run".into(),
+                peer_cell,
             );
+            let mut columns: Vec<(&str, &[Outcome])> = vec![(OURS, &outcomes)];
+            if let Some(o) = &peer_outcomes {
+                columns.push((PEER, o));
+            }
             sections.push(evaluate::search::positives_section(
                 &format!(
                     "yente UN positives ({label}) against the bundled UN list ({} entities)",
@@ -223,7 +271,7 @@ pub fn run(opts: &Options, engines: &dyn Engines) -> Result<String> {
                 ),
                 people,
                 &gold,
-                &outcomes,
+                &columns,
                 &slices,
             ));
         }
@@ -259,11 +307,17 @@ pub fn run(opts: &Options, engines: &dyn Engines) -> Result<String> {
             format!("{} ({}/{})", pct(ratio(f.fp, f.queries)), f.fp, f.queries),
             "not run".into(),
         );
-        sections.push(evaluate::search::negatives_section(&rows, t, searcher.len(), seconds));
+        sections.push(evaluate::search::negatives_section(
+            &rows,
+            t,
+            searcher.len(),
+            seconds,
+        ));
     }
 
     if let (true, Some(scorer)) = (wanted("ofac_parity"), &pair_scorer) {
-        let rows = sets::pairs::ofac_parity(&data.join("nomenklatura/ofac_sls_parity_fixtures.csv"))?;
+        let rows =
+            sets::pairs::ofac_parity(&data.join("nomenklatura/ofac_sls_parity_fixtures.csv"))?;
         // The OFAC tool searches every kind of party: LegalEntity is the
         // schema compatible with persons, companies and organisations.
         let pairs: Vec<LabelledPair> = rows
@@ -338,6 +392,30 @@ fn peer_column(opts: &Options, set: &str, pairs: &[LabelledPair]) -> Option<Colu
     })
 }
 
+/// The peer's ranked results of a search set as outcomes, if it ran it.
+fn peer_ranked(opts: &Options, set: &str, rows: usize, t: f64) -> Option<Vec<Outcome>> {
+    let peer = opts.peer.as_ref()?;
+    if !peer.has_set(set) {
+        return None;
+    }
+    Some(
+        (0..rows)
+            .map(|k| {
+                Ok(peer
+                    .ranked(set, k)
+                    .iter()
+                    .map(|(id, score)| crate::engine::Hit {
+                        id: id.clone(),
+                        caption: id.clone(),
+                        score: *score,
+                        is_match: *score + 1e-9 >= t,
+                    })
+                    .collect())
+            })
+            .collect(),
+    )
+}
+
 fn slice<'a>(p: &'a LabelledPair, kind: &str) -> &'a str {
     p.slices
         .iter()
@@ -386,7 +464,12 @@ mod tests {
                 .0
                 .iter()
                 .filter(|l| l.names.iter().any(|n| name_key(n) == key(q)))
-                .map(|l| Hit { id: l.id.clone(), caption: l.names[0].clone(), score: 0.95, is_match: 0.95 >= t })
+                .map(|l| Hit {
+                    id: l.id.clone(),
+                    caption: l.names[0].clone(),
+                    score: 0.95,
+                    is_match: 0.95 >= t,
+                })
                 .collect();
             hits.sort_by(|a, b| b.score.total_cmp(&a.score));
             hits.truncate(limit);
@@ -403,7 +486,11 @@ mod tests {
         ["HAN YU-RO", "JO YONG CHOL"]
             .iter()
             .enumerate()
-            .map(|(i, n)| Listed { id: format!("un:KPi.{i}"), names: vec![n.to_string()], birth_dates: vec![] })
+            .map(|(i, n)| Listed {
+                id: format!("un:KPi.{i}"),
+                names: vec![n.to_string()],
+                birth_dates: vec![],
+            })
             .collect()
     }
 
@@ -439,10 +526,28 @@ mod tests {
         write(d, "nomenklatura/entity_bench_checks.yml", "checks:\n  - match: true\n    schema: Person\n    query:\n      firstName: Olaf\n      lastName: Scholz\n    candidate:\n      name: Olaf Scholz\n");
         write(d, "watchman/cross_script_pairs.csv", "# Korean (Hangul) to Latin\n김정은,Kim Jong Un,0.70,Korean\n# Cyrillic to Latin\nИван,Ivan,0.9,x\n");
         write(d, "nomenklatura/ofac_sls_parity_fixtures.csv", "query_name,result_name,ofac_score\nKIM JONG UN,\"KIM, Jong Un\",100\nKIM JONG UN,PARK,-1\n");
-        write(d, "yente/candidate_generation/positives_un_untreated.csv", &format!("{head}HAN YU-RO,,,,,1954,,kp\nJO YONG CHOL,,,,,,,kp\nNOT LISTED,,,,,,,\n"));
-        write(d, "yente/candidate_generation/positives_un_treated.csv", &format!("{head}HAN YYU-RO,,,,,1954,,kp\n\"YONG CHOL, JO\",,,,,,,kp\nNOT LISTED,,,,,,,\n"));
-        write(d, "yente/candidate_generation/negatives_global.csv", &format!("{head}Jo Yong Chol,,,,,,,\nPatricia Wheeler,,,,,,,Ethiopia\n,,,,,,,\n"));
-        write(d, "yente/candidate_generation/negatives_us.csv", &format!("{head}Kathryn Barr,,,,,,,\n"));
+        write(
+            d,
+            "yente/candidate_generation/positives_un_untreated.csv",
+            &format!("{head}HAN YU-RO,,,,,1954,,kp\nJO YONG CHOL,,,,,,,kp\nNOT LISTED,,,,,,,\n"),
+        );
+        write(
+            d,
+            "yente/candidate_generation/positives_un_treated.csv",
+            &format!(
+                "{head}HAN YYU-RO,,,,,1954,,kp\n\"YONG CHOL, JO\",,,,,,,kp\nNOT LISTED,,,,,,,\n"
+            ),
+        );
+        write(
+            d,
+            "yente/candidate_generation/negatives_global.csv",
+            &format!("{head}Jo Yong Chol,,,,,,,\nPatricia Wheeler,,,,,,,Ethiopia\n,,,,,,,\n"),
+        );
+        write(
+            d,
+            "yente/candidate_generation/negatives_us.csv",
+            &format!("{head}Kathryn Barr,,,,,,,\n"),
+        );
         let opts = Options {
             data: d.to_path_buf(),
             threshold: 0.7,

@@ -77,6 +77,22 @@ impl Searcher for OurSearcher {
 
 pub struct Ours;
 
+/// Writes the bundled UN list as FtM JSON lines for the peer script.
+pub fn export_un(path: &std::path::Path) -> Result<()> {
+    use std::io::Write as _;
+    let snapshot =
+        interdict_lists::load_bundled_dataset(UN).context("cannot load the bundled UN list")?;
+    let mut out = std::io::BufWriter::new(
+        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+    );
+    for e in &snapshot.entities {
+        serde_json::to_writer(&mut out, e)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
 fn build(entities: Vec<Entity>, what: &str) -> OurSearcher {
     let started = Instant::now();
     let n = entities.len();

@@ -77,11 +77,6 @@ pub fn f3(x: f64) -> String {
     format!("{x:.3}")
 }
 
-/// An optional metric, `—` when absent.
-pub fn opt3(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_string(), f3)
-}
-
 /// A percentage with 2 decimals.
 pub fn pct(x: f64) -> String {
     format!("{:.2}%", 100.0 * x)
@@ -102,13 +97,14 @@ mod tests {
         assert_eq!(lines[0], "| set        | F1    |");
         assert_eq!(lines[1], "|------------|-------|");
         assert_eq!(lines[3], "| x          | 1.000 |");
-        assert!(lines.iter().all(|l| l.chars().count() == lines[0].chars().count()));
+        assert!(lines
+            .iter()
+            .all(|l| l.chars().count() == lines[0].chars().count()));
     }
 
     #[test]
     fn formats_numbers() {
         assert_eq!(f3(0.7959), "0.796");
-        assert_eq!(opt3(None), "—");
         assert_eq!(pct(0.0042), "0.42%");
     }
 }

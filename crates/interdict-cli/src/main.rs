@@ -37,6 +37,8 @@ enum Command {
     Goods(cmd::goods::GoodsArgs),
     /// Screen shipments: parties, goods, route and declarations → decision.
     Screen(cmd::screen::ScreenArgs),
+    /// Write realistic synthetic shipments (JSONL) for load tests.
+    Synth(cmd::synth::SynthArgs),
 }
 
 /// Exit code when a batch finished but some records were in error.
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         Command::Match(args) => cmd::matching::run(&ctx, args),
         Command::Goods(args) => cmd::goods::run(&ctx, args),
         Command::Screen(args) => cmd::screen::run(&ctx, args),
+        Command::Synth(args) => cmd::synth::run(args),
     };
     match result {
         Ok(code) => code,

@@ -187,7 +187,7 @@ fn country(field: &'static str, code: &str) -> Result<String, GoodsError> {
 }
 
 /// Confidence above which the description overrides a disagreeing declared code.
-const OVERRIDE_CONFIDENCE: f64 = 0.5;
+const OVERRIDE_CONFIDENCE: f64 = 0.6;
 
 pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport, GoodsError> {
     let destination = country("destination", &line.destination)?;
@@ -626,10 +626,12 @@ fn match_rule<'r>(
                     f.fx_note.as_deref().unwrap_or("unit value")
                 ));
             }
-            (Some(v), "USD") => {
+            (Some(_), "USD") => {
                 below.push(format!(
-                    "{} {} applies only above USD {amount} (unit value USD {v:.2})",
-                    r.instrument, r.provision
+                    "{} {} applies only above USD {amount}, and the {}",
+                    r.instrument,
+                    r.provision,
+                    f.fx_note.as_deref().unwrap_or("unit value is lower")
                 ));
                 return None;
             }

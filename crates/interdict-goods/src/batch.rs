@@ -92,6 +92,45 @@ impl GoodsScreener {
         self.assess(&goods)
     }
 
+    /// Assesses every non-blank line of a JSONL document; each error names
+    /// its line (1-based) and, for bad values, the field.
+    pub fn assess_jsonl<R: std::io::BufRead>(
+        &self,
+        reader: R,
+    ) -> Vec<Result<GoodsReport, GoodsError>> {
+        let mut out = Vec::new();
+        for (i, line) in reader.lines().enumerate() {
+            let n = i + 1;
+            let r = match line {
+                Err(e) => Err(GoodsError::Parse {
+                    format: "jsonl",
+                    line: n,
+                    reason: e.to_string(),
+                }),
+                Ok(l) if l.trim().is_empty() => continue,
+                Ok(l) => self.assess_jsonl_line(&l).map_err(|e| match e {
+                    GoodsError::Parse { format, reason, .. } => GoodsError::Parse {
+                        format,
+                        line: n,
+                        reason,
+                    },
+                    GoodsError::Field {
+                        field,
+                        value,
+                        reason,
+                    } => GoodsError::Field {
+                        field,
+                        value,
+                        reason: format!("{reason} (jsonl line {n})"),
+                    },
+                    other => other,
+                }),
+            };
+            out.push(r);
+        }
+        out
+    }
+
     /// Assesses one CSV record given the header row.
     pub fn assess_csv_record(
         &self,

@@ -57,9 +57,10 @@ struct Score<'v> {
     hits: Vec<Hit<'v>>,
 }
 
-/// Words that open a purpose phrase: what follows names what the goods are
-/// for, not what they are ("brake pads for Land Cruiser").
-const PURPOSE_MARKERS: &[&str] = &[" for ", " для ", "用于 ", " 用 ", " 용 ", " 用の "];
+/// Words that open a qualifying phrase: what follows says what the goods are
+/// for, made of or fitted with, not what they are ("brake pads for Land
+/// Cruiser", "statue of a horse", "boats with outboard motor").
+const PURPOSE_MARKERS: &[&str] = &[" for ", " of ", " with ", " для ", " с ", " со ", " из "];
 
 /// Weight of a word inside a purpose phrase.
 const PURPOSE_WEIGHT: f64 = 0.5;

@@ -203,16 +203,16 @@ impl Nomenclature {
             return Ok(ResolvedHs {
                 declared: declared.clone(),
                 code: prefix.to_string(),
-                heading: (prefix.len() >= 4).then(|| prefix[..4].to_string()),
+                heading: prefix.get(..4).map(str::to_string),
                 edition: Edition::Hs2022,
                 note: None,
             });
         }
-        let reason = if self.entries.contains_key(&prefix[..prefix_len.min(4)]) {
-            format!(
-                "subheading {prefix} does not exist in HS 2022 (heading {} does) nor among the HS 2017 codes that changed",
-                &prefix[..4]
-            )
+        let heading = prefix
+            .get(..4)
+            .filter(|h| prefix.len() == 6 && self.entries.contains_key(*h));
+        let reason = if let Some(h) = heading {
+            format!("subheading {prefix} does not exist in HS 2022 (heading {h} does) nor among the HS 2017 codes that changed")
         } else {
             format!("{prefix} is not an HS 2022 chapter, heading or subheading")
         };
@@ -220,14 +220,14 @@ impl Nomenclature {
     }
 
     fn map_2017(&self, declared: &str, prefix: &str, ch: &Hs2017Change) -> ResolvedHs {
-        let headings: Vec<&str> = ch.hs2022.iter().map(|t| &t[..4]).collect();
+        let headings: Vec<&str> = ch.hs2022.iter().map(|t| t.get(..4).unwrap_or(t)).collect();
         let same_heading = headings.windows(2).all(|w| w[0] == w[1]);
+        // One target: use it; several: their common heading, or the first
+        // target's heading when the split crosses headings (flagged below).
         let code = if ch.hs2022.len() == 1 {
             ch.hs2022[0].clone()
-        } else if same_heading {
-            headings[0].to_string()
         } else {
-            ch.hs2022[0][..4].to_string()
+            headings[0].to_string()
         };
         let targets = ch.hs2022.join(", ");
         let note = if same_heading || ch.hs2022.len() == 1 {
@@ -240,7 +240,7 @@ impl Nomenclature {
         };
         ResolvedHs {
             declared: declared.to_string(),
-            heading: (code.len() >= 4).then(|| code[..4].to_string()),
+            heading: code.get(..4).map(str::to_string),
             code,
             edition: Edition::Hs2017,
             note: Some(note),

@@ -277,9 +277,20 @@ impl Vocabulary {
     pub fn find<'v>(&'v self, normalized: &str, out: &mut Vec<Hit<'v>>) {
         let bytes = normalized.as_bytes();
         let bounds = |s: usize, e: usize| {
-            // normalize() surrounds words with spaces, so a boundary is a space.
-            let left_ok = s == 0 || bytes[s - 1] == b' ';
-            let right_ok = e == bytes.len() || bytes[e] == b' ';
+            // normalize() surrounds words with spaces, so a boundary is a
+            // space; scripts written without spaces ("奔驰s级") also bound.
+            let left_ok = s == 0
+                || bytes[s - 1] == b' '
+                || normalized[..s]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_unbounded_char);
+            let right_ok = e == bytes.len()
+                || bytes[e] == b' '
+                || normalized[e..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_unbounded_char);
             (left_ok, right_ok, plural_follows(&bytes[e..]))
         };
         let mut valid: Vec<(usize, usize, usize)> = Vec::new();

@@ -1,4 +1,5 @@
 //! One integration-test binary for interdict-goods; one module per area.
+#![allow(clippy::unwrap_used)] // tests may unwrap: a panic is the failure report
 mod integration {
     mod bad_input;
     mod classify;

@@ -15,10 +15,10 @@ OUT = sys.argv[2]
 # every item of them is a luxury good. The others ("high-quality wines",
 # "luxury vehicles", "high-end electronic items") need a luxury reading.
 UNQUAL = "purebred_horses;caviar;truffles;pearls;gems;jewellery;precious_metal_articles;coins_stamps;art;antiques;sports_equipment;gaming"
-QUAL = "vehicle_luxury;racing_car;yacht;pwc;watch;spirits;wine;tobacco;cosmetics;perfume;fur;handbag;designer_apparel;crystal;carpet;tableware;musical_instrument;electronics_luxury;video_games"
+QUAL = "vehicle_luxury;racing_car;yacht;pwc;watch;spirits;wine;tobacco;cosmetics;perfume;fur;handbag;fashion_accessories;designer_apparel;crystal;carpet;tableware;musical_instrument;electronics_luxury;video_games"
 # UNSCR 1718 leaves the scope to States; carpets, tableware and snowmobiles
 # have their own UN rows with price floors, so they are left out here.
-LUX_UN = "vehicle_luxury;racing_car;yacht;pwc;watch;jewellery;gems;pearls;precious_metal_articles;spirits;wine;tobacco;cosmetics;perfume;fur;handbag;designer_apparel;crystal;art;antiques;sports_equipment;musical_instrument;electronics_luxury;caviar;truffles;purebred_horses;gaming;coins_stamps"
+LUX_UN = "vehicle_luxury;racing_car;yacht;pwc;watch;jewellery;gems;pearls;precious_metal_articles;spirits;wine;tobacco;cosmetics;perfume;fur;handbag;fashion_accessories;designer_apparel;crystal;art;antiques;sports_equipment;musical_instrument;electronics_luxury;caviar;truffles;purebred_horses;gaming;coins_stamps"
 LUX_EU = QUAL + ";beer"
 # (jurisdiction, category prefix) -> extra fields
 X = {}
@@ -106,7 +106,7 @@ x("UK", "reg. 36", match_hs="93", match_categories="arms", hs_basis="instrument"
 x("US", "All items subject to the EAR", match_hs="01-97", except_categories="food;medicine", hs_basis="instrument", effect="licence_required",
   verification_note="Final rule E7-1180 read: 'license requirements for the export and reexport of virtually all items subject to the EAR to North Korea, except food and medicines not listed on the CCL'. EAR 'food' excludes alcoholic beverages.")
 for cat, cats in [("Luxury automobiles", "vehicle_luxury;racing_car"), ("Yachts", "yacht;pwc"), ("Gems", "gems;pearls"), ("Jewelry", "jewellery;precious_metal_articles"),
-                  ("Other fashion accessories", "handbag"), ("Cosmetics", "cosmetics"), ("Perfumes", "perfume"), ("Furs", "fur"),
+                  ("Other fashion accessories", "handbag;fashion_accessories"), ("Cosmetics", "cosmetics"), ("Perfumes", "perfume"), ("Furs", "fur"),
                   ("Designer clothing", "designer_apparel"), ("Luxury watches", "watch"), ("Rugs and tapestries", "carpet"),
                   ("Electronic entertainment", "electronics_luxury;video_games"), ("Recreational sports", "sports_equipment;snowmobile"),
                   ("Tobacco", "tobacco"), ("Wine and other alcoholic", "spirits;wine;beer"), ("Musical instruments", "musical_instrument"),

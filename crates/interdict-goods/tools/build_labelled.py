@@ -195,6 +195,10 @@ LUXURY = [
     I("PlayStation 5 game consoles", "9504", "video_games", False),
     I("Bang & Olufsen loudspeakers", "8518", "electronics_luxury", True),
     I("Black caviar, sturgeon", "1604", "caviar", True),
+    I("Fresh black truffles", "0709", "truffles", True),
+    I("Pure-bred Arabian horses for breeding", "0101", "purebred_horses", True),
+    I("Collection of rare postage stamps", "9704", "coins_stamps", True),
+    I("Rare antique coins, collectors' pieces", "9705", "antiques", True),
 ]
 PRICED = [
     I("Hand-knotted Persian carpet", "5701", "carpet", True, value=8000, cur="USD", qty=1),
@@ -238,6 +242,9 @@ INDUSTRY = [
     I("Pig iron", "7201", "metals"),
     I("Ferrosilicon", "7202", "metals"),
     I("Steel scrap", "7204", "metals"),
+    I("Nickel cathodes, unwrought nickel", "7502", "metals"),
+    I("Refined lead ingots", "7801", "metals"),
+    I("Tin ingots", "8001", "metals"),
 ]
 BASIC = [
     I("Rice, milled, 50 kg bags", "1006", "food"),

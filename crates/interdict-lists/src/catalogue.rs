@@ -137,26 +137,41 @@ fn bundled_input(b: Bundled) -> Result<Input, ListError> {
     Input::from_bytes(format!("data/lists/{}", b.0), b.1)
 }
 
+/// Several bundled files, gunzipped in parallel.
+fn bundled_inputs<const N: usize>(files: [Bundled; N]) -> Result<[Input; N], ListError> {
+    let inputs: Vec<Input> = files
+        .par_iter()
+        .map(|&b| bundled_input(b))
+        .collect::<Result<_, _>>()?;
+    inputs.try_into().map_err(|_: Vec<Input>| ListError::Store {
+        path: PathBuf::from("data/lists"),
+        message: "bundled file count mismatch".into(),
+    })
+}
+
 /// Parses one bundled dataset.
 pub fn load_bundled_dataset(name: &str) -> Result<Snapshot, ListError> {
     let k = known(name)?;
     let mut snapshot = match name {
         un_xml::DATASET => un_xml::parse(&bundled_input(UN)?)?,
-        ofac_csv::DATASET => ofac_csv::parse(&ofac_csv::Files {
-            sdn: bundled_input(SDN)?,
-            alt: Some(bundled_input(SDN_ALT)?),
-            add: Some(bundled_input(SDN_ADD)?),
-            comments: Some(bundled_input(SDN_COMMENTS)?),
-        })?,
+        ofac_csv::DATASET => {
+            let [sdn, alt, add, comments] = bundled_inputs([SDN, SDN_ALT, SDN_ADD, SDN_COMMENTS])?;
+            ofac_csv::parse(&ofac_csv::Files {
+                sdn,
+                alt: Some(alt),
+                add: Some(add),
+                comments: Some(comments),
+            })?
+        }
         ofac_enhanced_xml::DATASET => ofac_enhanced_xml::parse(&bundled_input(CONS)?)?,
         uk_fcdo::DATASET => {
-            let [subjects, names, ids, dobs, countries] = UK;
+            let [subjects, names, ids, dobs, countries] = bundled_inputs(UK)?;
             uk_fcdo::parse(&uk_fcdo::Files {
-                subjects: bundled_input(subjects)?,
-                names: Some(bundled_input(names)?),
-                identifiers: Some(bundled_input(ids)?),
-                dobs: Some(bundled_input(dobs)?),
-                countries: Some(bundled_input(countries)?),
+                subjects,
+                names: Some(names),
+                identifiers: Some(ids),
+                dobs: Some(dobs),
+                countries: Some(countries),
             })?
         }
         us_csl::DATASET => us_csl::parse(&bundled_input(CSL)?)?,

@@ -101,46 +101,69 @@ fn ent_num<'a>(
     Err(text.error(row.offset, Some("ent_num"), kind).into())
 }
 
-/// Reads a secondary file into `(ent_num, row values)` pairs.
-fn secondary(input: &Input, spec: &Spec<'_>) -> Result<Vec<(String, Vec<String>)>, ListError> {
-    let decoded = input.windows_1252()?;
+/// Reads a secondary file, calling `f` with each row's ent_num and row.
+fn secondary(
+    input: &Input,
+    decoded: &str,
+    spec: &Spec<'_>,
+    mut f: impl FnMut(&str, &table::Row<'_>),
+) -> Result<usize, ListError> {
     let text = Text {
         file: &input.name,
-        text: &decoded,
+        text: decoded,
     };
-    let mut out = Vec::new();
     table::read(&text, spec, |row| {
-        let n = ent_num(row, &text, spec)?.to_string();
-        let values = (1..spec.columns.len())
-            .map(|i| value(row.get(i)).to_string())
-            .collect();
-        out.push((n, values));
+        f(ent_num(row, &text, spec)?, row);
         Ok(())
-    })?;
-    Ok(out)
+    })
+}
+
+/// Decodes a file from Windows-1252 (none if absent).
+fn decode(input: Option<&Input>) -> Result<Option<String>, ListError> {
+    input
+        .map(|i| i.windows_1252().map_err(ListError::from))
+        .transpose()
 }
 
 /// Parses and joins the set.
 pub(crate) fn parse(files: &Files) -> Result<Snapshot, ListError> {
+    // Decoding is a quarter of the work and independent per file.
+    let ((sdn, comments_text), (alt_text, add_text)) = rayon::join(
+        || {
+            rayon::join(
+                || decode(Some(&files.sdn)),
+                || decode(files.comments.as_ref()),
+            )
+        },
+        || rayon::join(|| decode(files.alt.as_ref()), || decode(files.add.as_ref())),
+    );
+    let (sdn, comments_text, alt_text, add_text) = (sdn?, comments_text?, alt_text?, add_text?);
     let mut stats_notes = Vec::new();
     let mut unjoined = std::collections::BTreeMap::new();
     let mut comments: HashMap<String, String> = HashMap::new();
-    if let Some(c) = &files.comments {
-        for (n, v) in secondary(c, &COMMENTS)? {
-            comments.entry(n).or_default().push_str(&v[0]);
-        }
+    if let (Some(c), Some(text)) = (&files.comments, &comments_text) {
+        secondary(c, text, &COMMENTS, |n, row| {
+            // Continuations start or end mid-word: keep their spaces.
+            comments
+                .entry(n.to_string())
+                .or_default()
+                .push_str(row.raw(1));
+        })?;
     }
-    let decoded = files.sdn.windows_1252()?;
     let text = Text {
         file: &files.sdn.name,
-        text: &decoded,
+        text: sdn.as_deref().unwrap_or_default(),
     };
     let mut entities = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut comments_joined = 0;
     table::read(&text, &SDN, |row| {
         let n = ent_num(row, &text, &SDN)?;
-        let mut remarks = value(row.get(11)).to_string();
+        // Untrimmed: a remark cut at the limit may end in a space.
+        let mut remarks = row.raw(11).to_string();
+        if value(&remarks).is_empty() {
+            remarks.clear();
+        }
         if let Some(more) = comments.get(n) {
             // A continuation only fits a remark that OFAC cut at the limit.
             if remarks.chars().count() == REMARKS_LIMIT {
@@ -161,17 +184,17 @@ pub(crate) fn parse(files: &Files) -> Result<Snapshot, ListError> {
             comments.len()
         ));
     }
-    if let Some(alt) = &files.alt {
-        let rows = secondary(alt, &ALT)?;
-        let total = rows.len();
+    if let (Some(alt), Some(text)) = (&files.alt, &alt_text) {
         let mut orphans = 0;
-        for (n, v) in rows {
-            let Some(&i) = index.get(&n) else {
-                orphans += 1;
-                continue;
-            };
-            alias(&mut entities[i], &v[1], &v[2], &v[3]);
-        }
+        let total = secondary(alt, text, &ALT, |n, row| match index.get(n) {
+            Some(&i) => alias(
+                &mut entities[i],
+                value(row.get(2)),
+                value(row.get(3)),
+                value(row.get(4)),
+            ),
+            None => orphans += 1,
+        })?;
         unjoined.insert("alt.csv".to_string(), orphans);
         stats_notes.push(format!(
             "{orphans} of {total} alias rows (alt.csv) had no primary record"
@@ -179,17 +202,18 @@ pub(crate) fn parse(files: &Files) -> Result<Snapshot, ListError> {
     } else {
         stats_notes.push("no alt.csv: strong aliases are missing".to_string());
     }
-    if let Some(add) = &files.add {
-        let rows = secondary(add, &ADD)?;
-        let total = rows.len();
+    if let (Some(add), Some(text)) = (&files.add, &add_text) {
         let mut orphans = 0;
-        for (n, v) in rows {
-            let Some(&i) = index.get(&n) else {
-                orphans += 1;
-                continue;
-            };
-            address(&mut entities[i], &v[1], &v[2], &v[3], &v[4]);
-        }
+        let total = secondary(add, text, &ADD, |n, row| match index.get(n) {
+            Some(&i) => address(
+                &mut entities[i],
+                value(row.get(2)),
+                value(row.get(3)),
+                value(row.get(4)),
+                value(row.get(5)),
+            ),
+            None => orphans += 1,
+        })?;
         unjoined.insert("add.csv".to_string(), orphans);
         stats_notes.push(format!(
             "{orphans} of {total} address rows (add.csv) had no primary record"

@@ -3,7 +3,10 @@
 //! birth dates with their precision. No list format lives here.
 
 use crate::dates;
-use interdict_model::{countries, prop, Entity};
+use interdict_model::countries::{self, Country};
+use interdict_model::{prop, Entity};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Adds a country under `property`, resolved to a lower-case ISO alpha-2
 /// code; a spelling that does not resolve is kept verbatim in `notes`.
@@ -12,15 +15,32 @@ pub(crate) fn add_country(e: &mut Entity, property: &str, raw: &str) {
     if raw.is_empty() || raw == "00" {
         return;
     }
-    match countries::resolve(raw).or_else(|| resolve_inverted(raw)) {
+    match resolve_cached(raw) {
         Some(c) => e.add(property, &c.code),
         None => e.add(prop::NOTES, format!("{property}: {raw}")),
     }
 }
 
+thread_local! {
+    /// Lists repeat the same few hundred spellings tens of thousands of
+    /// times; resolving each once per thread saves most of the work.
+    static RESOLVED: RefCell<HashMap<String, Option<&'static Country>>> = RefCell::new(HashMap::new());
+}
+
+fn resolve_cached(raw: &str) -> Option<&'static Country> {
+    RESOLVED.with(|cache| {
+        if let Some(hit) = cache.borrow().get(raw) {
+            return *hit;
+        }
+        let found = countries::resolve(raw).or_else(|| resolve_inverted(raw));
+        cache.borrow_mut().insert(raw.to_string(), found);
+        found
+    })
+}
+
 /// OFAC writes some names inverted: `Man, Isle of`, `North Macedonia, The
 /// Republic of`. Tried only when the spelling as written did not resolve.
-fn resolve_inverted(raw: &str) -> Option<&'static countries::Country> {
+fn resolve_inverted(raw: &str) -> Option<&'static Country> {
     let (head, tail) = raw.split_once(", ")?;
     countries::resolve(&format!("{tail} {head}")).or_else(|| {
         let form = tail.trim_start_matches("The ").to_ascii_lowercase();

@@ -339,6 +339,8 @@ fn stage_and_swap(
     };
     let path = version_dir.join(&rel);
     let new = parse_snapshot(dataset, &path)?;
+    // A current snapshot that no longer parses (damaged on disk) must not
+    // block its own replacement: the new one is then checked on its own.
     let old = load_dataset(dataset, store).ok();
     let old_total = old.as_ref().map(|o| o.stats.total);
     if let Some(old_total) = old_total {
@@ -392,15 +394,17 @@ fn stage_and_swap(
     })
 }
 
-/// Deletes version directories older than `previous` (best effort: a
-/// leftover directory costs disk space, never correctness).
+/// Deletes complete version directories that are neither current nor
+/// previous (best effort: a leftover directory costs disk space, never
+/// correctness). A directory without `meta.json` may be another update in
+/// progress and is left alone.
 fn remove_unreferenced(dir: &Path, current: &str, previous: Option<&str>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let is_version = name.starts_with('v') && entry.path().is_dir();
+        let is_version = name.starts_with('v') && entry.path().join("meta.json").is_file();
         if is_version && name != current && Some(name.as_str()) != previous {
             let _ = std::fs::remove_dir_all(entry.path());
         }

@@ -28,6 +28,14 @@ pub(crate) struct Row<'r> {
 }
 
 impl Row<'_> {
+    /// The value of the spec's column `i`, untrimmed.
+    pub fn raw(&self, i: usize) -> &str {
+        self.map
+            .get(i)
+            .and_then(|&j| self.record.get(j))
+            .unwrap_or("")
+    }
+
     /// The value of the spec's column `i`, trimmed.
     pub fn get(&self, i: usize) -> &str {
         self.map

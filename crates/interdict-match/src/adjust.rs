@@ -22,7 +22,11 @@ pub(crate) struct Sides<'a> {
 
 /// Applies every rule to `name_score` and returns the final score. When
 /// `sink` is given, each rule that fired is recorded there.
-pub(crate) fn adjust(name_score: f64, s: &Sides<'_>, mut sink: Option<&mut Vec<Adjustment>>) -> f64 {
+pub(crate) fn adjust(
+    name_score: f64,
+    s: &Sides<'_>,
+    mut sink: Option<&mut Vec<Adjustment>>,
+) -> f64 {
     let mut record = |reason: &dyn Fn() -> Reason, delta: f64| {
         if let Some(v) = sink.as_deref_mut() {
             v.push(Adjustment {
@@ -183,7 +187,14 @@ mod tests {
         s.parse().expect("date")
     }
 
-    fn run(q: &Facts, l: &Facts, qn: &[u32], ln: &[u32], qs: Schema, ls: Schema) -> (f64, Vec<Adjustment>) {
+    fn run(
+        q: &Facts,
+        l: &Facts,
+        qn: &[u32],
+        ln: &[u32],
+        qs: Schema,
+        ls: Schema,
+    ) -> (f64, Vec<Adjustment>) {
         let mut v = Vec::new();
         let sides = Sides {
             q_schema: qs,
@@ -207,17 +218,52 @@ mod tests {
     #[test]
     fn birth_dates_respect_precision() {
         let p = Schema::Person;
-        let (s, _) = run(&facts_with_dates(&["1984-01-08"]), &facts_with_dates(&["1984"]), &[], &[], p, p);
+        let (s, _) = run(
+            &facts_with_dates(&["1984-01-08"]),
+            &facts_with_dates(&["1984"]),
+            &[],
+            &[],
+            p,
+            p,
+        );
         assert!((s - (0.8 + w::DOB_AGREES_YEAR)).abs() < 1e-9);
-        let (s, _) = run(&facts_with_dates(&["1984-01-08"]), &facts_with_dates(&["1984-01-08"]), &[], &[], p, p);
+        let (s, _) = run(
+            &facts_with_dates(&["1984-01-08"]),
+            &facts_with_dates(&["1984-01-08"]),
+            &[],
+            &[],
+            p,
+            p,
+        );
         assert!((s - (0.8 + w::DOB_AGREES_DAY)).abs() < 1e-9);
-        let (s, a) = run(&facts_with_dates(&["1984"]), &facts_with_dates(&["1982"]), &[], &[], p, p);
+        let (s, a) = run(
+            &facts_with_dates(&["1984"]),
+            &facts_with_dates(&["1982"]),
+            &[],
+            &[],
+            p,
+            p,
+        );
         assert!((s - (0.8 + w::DOB_CONFLICT)).abs() < 1e-9);
         assert!(matches!(a[0].reason, Reason::BirthDateConflict { .. }));
-        let (s, _) = run(&facts_with_dates(&["1984-02"]), &facts_with_dates(&["1984-01-08"]), &[], &[], p, p);
+        let (s, _) = run(
+            &facts_with_dates(&["1984-02"]),
+            &facts_with_dates(&["1984-01-08"]),
+            &[],
+            &[],
+            p,
+            p,
+        );
         assert!((s - (0.8 + w::DOB_CONFLICT_SAME_YEAR)).abs() < 1e-9);
         // One agreeing date among several listed is enough.
-        let (s, _) = run(&facts_with_dates(&["1983"]), &facts_with_dates(&["1982", "1983"]), &[], &[], p, p);
+        let (s, _) = run(
+            &facts_with_dates(&["1983"]),
+            &facts_with_dates(&["1982", "1983"]),
+            &[],
+            &[],
+            p,
+            p,
+        );
         assert!(s > 0.8);
     }
 

@@ -7,7 +7,7 @@
 //! This module owns the name score; it must not look at dates, countries or
 //! identifiers (see `adjust`).
 
-use crate::analyse::{FormMeta, PartKind, Tok};
+use crate::analyse::{FormMeta, PartKind, ParticleClass, Tok};
 use crate::similarity::{edit_distance_halves, part_similarity, Kind};
 use crate::weights as w;
 use interdict_names::Transliteration;
@@ -24,6 +24,9 @@ pub(crate) struct Pair {
     pub l: u8,
     pub sim: f64,
     pub kind: Kind,
+    /// The pair breaks the order of the names beyond a rotation (see
+    /// [`mark_out_of_order`]) and counts as a conflict.
+    pub out_of_order: bool,
 }
 
 /// The outcome of comparing two forms.
@@ -49,12 +52,13 @@ pub(crate) fn align(
 ) -> Alignment {
     let translit = qm.method != Transliteration::None;
     let abjad = qm.abjad || lm.abjad;
+    let korean = korean_like(q, qm) && korean_like(l, lm);
     let n = q.len().min(MAX_PARTS);
     let m = l.len().min(MAX_PARTS);
     let mut sims = [[None::<(f64, Kind)>; MAX_PARTS]; MAX_PARTS];
     for i in 0..n {
         for j in 0..m {
-            sims[i][j] = part_similarity(q[i], l[j], translit, abjad);
+            sims[i][j] = part_similarity(q[i], l[j], translit, abjad, korean);
         }
     }
     let mut used_q = 0u32;
@@ -83,23 +87,16 @@ pub(crate) fn align(
                 l: j as u8,
                 sim,
                 kind,
+                out_of_order: false,
             });
         }
     }
-    let q_total: f64 = q.iter().map(|t| t.weight).sum();
-    let l_total: f64 = l.iter().map(|t| t.weight).sum();
-    let matched: f64 = pairs.iter().map(|p| p.sim * q[p.q as usize].weight).sum();
-    let l_unmatched: f64 = l
+    mark_out_of_order(&mut pairs, q, l);
+    let lineage = q
         .iter()
-        .enumerate()
-        .filter(|(j, _)| *j >= MAX_PARTS || used_l & (1 << j) == 0)
-        .map(|(_, t)| t.weight)
-        .sum();
-    let mut score = if q_total > 0.0 && l_total > 0.0 {
-        (matched / q_total) * (1.0 - w::LISTED_EXTRA_PENALTY * l_unmatched / l_total)
-    } else {
-        0.0
-    };
+        .chain(l.iter())
+        .any(|t| t.particle == Some(ParticleClass::Patronymic));
+    let mut score = combine(&pairs, q, l, used_q, used_l, lineage, korean);
     let mut spacing = None;
     // Only when the sides split the name into different numbers of parts:
     // otherwise the alignment has already compared like with like.
@@ -113,12 +110,19 @@ pub(crate) fn align(
     }
     let mut capped_from = None;
     if person && spacing.is_none() {
-        let words = |ts: &[&Tok]| ts.iter().filter(|t| t.kind == PartKind::Word).count();
-        let matched_words = pairs
+        let named = |t: &Tok| matches!(t.kind, PartKind::Word | PartKind::Initial);
+        let words = l.iter().filter(|t| t.kind == PartKind::Word).count();
+        let matched_parts = pairs
             .iter()
-            .filter(|p| q[p.q as usize].kind == PartKind::Word && l[p.l as usize].kind == PartKind::Word)
+            .filter(|p| !p.out_of_order && named(q[p.q as usize]) && named(l[p.l as usize]))
             .count();
-        if matched_words <= 1 && words(l) >= 2 && score > w::SINGLE_PART_CAP {
+        let matched_words = pairs.iter().any(|p| {
+            !p.out_of_order
+                && q[p.q as usize].kind == PartKind::Word
+                && l[p.l as usize].kind == PartKind::Word
+        });
+        // One part, or initials alone, do not identify a person.
+        if (matched_parts <= 1 || !matched_words) && words >= 2 && score > w::SINGLE_PART_CAP {
             capped_from = Some(score.min(1.0));
             score = w::SINGLE_PART_CAP;
         }
@@ -128,6 +132,145 @@ pub(crate) fn align(
         pairs,
         spacing,
         capped_from,
+    }
+}
+
+/// Combines the aligned pairs into the name score.
+///
+/// Each matched pair weighs the mean of its two parts' weights and brings
+/// its similarity. A part left without a counterpart on one side while the
+/// other side also has one left over is a conflict (two different names in
+/// the same place: "AL-TIKRITI" / "AL-MOSULI") and counts against the score
+/// with its full weight, once for each side. Parts left over beyond that are
+/// extras (a middle name or patronymic one side omits) and cost only
+/// [`w::EXTRA_PART_PENALTY`] of their share.
+fn combine(
+    pairs: &[Pair],
+    q: &[&Tok],
+    l: &[&Tok],
+    used_q: u32,
+    used_l: u32,
+    lineage: bool,
+    korean: bool,
+) -> f64 {
+    let mut matched = 0.0;
+    let mut weight = 0.0;
+    let mut uq = 0.0;
+    let mut ul = 0.0;
+    for p in pairs {
+        let pw = (q[p.q as usize].weight + l[p.l as usize].weight) / 2.0;
+        if p.out_of_order && lineage {
+            uq += q[p.q as usize].weight;
+            ul += l[p.l as usize].weight;
+        } else if p.out_of_order {
+            matched += w::OUT_OF_ORDER_FACTOR * p.sim * pw;
+            weight += pw;
+        } else {
+            matched += p.sim * pw;
+            weight += pw;
+        }
+    }
+    let unused = |ts: &[&Tok], used: u32| -> f64 {
+        ts.iter()
+            .enumerate()
+            .filter(|(i, _)| *i >= MAX_PARTS || used & (1 << i) == 0)
+            .map(|(_, t)| t.weight)
+            .sum()
+    };
+    uq += unused(q, used_q);
+    ul += unused(l, used_l);
+    let conflict = uq.min(ul);
+    let extras = (uq - conflict) + (ul - conflict);
+    if weight <= 0.0 {
+        return 0.0;
+    }
+    let base = matched / (weight + 2.0 * conflict);
+    let penalty = if korean {
+        w::EXTRA_PART_PENALTY_KOREAN
+    } else {
+        w::EXTRA_PART_PENALTY
+    };
+    base * (1.0 - penalty * extras / (weight + extras))
+}
+
+/// Whether a name reads as a romanised Korean name: two or more words, each
+/// a Korean syllable in some romanisation (and not read from Chinese
+/// characters as pinyin). Romanisation variants apply only between such
+/// names, so that pinyin "bing" and "ping" stay different.
+fn korean_like(ts: &[&Tok], meta: &FormMeta) -> bool {
+    if matches!(
+        meta.method,
+        Transliteration::HanPinyin | Transliteration::KanaHepburn
+    ) {
+        return false;
+    }
+    let mut words = 0;
+    for t in ts {
+        match t.kind {
+            PartKind::Word if t.korean.is_empty() => return false,
+            PartKind::Word => words += 1,
+            _ => {}
+        }
+    }
+    words >= 2
+}
+
+/// Marks the pairs that break the order of the names. Names are legitimately
+/// rotated (the family name moved from the front to the back: "KIM Jong Un" /
+/// "Jong Un Kim", "JO, Yong Chol"); other swaps are doubtful (two given
+/// names swapped count [`w::OUT_OF_ORDER_FACTOR`] of their similarity) and,
+/// in names whose order is a lineage ("SALMAN BIN MUHAMMAD" / "MUHAMMAD BIN
+/// SALMAN": son and father), a conflict. Keeps the heaviest set of pairs that is in order under
+/// some rotation of the query; the rest are marked.
+fn mark_out_of_order(pairs: &mut [Pair], q: &[&Tok], l: &[&Tok]) {
+    let k = pairs.len();
+    if k < 3 {
+        return;
+    }
+    pairs.sort_by_key(|p| p.q);
+    let seq: SmallVec<[(u8, f64); 16]> = pairs
+        .iter()
+        .map(|p| (p.l, q[p.q as usize].weight.min(l[p.l as usize].weight)))
+        .collect();
+    let is_rotation = (0..k).any(|r| (1..k).all(|i| seq[(r + i - 1) % k].0 < seq[(r + i) % k].0));
+    if is_rotation {
+        return;
+    }
+    // Heaviest increasing subsequence of l positions, for each rotation.
+    let mut best_keep: SmallVec<[bool; 16]> = SmallVec::new();
+    let mut best_w = -1.0;
+    for r in 0..k {
+        let at = |i: usize| seq[(r + i) % k];
+        let mut dp: SmallVec<[(f64, usize); 16]> = SmallVec::new();
+        for i in 0..k {
+            let mut best = (at(i).1, usize::MAX);
+            for (j, d) in dp.iter().enumerate() {
+                if at(j).0 < at(i).0 && d.0 + at(i).1 > best.0 {
+                    best = (d.0 + at(i).1, j);
+                }
+            }
+            dp.push(best);
+        }
+        let Some((end, &(total, _))) = dp
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0))
+        else {
+            continue;
+        };
+        if total > best_w {
+            best_w = total;
+            let mut keep: SmallVec<[bool; 16]> = SmallVec::from_elem(false, k);
+            let mut i = end;
+            while i != usize::MAX {
+                keep[(r + i) % k] = true;
+                i = dp[i].1;
+            }
+            best_keep = keep;
+        }
+    }
+    for (p, keep) in pairs.iter_mut().zip(best_keep) {
+        p.out_of_order = !keep;
     }
 }
 
@@ -151,8 +294,8 @@ mod tests {
     use crate::analyse::{analyse_name, Tok};
 
     fn score(a: &str, b: &str, person: bool) -> Alignment {
-        let fa = analyse_name(a);
-        let fb = analyse_name(b);
+        let fa = analyse_name(a, !person);
+        let fb = analyse_name(b, !person);
         let ta: Vec<Tok> = fa[0].parts.iter().map(|(t, k)| Tok::new(t, *k)).collect();
         let tb: Vec<Tok> = fb[0].parts.iter().map(|(t, k)| Tok::new(t, *k)).collect();
         let ra: Vec<&Tok> = ta.iter().collect();

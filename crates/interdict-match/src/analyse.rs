@@ -8,7 +8,7 @@
 //! adds what matching needs. It must not score.
 
 use crate::weights;
-use interdict_names::{self as names, KoreanKey, Transliteration};
+use interdict_names::{self as names, KoreanKey, NameScript, Transliteration};
 use smallvec::SmallVec;
 
 /// What kind of name part a token is; decides which comparisons apply and
@@ -36,6 +36,29 @@ pub(crate) struct Tok {
     pub phonetic: Box<str>,
     /// Consonants only (for comparisons with names from abjad scripts).
     pub skeleton: Box<str>,
+    /// For particles, the class of spellings that are the same particle.
+    pub particle: Option<ParticleClass>,
+}
+
+/// Particles that are spelt several ways but mean the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum ParticleClass {
+    /// The Arabic article: al, el, ul.
+    Article,
+    /// "Son/daughter of": bin, ibn, ben, bint, binti, ould. In names with
+    /// these, the order of the parts is the lineage and must not change.
+    Patronymic,
+    /// "Father of": abu, abou, abo.
+    Kunya,
+}
+
+fn particle_class(text: &str) -> Option<ParticleClass> {
+    match text {
+        "al" | "el" | "ul" => Some(ParticleClass::Article),
+        "bin" | "ibn" | "ben" | "bint" | "binti" | "ould" => Some(ParticleClass::Patronymic),
+        "abu" | "abou" | "abo" => Some(ParticleClass::Kunya),
+        _ => None,
+    }
 }
 
 /// Honorifics, titles and name particles that list writers add or drop
@@ -47,12 +70,13 @@ const PARTICLES: &[&str] = &[
     "haji", "hajji", "hadji", "alhaji", "mullah", "mulla", "maulavi", "mawlawi", "maulana", "qari",
     "sayyid", "sayed", "syed", "imam", "emir", "amir", "general", "gen", "col", "colonel", "capt",
     // name particles
-    "al", "el", "bin", "ibn", "ben", "bint", "binti", "van", "von", "der", "den", "de", "da", "di",
-    "du", "del", "della", "dos", "das", "la", "le", "y", "e", "the", "of", "and",
+    "al", "el", "ul", "bin", "ibn", "ben", "bint", "binti", "ould", "abu", "abou", "abo", "van",
+    "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "la", "le", "y",
+    "e", "the", "of", "and",
 ];
 
 fn is_roman_numeral(t: &str) -> bool {
-    t.len() >= 2 && t.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+    !t.is_empty() && t.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
 }
 
 /// The value of a Roman numeral made of I, V and X ("xiv" → 14).
@@ -78,7 +102,7 @@ fn roman_value(t: &str) -> Option<u32> {
 
 /// The kind of a (non-legal-form) token, from its text alone.
 pub(crate) fn kind_of(text: &str) -> PartKind {
-    if text.bytes().all(|b| b.is_ascii_digit()) || is_roman_numeral(text) {
+    if text.bytes().all(|b| b.is_ascii_digit()) || (text.len() >= 2 && is_roman_numeral(text)) {
         PartKind::Number
     } else if text.chars().count() == 1 {
         PartKind::Initial
@@ -128,7 +152,16 @@ impl Tok {
             } else {
                 Box::from("")
             },
-            skeleton: if fuzzy_ok { skeleton(text) } else { Box::from("") },
+            skeleton: if fuzzy_ok {
+                skeleton(text)
+            } else {
+                Box::from("")
+            },
+            particle: if kind == PartKind::Particle {
+                particle_class(text)
+            } else {
+                None
+            },
         }
     }
 }
@@ -146,6 +179,25 @@ pub(crate) struct FormMeta {
     /// Parts concatenated without spaces, for names that differ only in
     /// spacing ("SiemensAG").
     pub joined: Box<str>,
+    /// The script the name was written in.
+    pub script: NameScript,
+    /// The form keeps the name in its own (non-Latin) script, Han, Hangul
+    /// and Kana split into characters: two names in the same script are
+    /// compared as written, since transliteration can merge different
+    /// names (종 and 정 are both "jong" in McCune–Reischauer without breves).
+    pub original: bool,
+}
+
+impl FormMeta {
+    /// Whether a query form and a listed form should be compared: Latin
+    /// readings with Latin readings, except that two names written in the
+    /// same non-Latin script are compared only in that script.
+    pub(crate) fn comparable(&self, other: &FormMeta) -> bool {
+        if self.original || other.original {
+            return self.original && other.original && self.script == other.script;
+        }
+        self.script == NameScript::Latin || self.script != other.script
+    }
 }
 
 /// One Latin form of a name, with its parts as text and kind (not yet
@@ -157,16 +209,63 @@ pub(crate) struct RawForm {
 }
 
 fn is_abjad(name: &str) -> bool {
-    name.chars().any(|c| {
-        matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF)
-    })
+    name.chars()
+        .any(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
 }
 
-/// Every Latin form of `name`, analysed into parts.
-pub(crate) fn analyse_name(name: &str) -> SmallVec<[RawForm; 2]> {
+/// Joins dotted abbreviations ("G.m.b.H.", "L.P.", "U.S.") into one word:
+/// in organisation names they are one part. Spaced single letters ("V L P")
+/// are left alone: they may be initials or a Roman numeral.
+fn join_dotted(name: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = name.chars().collect();
+    let is_abbrev_at = |i: usize| {
+        chars[i].is_alphabetic()
+            && (i == 0 || !chars[i - 1].is_alphanumeric())
+            && chars.get(i + 1) == Some(&'.')
+            && chars.get(i + 2).is_some_and(|c| c.is_alphabetic())
+            && chars.get(i + 3).is_none_or(|c| !c.is_alphanumeric())
+    };
+    if !(0..chars.len()).any(is_abbrev_at) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if is_abbrev_at(i) {
+            // Consume letter '.' pairs while they continue the abbreviation.
+            while i < chars.len()
+                && chars[i].is_alphabetic()
+                && (i + 1 >= chars.len() || !chars[i + 1].is_alphanumeric())
+            {
+                out.push(chars[i]);
+                if chars.get(i + 1) == Some(&'.') {
+                    i += 2;
+                } else {
+                    i += 1;
+                    break;
+                }
+            }
+            out.push(' ');
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Every Latin form of `name`, analysed into parts. `org_like`: the name is
+/// not a person's, so dotted abbreviations are joined.
+pub(crate) fn analyse_name(name: &str, org_like: bool) -> SmallVec<[RawForm; 2]> {
     let abjad = is_abjad(name);
+    let script = names::dominant_script(name);
     let mut out = SmallVec::new();
-    for form in names::latin_forms(name) {
+    let name_in = if org_like {
+        join_dotted(name)
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    };
+    for form in names::latin_forms(&name_in) {
         let tokens = names::tokenize(&form.text);
         if tokens.is_empty() {
             continue;
@@ -183,7 +282,16 @@ pub(crate) fn analyse_name(name: &str) -> SmallVec<[RawForm; 2]> {
                 }
             }
             let t = &tokens[i];
-            let kind = kind_of(t);
+            let mut kind = kind_of(t);
+            // "Fund V", "Trust I": after the first word of an organisation
+            // name, a lone I, V or X is a Roman numeral, not an initial.
+            if org_like
+                && i > 0
+                && kind == PartKind::Initial
+                && matches!(t.as_str(), "i" | "v" | "x")
+            {
+                kind = PartKind::Number;
+            }
             if kind == PartKind::Number {
                 let found = names::numbers(std::slice::from_ref(t));
                 match found.first() {
@@ -194,11 +302,12 @@ pub(crate) fn analyse_name(name: &str) -> SmallVec<[RawForm; 2]> {
             parts.push((t.as_str().into(), kind));
             i += 1;
         }
-        // Numbers are compared on their own (see `adjust`), not as spelling.
-        let joined: String = parts
+        // As written (legal forms not canonicalised); numbers are compared on
+        // their own (see `adjust`), not as spelling.
+        let joined: String = tokens
             .iter()
-            .filter(|(_, k)| *k != PartKind::Number)
-            .map(|(t, _)| &**t)
+            .filter(|t| kind_of(t) != PartKind::Number)
+            .map(String::as_str)
             .collect();
         out.push(RawForm {
             meta: FormMeta {
@@ -207,11 +316,59 @@ pub(crate) fn analyse_name(name: &str) -> SmallVec<[RawForm; 2]> {
                 abjad,
                 numbers,
                 joined: joined.into_boxed_str(),
+                script,
+                original: false,
             },
             parts,
         });
     }
+    if script != NameScript::Latin {
+        if let Some(f) = original_form(name, script, abjad) {
+            out.push(f);
+        }
+    }
     out
+}
+
+/// Han, Hangul and Kana, whose characters are syllables or morphemes.
+fn is_syllabic(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0x20000..=0x2A6DF)
+}
+
+/// The name in its own script: words, with syllabic scripts split into
+/// characters (each Korean syllable or Chinese character is a name part).
+fn original_form(name: &str, script: NameScript, abjad: bool) -> Option<RawForm> {
+    let norm = names::normalize(name);
+    let mut parts: SmallVec<[(Box<str>, PartKind); 8]> = SmallVec::new();
+    for word in norm.split_whitespace() {
+        if word.chars().all(is_syllabic) {
+            let mut buf = [0u8; 4];
+            parts.extend(
+                word.chars()
+                    .map(|c| (Box::from(&*c.encode_utf8(&mut buf)), PartKind::Word)),
+            );
+        } else {
+            parts.push((word.into(), kind_of(word)));
+        }
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let joined: String = parts.iter().map(|(t, _)| &**t).collect();
+    Some(RawForm {
+        meta: FormMeta {
+            latin: norm.into_boxed_str(),
+            method: Transliteration::None,
+            abjad,
+            numbers: SmallVec::new(),
+            joined: joined.into_boxed_str(),
+            script,
+            original: true,
+        },
+        parts,
+    })
 }
 
 #[cfg(test)]
@@ -239,11 +396,17 @@ mod tests {
 
     #[test]
     fn a_latin_name_has_one_form_with_its_numbers() {
-        let forms = analyse_name("OCEAN STAR 2");
+        let forms = analyse_name("OCEAN STAR 2", true);
         assert_eq!(forms.len(), 1);
         assert_eq!(forms[0].meta.numbers.as_slice(), [2]);
         assert_eq!(&*forms[0].meta.joined, "oceanstar");
         assert!(!forms[0].meta.abjad);
-        assert!(analyse_name("محمد علي").iter().all(|f| f.meta.abjad));
+        assert!(analyse_name("محمد علي", false).iter().all(|f| f.meta.abjad));
+        let f = analyse_name("Volkswagen G.m.b.H.", true);
+        assert_eq!(f[0].parts.len(), 2, "{:?}", f[0].parts);
+        let f = analyse_name("Bain Fund V L.P.", true);
+        assert_eq!(f[0].meta.numbers.as_slice(), [5], "{:?}", f[0].parts);
+        let f = analyse_name("John R. K. Smith", false);
+        assert_eq!(f[0].parts.len(), 4);
     }
 }

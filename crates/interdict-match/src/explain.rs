@@ -45,6 +45,10 @@ pub struct PartMatch {
     pub similarity: f64,
     /// The part's weight in the name score.
     pub weight: f64,
+    /// The pair only matches with the parts in an order no rotation of the
+    /// name explains; it counts for less, or, in names whose order is a
+    /// lineage ("Salman bin Muhammad" / "Muhammad bin Salman"), against.
+    pub out_of_order: bool,
 }
 
 /// A transliteration applied to reach a comparable Latin form.
@@ -61,21 +65,47 @@ pub struct TransliterationNote {
 #[serde(tag = "kind")]
 pub enum Reason {
     /// Birth dates agree at the precision both sides share.
-    BirthDateAgrees { query: String, listed: String },
+    BirthDateAgrees {
+        query: String,
+        listed: String,
+    },
     /// No query birth date agrees with any listed one; the closest pair.
-    BirthDateConflict { query: String, listed: String },
-    NationalityAgrees { country: String },
-    NationalityConflict { query: Vec<String>, listed: Vec<String> },
+    BirthDateConflict {
+        query: String,
+        listed: String,
+    },
+    NationalityAgrees {
+        country: String,
+    },
+    NationalityConflict {
+        query: Vec<String>,
+        listed: Vec<String>,
+    },
     /// The query's kind of party cannot be the listed kind (a Person is never a Vessel).
-    SchemaIncompatible { query: String, listed: String },
+    SchemaIncompatible {
+        query: String,
+        listed: String,
+    },
     /// An identifier equal on both sides.
-    IdentifierMatch { property: String, value: String },
+    IdentifierMatch {
+        property: String,
+        value: String,
+    },
     /// Unique identifiers of the same kind that differ.
-    IdentifierConflict { property: String, query: Vec<String>, listed: Vec<String> },
+    IdentifierConflict {
+        property: String,
+        query: Vec<String>,
+        listed: Vec<String>,
+    },
     /// Numbers in the names differ ("Ocean Star 2" / "Ocean Star 1").
-    NumbersDiffer { query: Vec<u32>, listed: Vec<u32> },
+    NumbersDiffer {
+        query: Vec<u32>,
+        listed: Vec<u32>,
+    },
     /// Only one part of a multi-part person name matched.
-    SinglePartOnly { cap: f64 },
+    SinglePartOnly {
+        cap: f64,
+    },
 }
 
 /// A bonus (positive delta) or penalty (negative delta).
@@ -140,6 +170,9 @@ impl How {
 impl PartMatch {
     fn text(&self) -> String {
         match (&self.query, &self.listed) {
+            (Some(q), Some(l)) if self.out_of_order => {
+                format!("{q} \u{2248} {l}: {}, but out of order", self.how.text())
+            }
             (Some(q), Some(l)) if self.how == How::Exact => format!("{q} = {l}: exact"),
             (Some(q), Some(l)) => format!("{q} \u{2248} {l}: {}", self.how.text()),
             (Some(q), None) => format!("{q}: query part not in the listed name"),
@@ -155,8 +188,14 @@ impl Reason {
             Reason::BirthDateAgrees { query, listed } => {
                 format!("birth date {query} agrees with listed {listed}")
             }
-            Reason::BirthDateConflict { query, listed } if query.len() == 4 || listed.len() == 4 => {
-                format!("birth year {} vs listed {}", &query[..4.min(query.len())], &listed[..4.min(listed.len())])
+            Reason::BirthDateConflict { query, listed }
+                if query.len() == 4 || listed.len() == 4 =>
+            {
+                format!(
+                    "birth year {} vs listed {}",
+                    &query[..4.min(query.len())],
+                    &listed[..4.min(listed.len())]
+                )
             }
             Reason::BirthDateConflict { query, listed } => {
                 format!("birth date {query} vs listed {listed}")
@@ -171,7 +210,11 @@ impl Reason {
             Reason::IdentifierMatch { property, value } => {
                 format!("{property} {value} is the same")
             }
-            Reason::IdentifierConflict { property, query, listed } => format!(
+            Reason::IdentifierConflict {
+                property,
+                query,
+                listed,
+            } => format!(
                 "{property} {} vs listed {}",
                 query.join("/"),
                 listed.join("/")
@@ -184,10 +227,16 @@ impl Reason {
                         v.iter().map(u32::to_string).collect::<Vec<_>>().join("/")
                     }
                 };
-                format!("numbers in the names differ: {} vs listed {}", j(query), j(listed))
+                format!(
+                    "numbers in the names differ: {} vs listed {}",
+                    j(query),
+                    j(listed)
+                )
             }
             Reason::SinglePartOnly { cap } => {
-                format!("only one part of the person's name matched (name score capped at {cap:.2})")
+                format!(
+                    "only one part of the person's name matched (name score capped at {cap:.2})"
+                )
             }
         }
     }
@@ -197,10 +246,21 @@ impl Explanation {
     /// The explanation in plain words, one line per fact.
     pub fn to_text(&self) -> Vec<String> {
         let mut out = Vec::with_capacity(self.parts.len() + self.adjustments.len() + 3);
-        for t in [&self.transliteration, &self.listed_transliteration].into_iter().flatten() {
-            out.push(format!("{} \u{2192} {} ({})", t.original, t.latin, t.method));
+        for t in [&self.transliteration, &self.listed_transliteration]
+            .into_iter()
+            .flatten()
+        {
+            out.push(format!(
+                "{} \u{2192} {} ({})",
+                t.original, t.latin, t.method
+            ));
         }
-        out.extend(self.parts.iter().map(PartMatch::text).filter(|s| !s.is_empty()));
+        out.extend(
+            self.parts
+                .iter()
+                .map(PartMatch::text)
+                .filter(|s| !s.is_empty()),
+        );
         out.push(format!(
             "name \"{}\" vs listed {} \"{}\": {:.2}",
             self.query_name, self.listed_property, self.listed_name, self.name_score

@@ -43,9 +43,10 @@ impl IdKind {
             prop::IMO_NUMBER => IdKind::Imo,
             prop::MMSI => IdKind::Mmsi,
             prop::SWIFT_BIC => IdKind::Swift,
-            prop::PASSPORT_NUMBER | prop::ID_NUMBER | prop::TAX_NUMBER | prop::REGISTRATION_NUMBER => {
-                IdKind::Document
-            }
+            prop::PASSPORT_NUMBER
+            | prop::ID_NUMBER
+            | prop::TAX_NUMBER
+            | prop::REGISTRATION_NUMBER => IdKind::Document,
             _ => return None,
         })
     }
@@ -63,8 +64,12 @@ pub(crate) const ID_PROPS: [&str; 7] = [
 ];
 
 /// Properties whose values are countries a party is tied to.
-pub(crate) const COUNTRY_PROPS: [&str; 4] =
-    [prop::NATIONALITY, prop::CITIZENSHIP, prop::COUNTRY, prop::JURISDICTION];
+pub(crate) const COUNTRY_PROPS: [&str; 4] = [
+    prop::NATIONALITY,
+    prop::CITIZENSHIP,
+    prop::COUNTRY,
+    prop::JURISDICTION,
+];
 
 /// An identifier in comparable form.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -179,7 +184,10 @@ mod tests {
     #[test]
     fn facts_read_dates_countries_and_ids() {
         let mut p = BTreeMap::new();
-        p.insert("birthDate".to_string(), vec!["1984-01-08".into(), "nonsense".into()]);
+        p.insert(
+            "birthDate".to_string(),
+            vec!["1984-01-08".into(), "nonsense".into()],
+        );
         p.insert("nationality".to_string(), vec!["North Korea".into()]);
         p.insert("imoNumber".to_string(), vec!["IMO9114555".into()]);
         let f = Facts::from_properties(&p);

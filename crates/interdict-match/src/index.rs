@@ -106,7 +106,7 @@ impl Matcher {
             let start = to_u32(forms.len());
             let mut seen: SmallVec<[Box<str>; 8]> = SmallVec::new();
             for (ni, (_, name)) in e.names().enumerate() {
-                for raw in analyse_name(name) {
+                for raw in analyse_name(name, e.schema != Schema::Person) {
                     // The same Latin text from two names (e.g. a name and its
                     // upper-case alias) is indexed once.
                     if seen.contains(&raw.meta.latin) {
@@ -198,17 +198,25 @@ impl Matcher {
             }
         };
         let mut refs: SmallVec<[&Tok; 8]> = SmallVec::new();
-        let mut score_form = |fi: u32, consider: &mut dyn FnMut(u32, Option<u32>, Option<Best>, f64)| {
-            let f = &self.forms[fi as usize];
-            let ent = &self.entities[f.entity as usize];
-            refs.clear();
-            refs.extend(f.toks.iter().map(|&t| self.vocab.get(t)));
-            let person = is_person(pq.schema, ent.schema);
-            if let Some(b) = best_for_form(&pq, &qtoks, &refs, &f.meta, person) {
-                let s = finish(&pq, Some(&b), Some(&f.meta), ent.schema, &self.facts[f.entity as usize], None);
-                consider(f.entity, Some(fi), Some(b), s);
-            }
-        };
+        let mut score_form =
+            |fi: u32, consider: &mut dyn FnMut(u32, Option<u32>, Option<Best>, f64)| {
+                let f = &self.forms[fi as usize];
+                let ent = &self.entities[f.entity as usize];
+                refs.clear();
+                refs.extend(f.toks.iter().map(|&t| self.vocab.get(t)));
+                let person = is_person(pq.schema, ent.schema);
+                if let Some(b) = best_for_form(&pq, &qtoks, &refs, &f.meta, person) {
+                    let s = finish(
+                        &pq,
+                        Some(&b),
+                        Some(&f.meta),
+                        ent.schema,
+                        &self.facts[f.entity as usize],
+                        None,
+                    );
+                    consider(f.entity, Some(fi), Some(b), s);
+                }
+            };
         for &fi in &candidates {
             score_form(fi, &mut consider);
         }
@@ -220,7 +228,14 @@ impl Matcher {
                 }
                 let (start, end) = self.entity_forms[e as usize];
                 if pq.forms.is_empty() || start == end {
-                    let s = finish(&pq, None, None, self.entities[e as usize].schema, &self.facts[e as usize], None);
+                    let s = finish(
+                        &pq,
+                        None,
+                        None,
+                        self.entities[e as usize].schema,
+                        &self.facts[e as usize],
+                        None,
+                    );
                     consider(e, None, None, s);
                 }
                 for fi in start..end {
@@ -277,7 +292,12 @@ impl Matcher {
     }
 
     /// The name forms worth scoring in full: the best by summed key weight.
-    fn candidate_forms(&self, pq: &PreparedQuery, qtoks: &[SmallVec<[&Tok; 8]>], config: &MatchConfig) -> Vec<u32> {
+    fn candidate_forms(
+        &self,
+        pq: &PreparedQuery,
+        qtoks: &[SmallVec<[&Tok; 8]>],
+        config: &MatchConfig,
+    ) -> Vec<u32> {
         SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
             let sc = &mut *guard;
@@ -298,47 +318,69 @@ impl Matcher {
                     let mut joined = String::with_capacity(pair[0].text.len() + pair[1].text.len());
                     joined.push_str(&pair[0].text);
                     joined.push_str(&pair[1].text);
-                    sc.qkeys.push((key(KeyKind::Exact, joined.as_bytes()), KeyKind::Exact, 1.0));
+                    sc.qkeys
+                        .push((key(KeyKind::Exact, joined.as_bytes()), KeyKind::Exact, 1.0));
                 }
                 for t in toks.iter().filter(|t| t.text.len() >= 4) {
-                    sc.qkeys.push((key(KeyKind::Pair, t.text.as_bytes()), KeyKind::Pair, 1.0));
+                    sc.qkeys
+                        .push((key(KeyKind::Pair, t.text.as_bytes()), KeyKind::Pair, 1.0));
                 }
                 let _ = f;
             }
-            sc.qkeys.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)));
+            sc.qkeys
+                .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)));
             sc.qkeys.dedup_by_key(|k| k.0);
             let n = self.forms.len() as f32;
-            let Scratch { acc, touched, qkeys } = sc;
-            for &(k, kind, share) in qkeys.iter() {
-                let Some(&(start, len)) = self.keys.get(&k) else { continue };
-                if len as usize > w::MAX_POSTINGS && kind != KeyKind::Exact {
-                    continue;
-                }
-                let idf = (1.0 + n / len as f32).ln();
-                let add = kind.weight() * share * idf;
-                for &fi in &self.postings[start as usize..(start + len) as usize] {
-                    let slot = &mut acc[fi as usize];
-                    if *slot == 0.0 {
-                        touched.push(fi);
+            let Scratch {
+                acc,
+                touched,
+                qkeys,
+            } = sc;
+            // Very common keys (a frequent given name, a generic word) say
+            // little and cost much: they are used only when nothing rarer
+            // finds a candidate.
+            for pass in 0..2 {
+                for &(k, kind, share) in qkeys.iter() {
+                    let Some(&(start, len)) = self.keys.get(&k) else {
+                        continue;
+                    };
+                    let common = len as usize > w::MAX_POSTINGS;
+                    if (pass == 0 && common) || (pass == 1 && (!common || kind != KeyKind::Exact)) {
+                        continue;
                     }
-                    *slot += add;
+                    let idf = (1.0 + n / len as f32).ln();
+                    let add = kind.weight() * share * idf;
+                    for &fi in &self.postings[start as usize..(start + len) as usize] {
+                        let slot = &mut acc[fi as usize];
+                        if *slot == 0.0 {
+                            touched.push(fi);
+                        }
+                        *slot += add;
+                    }
+                }
+                if !touched.is_empty() {
+                    break;
                 }
             }
-            let mut ranked: Vec<(f32, u32)> = Vec::with_capacity(touched.len().min(4096));
+            let mut ranked: Vec<(f32, u32)> =
+                touched.iter().map(|&fi| (acc[fi as usize], fi)).collect();
             for &fi in touched.iter() {
-                let v = acc[fi as usize];
                 acc[fi as usize] = 0.0;
-                let e = self.forms[fi as usize].entity;
-                if self.allowed(e, pq.schema, config) {
-                    ranked.push((v, fi));
-                }
             }
             touched.clear();
-            let keep = w::CANDIDATE_NAMES.min(ranked.len());
-            if keep < ranked.len() {
-                ranked.select_nth_unstable_by(keep, |a, b| b.0.total_cmp(&a.0));
-                ranked.truncate(keep);
+            // Filter (schema, datasets) only the best few, widening if the
+            // filter removes too many.
+            ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+            let mut kept = Vec::with_capacity(w::CANDIDATE_NAMES);
+            for x in ranked {
+                if kept.len() >= w::CANDIDATE_NAMES {
+                    break;
+                }
+                if self.allowed(self.forms[x.1 as usize].entity, pq.schema, config) {
+                    kept.push(x);
+                }
             }
+            let ranked = kept;
             let top = ranked.iter().map(|x| x.0).fold(0.0f32, f32::max);
             ranked
                 .into_iter()

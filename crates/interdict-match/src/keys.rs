@@ -53,18 +53,30 @@ const MAX_DELETION_LEN: usize = 24;
 pub(crate) fn part_keys(t: &Tok, out: &mut SmallVec<[(u64, KeyKind, f32); 24]>) {
     let text = t.text.as_bytes();
     out.push((key(KeyKind::Exact, text), KeyKind::Exact, 1.0));
-    if !matches!(t.kind, PartKind::Word | PartKind::Particle) {
+    if !matches!(t.kind, PartKind::Word | PartKind::Particle) || !t.text.is_ascii() {
         return;
     }
     let nk = t.korean.len() as f32;
     for k in &t.korean {
-        out.push((key(KeyKind::Korean, &k.0.to_le_bytes()), KeyKind::Korean, 1.0 / nk));
+        out.push((
+            key(KeyKind::Korean, &k.0.to_le_bytes()),
+            KeyKind::Korean,
+            1.0 / nk,
+        ));
     }
     if !t.phonetic.is_empty() {
-        out.push((key(KeyKind::Phonetic, t.phonetic.as_bytes()), KeyKind::Phonetic, 1.0));
+        out.push((
+            key(KeyKind::Phonetic, t.phonetic.as_bytes()),
+            KeyKind::Phonetic,
+            1.0,
+        ));
     }
     if t.skeleton.len() >= 2 {
-        out.push((key(KeyKind::Skeleton, t.skeleton.as_bytes()), KeyKind::Skeleton, 1.0));
+        out.push((
+            key(KeyKind::Skeleton, t.skeleton.as_bytes()),
+            KeyKind::Skeleton,
+            1.0,
+        ));
     }
     if text.len() >= 2 && text.len() <= MAX_DELETION_LEN {
         let share = 1.0 / (text.len() as f32 + 1.0);

@@ -74,7 +74,10 @@ impl Query {
     pub fn add(&mut self, property: &str, value: &str) {
         let v = value.trim();
         if !v.is_empty() {
-            self.properties.entry(property.to_string()).or_default().push(v.to_string());
+            self.properties
+                .entry(property.to_string())
+                .or_default()
+                .push(v.to_string());
         }
     }
 
@@ -85,7 +88,9 @@ impl Query {
 
     /// Every name given (name, alias, previousName, weakAlias).
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        prop::NAME_PROPS.into_iter().flat_map(|p| self.get(p).iter().map(String::as_str))
+        prop::NAME_PROPS
+            .into_iter()
+            .flat_map(|p| self.get(p).iter().map(String::as_str))
     }
 
     /// Parses and validates one JSON line.
@@ -106,16 +111,21 @@ impl Query {
                 prop::SWIFT_BIC => IdKind::Swift,
                 _ => IdKind::Document,
             };
-            self.get(p).iter().any(|v| normalise_identifier(kind, v).is_some())
+            self.get(p)
+                .iter()
+                .any(|v| normalise_identifier(kind, v).is_some())
         });
         if !has_name && !has_id {
-            return Err(QueryError::NothingToMatch { id: self.id.clone() });
+            return Err(QueryError::NothingToMatch {
+                id: self.id.clone(),
+            });
         }
         for v in self.get(prop::BIRTH_DATE) {
-            v.parse::<PartialDate>().map_err(|source| QueryError::BadDate {
-                id: self.id.clone(),
-                source,
-            })?;
+            v.parse::<PartialDate>()
+                .map_err(|source| QueryError::BadDate {
+                    id: self.id.clone(),
+                    source,
+                })?;
         }
         for p in COUNTRY_PROPS {
             for v in self.get(p) {
@@ -175,14 +185,23 @@ mod tests {
             Err(QueryError::NothingToMatch { .. })
         ));
         assert!(matches!(
-            Query::from_json(r#"{"id":"q","schema":"Person","properties":{"name":["A B"],"birthDate":["84"]}}"#),
+            Query::from_json(
+                r#"{"id":"q","schema":"Person","properties":{"name":["A B"],"birthDate":["84"]}}"#
+            ),
             Err(QueryError::BadDate { .. })
         ));
         assert!(matches!(
-            Query::from_json(r#"{"id":"q","schema":"Person","properties":{"name":["A B"],"nationality":["zz"]}}"#),
+            Query::from_json(
+                r#"{"id":"q","schema":"Person","properties":{"name":["A B"],"nationality":["zz"]}}"#
+            ),
             Err(QueryError::UnknownCountry { .. })
         ));
-        assert!(Query::from_json(r#"{"id":"q","schema":"Vessel","properties":{"imoNumber":["IMO 9114555"]}}"#).is_ok());
-        assert!(Query::from_json(r#"{"id":"q","schema":"Ship","properties":{"name":["X"]}}"#).is_err());
+        assert!(Query::from_json(
+            r#"{"id":"q","schema":"Vessel","properties":{"imoNumber":["IMO 9114555"]}}"#
+        )
+        .is_ok());
+        assert!(
+            Query::from_json(r#"{"id":"q","schema":"Ship","properties":{"name":["X"]}}"#).is_err()
+        );
     }
 }

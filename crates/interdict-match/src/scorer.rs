@@ -51,7 +51,7 @@ impl PreparedQuery {
             }
             let idx = names.len();
             names.push(name.to_string());
-            for raw in analyse_name(name) {
+            for raw in analyse_name(name, query.schema != Schema::Person) {
                 let toks = raw
                     .parts
                     .iter()
@@ -114,6 +114,9 @@ pub(crate) fn best_for_form(
 ) -> Option<Best> {
     let mut best: Option<Best> = None;
     for (i, (qf, qt)) in pq.forms.iter().zip(qtoks).enumerate() {
+        if !qf.meta.comparable(lm) {
+            continue;
+        }
         let a = align(qt, &qf.meta, l, lm, person);
         if best.as_ref().is_none_or(|b| a.score > b.alignment.score) {
             best = Some(Best {
@@ -200,7 +203,14 @@ pub(crate) fn explain(
 ) -> Explanation {
     let mut e = Explanation::default();
     let mut adjustments = Vec::new();
-    e.score = finish(pq, best, listed.map(|l| l.meta), l_schema, l_facts, Some(&mut adjustments));
+    e.score = finish(
+        pq,
+        best,
+        listed.map(|l| l.meta),
+        l_schema,
+        l_facts,
+        Some(&mut adjustments),
+    );
     e.adjustments = adjustments;
     let (Some(b), Some(l)) = (best, listed) else {
         e.query_name = pq.names.first().cloned().unwrap_or_default();
@@ -222,6 +232,7 @@ pub(crate) fn explain(
             how: How::Spacing { distance: d },
             similarity: a.score,
             weight: 1.0,
+            out_of_order: false,
         });
         return e;
     }
@@ -233,6 +244,7 @@ pub(crate) fn explain(
             how: how(p.kind, qf.meta.method),
             similarity: p.sim,
             weight: qt.weight,
+            out_of_order: p.out_of_order,
         });
     }
     for (i, t) in q.iter().enumerate() {
@@ -243,6 +255,7 @@ pub(crate) fn explain(
                 how: How::Unmatched,
                 similarity: 0.0,
                 weight: t.weight,
+                out_of_order: false,
             });
         }
     }
@@ -254,6 +267,7 @@ pub(crate) fn explain(
                 how: How::Unmatched,
                 similarity: 0.0,
                 weight: t.weight,
+                out_of_order: false,
             });
         }
     }
@@ -283,7 +297,7 @@ pub fn score_pair(query: &Query, candidate: &Entity) -> Scored {
     }
     let mut cands: Vec<Cand> = Vec::new();
     for (property, name) in candidate.names() {
-        for raw in analyse_name(name) {
+        for raw in analyse_name(name, candidate.schema != Schema::Person) {
             cands.push(Cand {
                 name: name.to_string(),
                 property,
@@ -296,7 +310,14 @@ pub fn score_pair(query: &Query, candidate: &Entity) -> Scored {
     for (ci, c) in cands.iter().enumerate() {
         let refs: SmallVec<[&Tok; 8]> = c.toks.iter().collect();
         if let Some(b) = best_for_form(&pq, &qtoks, &refs, &c.meta, person) {
-            let s = finish(&pq, Some(&b), Some(&c.meta), candidate.schema, &l_facts, None);
+            let s = finish(
+                &pq,
+                Some(&b),
+                Some(&c.meta),
+                candidate.schema,
+                &l_facts,
+                None,
+            );
             if best.as_ref().is_none_or(|(bs, _, _)| s > *bs) {
                 best = Some((s, ci, b));
             }

@@ -6,6 +6,7 @@
 
 use crate::analyse::{PartKind, Tok};
 use crate::weights as w;
+use smallvec::SmallVec;
 
 /// How two parts met (the compact, allocation-free form of
 /// [`crate::explain::How`]).
@@ -32,7 +33,11 @@ pub(crate) fn budget(len: usize) -> u32 {
 /// Optimal-string-alignment edit distance in half edits (so a doubled
 /// letter, costing [`w::DOUBLED_LETTER_EDIT`], is 1 and any other edit 2),
 /// or None when it exceeds `max_half` half edits.
-pub(crate) fn edit_distance_halves(a: &[u8], b: &[u8], max_half: u32) -> Option<u32> {
+pub(crate) fn edit_distance_halves<T: Copy + PartialEq>(
+    a: &[T],
+    b: &[T],
+    max_half: u32,
+) -> Option<u32> {
     let (n, m) = (a.len(), b.len());
     if n.abs_diff(m) as u32 > max_half {
         return None;
@@ -42,7 +47,7 @@ pub(crate) fn edit_distance_halves(a: &[u8], b: &[u8], max_half: u32) -> Option<
         return (d <= max_half).then_some(d);
     }
     let half_doubled = (w::DOUBLED_LETTER_EDIT * 2.0).round() as u32;
-    let indel = |s: &[u8], i: usize| -> u32 {
+    let indel = |s: &[T], i: usize| -> u32 {
         // Removing s[i] costs less when it repeats its neighbour.
         if (i > 0 && s[i - 1] == s[i]) || (i + 1 < s.len() && s[i + 1] == s[i]) {
             half_doubled
@@ -50,9 +55,9 @@ pub(crate) fn edit_distance_halves(a: &[u8], b: &[u8], max_half: u32) -> Option<
             2
         }
     };
-    let mut prev2: smallvec::SmallVec<[u32; 48]> = smallvec::smallvec![0; m + 1];
-    let mut prev: smallvec::SmallVec<[u32; 48]> = smallvec::smallvec![0; m + 1];
-    let mut cur: smallvec::SmallVec<[u32; 48]> = smallvec::smallvec![0; m + 1];
+    let mut prev2: SmallVec<[u32; 48]> = smallvec::smallvec![0; m + 1];
+    let mut prev: SmallVec<[u32; 48]> = smallvec::smallvec![0; m + 1];
+    let mut cur: SmallVec<[u32; 48]> = smallvec::smallvec![0; m + 1];
     for j in 1..=m {
         prev[j] = prev[j - 1] + indel(b, j - 1);
     }
@@ -83,7 +88,14 @@ pub(crate) fn edit_distance_halves(a: &[u8], b: &[u8], max_half: u32) -> Option<
 /// Similarity of a query part and a listed part, and how they met. `translit`:
 /// the query form was transliterated from another script. `abjad`: either
 /// name was written in an abjad, so consonant skeletons are compared too.
-pub(crate) fn part_similarity(q: &Tok, l: &Tok, translit: bool, abjad: bool) -> Option<(f64, Kind)> {
+/// `korean`: both names read as Korean, so romanisation variants apply.
+pub(crate) fn part_similarity(
+    q: &Tok,
+    l: &Tok,
+    translit: bool,
+    abjad: bool,
+    korean: bool,
+) -> Option<(f64, Kind)> {
     use PartKind::*;
     match (q.kind, l.kind) {
         (LegalForm, LegalForm) | (Number, Number) => {
@@ -99,7 +111,10 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, translit: bool, abjad: bool) -> 
             (w::PART_EXACT, Kind::Exact)
         });
     }
-    if !q.korean.is_empty() && !l.korean.is_empty() && intersects(&q.korean, &l.korean) {
+    if q.particle.is_some() && q.particle == l.particle {
+        return Some((w::PART_ROMANISATION_VARIANT, Kind::Variant));
+    }
+    if korean && intersects(&q.korean, &l.korean) {
         return Some((w::PART_ROMANISATION_VARIANT, Kind::Variant));
     }
     if q.kind == Initial || l.kind == Initial {
@@ -107,26 +122,39 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, translit: bool, abjad: bool) -> 
         return (long.text.as_bytes().first() == short.text.as_bytes().first())
             .then_some((w::PART_INITIAL, Kind::Initial));
     }
-    let (a, b) = (q.text.as_bytes(), l.text.as_bytes());
-    let longer = a.len().max(b.len());
     let mut best: Option<(f64, Kind)> = None;
     let mut consider = |s: f64, k: Kind| {
         if s >= w::PART_MIN && best.is_none_or(|(bs, _)| s > bs) {
             best = Some((s, k));
         }
     };
-    let allowed = budget(longer);
-    let phonetic_alike = !q.phonetic.is_empty() && q.phonetic == l.phonetic;
-    // Phonetic agreement allows spellings up to half the length apart.
-    let max_edits = if phonetic_alike { allowed.max(longer as u32 / 2) } else { allowed };
-    if let Some(halves) = edit_distance_halves(a, b, 2 * max_edits) {
+    let distance = if q.text.is_ascii() && l.text.is_ascii() {
+        let (a, b) = (q.text.as_bytes(), l.text.as_bytes());
+        let longer = a.len().max(b.len());
+        edit_distance_halves(a, b, 2 * budget(longer)).map(|h| (h, longer))
+    } else {
+        // Names kept in their own script compare letter by letter.
+        let a: SmallVec<[char; 24]> = q.text.chars().collect();
+        let b: SmallVec<[char; 24]> = l.text.chars().collect();
+        let longer = a.len().max(b.len());
+        edit_distance_halves(&a, &b, 2 * budget(longer)).map(|h| (h, longer))
+    };
+    if let Some((halves, longer)) = distance {
         let d = f64::from(halves) / 2.0;
-        if d <= f64::from(allowed) {
-            consider(1.0 - w::FUZZY_SLOPE * d / longer as f64, Kind::Fuzzy(d));
-        }
-        if phonetic_alike {
+        consider(1.0 - w::FUZZY_SLOPE * d / longer as f64, Kind::Fuzzy(d));
+        // Sounding alike vouches for a spelling that is already close.
+        if !q.phonetic.is_empty() && q.phonetic == l.phonetic {
             consider(w::PART_PHONETIC, Kind::Phonetic);
         }
+    }
+    if !abjad
+        && q.skeleton.len() >= 3
+        && q.skeleton == l.skeleton
+        && q.text.as_bytes().first() == l.text.as_bytes().first()
+    {
+        // Latin spellings of the same name from Arabic or Persian differ in
+        // their vowels ("Husayn" / "Hussein", "Nuristani" / "Nooristani").
+        consider(w::PART_CONSONANTS_LATIN, Kind::Skeleton(0));
     }
     if abjad && !q.skeleton.is_empty() && !l.skeleton.is_empty() {
         let (sa, sb) = (q.skeleton.as_bytes(), l.skeleton.as_bytes());
@@ -162,7 +190,7 @@ mod tests {
     }
 
     fn sim(a: &str, b: &str) -> Option<(f64, Kind)> {
-        part_similarity(&tok(a), &tok(b), false, false)
+        part_similarity(&tok(a), &tok(b), false, false, true)
     }
 
     #[test]
@@ -185,7 +213,7 @@ mod tests {
     #[test]
     fn exact_and_transliterated() {
         assert_eq!(sim("kim", "kim"), Some((1.0, Kind::Exact)));
-        let t = part_similarity(&tok("kim"), &tok("kim"), true, false);
+        let t = part_similarity(&tok("kim"), &tok("kim"), true, false, true);
         assert_eq!(t.map(|x| x.1), Some(Kind::Transliterated));
     }
 
@@ -193,7 +221,7 @@ mod tests {
     fn fuzzy_within_budget_only() {
         let (s, k) = sim("yyu", "yu").expect("one doubled letter");
         assert_eq!(k, Kind::Fuzzy(0.5));
-        assert!(s > 0.8);
+        assert!(s >= 0.75);
         assert!(sim("scholz", "schulze").is_some());
         assert!(sim("un", "il").is_none());
         assert!(sim("octavian", "olaf").is_none());
@@ -210,13 +238,23 @@ mod tests {
         assert!(sim("2", "1").is_none());
         assert!(sim("2", "2").is_some());
         let llc = Tok::new("llc", PartKind::LegalForm);
-        assert!(part_similarity(&llc, &tok("llc"), false, false).is_none());
+        assert!(part_similarity(&llc, &tok("llc"), false, false, true).is_none());
     }
 
     #[test]
     fn consonant_skeletons_for_abjad_names() {
-        let r = part_similarity(&tok("mhmd"), &tok("mohamed"), true, true);
-        assert_eq!(r.map(|x| x.1), Some(Kind::Skeleton(0)));
-        assert!(part_similarity(&tok("mhmd"), &tok("mohamed"), true, false).is_none());
+        let r = part_similarity(&tok("mhmd"), &tok("mohamed"), true, true, true);
+        assert_eq!(r, Some((w::PART_CONSONANT_SKELETON, Kind::Skeleton(0))));
+        // Latin spellings: same consonants and first letter, weaker evidence.
+        let r = part_similarity(&tok("husayn"), &tok("hussein"), false, false, true);
+        assert_eq!(r, Some((w::PART_CONSONANTS_LATIN, Kind::Skeleton(0))));
+        assert!(part_similarity(&tok("olga"), &tok("oleg"), false, false, true).is_none());
+    }
+
+    #[test]
+    fn particle_spellings_are_variants() {
+        assert_eq!(sim("el", "al").map(|x| x.1), Some(Kind::Variant));
+        assert_eq!(sim("ibn", "bin").map(|x| x.1), Some(Kind::Variant));
+        assert!(sim("al", "bin").is_none());
     }
 }

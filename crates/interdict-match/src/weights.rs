@@ -39,11 +39,16 @@ pub const PART_TRANSLITERATED: f64 = 0.95;
 /// part ("mhmd" / "Mohamed") the parts are likely the same.
 pub const PART_CONSONANT_SKELETON: f64 = 0.85;
 
+/// Two Latin parts with the same first letter and the same consonants (at
+/// least three) once vowels are ignored: Latin spellings of one Arabic,
+/// Persian or Urdu name differ mostly in their vowels ("Husayn" / "Hussein").
+pub const PART_CONSONANTS_LATIN: f64 = 0.75;
+
 /// The same consonant skeleton up to one edit (abjad scripts only).
 pub const PART_CONSONANT_SKELETON_FUZZY: f64 = 0.72;
 
-/// Two parts that sound alike (same phonetic key) and are spelt within half
-/// their length of each other: weaker evidence than a close spelling.
+/// Two parts that sound alike (same phonetic key) and are spelt within the
+/// edit budget below: the sound vouches for the spelling difference.
 pub const PART_PHONETIC: f64 = 0.80;
 
 /// An initial ("J") that agrees with the first letter of a full part
@@ -61,7 +66,7 @@ pub const FUZZY_BUDGET: [(usize, u32); 4] = [(2, 0), (5, 1), (9, 2), (usize::MAX
 pub const DOUBLED_LETTER_EDIT: f64 = 0.5;
 
 /// A fuzzy part scores `1 − FUZZY_SLOPE × edits / length of the longer part`.
-pub const FUZZY_SLOPE: f64 = 1.0;
+pub const FUZZY_SLOPE: f64 = 1.5;
 
 /// A part match scoring below this is treated as no match at all.
 pub const PART_MIN: f64 = 0.5;
@@ -88,11 +93,23 @@ pub const WEIGHT_PARTICLE: f64 = 0.3;
 
 // ----------------------------------------------------- combining the parts
 
-/// Share of the listed name left unmatched that is charged against the
-/// score. A listed name is often longer than the query (middle names,
-/// patronymics, tribal names), so a query that is a subset of it is only
-/// modestly penalised: `score × (1 − LISTED_EXTRA_PENALTY × unmatched share)`.
-pub const LISTED_EXTRA_PENALTY: f64 = 0.35;
+/// A part left over on one side while the other side has a part left over
+/// too is a conflict: two different names in the same place. Conflicts
+/// count with their full weight, once for each side. Parts left over beyond
+/// that are extras: a middle name, patronymic or tribal name one side omits,
+/// which lists and customers add or drop freely. Extras cost this share of
+/// their weight: `score × (1 − EXTRA_PART_PENALTY × extras / (matched + extras))`.
+pub const EXTRA_PART_PENALTY: f64 = 0.35;
+
+/// Korean names have no optional parts (no middle names): every syllable of
+/// the given name counts, so a syllable one side lacks costs its full share.
+pub const EXTRA_PART_PENALTY_KOREAN: f64 = 1.0;
+
+/// A pair of parts that matches only with the parts in an order no rotation
+/// of the name explains (two given names swapped) brings this share of its
+/// similarity. In names with "bin", "ibn", "ben" or "ould", whose order is
+/// the lineage, such a pair is a conflict instead.
+pub const OUT_OF_ORDER_FACTOR: f64 = 0.5;
 
 /// A person is rarely identified by one name part. When only one part of a
 /// multi-part person name matches, the name score is capped here, below the
@@ -139,20 +156,21 @@ pub const IDENTIFIER_MIN_LEN: usize = 4;
 /// Both names carry numbers and they differ: "Ocean Star 2" is a different
 /// vessel from "Ocean Star 1".
 pub const NUMBERS_CONFLICT: f64 = -0.40;
-/// Only one of the names carries a number ("Bowne Global Solutions II").
-pub const NUMBERS_ONE_SIDED: f64 = -0.15;
+/// Only one of the names carries a number ("Pyongyang Trading II" /
+/// "Pyongyang Trading"): a number is usually what tells a series apart.
+pub const NUMBERS_ONE_SIDED: f64 = -0.25;
 
 // ---------------------------------------------------------- candidate index
 
 /// How many listed names (each a Latin reading of one name of one entity)
 /// are fully scored per query.
-pub const CANDIDATE_NAMES: usize = 40;
+pub const CANDIDATE_NAMES: usize = 24;
 /// Names whose candidate-generation weight is below this share of the best
 /// one are not scored: they share only weak keys with the query.
 pub const CANDIDATE_MIN_SHARE: f32 = 0.25;
-/// Key lists longer than this (very common tokens' fuzzy and phonetic keys)
-/// are skipped during candidate generation; exact tokens are always used.
-pub const MAX_POSTINGS: usize = 4000;
+/// Key lists longer than this (very common parts and their fuzzy keys) are
+/// used in candidate generation only when no rarer key finds anything.
+pub const MAX_POSTINGS: usize = 2000;
 /// Relative weight of each kind of key in candidate generation.
 pub const KEY_EXACT: f32 = 1.0;
 pub const KEY_KOREAN: f32 = 0.9;

@@ -18,18 +18,28 @@ const MAX_READINGS: usize = 4;
 pub enum Transliteration {
     /// The name was already Latin (normalised only).
     None,
+    /// Hangul in McCune–Reischauer as the lists write it ("kim jong un").
     HangulMcCuneReischauer,
+    /// Hangul in Revised Romanisation ("gim jeong eun").
     HangulRevised,
+    /// Han characters read as Korean (Unihan kHangul), then romanised in MR
+    /// and RR.
     HanjaSinoKorean,
+    /// Han characters in Mandarin Hanyu Pinyin, without tones.
     HanPinyin,
     /// Japanese on'yomi of Han characters, or Kana, in Hepburn.
     KanaHepburn,
+    /// Russian Cyrillic under BGN/PCGN 1947.
     CyrillicBgnPcgn,
+    /// Russian Cyrillic under ICAO Doc 9303 (machine-readable passports).
     CyrillicIcao,
+    /// Russian Cyrillic under ISO 9:1995, diacritics dropped.
     CyrillicIso9,
     /// Russian (Kontsevich and traditional) transcription of a Korean name,
     /// read back to Hangul and romanised in McCune–Reischauer.
     CyrillicKorean,
+    /// The general transliterator `any_ascii`, for scripts without a
+    /// dedicated one.
     AnyAscii,
 }
 
@@ -55,7 +65,9 @@ impl fmt::Display for Transliteration {
 /// spaces.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct LatinForm {
+    /// The form: lower-case ASCII words separated by single spaces.
     pub text: String,
+    /// How it was obtained from the original name.
     pub method: Transliteration,
 }
 
@@ -81,7 +93,9 @@ pub fn latin_forms(name: &str) -> Vec<LatinForm> {
         NameScript::Cyrillic => cyrillic_forms(&norm, &mut forms),
         NameScript::Arabic | NameScript::Other => {}
     }
-    if forms.is_empty() || !norm.is_ascii() {
+    // The general transliterator only where no dedicated one produced a
+    // form (other scripts, or a Latin name with letters of another script).
+    if forms.is_empty() {
         push(
             &mut forms,
             normalize(&any_ascii::any_ascii(&norm)),

@@ -104,10 +104,41 @@ struct Spelling {
     strict: bool,
 }
 
+/// Spellings grouped by their first letter (`a`..=`z`), so the parser only
+/// tries the few that can match; the silent initial ㅇ is kept apart.
+struct ByLetter {
+    groups: [Vec<Spelling>; 26],
+    empty: Vec<Spelling>,
+}
+
+impl ByLetter {
+    fn new(all: Vec<Spelling>) -> Self {
+        let mut groups: [Vec<Spelling>; 26] = Default::default();
+        let mut empty = Vec::new();
+        for sp in all {
+            match sp.text.bytes().next() {
+                Some(b @ b'a'..=b'z') => groups[usize::from(b - b'a')].push(sp),
+                Some(_) => {}
+                None => empty.push(sp),
+            }
+        }
+        Self { groups, empty }
+    }
+
+    /// Spellings that may prefix `s` (the empty spelling always may).
+    fn candidates(&self, s: &[u8]) -> impl Iterator<Item = &Spelling> {
+        let group = match s.first() {
+            Some(b @ b'a'..=b'z') => &self.groups[usize::from(b - b'a')][..],
+            _ => &[][..],
+        };
+        self.empty.iter().chain(group)
+    }
+}
+
 struct Tables {
-    initials: Vec<Spelling>,
-    medials: Vec<Spelling>,
-    finals: Vec<Spelling>,
+    initials: ByLetter,
+    medials: ByLetter,
+    finals: ByLetter,
 }
 
 fn add(out: &mut Vec<Spelling>, text: &'static str, jamo: u8, strict: bool) {
@@ -151,28 +182,29 @@ fn tables() -> &'static Tables {
             }
         }
         Tables {
-            initials,
-            medials,
-            finals,
+            initials: ByLetter::new(initials),
+            medials: ByLetter::new(medials),
+            finals: ByLetter::new(finals),
         }
     })
 }
 
-/// Reads `s` as exactly one syllable and pushes every syllable it spells.
-fn parse_one(s: &str, strict: bool, out: &mut Vec<KoreanKey>) {
+/// Reads `s` as exactly one syllable and pushes every syllable it spells
+/// (unsorted, without duplicates).
+fn parse_one(s: &[u8], strict: bool, out: &mut Vec<KoreanKey>) {
     let t = tables();
-    for ini in t.initials.iter().filter(|x| !strict || x.strict) {
-        let Some(rest) = s.strip_prefix(ini.text) else {
+    for ini in t.initials.candidates(s).filter(|x| !strict || x.strict) {
+        let Some(rest) = s.strip_prefix(ini.text.as_bytes()) else {
             continue;
         };
-        for med in t.medials.iter().filter(|x| !strict || x.strict) {
-            let Some(fin_text) = rest.strip_prefix(med.text) else {
+        for med in t.medials.candidates(rest).filter(|x| !strict || x.strict) {
+            let Some(fin_text) = rest.strip_prefix(med.text.as_bytes()) else {
                 continue;
             };
             for fin in t
                 .finals
-                .iter()
-                .filter(|x| (!strict || x.strict) && x.text == fin_text)
+                .candidates(fin_text)
+                .filter(|x| (!strict || x.strict) && x.text.as_bytes() == fin_text)
             {
                 push_with_initial_rule(ini.jamo, med.jamo, fin.jamo, strict, out);
             }
@@ -199,10 +231,7 @@ fn push_with_initial_rule(
             medial,
             fin,
         }) {
-            let key = KoreanKey((c as u32 - 0xAC00) as u16);
-            if !out.contains(&key) {
-                out.push(key);
-            }
+            out.push(KoreanKey((c as u32 - 0xAC00) as u16));
         }
     };
     push(initial);
@@ -225,49 +254,57 @@ fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'w' | b'y')
 }
 
-/// Drops a letter `l` that follows a vowel and precedes a consonant or the
-/// end: the silent h of "Oh", "Ahn" and the silent r of "Park". `None` if
-/// nothing was dropped.
-fn drop_silent(s: &str, letter: u8) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
+/// Drops a letter that follows a vowel and precedes a consonant or the
+/// end: the silent h of "Oh", "Ahn" and the silent r of "Park". Writes into
+/// `buf` and returns the new length, or `None` if nothing was dropped.
+fn drop_silent(s: &[u8], letter: u8, buf: &mut [u8; 8]) -> Option<usize> {
+    let mut n = 0;
     let mut dropped = false;
-    for (i, &c) in b.iter().enumerate() {
-        let after_vowel = i > 0 && matches!(b[i - 1], b'a' | b'e' | b'i' | b'o' | b'u');
-        let before_consonant = b.get(i + 1).is_none_or(|&n| !is_vowel(n));
+    for (i, &c) in s.iter().enumerate() {
+        let after_vowel = i > 0 && matches!(s[i - 1], b'a' | b'e' | b'i' | b'o' | b'u');
+        let before_consonant = s.get(i + 1).is_none_or(|&n| !is_vowel(n));
         if c == letter && after_vowel && before_consonant {
             dropped = true;
             continue;
         }
-        out.push(char::from(c));
+        *buf.get_mut(n)? = c;
+        n += 1;
     }
-    dropped.then_some(out)
+    dropped.then_some(n)
 }
 
 /// Pushes every syllable `token` can spell as one syllable, in any system
-/// or variant spelling, onto `out` (sorted, deduplicated). Does nothing for
-/// tokens that are not a single romanised Korean syllable.
+/// or variant spelling, onto `out` (the pushed run sorted and
+/// deduplicated). Does nothing for tokens that are not a single romanised
+/// Korean syllable. Allocation-free apart from growing `out`.
 pub fn korean_keys_into(token: &str, out: &mut Vec<KoreanKey>) {
     let start = out.len();
-    if token.is_empty() || token.len() > 8 || !token.bytes().all(|b| b.is_ascii_lowercase()) {
+    let s = token.as_bytes();
+    if s.is_empty() || s.len() > 8 || !s.iter().all(u8::is_ascii_lowercase) {
         return;
     }
-    let mut tmp = Vec::new();
-    parse_one(token, false, &mut tmp);
-    for letter in [b'h', b'r'] {
-        if let Some(s) = drop_silent(token, letter) {
-            parse_one(&s, false, &mut tmp);
+    parse_one(s, false, out);
+    let mut buf = [0u8; 8];
+    if let Some(n) = drop_silent(s, b'h', &mut buf) {
+        parse_one(&buf[..n], false, out);
+        let h_dropped = buf;
+        let mut buf2 = [0u8; 8];
+        if let Some(m) = drop_silent(&h_dropped[..n], b'r', &mut buf2) {
+            parse_one(&buf2[..m], false, out);
         }
     }
-    if let (Some(s1), true) = (drop_silent(token, b'h'), token.contains('r')) {
-        if let Some(s2) = drop_silent(&s1, b'r') {
-            parse_one(&s2, false, &mut tmp);
+    if let Some(n) = drop_silent(s, b'r', &mut buf) {
+        parse_one(&buf[..n], false, out);
+    }
+    out[start..].sort_unstable();
+    let mut w = start;
+    for r in start..out.len() {
+        if w == start || out[r] != out[w - 1] {
+            out[w] = out[r];
+            w += 1;
         }
     }
-    tmp.sort_unstable();
-    tmp.dedup();
-    out.extend(tmp);
-    debug_assert!(out[start..].windows(2).all(|w| w[0] < w[1]));
+    out.truncate(w);
 }
 
 /// Every Hangul syllable that `token` (normalised, lower-case ASCII) can be
@@ -283,7 +320,7 @@ pub fn korean_keys(token: &str) -> Vec<KoreanKey> {
 /// split run-together names without splitting English words).
 pub(crate) fn is_strict_syllable(token: &str) -> bool {
     let mut tmp = Vec::new();
-    parse_one(token, true, &mut tmp);
+    parse_one(token.as_bytes(), true, &mut tmp);
     !tmp.is_empty()
 }
 
@@ -307,33 +344,73 @@ pub fn are_romanisation_variants(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    seq_variants(a, b, 4)
-}
-
-fn seq_variants(a: &str, b: &str, depth: u8) -> bool {
-    if a.is_empty() || b.is_empty() {
-        return a.is_empty() && b.is_empty();
-    }
-    if depth == 0 {
-        return false;
-    }
     let (ka, kb) = (korean_keys(a), korean_keys(b));
     if !ka.is_empty() && sorted_intersect(&ka, &kb) {
         return true;
     }
-    for i in 1..a.len() {
-        let ka = korean_keys(&a[..i]);
-        if ka.is_empty() {
-            continue;
-        }
-        for j in 1..b.len() {
-            let kb = korean_keys(&b[..j]);
-            if sorted_intersect(&ka, &kb) && seq_variants(&a[i..], &b[j..], depth - 1) {
-                return true;
+    seq_variants(a.as_bytes(), b.as_bytes())
+}
+
+/// Keys of every substring of up to 8 letters of a token, computed once.
+struct SubstringKeys {
+    /// `keys[i][l - 1]`: keys of `s[i..i + l]`.
+    keys: Vec<[Vec<KoreanKey>; 8]>,
+}
+
+impl SubstringKeys {
+    fn new(s: &[u8]) -> Option<Self> {
+        let token = std::str::from_utf8(s).ok()?;
+        let keys = (0..s.len())
+            .map(|i| {
+                std::array::from_fn(|l| match token.get(i..i + l + 1) {
+                    Some(sub) if i + l < s.len() => korean_keys(sub),
+                    _ => Vec::new(),
+                })
+            })
+            .collect();
+        Some(Self { keys })
+    }
+
+    fn get(&self, i: usize, len: usize) -> &[KoreanKey] {
+        &self.keys[i][len - 1]
+    }
+}
+
+/// Dynamic programme over syllable boundaries: `reach[i][j]` means the
+/// first `i` letters of `a` and `j` letters of `b` split into the same
+/// number (≤ 4) of pairwise variant syllables.
+fn seq_variants(a: &[u8], b: &[u8]) -> bool {
+    const MAX_LEN: usize = 24;
+    const MAX_SYLLABLES: u8 = 4;
+    if a.len() < 2 || b.len() < 2 || a.len() > MAX_LEN || b.len() > MAX_LEN {
+        return false;
+    }
+    let (Some(ka), Some(kb)) = (SubstringKeys::new(a), SubstringKeys::new(b)) else {
+        return false;
+    };
+    // Syllables used to reach (i, j); 0 = unreached.
+    let mut reach = vec![[0u8; MAX_LEN + 1]; MAX_LEN + 1];
+    reach[0][0] = 1;
+    for i in 0..a.len() {
+        for j in 0..b.len() {
+            let n = reach[i][j];
+            if n == 0 || n > MAX_SYLLABLES {
+                continue;
+            }
+            for la in 1..=8.min(a.len() - i) {
+                let x = ka.get(i, la);
+                if x.is_empty() {
+                    continue;
+                }
+                for lb in 1..=8.min(b.len() - j) {
+                    if reach[i + la][j + lb] == 0 && sorted_intersect(x, kb.get(j, lb)) {
+                        reach[i + la][j + lb] = n + 1;
+                    }
+                }
             }
         }
     }
-    false
+    reach[a.len()][b.len()] > 1
 }
 
 #[cfg(test)]

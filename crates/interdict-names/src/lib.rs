@@ -21,6 +21,8 @@
 //! assert_eq!(tokenize("kim jongun"), vec!["kim", "jong", "un"]);
 //! ```
 
+#![warn(missing_docs)]
+
 mod cyrillic;
 mod forms;
 mod hangul;

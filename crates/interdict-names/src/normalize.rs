@@ -11,13 +11,19 @@ use unicode_script::{Script, UnicodeScript};
 /// The script that dominates a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NameScript {
+    /// Latin letters (with or without diacritics), or no letters at all.
     Latin,
+    /// Korean Hangul syllables.
     Hangul,
+    /// Chinese characters (Hanzi, Hanja, Kanji) without any Kana.
     Han,
     /// Hiragana or Katakana (a Japanese name, possibly mixed with Han).
     Kana,
+    /// Cyrillic (Russian and other Slavic or Central Asian alphabets).
     Cyrillic,
+    /// Arabic script (Arabic, Persian, Urdu, Pashto).
     Arabic,
+    /// Any other script.
     Other,
 }
 

@@ -10,9 +10,13 @@ use crate::tokenize::split_syllables;
 /// The role of a token in a person's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PartTag {
+    /// A given name (or one syllable of a Korean given name).
     Given,
+    /// The family name (surname).
     Family,
+    /// A patronymic (Ivanovich, Sergeyevna) or a Turkic patronymic marker.
     Patronymic,
+    /// Nothing could be told.
     Unknown,
 }
 

@@ -4,22 +4,21 @@
 //! Owns `data/korean_surnames.tsv` (see its header for the source).
 //! Romanisations are not stored: a romanised token is a surname iff one of
 //! the syllables it can spell ([`crate::korean_keys`]) is a one-syllable
-//! surname, or it is a romanisation variant of the MR or RR spelling of a
+//! surname, or it splits into two parts that spell the two syllables of a
 //! two-syllable surname. It must not hold given names or famous people.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::hangul::{romanize_mr, romanize_rr};
-use crate::keys::{are_romanisation_variants, korean_keys_into, KoreanKey};
+use crate::keys::{korean_keys_into, KoreanKey};
 
 const TABLE: &str = include_str!("../data/korean_surnames.tsv");
 
 struct Surnames {
     hangul: HashSet<&'static str>,
     one_syllable: HashSet<KoreanKey>,
-    /// MR and RR spellings of the two-syllable surnames.
-    two_syllable_latin: Vec<String>,
+    /// The two-syllable surnames as syllable keys.
+    two_syllable: Vec<(KoreanKey, KoreanKey)>,
 }
 
 fn surnames() -> &'static Surnames {
@@ -32,18 +31,19 @@ fn surnames() -> &'static Surnames {
             .map(str::trim)
             .collect();
         let mut one_syllable = HashSet::new();
-        let mut two_syllable_latin = Vec::new();
+        let mut two_syllable = Vec::new();
         for s in &hangul {
             let mut chars = s.chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) => {
-                    if let Some(off) = (c as u32).checked_sub(0xAC00) {
-                        one_syllable.insert(KoreanKey(off as u16));
+                    if let Some(k) = key_of(c) {
+                        one_syllable.insert(k);
                     }
                 }
-                (Some(_), Some(_)) => {
-                    two_syllable_latin.push(romanize_mr(s));
-                    two_syllable_latin.push(romanize_rr(s));
+                (Some(a), Some(b)) => {
+                    if let (Some(a), Some(b)) = (key_of(a), key_of(b)) {
+                        two_syllable.push((a, b));
+                    }
                 }
                 _ => {}
             }
@@ -51,9 +51,14 @@ fn surnames() -> &'static Surnames {
         Surnames {
             hangul,
             one_syllable,
-            two_syllable_latin,
+            two_syllable,
         }
     })
+}
+
+fn key_of(c: char) -> Option<KoreanKey> {
+    crate::hangul::decompose(c)?;
+    Some(KoreanKey((c as u32 - 0xAC00) as u16))
 }
 
 /// Whether `s` (Hangul) is a Korean surname in the table.
@@ -71,10 +76,32 @@ pub fn is_korean_surname(token: &str) -> bool {
     if keys.iter().any(|k| s.one_syllable.contains(k)) {
         return true;
     }
-    token.len() >= 4
-        && s.two_syllable_latin
+    if token.len() < 3 || token.len() > 12 {
+        return false;
+    }
+    // Two syllables: some split point gives a surname's first and second
+    // syllable ("namgung" = nam + gung, "sonu" = so + nu or son + u).
+    let mut first = Vec::new();
+    let mut second = Vec::new();
+    for i in 1..token.len() {
+        let (Some(a), Some(b)) = (token.get(..i), token.get(i..)) else {
+            continue;
+        };
+        first.clear();
+        korean_keys_into(a, &mut first);
+        if first.is_empty() {
+            continue;
+        }
+        second.clear();
+        korean_keys_into(b, &mut second);
+        if s.two_syllable
             .iter()
-            .any(|l| are_romanisation_variants(token, l))
+            .any(|(x, y)| first.contains(x) && second.contains(y))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use crate::decision::Severity;
 use crate::shipment::Role;
+use crate::text::{phrases, Phrase};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -71,9 +72,18 @@ struct RawConfig {
     rule: Vec<RuleSpec>,
 }
 
+/// Term lists of the parameters, split into words once.
+#[derive(Debug, Clone)]
+pub struct Terms {
+    pub dprk: Vec<Phrase>,
+    pub mission: Vec<Phrase>,
+    pub diplomat: Vec<Phrase>,
+}
+
 /// The whole configuration.
 #[derive(Debug, Clone)]
 pub struct ScreenConfig {
+    pub terms: Terms,
     pub decision: DecisionConfig,
     pub weights: Weights,
     pub parameters: Parameters,
@@ -133,6 +143,11 @@ impl ScreenConfig {
             ));
         }
         Ok(ScreenConfig {
+            terms: Terms {
+                dprk: phrases(&raw.parameters.dprk_terms),
+                mission: phrases(&raw.parameters.mission_terms),
+                diplomat: phrases(&raw.parameters.diplomat_terms),
+            },
             decision: raw.decision,
             weights: raw.weights,
             parameters: raw.parameters,

@@ -10,6 +10,17 @@ use crate::shipment::{Place, Shipment};
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
+/// Shortens a label for the drawing (the full text stays in the tooltip).
+fn short(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
 /// Escapes text for HTML element content and attribute values.
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -209,26 +220,30 @@ fn node(p: &Place, r: &Reference) -> Node {
 
 fn route_svg(h: &mut String, s: &Shipment, suspicious: &BTreeSet<usize>) {
     let r = Reference::get();
-    let (w, ht, pad) = (900.0_f64, 360.0_f64, 60.0_f64);
-    let ends: Vec<(Node, Node)> = s
-        .legs
-        .iter()
-        .map(|l| (node(&l.from, r), node(&l.to, r)))
-        .collect();
-    let all_coords = ends
-        .iter()
-        .all(|(a, b)| a.coords.is_some() && b.coords.is_some());
-    // Positions: a map projection when every place has coordinates, otherwise a schematic left-to-right chain.
-    let pos: Vec<((f64, f64), (f64, f64))> = if all_coords {
-        let pts: Vec<(f64, f64)> = ends
+    let (w, ht, pad) = (900.0_f64, 360.0_f64, 90.0_f64);
+    // Stations: a leg starts where the previous one ended when the places agree, else at a new station.
+    let mut stations: Vec<Node> = Vec::new();
+    let mut ends: Vec<(usize, usize)> = Vec::with_capacity(s.legs.len());
+    for leg in &s.legs {
+        let from = node(&leg.from, r);
+        let start = match stations.last() {
+            Some(last) if !ends.is_empty() && last.label == from.label => stations.len() - 1,
+            _ => {
+                stations.push(from);
+                stations.len() - 1
+            }
+        };
+        stations.push(node(&leg.to, r));
+        ends.push((start, stations.len() - 1));
+    }
+    let pos: Vec<(f64, f64)> = if stations.iter().all(|n| n.coords.is_some()) {
+        // Equirectangular projection of the route's box; routes across the antimeridian are unwrapped.
+        let pts: Vec<(f64, f64)> = stations.iter().filter_map(|n| n.coords).collect();
+        let (lo_min, lo_max) = pts
             .iter()
-            .flat_map(|(a, b)| [a.coords, b.coords])
-            .flatten()
-            .collect();
-        let span = pts.iter().map(|p| p.1).fold(f64::MIN, f64::max)
-            - pts.iter().map(|p| p.1).fold(f64::MAX, f64::min);
+            .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
         let lon = |x: f64| {
-            if span > 180.0 && x < 0.0 {
+            if lo_max - lo_min > 180.0 && x < 0.0 {
                 x + 360.0
             } else {
                 x
@@ -240,34 +255,31 @@ fn route_svg(h: &mut String, s: &Shipment, suspicious: &BTreeSet<usize>) {
         let (la0, la1) = pts
             .iter()
             .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
-        let sx = (w - 2.0 * pad) / (lo1 - lo0).max(1.0);
-        let sy = (ht - 2.0 * pad) / (la1 - la0).max(1.0);
-        let k = sx.min(sy);
-        let xy = |c: Option<(f64, f64)>| {
-            let (la, lo) = c.unwrap_or_default();
-            (pad + (lon(lo) - lo0) * k, ht - pad - (la - la0) * k)
-        };
-        ends.iter()
-            .map(|(a, b)| (xy(a.coords), xy(b.coords)))
+        let k =
+            ((w - 2.0 * pad) / (lo1 - lo0).max(1.0)).min((ht - 2.0 * pad) / (la1 - la0).max(1.0));
+        // Centre the drawing in the box.
+        let dx = (w - 2.0 * pad - (lo1 - lo0) * k) / 2.0;
+        let dy = (ht - 2.0 * pad - (la1 - la0) * k) / 2.0;
+        pts.iter()
+            .map(|&(la, lo)| {
+                (
+                    pad + dx + (lon(lo) - lo0) * k,
+                    ht - pad - dy - (la - la0) * k,
+                )
+            })
             .collect()
     } else {
-        let n = ends.len() as f64;
-        let step = (w - 2.0 * pad) / n;
-        (0..ends.len())
+        // A schematic chain, left to right, alternating up and down so that labels do not collide.
+        let step = (w - 2.0 * pad) / (stations.len().max(2) - 1) as f64;
+        (0..stations.len())
             .map(|i| {
-                let y = if i % 2 == 0 {
-                    ht / 2.0 - 40.0
-                } else {
-                    ht / 2.0 + 40.0
-                };
-                let y2 = if i % 2 == 0 {
-                    ht / 2.0 + 40.0
-                } else {
-                    ht / 2.0 - 40.0
-                };
                 (
-                    (pad + step * i as f64, y),
-                    (pad + step * (i as f64 + 1.0) - 12.0, y2),
+                    pad + step * i as f64,
+                    if i % 2 == 0 {
+                        ht / 2.0 - 50.0
+                    } else {
+                        ht / 2.0 + 50.0
+                    },
                 )
             })
             .collect()
@@ -278,12 +290,11 @@ fn route_svg(h: &mut String, s: &Shipment, suspicious: &BTreeSet<usize>) {
 <defs><marker id=\"arr\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\"><path d=\"M0,0L10,5L0,10z\" fill=\"#555\"/></marker></defs>",
         esc(&s.id)
     );
-    for (i, (leg, ((x1, y1), (x2, y2)))) in s.legs.iter().zip(&pos).enumerate() {
-        if i > 0 {
-            let (px, py) = pos[i - 1].1;
-            if (px - x1).abs() > 1.0 || (py - y1).abs() > 1.0 {
-                let _ = write!(h, "<line class=\"gap\" x1=\"{px:.1}\" y1=\"{py:.1}\" x2=\"{x1:.1}\" y2=\"{y1:.1}\"/>");
-            }
+    for (i, (leg, &(a, b))) in s.legs.iter().zip(&ends).enumerate() {
+        let ((x1, y1), (x2, y2)) = (pos[a], pos[b]);
+        if i > 0 && ends[i - 1].1 != a {
+            let (px, py) = pos[ends[i - 1].1];
+            let _ = write!(h, "<line class=\"gap\" x1=\"{px:.1}\" y1=\"{py:.1}\" x2=\"{x1:.1}\" y2=\"{y1:.1}\"><title>legs {} and {} do not connect</title></line>", i, i + 1);
         }
         let class = if suspicious.contains(&i) {
             "leg suspicious"
@@ -303,38 +314,27 @@ fn route_svg(h: &mut String, s: &Shipment, suspicious: &BTreeSet<usize>) {
         let _ = write!(
             h,
             "<line class=\"{class}\" x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" marker-end=\"url(#arr)\"><title>leg {} {}: {} → {} {}</title></line>\
-<text class=\"leglbl\" x=\"{:.1}\" y=\"{:.1}\">{} {}</text>",
+<text class=\"leglbl\" text-anchor=\"middle\" x=\"{:.1}\" y=\"{:.1}\">{} {}</text>",
             i + 1,
             esc(&mode),
-            esc(&ends[i].0.label),
-            esc(&ends[i].1.label),
+            esc(&stations[a].label),
+            esc(&stations[b].label),
             esc(&what),
             (x1 + x2) / 2.0,
             (y1 + y2) / 2.0 - 4.0,
             esc(&mode),
-            esc(&what)
+            esc(&short(&what, 22))
         );
     }
-    let mut drawn: Vec<(f64, f64)> = Vec::new();
-    for ((a, b), (pa, pb)) in ends.iter().zip(&pos) {
-        for (n, (x, y)) in [(a, pa), (b, pb)] {
-            if drawn
-                .iter()
-                .any(|(dx, dy)| (dx - x).abs() < 1.0 && (dy - y).abs() < 1.0)
-            {
-                continue;
-            }
-            drawn.push((*x, *y));
-            let _ = write!(
-                h,
-                "<circle class=\"{}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\"><title>{}</title></circle><text class=\"lbl\" x=\"{:.1}\" y=\"{:.1}\">{}</text>",
-                n.class,
-                esc(&n.label),
-                x + 7.0,
-                y + 14.0,
-                esc(&n.label)
-            );
-        }
+    for (n, (x, y)) in stations.iter().zip(&pos) {
+        let _ = write!(
+            h,
+            "<circle class=\"{}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\"><title>{}</title></circle><text class=\"lbl\" text-anchor=\"middle\" x=\"{x:.1}\" y=\"{:.1}\">{}</text>",
+            n.class,
+            esc(&n.label),
+            if *y < ht / 2.0 { y - 10.0 } else { y + 20.0 },
+            esc(&short(&n.label, 30))
+        );
     }
     h.push_str("</svg><p><small>Blue: legs; red dashed: legs some flag points at; dotted grey: legs that do not connect; orange: DPRK-exposed hubs; black: places in the DPRK.</small></p>");
 }

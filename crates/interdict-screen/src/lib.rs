@@ -8,6 +8,22 @@
 //! names or classify goods: those engines sit behind [`PartyScreening`] and
 //! [`GoodsScreening`], implemented by the facade crate.
 //!
+//! Contracts for the callers (CLI, server, facade):
+//! - Input: one shipment per JSONL line ([`parse_jsonl_line`], field names
+//!   fixed by issue 5) or the flat CSV of [`csv_input`] ([`read_csv`]). A bad
+//!   shipment is a [`ShipmentError`] (`{"shipment_id", "line", "field",
+//!   "reason"}`); the batch goes on. Blank lines are the caller's to skip.
+//! - Output: a [`Decision`] per shipment, serialised as
+//!   `{"shipment_id", "decision", "score", "flags": [{"rule", "severity",
+//!   "summary", "evidence", "citations"}]}`; [`render_html`] for reports.
+//! - Rules, severities, thresholds, citations: `data/reference/screen/rules.toml`
+//!   (embedded; [`ScreenConfig::from_toml`] takes another). The decision
+//!   formula is documented in [`decision`].
+//! - Goods verdict jurisdictions are compared lower-case, `uk` read as `gb`:
+//!   `un` always applies; a country's own code (and `eu` for EU members)
+//!   applies when a party, its nationality, the origin or a route place is
+//!   in that country.
+//!
 //! ```
 //! use interdict_screen::{parse_jsonl_line, DecisionKind, GoodsAssessment, GoodsLine,
 //!     GoodsScreening, Party, PartyHit, PartyScreening, ScreenConfig, Screener};
@@ -35,7 +51,7 @@
 //! ```
 
 pub mod config;
-mod csv_input;
+pub mod csv_input;
 pub mod decision;
 mod engines;
 pub mod evaluate;

@@ -5,9 +5,10 @@
 //! `data/reference/screen/PROVENANCE.md`. Loaded once, read-only after.
 //! This module must not decide anything: it only answers look-ups.
 
-use crate::text::fold;
+use crate::text::{fold, Phrase};
 use flate2::read::GzDecoder;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -19,6 +20,31 @@ const FOC: &str = include_str!("../../../data/reference/screen/flags_of_convenie
 const SECRECY: &str = include_str!("../../../data/reference/screen/secrecy_jurisdictions.csv");
 const UNIT_VALUES: &str = include_str!("../../../data/reference/screen/unit_values.csv");
 const FX: &str = include_str!("../../../data/reference/screen/fx_rates.csv");
+
+/// FNV-1a: the location index is hit for every place of every leg, and
+/// SipHash's flood resistance buys nothing on a compiled-in table.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// One UN/LOCODE location.
 #[derive(Debug, Clone)]
@@ -63,9 +89,9 @@ pub struct Mission {
     pub address: String,
     pub active_until: String,
     pub source: String,
-    /// Folded street address, empty when not established.
-    pub address_key: String,
-    pub city_key: String,
+    /// Street address words, empty when not established.
+    pub address_key: Phrase,
+    pub city_key: Phrase,
 }
 
 /// A transshipment hub or crossing with DPRK exposure.
@@ -89,8 +115,8 @@ pub struct Carrier {
     pub icao: String,
     pub kind: String,
     pub source: String,
-    /// Folded name and aliases.
-    pub keys: Vec<String>,
+    /// Name and aliases as phrases.
+    pub keys: Vec<Phrase>,
 }
 
 /// A reference unit value for a kind of luxury goods.
@@ -98,8 +124,8 @@ pub struct Carrier {
 pub struct UnitValue {
     pub id: String,
     pub hs_prefix: String,
-    /// Folded keywords that must all occur in the description.
-    pub keywords: Vec<String>,
+    /// Keywords (phrases) that must all occur in the description.
+    pub keywords: Vec<Phrase>,
     pub unit_value_usd: f64,
     pub basis: String,
     pub source: String,
@@ -115,11 +141,11 @@ pub struct CountryEntry {
 /// All reference tables.
 pub struct Reference {
     pub locations: Vec<Location>,
-    by_locode: HashMap<String, usize>,
+    by_locode: FastMap<String, usize>,
     by_name: HashMap<(String, String), usize>,
     pub missions: Vec<Mission>,
     pub hubs: Vec<Hub>,
-    hub_by_locode: HashMap<String, usize>,
+    hub_by_locode: FastMap<String, usize>,
     hub_by_name: HashMap<(String, String), usize>,
     pub carriers: Vec<Carrier>,
     pub flags_of_convenience: HashMap<String, CountryEntry>,
@@ -176,7 +202,7 @@ impl Reference {
         // The gzip is compiled in; a corrupt copy leaves the table empty and the tests fail.
         let _ = GzDecoder::new(UNLOCODE_GZ).read_to_string(&mut text);
         let mut locations = Vec::with_capacity(116_000);
-        let mut by_locode = HashMap::with_capacity(116_000);
+        let mut by_locode = FastMap::with_capacity_and_hasher(116_000, Default::default());
         let mut by_name = HashMap::with_capacity(116_000);
         for r in rows(&text) {
             let loc = Location {
@@ -208,8 +234,8 @@ impl Reference {
                 address: field(&r, 5),
                 active_until: field(&r, 7),
                 source: field(&r, 8),
-                address_key: fold(&field(&r, 5)),
-                city_key: fold(&field(&r, 3)),
+                address_key: Phrase::new(&field(&r, 5)),
+                city_key: Phrase::new(&field(&r, 3)),
             })
             .collect();
         let hubs: Vec<Hub> = rows(HUBS)
@@ -222,7 +248,7 @@ impl Reference {
                 source: field(&r, 5),
             })
             .collect();
-        let mut hub_by_locode = HashMap::new();
+        let mut hub_by_locode = FastMap::default();
         let mut hub_by_name = HashMap::new();
         for (i, h) in hubs.iter().enumerate() {
             if !h.locode.is_empty() {
@@ -233,8 +259,13 @@ impl Reference {
         let carriers = rows(CARRIERS)
             .map(|r| {
                 let name = field(&r, 1);
-                let mut keys = vec![fold(&name)];
-                keys.extend(field(&r, 2).split('|').map(fold).filter(|k| !k.is_empty()));
+                let mut keys = vec![Phrase::new(&name)];
+                keys.extend(
+                    field(&r, 2)
+                        .split('|')
+                        .map(Phrase::new)
+                        .filter(|k| !k.is_empty()),
+                );
                 Carrier {
                     id: field(&r, 0),
                     name,
@@ -264,7 +295,7 @@ impl Reference {
                 Some(UnitValue {
                     id: field(&r, 0),
                     hs_prefix: field(&r, 1),
-                    keywords: field(&r, 2).split('|').map(fold).collect(),
+                    keywords: field(&r, 2).split('|').map(Phrase::new).collect(),
                     unit_value_usd: field(&r, 3).parse().ok()?,
                     basis: field(&r, 4),
                     source: field(&r, 5),

@@ -5,6 +5,8 @@
 //! luxury gifts, dark periods, renamed vessels, third-country payers,
 //! destination mismatches). Deterministic for a seed. Never used to decide.
 
+use crate::reference::Reference;
+use crate::rules::km;
 use crate::shipment::{
     FormerName, GoodsLine, Leg, Mode, Party, Place, Purpose, Role, Shipment, TrackingGap, Vessel,
 };
@@ -162,6 +164,16 @@ fn date_from_day(day: i64) -> PartialDate {
     }
 }
 
+/// (a→via + via→b) / a→b, great-circle; infinite when a coordinate is unknown.
+fn detour(a: &str, via: &str, b: &str) -> f64 {
+    let r = Reference::get();
+    let c = |code: &str| r.location(code).and_then(|l| l.trusted_coords());
+    match (c(a), c(via), c(b)) {
+        (Some(a), Some(v), Some(b)) => (km(a, v) + km(v, b)) / km(a, b).max(1.0),
+        _ => f64::INFINITY,
+    }
+}
+
 fn cc(locode: &str) -> String {
     locode[..2].to_ascii_lowercase()
 }
@@ -201,9 +213,14 @@ fn one(rng: &mut Rng, n: u64) -> Shipment {
         _ => 2,
     };
     for _ in 0..stops {
-        let hub = *rng.pick(&HUBS);
-        if !ports.contains(&hub) && hub != dest_port {
-            ports.push(hub);
+        // Real carriers route through hubs on the way: try a few, keep one with a small detour.
+        for _ in 0..4 {
+            let hub = *rng.pick(&HUBS);
+            let prev = ports.last().copied().unwrap_or(origin_port);
+            if !ports.contains(&hub) && hub != dest_port && detour(prev, hub, dest_port) < 1.3 {
+                ports.push(hub);
+                break;
+            }
         }
     }
     ports.push(dest_port);

@@ -35,29 +35,54 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// True when `needle` (already folded) occurs in `hay` (already folded) on word boundaries.
-pub fn contains_words(hay: &str, needle: &str) -> bool {
-    if needle.is_empty() {
-        return false;
+/// A folded phrase split into words, for matching against [`words`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase(Vec<String>);
+
+impl Phrase {
+    pub fn new(s: &str) -> Phrase {
+        Phrase(
+            fold(s)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect(),
+        )
     }
-    let mut start = 0;
-    while let Some(pos) = hay[start..].find(needle) {
-        let i = start + pos;
-        let j = i + needle.len();
-        let before = i == 0 || hay.as_bytes()[i - 1] == b' ';
-        let after = j == hay.len() || hay.as_bytes()[j] == b' ';
-        if before && after {
-            return true;
-        }
-        start = i + 1;
-        while start < hay.len() && !hay.is_char_boundary(start) {
-            start += 1;
-        }
-        if start >= hay.len() {
-            break;
-        }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
-    false
+
+    /// True when the phrase occurs as consecutive words of `words`.
+    pub fn in_words(&self, words: &[&str]) -> bool {
+        let n = self.0.len();
+        n > 0
+            && n <= words.len()
+            && words
+                .windows(n)
+                .any(|w| w.iter().zip(&self.0).all(|(a, b)| *a == b))
+    }
+}
+
+impl std::fmt::Display for Phrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.join(" "))
+    }
+}
+
+/// The words of an already folded text.
+pub fn words(folded: &str) -> Vec<&str> {
+    folded.split(' ').filter(|w| !w.is_empty()).collect()
+}
+
+/// Phrases from a list of terms.
+pub fn phrases(terms: &[String]) -> Vec<Phrase> {
+    terms
+        .iter()
+        .map(|t| Phrase::new(t))
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -67,8 +92,10 @@ mod tests {
     #[test]
     fn folds_and_matches_words() {
         assert_eq!(fold("Glinkastraße 5-7, BERLIN"), "glinkastrasse 5 7 berlin");
-        assert!(contains_words("embassy of the dprk", "dprk"));
-        assert!(!contains_words("dprkx embassy", "dprk"));
-        assert!(contains_words("a b c", "b c"));
+        let w = words("embassy of the dprk in dhaka");
+        assert!(Phrase::new("DPRK").in_words(&w));
+        assert!(Phrase::new("the dprk").in_words(&w));
+        assert!(!Phrase::new("dprk x").in_words(&w));
+        assert!(!Phrase::new("").in_words(&w));
     }
 }

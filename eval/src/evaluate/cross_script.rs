@@ -68,11 +68,18 @@ pub fn section(pairs: &[CrossScriptPair], columns: &[Column], threshold: f64) ->
         t.row(&cells);
     }
     let mut cells = vec!["all".to_string(), pairs.len().to_string()];
-    cells.extend(results.iter().map(|(total, _)| format!("{total}/{}", pairs.len())));
+    cells.extend(
+        results
+            .iter()
+            .map(|(total, _)| format!("{total}/{}", pairs.len())),
+    );
     t.row(&cells);
     out.push_str(&t.render());
 
-    let _ = writeln!(out, "\nPer pair (Watchman's own minimum score for its embedding model in `min`):\n");
+    let _ = writeln!(
+        out,
+        "\nPer pair (Watchman's own minimum score for its embedding model in `min`):\n"
+    );
     let mut headers = vec![
         "query".to_string(),
         "expected".into(),
@@ -97,7 +104,11 @@ pub fn section(pairs: &[CrossScriptPair], columns: &[Column], threshold: f64) ->
         ];
         for c in columns {
             let s = c.scores[i];
-            let mark = if s.is_some_and(|v| v + 1e-9 >= threshold) { " ✓" } else { "" };
+            let mark = if s.is_some_and(|v| v + 1e-9 >= threshold) {
+                " ✓"
+            } else {
+                ""
+            };
             cells.push(format!("{}{mark}", score_cell(s)));
         }
         t.row(&cells);
@@ -130,7 +141,11 @@ mod tests {
 
     #[test]
     fn counts_hits_per_script() {
-        let pairs = vec![cs("김정은", "Kim Jong Un"), cs("金正恩", "Kim Jong Un"), cs("Иван", "Ivan")];
+        let pairs = vec![
+            cs("김정은", "Kim Jong Un"),
+            cs("金正恩", "Kim Jong Un"),
+            cs("Иван", "Ivan"),
+        ];
         let col = Column::full("ours", vec![0.71, 0.69, 1.0]);
         let (total, per) = hits(&pairs, &col, 0.70);
         assert_eq!(total, 2);

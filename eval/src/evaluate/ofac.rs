@@ -90,7 +90,12 @@ pub fn section(rows: &[OfacFixture], columns: &[Column], threshold: f64) -> Stri
             format!("{:+.1}", p.mean_delta),
             format!("{:.1}", p.mean_abs_delta),
             format!("{}/{}", p.within_10, p.known),
-            format!("{}/{} ({})", p.agree_slider.0, p.agree_slider.1, f3(ratio(p.agree_slider))),
+            format!(
+                "{}/{} ({})",
+                p.agree_slider.0,
+                p.agree_slider.1,
+                f3(ratio(p.agree_slider))
+            ),
             format!(
                 "{}/{} ({})",
                 p.agree_threshold.0,

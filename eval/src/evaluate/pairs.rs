@@ -26,7 +26,12 @@ pub fn observations(pairs: &[LabelledPair], col: &Column, rows: &[usize]) -> Vec
 }
 
 /// Confusion of `col` over `rows` at `threshold`.
-pub fn confusion(pairs: &[LabelledPair], col: &Column, rows: &[usize], threshold: f64) -> Confusion {
+pub fn confusion(
+    pairs: &[LabelledPair],
+    col: &Column,
+    rows: &[usize],
+    threshold: f64,
+) -> Confusion {
     Confusion::at(&observations(pairs, col, rows), threshold)
 }
 
@@ -44,7 +49,13 @@ pub fn section(title: &str, pairs: &[LabelledPair], columns: &[Column], threshol
     let mut headers = vec!["slice".to_string(), "n".to_string()];
     for c in columns {
         let h = c.header();
-        headers.extend([format!("{h} P"), "R".into(), "F1".into(), "FP".into(), "FN".into()]);
+        headers.extend([
+            format!("{h} P"),
+            "R".into(),
+            "F1".into(),
+            "FP".into(),
+            "FN".into(),
+        ]);
     }
     let mut t = Table::new(&headers);
     let mut add = |label: String, rows: &[usize]| {
@@ -52,9 +63,9 @@ pub fn section(title: &str, pairs: &[LabelledPair], columns: &[Column], threshol
         for c in columns {
             let m = confusion(pairs, c, rows, threshold);
             cells.extend([
-                f3(m.precision()),
-                f3(m.recall()),
-                f3(m.f1()),
+                defined(m.tp + m.fp, m.precision()),
+                defined(m.tp + m.fn_, m.recall()),
+                defined(m.tp + m.fp + m.fn_, m.f1()),
                 m.fp.to_string(),
                 m.fn_.to_string(),
             ]);
@@ -101,9 +112,22 @@ pub fn section(title: &str, pairs: &[LabelledPair], columns: &[Column], threshol
     out
 }
 
+/// A ratio with 3 decimals, or "—" when its denominator is 0 (e.g. recall
+/// of a slice that has only non-matches).
+fn defined(denominator: usize, value: f64) -> String {
+    if denominator == 0 {
+        "—".to_string()
+    } else {
+        f3(value)
+    }
+}
+
 /// Slices in order of first appearance of their kind; values by size.
-fn slices(pairs: &[LabelledPair]) -> Vec<(&'static str, Vec<(String, Vec<usize>)>)> {
-    let mut kinds: Vec<(&'static str, Vec<(String, Vec<usize>)>)> = Vec::new();
+/// The rows of each value of one slice kind.
+type SliceValues = Vec<(String, Vec<usize>)>;
+
+fn slices(pairs: &[LabelledPair]) -> Vec<(&'static str, SliceValues)> {
+    let mut kinds: Vec<(&'static str, SliceValues)> = Vec::new();
     for (i, p) in pairs.iter().enumerate() {
         for (kind, value) in &p.slices {
             let k = match kinds.iter().position(|(k, _)| k == kind) {
@@ -141,12 +165,26 @@ fn errors(pairs: &[LabelledPair], columns: &[Column], col: &Column, threshold: f
     fps.sort_by(|a, b| b.1.total_cmp(&a.1));
     fns.sort_by(|a, b| a.1.total_cmp(&b.1));
     let mut out = String::new();
-    for (title, list) in [("false positives (highest first)", fps), ("false negatives (lowest first)", fns)] {
+    for (title, list) in [
+        ("false positives (highest first)", fps),
+        ("false negatives (lowest first)", fns),
+    ] {
         if list.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{}: {} {title}, first {}:\n", col.label, list.len(), SHOW_ERRORS.min(list.len()));
-        let mut headers = vec!["key".to_string(), "schema".into(), "query".into(), "candidate".into()];
+        let _ = writeln!(
+            out,
+            "\n{}: {} {title}, first {}:\n",
+            col.label,
+            list.len(),
+            SHOW_ERRORS.min(list.len())
+        );
+        let mut headers = vec![
+            "key".to_string(),
+            "schema".into(),
+            "query".into(),
+            "candidate".into(),
+        ];
         headers.extend(columns.iter().map(|c| c.label.clone()));
         let mut t = Table::new(&headers);
         for &(i, _) in list.iter().take(SHOW_ERRORS) {

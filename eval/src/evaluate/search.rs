@@ -64,43 +64,56 @@ pub struct Slice {
     pub rows: Vec<usize>,
 }
 
+/// `columns`: each scorer's outcomes per row (ours first); misses are
+/// listed for the first.
 pub fn positives_section(
     title: &str,
     people: &[Person],
     gold: &[Vec<String>],
-    outcomes: &[Outcome],
+    columns: &[(&str, &[Outcome])],
     slices: &[Slice],
 ) -> String {
     let mut out = String::new();
     let resolved = gold.iter().filter(|g| !g.is_empty()).count();
+    let bad_dates = people.iter().filter(|p| p.has_invalid_birth_date()).count();
     let _ = writeln!(
         out,
-        "### {title}\n\n{} queries, {resolved} resolved to a listed record (gold), {} unresolved (not scored).\n",
+        "### {title}\n\n{} queries, {resolved} resolved to a listed record (gold), {} unresolved (not scored); {bad_dates} impossible birth dates left out of the queries.\n",
         people.len(),
         people.len() - resolved
     );
-    let mut t = Table::new(&[
-        "slice",
-        "n",
-        "recall@1",
-        "recall@5",
-        "recall@1 matched",
-        "recall@5 matched",
-        "refused",
-    ]);
-    for s in slices {
-        let r = recall(&s.rows, gold, outcomes);
-        t.row(&[
-            s.label.clone(),
-            r.n.to_string(),
-            f3(ratio(r.at1, r.n)),
-            f3(ratio(r.at5, r.n)),
-            f3(ratio(r.at1_matched, r.n)),
-            f3(ratio(r.at5_matched, r.n)),
-            r.refused.to_string(),
+    let mut headers = vec!["slice".to_string(), "n".into()];
+    for (label, _) in columns {
+        headers.extend([
+            format!("{label} recall@1"),
+            "recall@5".into(),
+            "@1 matched".into(),
+            "@5 matched".into(),
+            "refused".into(),
         ]);
     }
+    let mut t = Table::new(&headers);
+    for s in slices {
+        let mut cells = vec![s.label.clone()];
+        for (i, (_, outcomes)) in columns.iter().enumerate() {
+            let r = recall(&s.rows, gold, outcomes);
+            if i == 0 {
+                cells.push(r.n.to_string());
+            }
+            cells.extend([
+                f3(ratio(r.at1, r.n)),
+                f3(ratio(r.at5, r.n)),
+                f3(ratio(r.at1_matched, r.n)),
+                f3(ratio(r.at5_matched, r.n)),
+                r.refused.to_string(),
+            ]);
+        }
+        t.row(&cells);
+    }
     out.push_str(&t.render());
+    let Some((first_label, outcomes)) = columns.first() else {
+        return out;
+    };
 
     let misses: Vec<usize> = (0..people.len())
         .filter(|&i| !gold[i].is_empty())
@@ -110,14 +123,28 @@ pub fn positives_section(
         })
         .collect();
     if !misses.is_empty() {
-        let _ = writeln!(out, "\nNot first ({}), first {}:\n", misses.len(), SHOW.min(misses.len()));
-        let mut t = Table::new(&["row", "query", "gold", "gold rank", "top result", "top score"]);
+        let _ = writeln!(
+            out,
+            "\n{first_label}: gold not first for {} queries, first {}:\n",
+            misses.len(),
+            SHOW.min(misses.len())
+        );
+        let mut t = Table::new(&[
+            "row",
+            "query",
+            "gold",
+            "gold rank",
+            "top result",
+            "top score",
+        ]);
         for &i in misses.iter().take(SHOW) {
             let p = &people[i];
             let (rank, top, score) = match &outcomes[i] {
                 Ok(h) => (
                     rank_of(h, &gold[i]).map_or("—".to_string(), |r| (r + 1).to_string()),
-                    h.first().map_or("(none)".to_string(), |x| format!("{} ({})", x.caption, x.id)),
+                    h.first().map_or("(none)".to_string(), |x| {
+                        format!("{} ({})", x.caption, x.id)
+                    }),
                     h.first().map_or("—".to_string(), |x| f3(x.score)),
                 ),
                 Err(e) => ("refused".to_string(), e.clone(), "—".to_string()),
@@ -182,7 +209,13 @@ pub fn negatives_section(
         "### yente synthetic negatives against all bundled lists\n\n{total} queries against {entities} entities (limit 5) in {seconds:.1} s ({:.0} queries/s, all cores, incl. query building). A query is a false positive when any result scores >= {threshold:.2}.\n",
         total as f64 / seconds.max(1e-9)
     );
-    let mut headers = vec!["file".to_string(), "queries".into(), "FP".into(), "FP rate".into(), "refused".into()];
+    let mut headers = vec![
+        "file".to_string(),
+        "queries".into(),
+        "FP".into(),
+        "FP rate".into(),
+        "refused".into(),
+    ];
     headers.extend(
         curve_thresholds()
             .into_iter()
@@ -213,13 +246,20 @@ pub fn negatives_section(
         .iter()
         .flat_map(|(_, people, outcomes)| {
             people.iter().zip(outcomes.iter()).filter_map(|(p, o)| {
-                o.as_ref().ok().and_then(|h| h.iter().find(|x| x.is_match)).map(|h| (p, h))
+                o.as_ref()
+                    .ok()
+                    .and_then(|h| h.iter().find(|x| x.is_match))
+                    .map(|h| (p, h))
             })
         })
         .collect();
     fps.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
     if !fps.is_empty() {
-        let _ = writeln!(out, "\nHighest-scoring false positives (first {}):\n", SHOW.min(fps.len()));
+        let _ = writeln!(
+            out,
+            "\nHighest-scoring false positives (first {}):\n",
+            SHOW.min(fps.len())
+        );
         let mut t = Table::new(&["query", "birth date", "nationality", "listed", "score"]);
         for (p, h) in fps.iter().take(SHOW) {
             t.row(&[
@@ -250,7 +290,12 @@ mod tests {
 
     #[test]
     fn recall_counts_ranks_and_skips_unresolved_rows() {
-        let gold = vec![vec!["a".to_string()], vec!["b".to_string()], vec![], vec!["d".to_string()]];
+        let gold = vec![
+            vec!["a".to_string()],
+            vec!["b".to_string()],
+            vec![],
+            vec!["d".to_string()],
+        ];
         let outcomes: Vec<Outcome> = vec![
             Ok(vec![hit("a", 0.9), hit("x", 0.5)]),
             Ok(vec![hit("x", 0.8), hit("b", 0.6)]),
@@ -260,15 +305,34 @@ mod tests {
         let r = recall(&[0, 1, 2, 3], &gold, &outcomes);
         assert_eq!(
             r,
-            Recall { n: 3, at1: 1, at5: 2, at1_matched: 1, at5_matched: 1, refused: 1 }
+            Recall {
+                n: 3,
+                at1: 1,
+                at5: 2,
+                at1_matched: 1,
+                at5_matched: 1,
+                refused: 1
+            }
         );
     }
 
     #[test]
     fn false_positive_rate_uses_the_match_flag() {
-        let outcomes: Vec<Outcome> = vec![Ok(vec![hit("a", 0.71)]), Ok(vec![hit("b", 0.55)]), Ok(vec![]), Err("x".into())];
+        let outcomes: Vec<Outcome> = vec![
+            Ok(vec![hit("a", 0.71)]),
+            Ok(vec![hit("b", 0.55)]),
+            Ok(vec![]),
+            Err("x".into()),
+        ];
         let f = false_positives(&outcomes);
-        assert_eq!(f, FalsePositives { queries: 4, fp: 1, refused: 1 });
+        assert_eq!(
+            f,
+            FalsePositives {
+                queries: 4,
+                fp: 1,
+                refused: 1
+            }
+        );
         assert!((top_score_rate(&outcomes, 0.5) - 0.5).abs() < 1e-12);
     }
 }

@@ -130,7 +130,9 @@ mod tests {
         assert!(checks[0].is_match);
         assert_eq!(checks[0].query["name"], ["Olaf Scholz"]);
         assert_eq!(checks[0].candidate["name"], ["Olaf Scholz", "O. Scholz"]);
-        assert!(checks[0].slices.contains(&("label", "Word Joining".to_string())));
+        assert!(checks[0]
+            .slices
+            .contains(&("label", "Word Joining".to_string())));
         assert_eq!(checks[1].schema, Schema::Company);
         assert_eq!(checks[1].query["registrationNumber"], ["12345"]);
         assert_eq!(checks[1].candidate["name"], ["Volkswagen AG"]);
@@ -138,7 +140,10 @@ mod tests {
 
     #[test]
     fn rejects_a_check_without_an_expected_outcome() {
-        assert!(parse("checks:\n  - schema: Person\n    query: {name: a}\n    candidate: {name: b}\n").is_err());
+        assert!(parse(
+            "checks:\n  - schema: Person\n    query: {name: a}\n    candidate: {name: b}\n"
+        )
+        .is_err());
         assert!(parse("other: 1\n").is_err());
     }
 }

@@ -216,7 +216,9 @@ mod tests {
         assert_eq!(pairs[1].query["name"], ["Acme, Ltd"]);
         assert_eq!(pairs[1].schema, Schema::Company);
         assert!(pairs[1].slices.contains(&("quality", "MEDIUM".to_string())));
-        assert!(pairs[1].slices.contains(&("category", "Abbreviation".to_string())));
+        assert!(pairs[1]
+            .slices
+            .contains(&("category", "Abbreviation".to_string())));
         assert!(!pairs[0].slices.iter().any(|(k, _)| *k == "category"));
     }
 

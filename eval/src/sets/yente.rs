@@ -5,7 +5,7 @@
 
 use super::{column, csv_reader, Props};
 use anyhow::{Context, Result};
-use interdict_model::countries;
+use interdict_model::{countries, PartialDate};
 use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,14 +19,16 @@ pub struct Person {
 }
 
 impl Person {
-    /// The query properties: name, birthDate when it is an ISO date
-    /// (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), nationality when it resolves to
-    /// an ISO 3166 country. Place of birth is left out: the matcher's query
+    /// The query properties: name, birthDate when it is a valid ISO date
+    /// (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the treated positives contain
+    /// impossible ones such as `1968-13-30`, which a screening client would
+    /// have to fix before sending), nationality when it resolves to an ISO
+    /// 3166 country. Place of birth is left out: the matcher's query
     /// contract has no use for it.
     pub fn query_props(&self) -> Props {
         let mut p = Props::new();
         p.insert("name".to_string(), vec![self.full_name.clone()]);
-        if is_iso_date(&self.birth_date) {
+        if self.has_valid_birth_date() {
             p.insert("birthDate".to_string(), vec![self.birth_date.clone()]);
         }
         let codes: Vec<String> = self
@@ -42,11 +44,28 @@ impl Person {
     }
 }
 
+impl Person {
+    /// True when the row's birth date is a real date of some precision.
+    pub fn has_valid_birth_date(&self) -> bool {
+        is_iso_date(&self.birth_date) && self.birth_date.parse::<PartialDate>().is_ok()
+    }
+
+    /// True when the row has a birth date that is not a real date.
+    pub fn has_invalid_birth_date(&self) -> bool {
+        !self.birth_date.is_empty() && !self.has_valid_birth_date()
+    }
+}
+
 pub fn read(path: &Path) -> Result<Vec<Person>> {
     let mut rdr = csv_reader(path)?;
     let h = rdr.headers()?.clone();
-    let [n, d, nat, pob] = ["full_name", "date_of_birth", "nationality", "place_of_birth"]
-        .map(|c| column(&h, c, path));
+    let [n, d, nat, pob] = [
+        "full_name",
+        "date_of_birth",
+        "nationality",
+        "place_of_birth",
+    ]
+    .map(|c| column(&h, c, path));
     let (n, d, nat, pob) = (n?, d?, nat?, pob?);
     let mut out = Vec::new();
     for (key, rec) in rdr.records().enumerate() {
@@ -86,12 +105,13 @@ mod tests {
             "full_name,first_name,middle_name,last_name,gender,date_of_birth,place_of_birth,nationality\n\
              HAN YU-RO,,,,,1954,\"Pyongyang, DPRK\",kp\n\
              Patricia Wheeler,Patricia,,Wheeler,female,2002-07-14,Dar es Salaam,Ethiopia\n\
-             No Date,,,,,circa 1960,,Atlantis\n"
+             No Date,,,,,circa 1960,,Atlantis\n\
+             Bad Date,,,,,1968-13-30,,\n"
                 .as_bytes(),
         )
         .expect("write");
         let people = read(f.path()).expect("parse");
-        assert_eq!(people.len(), 3);
+        assert_eq!(people.len(), 4);
         let q = people[0].query_props();
         assert_eq!(q["name"], ["HAN YU-RO"]);
         assert_eq!(q["birthDate"], ["1954"]);
@@ -100,5 +120,9 @@ mod tests {
         let q = people[2].query_props();
         assert!(!q.contains_key("birthDate"));
         assert!(!q.contains_key("nationality"));
+        assert!(people[2].has_invalid_birth_date());
+        assert!(people[3].has_invalid_birth_date());
+        assert!(!people[3].query_props().contains_key("birthDate"));
+        assert!(!people[0].has_invalid_birth_date());
     }
 }

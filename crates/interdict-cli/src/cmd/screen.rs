@@ -26,8 +26,9 @@ pub enum ScreenFormat {
 
 #[derive(Args)]
 pub struct ScreenArgs {
-    /// Shipments: JSON lines (one shipment per line) or flat CSV (`.csv`).
-    file: PathBuf,
+    /// Shipment files: JSON lines (one shipment per line) or flat CSV (`.csv`).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = ScreenFormat::Table)]
     format: ScreenFormat,
     /// Write here instead of standard output.
@@ -54,7 +55,7 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
     let mut table_rows: Vec<Vec<String>> = Vec::new();
     let mut details = String::new();
     engine.with_screener(|screener| -> anyhow::Result<()> {
-        let mut input = read_shipments(&args.file)?;
+        let mut input = read_all(&args.files)?;
         loop {
             let chunk: Vec<Parsed> = input.by_ref().take(BATCH_CHUNK).collect();
             if chunk.is_empty() {
@@ -67,7 +68,7 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
                 match answer {
                     Err(e) => {
                         summary.errors += 1;
-                        eprintln!("{}: {e}", args.file.display());
+                        eprintln!("{e}");
                         match args.format {
                             ScreenFormat::Jsonl => writeln!(out, "{}", json!({ "error": e }))?,
                             ScreenFormat::Table => table_rows.push(vec![
@@ -133,15 +134,30 @@ fn decide(screener: &Screener<'_>, shipment: Shipment) -> (Shipment, Decision) {
     (shipment, decision)
 }
 
-/// Shipments from a JSONL or CSV file, each parsed or an error record.
+/// Shipments from every file in turn.
+fn read_all(paths: &[PathBuf]) -> anyhow::Result<Box<dyn Iterator<Item = Parsed>>> {
+    let mut all: Box<dyn Iterator<Item = Parsed>> = Box::new(std::iter::empty());
+    for path in paths {
+        all = Box::new(all.chain(read_shipments(path)?));
+    }
+    Ok(all)
+}
+
+/// Shipments from a JSONL or CSV file, each parsed or an error record whose
+/// reason names the file.
 fn read_shipments(path: &Path) -> anyhow::Result<Box<dyn Iterator<Item = Parsed>>> {
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let name = path.display().to_string();
+    let in_file = move |mut e: ShipmentError| {
+        e.reason = format!("{name}: {}", e.reason);
+        e
+    };
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
-        return Ok(Box::new(interdict_screen::read_csv(file)));
+        return Ok(Box::new(interdict_screen::read_csv(file).map(move |r| r.map_err(&in_file))));
     }
-    let lines = BufReader::new(file).lines().enumerate().filter_map(|(i, line)| match line {
+    let lines = BufReader::new(file).lines().enumerate().filter_map(move |(i, line)| match line {
         Ok(l) if l.trim().is_empty() || l.trim_start().starts_with("//") => None,
-        Ok(l) => Some(interdict_screen::parse_jsonl_line(&l, i + 1)),
+        Ok(l) => Some(interdict_screen::parse_jsonl_line(&l, i + 1).map_err(&in_file)),
         Err(e) => Some(Err(ShipmentError {
             shipment_id: None,
             line: Some(i + 1),

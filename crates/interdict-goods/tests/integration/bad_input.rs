@@ -70,3 +70,14 @@ fn batch_errors_name_the_field() {
     assert_eq!(out[0].as_ref().unwrap_err().field_name(), Some("value"));
     assert!(out[1].is_ok());
 }
+
+#[test]
+fn jsonl_batches_number_their_lines() {
+    let input = "{\"description\": \"vodka\", \"destination\": \"kp\"}\n\n{\"description\": \"vodka\", \"destination\": \"qq\"}\n";
+    let out = screener().assess_jsonl(input.as_bytes());
+    assert_eq!(out.len(), 2);
+    assert!(out[0].is_ok());
+    let e = out[1].as_ref().unwrap_err();
+    assert_eq!(e.field_name(), Some("destination"));
+    assert!(e.to_string().contains("line 3"), "{e}");
+}

@@ -53,6 +53,9 @@ fn ofac_sdn_has_14965_records_and_reports_its_joins() {
     // 2025-12 alias/address rows whose ent_num is not in the 2024-05-03 sdn.csv.
     assert_eq!(sdn.stats.unjoined.get("alt.csv"), Some(&2460));
     assert_eq!(sdn.stats.unjoined.get("add.csv"), Some(&4893));
+    // 17 continue a remark cut at 1,000 characters; 6 have no 2024 record and
+    // 5 belong to remarks that were not cut in 2024.
+    assert_eq!(sdn.stats.unjoined.get("sdn_comments.csv"), Some(&11));
     assert!(sdn
         .stats
         .notes

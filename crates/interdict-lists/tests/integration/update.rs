@@ -237,3 +237,33 @@ fn diff_names_added_removed_and_changed_properties() {
     assert_eq!(d.changed[0].properties, ["alias"]);
     assert_eq!(d.unchanged, 1001);
 }
+
+#[test]
+fn only_current_and_previous_versions_are_kept() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(tmp.path().join("store"));
+    let file = data("un_sc_sanctions_2026-02-27.xml.gz")
+        .display()
+        .to_string();
+    let versions: Vec<String> = (0..3)
+        .map(|_| {
+            update(&store, "un_sc_sanctions", &file, 0.10)
+                .expect("accepted")
+                .version
+        })
+        .collect();
+    let mut entries: Vec<String> = std::fs::read_dir(store.root().join("un_sc_sanctions"))
+        .expect("dataset dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    entries.sort();
+    let mut expected = vec![
+        "current".to_string(),
+        "previous".to_string(),
+        versions[1].clone(),
+        versions[2].clone(),
+    ];
+    expected.sort();
+    assert_eq!(entries, expected);
+    assert_eq!(store.datasets().expect("datasets"), ["un_sc_sanctions"]);
+}

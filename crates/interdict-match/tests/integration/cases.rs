@@ -81,12 +81,22 @@ fn score_cases() {
             }
         }
         if let Some(h) = &c.how {
-            if !scored.explanation.parts.iter().any(|p| &how_kind(&p.how) == h) {
+            if !scored
+                .explanation
+                .parts
+                .iter()
+                .any(|p| &how_kind(&p.how) == h)
+            {
                 fail(format!("no part matched as {h}"));
             }
         }
         if let Some(r) = &c.reason {
-            if !scored.explanation.adjustments.iter().any(|a| &reason_kind(&a.reason) == r) {
+            if !scored
+                .explanation
+                .adjustments
+                .iter()
+                .any(|a| &reason_kind(&a.reason) == r)
+            {
                 fail(format!("no adjustment {r}"));
             }
         }
@@ -99,12 +109,18 @@ fn score_cases() {
         };
         let found = m.search(&q, &cfg);
         match found.first() {
-            Some(r) if (r.score - s).abs() > 1e-9 => {
-                fail(format!("index score {:.3} differs from pair score {s:.3}", r.score))
-            }
+            Some(r) if (r.score - s).abs() > 1e-9 => fail(format!(
+                "index score {:.3} differs from pair score {s:.3}",
+                r.score
+            )),
             None if s >= 0.5 => fail(format!("index found nothing, pair score {s:.3}")),
             _ => {}
         }
     }
-    assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -15,29 +15,60 @@ fn listings() -> Matcher {
                 (prop::NATIONALITY, "kp"),
             ],
         ),
-        entity("KPi.001", Schema::Person, &[(prop::NAME, "KIM Jong Il"), (prop::BIRTH_DATE, "1941")]),
+        entity(
+            "KPi.001",
+            Schema::Person,
+            &[(prop::NAME, "KIM Jong Il"), (prop::BIRTH_DATE, "1941")],
+        ),
         entity("KPi.077", Schema::Person, &[(prop::NAME, "HAN YU RO")]),
-        entity("KPi.900", Schema::Person, &[(prop::NAME, "CHOE Ryong Hae"), (prop::ALIAS, "Choe Ryong-hae")]),
+        entity(
+            "KPi.900",
+            Schema::Person,
+            &[
+                (prop::NAME, "CHOE Ryong Hae"),
+                (prop::ALIAS, "Choe Ryong-hae"),
+            ],
+        ),
         entity(
             "V1",
             Schema::Vessel,
-            &[(prop::NAME, "OCEAN STAR 1"), (prop::IMO_NUMBER, "IMO 8910500")],
+            &[
+                (prop::NAME, "OCEAN STAR 1"),
+                (prop::IMO_NUMBER, "IMO 8910500"),
+            ],
         ),
         entity(
             "V2",
             Schema::Vessel,
             &[(prop::NAME, "CHON MA SAN"), (prop::IMO_NUMBER, "9114555")],
         ),
-        entity("E1", Schema::Company, &[(prop::NAME, "Korea Ryonbong General Corporation")]),
+        entity(
+            "E1",
+            Schema::Company,
+            &[(prop::NAME, "Korea Ryonbong General Corporation")],
+        ),
     ])
 }
 
 #[test]
 fn cross_script_queries_find_kim_jong_un_first() {
     let m = listings();
-    for name in ["김정은", "金正恩", "Ким Чен Ын", "Jong Un Kim", "Kim Jeong-eun"] {
-        let r = m.search(&query(Schema::Person, &[(prop::NAME, name)]), &MatchConfig::default());
-        assert_eq!(r.first().map(|r| r.id.as_str()), Some("test:KPi.033"), "{name}: {r:?}");
+    for name in [
+        "김정은",
+        "金正恩",
+        "Ким Чен Ын",
+        "Jong Un Kim",
+        "Kim Jeong-eun",
+    ] {
+        let r = m.search(
+            &query(Schema::Person, &[(prop::NAME, name)]),
+            &MatchConfig::default(),
+        );
+        assert_eq!(
+            r.first().map(|r| r.id.as_str()),
+            Some("test:KPi.033"),
+            "{name}: {r:?}"
+        );
         assert!(r[0].is_match, "{name}: {}", r[0].score);
     }
 }
@@ -45,7 +76,10 @@ fn cross_script_queries_find_kim_jong_un_first() {
 #[test]
 fn a_typo_in_a_short_syllable_is_found() {
     let m = listings();
-    let r = m.search(&query(Schema::Person, &[(prop::NAME, "HAN YYU-RO")]), &MatchConfig::default());
+    let r = m.search(
+        &query(Schema::Person, &[(prop::NAME, "HAN YYU-RO")]),
+        &MatchConfig::default(),
+    );
     assert_eq!(r[0].id, "test:KPi.077");
     assert!(r[0].is_match);
 }
@@ -53,7 +87,10 @@ fn a_typo_in_a_short_syllable_is_found() {
 #[test]
 fn birth_date_separates_namesakes() {
     let m = listings();
-    let q = query(Schema::Person, &[(prop::NAME, "Kim Jong Un"), (prop::BIRTH_DATE, "1984")]);
+    let q = query(
+        Schema::Person,
+        &[(prop::NAME, "Kim Jong Un"), (prop::BIRTH_DATE, "1984")],
+    );
     let r = m.search(&q, &MatchConfig::default());
     assert_eq!(r[0].id, "test:KPi.033");
     assert!(r.iter().skip(1).all(|x| x.score < 0.7));
@@ -62,7 +99,10 @@ fn birth_date_separates_namesakes() {
 #[test]
 fn imo_number_finds_the_vessel_under_another_name() {
     let m = listings();
-    let q = query(Schema::Vessel, &[(prop::NAME, "Sea Breeze"), (prop::IMO_NUMBER, "IMO9114555")]);
+    let q = query(
+        Schema::Vessel,
+        &[(prop::NAME, "Sea Breeze"), (prop::IMO_NUMBER, "IMO9114555")],
+    );
     let r = m.search(&q, &MatchConfig::default());
     assert_eq!(r[0].id, "test:V2");
     assert!(r[0].score >= 0.95);
@@ -74,9 +114,15 @@ fn imo_number_finds_the_vessel_under_another_name() {
 #[test]
 fn a_person_query_never_returns_a_vessel() {
     let m = listings();
-    let r = m.search(&query(Schema::Person, &[(prop::NAME, "Ocean Star")]), &MatchConfig::default());
+    let r = m.search(
+        &query(Schema::Person, &[(prop::NAME, "Ocean Star")]),
+        &MatchConfig::default(),
+    );
     assert!(r.iter().all(|x| x.schema != Schema::Vessel), "{r:?}");
-    let r = m.search(&query(Schema::Vessel, &[(prop::NAME, "Ocean Star 2")]), &MatchConfig::default());
+    let r = m.search(
+        &query(Schema::Vessel, &[(prop::NAME, "Ocean Star 2")]),
+        &MatchConfig::default(),
+    );
     assert!(r.iter().all(|x| !x.is_match), "{r:?}");
 }
 
@@ -94,12 +140,17 @@ fn config_limits_and_filters() {
         datasets: Some(vec!["other".into()]),
         ..MatchConfig::default()
     };
-    assert!(m.search(&query(Schema::Person, &[(prop::NAME, "Kim Jong Un")]), &cfg).is_empty());
+    assert!(m
+        .search(&query(Schema::Person, &[(prop::NAME, "Kim Jong Un")]), &cfg)
+        .is_empty());
     let cfg = MatchConfig {
         threshold: 0.999,
         ..MatchConfig::default()
     };
-    let r = m.search(&query(Schema::Person, &[(prop::NAME, "Choi Ryong Hae")]), &cfg);
+    let r = m.search(
+        &query(Schema::Person, &[(prop::NAME, "Choi Ryong Hae")]),
+        &cfg,
+    );
     assert_eq!(r[0].id, "test:KPi.900");
     assert!(!r[0].is_match);
 }
@@ -107,7 +158,10 @@ fn config_limits_and_filters() {
 #[test]
 fn results_are_ordered_and_unique_per_entity() {
     let m = listings();
-    let r = m.search(&query(Schema::Person, &[(prop::NAME, "Choe Ryong Hae")]), &MatchConfig::default());
+    let r = m.search(
+        &query(Schema::Person, &[(prop::NAME, "Choe Ryong Hae")]),
+        &MatchConfig::default(),
+    );
     assert_eq!(r.iter().filter(|x| x.id == "test:KPi.900").count(), 1);
     assert!(r.windows(2).all(|w| w[0].score >= w[1].score));
 }

@@ -9,7 +9,7 @@ use crate::decision::Flag;
 use crate::engines::GoodsVerdict;
 use crate::reference::UnitValue;
 use crate::shipment::{GoodsLine, Purpose};
-use crate::text::{contains_words, fold};
+use crate::text::{fold, words};
 use serde_json::json;
 
 pub(super) fn run(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
@@ -77,6 +77,7 @@ pub(super) fn run(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
 /// The most specific reference unit value whose HS prefix and keywords fit the line.
 fn reference_value<'r>(ctx: &Ctx<'r>, line: &GoodsLine) -> Option<&'r UnitValue> {
     let text = fold(&line.description);
+    let w = words(&text);
     let hs: String = line
         .hs_code
         .as_deref()
@@ -88,7 +89,7 @@ fn reference_value<'r>(ctx: &Ctx<'r>, line: &GoodsLine) -> Option<&'r UnitValue>
         .unit_values
         .iter()
         .filter(|u| hs.is_empty() || hs.starts_with(&u.hs_prefix))
-        .filter(|u| u.keywords.iter().all(|k| contains_words(&text, k)))
+        .filter(|u| u.keywords.iter().all(|k| k.in_words(&w)))
         .max_by_key(|u| u.keywords.len())
 }
 

@@ -41,7 +41,8 @@ impl<'r> Stop<'r> {
                     label: loc.map_or_else(|| code.clone(), |l| format!("{} ({code})", l.name)),
                     name_key: loc.map(|l| fold(&l.name)).unwrap_or_default(),
                     coords: loc.and_then(|l| l.trusted_coords()),
-                    hub: r.hub(Some(code), &country, loc.map(|l| l.name.as_str())),
+                    // Hubs without a LOCODE are listed by name; a coded place is a hub only by its code.
+                    hub: r.hub(Some(code), &country, None),
                     locode: Some(code.clone()),
                     country,
                 }

@@ -8,7 +8,7 @@ use super::Ctx;
 use crate::decision::{Flag, Severity};
 use crate::reference::Mission;
 use crate::shipment::{Party, Role};
-use crate::text::{contains_words, fold};
+use crate::text::{fold, words};
 use serde_json::json;
 
 pub(super) fn run(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
@@ -60,7 +60,7 @@ const RECEIVING: [Role; 4] = [
 ];
 
 fn missions(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
-    let params = &ctx.config.parameters;
+    let terms = &ctx.config.terms;
     for (i, p) in ctx.shipment.parties.iter().enumerate() {
         if !RECEIVING.contains(&p.role) {
             continue;
@@ -70,14 +70,12 @@ fn missions(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
             fold(&p.name),
             p.address.as_deref().map(fold).unwrap_or_default()
         );
+        let w = words(&text);
         let mut reasons = Vec::new();
-        let dprk = params.dprk_terms.iter().find(|t| contains_words(&text, t));
-        let mission_word = params
-            .mission_terms
-            .iter()
-            .find(|t| contains_words(&text, t));
+        let dprk = terms.dprk.iter().find(|t| t.in_words(&w));
+        let mission_word = terms.mission.iter().find(|t| t.in_words(&w));
         if let (Some(d), Some(m)) = (dprk, mission_word) {
-            reasons.push(format!("name/address mentions {m:?} and {d:?}"));
+            reasons.push(format!("name/address mentions \"{m}\" and \"{d}\""));
         }
         let address_match = address_mission(ctx, p);
         if let Some(m) = address_match {
@@ -87,18 +85,14 @@ fn missions(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
             p.nationality.as_deref() == Some("kp") || p.country.as_deref() == Some("kp");
         if let (true, Some(pos)) = (is_dprk_national, &p.position) {
             let pos = fold(pos);
-            if let Some(t) = params
-                .diplomat_terms
-                .iter()
-                .find(|t| contains_words(&pos, t))
-            {
-                reasons.push(format!("DPRK national whose position is {t:?}"));
+            if let Some(t) = terms.diplomat.iter().find(|t| t.in_words(&words(&pos))) {
+                reasons.push(format!("DPRK national whose position is \"{t}\""));
             }
         }
         if reasons.is_empty() {
             continue;
         }
-        let mission = address_match.or_else(|| city_mission(ctx, p, &text));
+        let mission = address_match.or_else(|| city_mission(ctx, p, &w));
         flags.push(ctx.flag(
             "consignee.dprk_mission",
             format!(
@@ -123,14 +117,15 @@ fn missions(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
 /// A mission whose street address (when established) occurs in the party's address.
 fn address_mission<'r>(ctx: &Ctx<'r>, p: &Party) -> Option<&'r crate::reference::Mission> {
     let addr = fold(p.address.as_deref()?);
+    let w = words(&addr);
     ctx.reference
         .missions
         .iter()
-        .find(|m| !m.address_key.is_empty() && contains_words(&addr, &m.address_key))
+        .find(|m| m.address_key.in_words(&w))
 }
 
 /// The mission in the party's country whose city the party's name or address names.
-fn city_mission<'r>(ctx: &Ctx<'r>, p: &Party, text: &str) -> Option<&'r Mission> {
+fn city_mission<'r>(ctx: &Ctx<'r>, p: &Party, w: &[&str]) -> Option<&'r Mission> {
     let country = p.country.as_deref()?;
     if !ctx.reference.has_mission_in(country) {
         return None;
@@ -142,7 +137,7 @@ fn city_mission<'r>(ctx: &Ctx<'r>, p: &Party, text: &str) -> Option<&'r Mission>
             .filter(move |m| m.country == country)
     };
     in_country()
-        .find(|m| contains_words(text, &m.city_key))
+        .find(|m| m.city_key.in_words(w))
         .or_else(|| in_country().find(|m| m.kind == "embassy"))
 }
 

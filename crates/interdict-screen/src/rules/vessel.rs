@@ -6,7 +6,7 @@
 use super::Ctx;
 use crate::decision::{Flag, Severity};
 use crate::shipment::{Leg, Party, Role};
-use crate::text::{contains_words, fold};
+use crate::text::{fold, words};
 use interdict_model::Schema;
 use serde_json::json;
 
@@ -125,10 +125,11 @@ fn renamed(ctx: &Ctx<'_>, i: usize, leg: &Leg, flags: &mut Vec<Flag>) {
 
 fn carrier_match<'r>(ctx: &Ctx<'r>, name: &str) -> Option<&'r crate::reference::Carrier> {
     let text = fold(name);
+    let w = words(&text);
     ctx.reference
         .carriers
         .iter()
-        .find(|c| c.keys.iter().any(|k| contains_words(&text, k)))
+        .find(|c| c.keys.iter().any(|k| k.in_words(&w)))
 }
 
 fn dprk_carrier(ctx: &Ctx<'_>, i: usize, leg: &Leg, flags: &mut Vec<Flag>) {

@@ -1,0 +1,8 @@
+//! Integration tests of the wired engine: the real lists, the real matcher,
+//! the real goods rules and the real shipment rules together.
+
+mod integration {
+    pub mod cases;
+    pub mod labelled;
+    pub mod support;
+}
