@@ -18,7 +18,10 @@ pub struct PeerScores {
 
 impl PeerScores {
     pub fn read(path: &Path) -> Result<PeerScores> {
-        let mut rdr = csv::Reader::from_path(path)
+        // Pair rows have 3 fields, ranked rows 4.
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_path(path)
             .with_context(|| format!("cannot open peer scores {}", path.display()))?;
         let mut scores = HashMap::new();
         let mut ranked: HashMap<(String, usize), Vec<(String, f64)>> = HashMap::new();
@@ -135,7 +138,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let csv_path = dir.path().join("peer.csv");
         let mut f = std::fs::File::create(&csv_path).expect("create");
-        f.write_all(b"set,key,score,candidate\nname_bench,0,0.9286,\ncross_script,8,0.0000,\nun_treated,3,0.91,un:KPi.1\nun_treated,3,0.55,un:KPi.2\n")
+        f.write_all(b"set,key,score,candidate\nname_bench,0,0.9286\ncross_script,8,0.0000,\nun_treated,3,0.91,un:KPi.1\nun_treated,3,0.55,un:KPi.2\n")
             .expect("write");
         std::fs::write(
             dir.path().join("peer.csv.meta.json"),

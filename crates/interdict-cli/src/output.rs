@@ -1,7 +1,6 @@
 //! Plain-text tables and small formatting helpers for terminal output.
 
 use interdict_model::PartialDate;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Renders rows as a left-aligned text table with a header rule.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
@@ -35,36 +34,10 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// Today's date (UTC) from the system clock.
-pub fn today() -> PartialDate {
-    let days = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    civil_from_unix_days(i64::try_from(days).unwrap_or(0))
-}
-
-/// Converts days since 1970-01-01 to a calendar date (H. Hinnant's algorithm).
-fn civil_from_unix_days(z: i64) -> PartialDate {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    PartialDate {
-        year: u16::try_from(year).unwrap_or(0),
-        month: u8::try_from(month).ok(),
-        day: u8::try_from(day).ok(),
-    }
-}
-
 /// Days from `date` (an ISO date, any precision) to today, if it parses.
 pub fn age_in_days(date: &str) -> Option<i64> {
     let d: PartialDate = date.get(..10.min(date.len()))?.parse().ok()?;
-    Some(today().day_number() - d.day_number())
+    Some(PartialDate::today().day_number() - d.day_number())
 }
 
 #[cfg(test)]
@@ -72,9 +45,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn unix_days_convert_to_dates() {
-        assert_eq!(civil_from_unix_days(0).to_string(), "1970-01-01");
-        assert_eq!(civil_from_unix_days(19_782).to_string(), "2024-02-29");
+    fn ages_count_days_to_today() {
+        assert_eq!(age_in_days(&PartialDate::today().to_string()), Some(0));
+        assert_eq!(age_in_days("not a date"), None);
     }
 
     #[test]

@@ -115,7 +115,8 @@ fn aurus_senat_is_prohibited_under_un_rules() {
 fn goods_bad_input_names_the_field() {
     let s = store();
     for (args, field) in [
-        (vec!["goods", "cars", "--hs", "99999999"], "hs"),
+        (vec!["goods", "cars", "--hs", "8799"], "hs"),
+        (vec!["goods", "cars", "--hs", "87a3"], "hs"),
         (vec!["goods", "cars", "--destination", "zz"], "destination"),
         (vec!["goods", "cars", "--value", "-5", "--currency", "USD"], "value"),
         (vec!["goods", "cars", "--value", "5", "--currency", "XYZ"], "currency"),

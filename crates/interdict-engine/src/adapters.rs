@@ -5,21 +5,32 @@
 use interdict_goods::GoodsScreener;
 use interdict_match::{MatchConfig, MatchResult, Matcher, Query};
 use interdict_model::{prop, PartialDate, Schema};
+use std::collections::HashMap;
+use std::sync::Mutex;
 use interdict_screen::{GoodsAssessment, GoodsLine, GoodsScreening, GoodsVerdict, Party, PartyHit, PartyScreening};
 
 /// How many list hits a party can bring into a decision.
 const HITS_PER_PARTY: usize = 5;
 
+/// Distinct parties remembered per batch before the memo is emptied (bounds
+/// memory on very large batches; real trade repeats the same exporters,
+/// forwarders and carriers, so most lookups hit the memo).
+const MEMO_CAPACITY: usize = 200_000;
+
 /// Party screening through the name index.
 pub struct PartyAdapter<'a> {
     matcher: &'a Matcher,
     config: MatchConfig,
+    /// Hits per distinct party query: the same party in many shipments is
+    /// screened once.
+    memo: Mutex<HashMap<String, Vec<PartyHit>>>,
 }
 
 impl<'a> PartyAdapter<'a> {
     pub fn new(matcher: &'a Matcher) -> Self {
         PartyAdapter {
             matcher,
+            memo: Mutex::new(HashMap::new()),
             config: MatchConfig {
                 // The screen rules apply their own per-role thresholds; return
                 // everything the matcher considers worth showing.
@@ -87,11 +98,24 @@ impl PartyScreening for PartyAdapter<'_> {
         if query.validate().is_err() {
             return Vec::new();
         }
-        self.matcher
+        // The role is the query id only; it does not change the hits.
+        let key = format!("{}|{:?}", query.schema, query.properties);
+        if let Some(hits) = self.memo.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return hits;
+        }
+        let hits: Vec<PartyHit> = self
+            .matcher
             .search(&query, &self.config)
             .into_iter()
             .map(|r| self.hit(r))
-            .collect()
+            .collect();
+        if let Ok(mut memo) = self.memo.lock() {
+            if memo.len() >= MEMO_CAPACITY {
+                memo.clear();
+            }
+            memo.insert(key, hits.clone());
+        }
+        hits
     }
 
     fn vessel_by_imo(&self, imo: &str) -> Vec<PartyHit> {

@@ -63,6 +63,40 @@ impl PartialDate {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         era * 146_097 + doe
     }
+
+    /// The day-precision date of a [`PartialDate::day_number`] (its inverse),
+    /// or `None` outside the years 0000–9999.
+    pub fn from_day_number(n: i64) -> Option<PartialDate> {
+        // Civil-from-days (H. Hinnant), proleptic Gregorian.
+        let era = n.div_euclid(146_097);
+        let doe = n - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Some(PartialDate {
+            year: u16::try_from(year).ok().filter(|y| *y <= 9999)?,
+            month: Some(u8::try_from(month).ok()?),
+            day: Some(u8::try_from(day).ok()?),
+        })
+    }
+
+    /// Today (UTC) from the system clock.
+    pub fn today() -> PartialDate {
+        /// `day_number` of 1970-01-01.
+        const UNIX_EPOCH_DAY: i64 = 719_468;
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        let n = i64::try_from(days).unwrap_or(0) + UNIX_EPOCH_DAY;
+        PartialDate::from_day_number(n).unwrap_or(PartialDate {
+            year: 1970,
+            month: Some(1),
+            day: Some(1),
+        })
+    }
 }
 
 fn opt_eq(a: Option<u8>, b: Option<u8>) -> bool {
@@ -170,6 +204,14 @@ mod tests {
         assert!(d("1984").agrees_with(&d("1984-01-08")));
         assert!(!d("1984-02").agrees_with(&d("1984-01-08")));
         assert!(!d("1982").agrees_with(&d("1984")));
+    }
+
+    #[test]
+    fn day_numbers_round_trip() {
+        for s in ["1970-01-01", "2000-02-29", "2018-10-19", "1944-10-13"] {
+            assert_eq!(PartialDate::from_day_number(d(s).day_number()), Some(d(s)));
+        }
+        assert!(PartialDate::today().year >= 2024);
     }
 
     #[test]

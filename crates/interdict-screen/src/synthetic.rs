@@ -148,20 +148,12 @@ fn company(rng: &mut Rng, role: Role, country: &str) -> Party {
 }
 
 fn date_from_day(day: i64) -> PartialDate {
-    // Inverse of PartialDate::day_number (days from 0000-03-01), civil-from-days (H. Hinnant).
-    let era = day.div_euclid(146_097);
-    let doe = day - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    PartialDate {
-        year: y as u16,
-        month: Some(m as u8),
-        day: Some(d as u8),
-    }
+    // The generator only produces days of recent years, always in range.
+    PartialDate::from_day_number(day).unwrap_or(PartialDate {
+        year: 2024,
+        month: Some(1),
+        day: Some(1),
+    })
 }
 
 /// (a→via + via→b) / a→b, great-circle; infinite when a coordinate is unknown.

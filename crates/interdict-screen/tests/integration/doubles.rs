@@ -65,8 +65,8 @@ impl TableParties {
             ("kim jong", "KIM, Jong Il (deceased)", 0.5, "DPRK"),
             // A mid-score match: above the consignee threshold, below the critical score.
             (
-                "sea star trading llc",
-                "SEA STAR TRADING FZE",
+                "tanchon commercial",
+                "TANCHON COMMERCIAL BANK",
                 0.82,
                 "DPRK3",
             ),
@@ -75,6 +75,7 @@ impl TableParties {
         }
         let mut imos = HashMap::new();
         imos.insert("8905490".to_string(), "WISE HONEST".to_string());
+        imos.insert("7937317".to_string(), "CHONG CHON GANG".to_string());
         imos.insert("9999999".to_string(), "TEST LISTED VESSEL".to_string());
         TableParties { names, imos }
     }
