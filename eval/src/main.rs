@@ -34,8 +34,24 @@ struct Cli {
 enum Command {
     /// Name/party matching: P/R/F1, curves, recall@k and false-positive rates.
     Names(NamesArgs),
-    /// Goods classification accuracy (not wired yet).
-    Goods,
+    /// Goods: heading accuracy and verdict accuracy per jurisdiction on a labelled CSV.
+    Goods(GoodsArgs),
+    /// Shipments: confusion matrix of decisions on labelled JSONL, with the real engines.
+    Shipments(ShipmentsArgs),
+}
+
+#[derive(clap::Args)]
+struct GoodsArgs {
+    /// Labelled goods lines [default: crates/interdict-goods/testdata/labelled_goods.csv].
+    #[arg(long)]
+    labelled: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct ShipmentsArgs {
+    /// Labelled shipments (JSONL with an `expected` decision per line)
+    /// [default: the committed set and the examples/ cases].
+    labelled: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -72,12 +88,21 @@ fn eval_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+mod shipments;
+
 fn main() -> Result<()> {
     match Cli::parse().command {
         Command::Names(args) => names_command(args),
-        Command::Goods => {
-            bail!("goods evaluation is not wired yet (interdict_goods has no accuracy API to call)")
+        Command::Goods(args) => {
+            let path = args
+                .labelled
+                .unwrap_or_else(|| eval_dir().join("../crates/interdict-goods/testdata/labelled_goods.csv"));
+            let report = interdict_goods::evaluate(&path)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            println!("goods: {}\n{report}", path.display());
+            Ok(())
         }
+        Command::Shipments(args) => shipments::run(args.labelled, &eval_dir()),
     }
 }
 

@@ -55,12 +55,15 @@ pub(crate) fn align(
     let korean = korean_like(q, qm) && korean_like(l, lm);
     let n = q.len().min(MAX_PARTS);
     let m = l.len().min(MAX_PARTS);
-    let mut sims = [[None::<(f64, Kind)>; MAX_PARTS]; MAX_PARTS];
-    for i in 0..n {
-        for j in 0..m {
-            sims[i][j] = part_similarity(q[i], l[j], translit, abjad, korean);
+    // Only the n × m cells in use (a full 16 × 16 table costs more to clear
+    // than most alignments cost to compute).
+    let mut flat: SmallVec<[Option<(f64, Kind)>; 36]> = SmallVec::with_capacity(n * m);
+    for qi in &q[..n] {
+        for lj in &l[..m] {
+            flat.push(part_similarity(qi, lj, translit, abjad, korean));
         }
     }
+    let sims = |i: usize, j: usize| flat[i * m + j];
     let mut used_q = 0u32;
     let mut used_l = 0u32;
     let mut pairs: SmallVec<[Pair; 8]> = SmallVec::new();
@@ -68,7 +71,7 @@ pub(crate) fn align(
         let mut best: Option<(f64, usize, usize)> = None;
         for i in (0..n).filter(|i| used_q & (1 << i) == 0) {
             for j in (0..m).filter(|j| used_l & (1 << j) == 0) {
-                if let Some((s, _)) = sims[i][j] {
+                if let Some((s, _)) = sims(i, j) {
                     // Prefer strong pairs of heavy parts; ties go to the
                     // earlier listed part.
                     let v = s * (q[i].weight + l[j].weight);
@@ -81,7 +84,7 @@ pub(crate) fn align(
         let Some((_, i, j)) = best else { break };
         used_q |= 1 << i;
         used_l |= 1 << j;
-        if let Some((sim, kind)) = sims[i][j] {
+        if let Some((sim, kind)) = sims(i, j) {
             pairs.push(Pair {
                 q: i as u8,
                 l: j as u8,

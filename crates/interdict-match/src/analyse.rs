@@ -38,6 +38,15 @@ pub(crate) struct Tok {
     pub skeleton: Box<str>,
     /// For particles, the class of spellings that are the same particle.
     pub particle: Option<ParticleClass>,
+    /// The set of characters in `text`, one bit per character (folded
+    /// modulo 64): a cheap lower bound on the edit distance to another part.
+    pub mask: u64,
+}
+
+/// One bit per distinct character of `text` (characters folded modulo 64;
+/// folding merges characters, so the bound it gives stays a lower bound).
+pub(crate) fn char_mask(text: &str) -> u64 {
+    text.chars().fold(0u64, |m, c| m | 1u64 << (c as u32 % 64))
 }
 
 /// Particles that are spelt several ways but mean the same.
@@ -162,6 +171,7 @@ impl Tok {
             } else {
                 None
             },
+            mask: char_mask(text),
         }
     }
 }

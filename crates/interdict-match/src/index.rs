@@ -81,6 +81,7 @@ struct Scratch {
     acc: Vec<f32>,
     touched: Vec<u32>,
     qkeys: Vec<(u64, KeyKind, f32)>,
+    ranked: Vec<(f32, u32)>,
 }
 
 thread_local! {
@@ -335,6 +336,7 @@ impl Matcher {
                 acc,
                 touched,
                 qkeys,
+                ranked,
             } = sc;
             // Very common keys (a frequent given name, a generic word) say
             // little and cost much: they are used only when nothing rarer
@@ -362,23 +364,37 @@ impl Matcher {
                     break;
                 }
             }
-            let mut ranked: Vec<(f32, u32)> =
-                touched.iter().map(|&fi| (acc[fi as usize], fi)).collect();
+            ranked.clear();
+            ranked.extend(touched.iter().map(|&fi| (acc[fi as usize], fi)));
             for &fi in touched.iter() {
                 acc[fi as usize] = 0.0;
             }
             touched.clear();
-            // Filter (schema, datasets) only the best few, widening if the
-            // filter removes too many.
-            ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+            // Filter (schema, datasets) only the best few, widening to the
+            // whole list if the filter removes too many. Sorting every touched
+            // name would cost more than scoring the few kept: select the best
+            // few first.
+            let by_weight = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+            let head = (4 * w::CANDIDATE_NAMES).min(ranked.len());
+            if head > 0 && head < ranked.len() {
+                ranked.select_nth_unstable_by(head - 1, by_weight);
+            }
+            ranked[..head].sort_unstable_by(by_weight);
             let mut kept = Vec::with_capacity(w::CANDIDATE_NAMES);
-            for x in ranked {
-                if kept.len() >= w::CANDIDATE_NAMES {
-                    break;
+            let mut take = |xs: &[(f32, u32)], kept: &mut Vec<(f32, u32)>| {
+                for &x in xs {
+                    if kept.len() >= w::CANDIDATE_NAMES {
+                        break;
+                    }
+                    if self.allowed(self.forms[x.1 as usize].entity, pq.schema, config) {
+                        kept.push(x);
+                    }
                 }
-                if self.allowed(self.forms[x.1 as usize].entity, pq.schema, config) {
-                    kept.push(x);
-                }
+            };
+            take(&ranked[..head], &mut kept);
+            if kept.len() < w::CANDIDATE_NAMES && head < ranked.len() {
+                ranked[head..].sort_unstable_by(by_weight);
+                take(&ranked[head..], &mut kept);
             }
             let ranked = kept;
             let top = ranked.iter().map(|x| x.0).fold(0.0f32, f32::max);

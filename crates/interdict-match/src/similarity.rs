@@ -128,7 +128,14 @@ pub(crate) fn part_similarity(
             best = Some((s, k));
         }
     };
-    let distance = if q.text.is_ascii() && l.text.is_ascii() {
+    // Every character one part has and the other lacks costs at least one
+    // whole edit: most unrelated pairs stop here, before the edit distance.
+    let missing = (q.mask & !l.mask)
+        .count_ones()
+        .max((l.mask & !q.mask).count_ones());
+    let distance = if missing > budget(q.text.len().max(l.text.len())) {
+        None
+    } else if q.text.is_ascii() && l.text.is_ascii() {
         let (a, b) = (q.text.as_bytes(), l.text.as_bytes());
         let longer = a.len().max(b.len());
         edit_distance_halves(a, b, 2 * budget(longer)).map(|h| (h, longer))
