@@ -94,9 +94,9 @@ fn main() -> Result<()> {
     match Cli::parse().command {
         Command::Names(args) => names_command(args),
         Command::Goods(args) => {
-            let path = args
-                .labelled
-                .unwrap_or_else(|| eval_dir().join("../crates/interdict-goods/testdata/labelled_goods.csv"));
+            let path = args.labelled.unwrap_or_else(|| {
+                eval_dir().join("../crates/interdict-goods/testdata/labelled_goods.csv")
+            });
             let report = interdict_goods::evaluate(&path)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
             println!("goods: {}\n{report}", path.display());

@@ -19,7 +19,12 @@ pub fn run(mut files: Vec<PathBuf>, eval_dir: &Path) -> Result<()> {
     if files.is_empty() {
         let root = eval_dir.join("..");
         files.push(root.join("crates/interdict-screen/testdata/labelled_shipments.jsonl"));
-        for case in ["aurus_senat_2024", "maybach_s600_2018", "lexus_dhaka_2023", "controls"] {
+        for case in [
+            "aurus_senat_2024",
+            "maybach_s600_2018",
+            "lexus_dhaka_2023",
+            "controls",
+        ] {
             files.push(root.join(format!("examples/{case}.jsonl")));
         }
     }
@@ -31,10 +36,15 @@ pub fn run(mut files: Vec<PathBuf>, eval_dir: &Path) -> Result<()> {
     let mut pairs = Vec::new();
     let mut misses = Vec::new();
     for file in &files {
-        let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
-        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let raw: serde_json::Value =
-                serde_json::from_str(line).with_context(|| format!("{}:{}", file.display(), i + 1))?;
+        let text =
+            std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+        for (i, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let raw: serde_json::Value = serde_json::from_str(line)
+                .with_context(|| format!("{}:{}", file.display(), i + 1))?;
             let expected = raw["expected"]
                 .as_str()
                 .and_then(kind)

@@ -44,7 +44,10 @@ fn lists_json_reports_the_true_counts() {
     let uk = by_name("gb_fcdo_sanctions");
     assert_eq!(uk["total"], 6046);
     assert_eq!(uk["dprk"], 261);
-    assert!(stderr(&out).contains("days old"), "stale snapshots are warned about");
+    assert!(
+        stderr(&out).contains("days old"),
+        "stale snapshots are warned about"
+    );
 }
 
 #[test]
@@ -63,52 +66,106 @@ fn entity_prints_ftm_json() {
 #[test]
 fn hangul_name_finds_kim_jong_un_with_an_explanation() {
     let s = store();
-    let out = interdict(&["match", "김정은", "--schema", "Person", "--format", "json"], &s);
+    let out = interdict(
+        &["match", "김정은", "--schema", "Person", "--format", "json"],
+        &s,
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let v: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
     let top = &v["results"][0];
     assert_eq!(top["match"], true, "{top}");
     let caption = top["caption"].as_str().unwrap_or_default().to_lowercase();
-    assert!(caption.contains("kim") && caption.contains("jong") && caption.contains("un"), "{caption}");
-    assert!(top["explanation"].to_string().contains("McCune"), "{}", top["explanation"]);
+    assert!(
+        caption.contains("kim") && caption.contains("jong") && caption.contains("un"),
+        "{caption}"
+    );
+    assert!(
+        top["explanation"].to_string().contains("McCune"),
+        "{}",
+        top["explanation"]
+    );
 }
 
 #[test]
 fn batch_match_reports_a_bad_line_and_goes_on() {
     let s = store();
     let mut input = tempfile::NamedTempFile::new().expect("temp file");
-    writeln!(input, r#"{{"id":"q1","schema":"Person","properties":{{"name":["Kim Jong Un"]}}}}"#).expect("write");
+    writeln!(
+        input,
+        r#"{{"id":"q1","schema":"Person","properties":{{"name":["Kim Jong Un"]}}}}"#
+    )
+    .expect("write");
     writeln!(input, "{{not json").expect("write");
     writeln!(input, r#"{{"id":"q3","schema":"Person","properties":{{"name":["Kim Jong Un"],"birthDate":["1984-02-30"]}}}}"#).expect("write");
-    writeln!(input, r#"{{"id":"q4","schema":"Vessel","properties":{{"name":["Ocean Star 2"]}}}}"#).expect("write");
+    writeln!(
+        input,
+        r#"{{"id":"q4","schema":"Vessel","properties":{{"name":["Ocean Star 2"]}}}}"#
+    )
+    .expect("write");
     let path = input.path().to_str().expect("utf-8 path");
     let out = interdict(&["match", "--input", path], &s);
-    assert_eq!(out.status.code(), Some(3), "errors are signalled by exit code 3: {}", stderr(&out));
-    let lines: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "errors are signalled by exit code 3: {}",
+        stderr(&out)
+    );
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
     assert_eq!(lines.len(), 4, "one output line per input line");
     assert_eq!(lines[0]["id"], "q1");
     assert!(lines[0]["results"][0]["score"].as_f64().unwrap_or(0.0) >= 0.7);
     assert_eq!(lines[1]["id"], "line 2");
     assert!(lines[1]["error"].is_object());
-    assert_eq!(lines[2]["id"], "q3", "an error names the query id when it has one");
-    assert!(lines[2]["error"]["message"].as_str().unwrap_or_default().contains("1984-02-30"));
+    assert_eq!(
+        lines[2]["id"], "q3",
+        "an error names the query id when it has one"
+    );
+    assert!(lines[2]["error"]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("1984-02-30"));
     assert_eq!(lines[3]["id"], "q4");
-    assert!(stderr(&out).contains(":2:"), "stderr names the line: {}", stderr(&out));
+    assert!(
+        stderr(&out).contains(":2:"),
+        "stderr names the line: {}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn aurus_senat_is_prohibited_under_un_rules() {
     let s = store();
     let out = interdict(
-        &["goods", "Aurus Senat armoured limousine", "--destination", "kp", "--date", "2024-02-18", "--format", "json"],
+        &[
+            "goods",
+            "Aurus Senat armoured limousine",
+            "--destination",
+            "kp",
+            "--date",
+            "2024-02-18",
+            "--format",
+            "json",
+        ],
         &s,
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let v: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
     assert_eq!(v["hs"]["heading"], "8703");
-    let un = v["verdicts"].as_array().and_then(|a| a.iter().find(|x| x["jurisdiction"] == "UN")).expect("UN verdict");
+    let un = v["verdicts"]
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["jurisdiction"] == "UN"))
+        .expect("UN verdict");
     assert_eq!(un["status"], "prohibited");
-    assert!(un["instrument"].as_str().unwrap_or_default().contains("2397"), "{un}");
+    assert!(
+        un["instrument"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("2397"),
+        "{un}"
+    );
 }
 
 #[test]
@@ -118,8 +175,14 @@ fn goods_bad_input_names_the_field() {
         (vec!["goods", "cars", "--hs", "8799"], "hs"),
         (vec!["goods", "cars", "--hs", "87a3"], "hs"),
         (vec!["goods", "cars", "--destination", "zz"], "destination"),
-        (vec!["goods", "cars", "--value", "-5", "--currency", "USD"], "value"),
-        (vec!["goods", "cars", "--value", "5", "--currency", "XYZ"], "currency"),
+        (
+            vec!["goods", "cars", "--value", "-5", "--currency", "USD"],
+            "value",
+        ),
+        (
+            vec!["goods", "cars", "--value", "5", "--currency", "XYZ"],
+            "currency",
+        ),
     ] {
         let out = interdict(&args, &s);
         assert!(!out.status.success(), "{args:?} must fail");
@@ -141,7 +204,10 @@ fn screen_reports_bad_shipments_and_goes_on() {
     let path = input.path().to_str().expect("utf-8 path");
     let out = interdict(&["screen", path, "--format", "jsonl"], &s);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    let lines: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["shipment_id"], "S-1");
     assert_ne!(lines[0]["decision"], "block");
@@ -153,13 +219,20 @@ fn screen_reports_bad_shipments_and_goes_on() {
 fn a_bad_update_keeps_the_current_snapshot() {
     let s = store();
     let mut bad = tempfile::NamedTempFile::new().expect("temp file");
-    writeln!(bad, "<?xml version=\"1.0\"?><CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL>").expect("write");
+    writeln!(
+        bad,
+        "<?xml version=\"1.0\"?><CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL>"
+    )
+    .expect("write");
     let path = bad.path().to_str().expect("utf-8 path");
     let out = interdict(&["lists", "update", "un_sc_sanctions", "--from", path], &s);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("kept"), "{}", stderr(&out));
     let after = interdict(&["lists", "--format", "json"], &s);
     let rows: Vec<Value> = serde_json::from_str(&stdout(&after)).expect("JSON");
-    let un = rows.iter().find(|r| r["dataset"] == "un_sc_sanctions").expect("un");
+    let un = rows
+        .iter()
+        .find(|r| r["dataset"] == "un_sc_sanctions")
+        .expect("un");
     assert_eq!(un["total"], 1003, "the bundled snapshot is still in use");
 }

@@ -5,9 +5,12 @@
 use interdict_goods::GoodsScreener;
 use interdict_match::{MatchConfig, MatchResult, Matcher, Query};
 use interdict_model::{prop, PartialDate, Schema};
+use interdict_screen::{
+    GoodsAssessment, GoodsLine, GoodsScreening, GoodsVerdict, Party, PartyHit, PartyScreening,
+    UsdValue,
+};
 use std::collections::HashMap;
 use std::sync::Mutex;
-use interdict_screen::{GoodsAssessment, GoodsLine, GoodsScreening, GoodsVerdict, Party, PartyHit, PartyScreening};
 
 /// How many list hits a party can bring into a decision.
 const HITS_PER_PARTY: usize = 5;
@@ -131,9 +134,9 @@ impl PartyScreening for PartyAdapter<'_> {
             .into_iter()
             .filter(|r| {
                 self.matcher.get(&r.id).is_some_and(|e| {
-                    e.get(prop::IMO_NUMBER)
-                        .iter()
-                        .any(|v| v.chars().filter(char::is_ascii_digit).collect::<String>() == digits)
+                    e.get(prop::IMO_NUMBER).iter().any(|v| {
+                        v.chars().filter(char::is_ascii_digit).collect::<String>() == digits
+                    })
                 })
             })
             .map(|r| self.hit(r))
@@ -153,7 +156,13 @@ impl<'a> GoodsAdapter<'a> {
 }
 
 impl GoodsScreening for GoodsAdapter<'_> {
-    fn assess(&self, line: &GoodsLine, destination: &str, origin: Option<&str>, date: Option<PartialDate>) -> GoodsAssessment {
+    fn assess(
+        &self,
+        line: &GoodsLine,
+        destination: &str,
+        origin: Option<&str>,
+        date: Option<PartialDate>,
+    ) -> GoodsAssessment {
         let input = interdict_goods::GoodsLine {
             description: line.description.clone(),
             hs: line.hs_code.clone(),
@@ -178,6 +187,10 @@ impl GoodsScreening for GoodsAdapter<'_> {
                     hs_code: report.hs.code,
                     heading: report.hs.heading,
                     luxury: report.luxury,
+                    unit_value_usd: report.unit_value_usd.map(|usd| UsdValue {
+                        usd,
+                        basis: report.unit_value_basis.unwrap_or_default(),
+                    }),
                     verdicts: report
                         .verdicts
                         .into_iter()
@@ -200,6 +213,7 @@ impl GoodsScreening for GoodsAdapter<'_> {
                 hs_code: line.hs_code.clone(),
                 heading: None,
                 luxury: false,
+                unit_value_usd: None,
                 verdicts: interdict_goods::JURISDICTIONS
                     .iter()
                     .map(|j| GoodsVerdict {

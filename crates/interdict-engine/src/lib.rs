@@ -68,7 +68,11 @@ impl Engine {
     }
 
     /// Builds an engine from already loaded parts (tests, benchmarks).
-    pub fn from_parts(snapshots: Vec<Snapshot>, goods: GoodsScreener, screen_config: ScreenConfig) -> Engine {
+    pub fn from_parts(
+        snapshots: Vec<Snapshot>,
+        goods: GoodsScreener,
+        screen_config: ScreenConfig,
+    ) -> Engine {
         let mut datasets = Vec::with_capacity(snapshots.len());
         let mut entities = Vec::new();
         for s in snapshots {

@@ -148,6 +148,9 @@ pub struct GoodsReport {
     /// Unit value in USD at the bundled reference rate, when a value was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_value_usd: Option<f64>,
+    /// How the unit value was converted (rate, year, source, check status).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_value_basis: Option<String>,
     pub classification: Classification,
 }
 
@@ -293,6 +296,7 @@ pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport,
         .iter()
         .map(|j| verdict(s, j, &facts))
         .collect();
+    let unit_value_basis = facts.fx_note;
     Ok(GoodsReport {
         hs,
         verdicts,
@@ -301,6 +305,7 @@ pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport,
         categories,
         mismatch,
         unit_value_usd: unit_usd,
+        unit_value_basis,
         classification: cls,
     })
 }

@@ -374,14 +374,15 @@ impl Matcher {
             // whole list if the filter removes too many. Sorting every touched
             // name would cost more than scoring the few kept: select the best
             // few first.
-            let by_weight = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+            let by_weight =
+                |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
             let head = (4 * w::CANDIDATE_NAMES).min(ranked.len());
             if head > 0 && head < ranked.len() {
                 ranked.select_nth_unstable_by(head - 1, by_weight);
             }
             ranked[..head].sort_unstable_by(by_weight);
             let mut kept = Vec::with_capacity(w::CANDIDATE_NAMES);
-            let mut take = |xs: &[(f32, u32)], kept: &mut Vec<(f32, u32)>| {
+            let take = |xs: &[(f32, u32)], kept: &mut Vec<(f32, u32)>| {
                 for &x in xs {
                     if kept.len() >= w::CANDIDATE_NAMES {
                         break;

@@ -104,7 +104,9 @@ pub(crate) fn part_similarity(
         (LegalForm | Number, _) | (_, LegalForm | Number) => return None,
         _ => {}
     }
-    if q.text == l.text {
+    // Equal texts have equal character sets: the mask test spares most
+    // unequal pairs the byte comparison.
+    if q.mask == l.mask && q.text == l.text {
         return Some(if translit {
             (w::PART_TRANSLITERATED, Kind::Transliterated)
         } else {

@@ -41,9 +41,7 @@ impl PartialDate {
     /// True when the two dates can be the same day at their shared precision
     /// (`1984` agrees with `1984-01-08`; `1984-02` does not).
     pub fn agrees_with(&self, other: &PartialDate) -> bool {
-        self.year == other.year
-            && opt_eq(self.month, other.month)
-            && opt_eq(self.day, other.day)
+        self.year == other.year && opt_eq(self.month, other.month) && opt_eq(self.day, other.day)
     }
 
     /// Whole days from 0000-03-01 to this date (month/day default to the
@@ -109,7 +107,9 @@ fn opt_eq(a: Option<u8>, b: Option<u8>) -> bool {
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         _ => 31,
     }
@@ -146,7 +146,6 @@ impl FromStr for PartialDate {
         Ok(PartialDate { year, month, day })
     }
 }
-
 
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -216,7 +215,13 @@ mod tests {
 
     #[test]
     fn day_numbers_count_days() {
-        assert_eq!(d("2018-10-19").day_number() - d("2018-10-01").day_number(), 18);
-        assert_eq!(d("2024-03-01").day_number() - d("2024-02-28").day_number(), 2);
+        assert_eq!(
+            d("2018-10-19").day_number() - d("2018-10-01").day_number(),
+            18
+        );
+        assert_eq!(
+            d("2024-03-01").day_number() - d("2024-02-28").day_number(),
+            2
+        );
     }
 }

@@ -45,8 +45,18 @@ pub struct GoodsAssessment {
     pub hs_code: Option<String>,
     pub heading: Option<String>,
     pub luxury: bool,
+    /// Value per unit in USD, converted by the goods engine (the one place
+    /// that holds exchange rates), with how it was converted.
+    pub unit_value_usd: Option<UsdValue>,
     pub verdicts: Vec<GoodsVerdict>,
     pub warnings: Vec<String>,
+}
+
+/// A unit value converted to US dollars, and the rate's source.
+#[derive(Clone, Debug, Serialize)]
+pub struct UsdValue {
+    pub usd: f64,
+    pub basis: String,
 }
 
 /// One jurisdiction's verdict on a goods line.

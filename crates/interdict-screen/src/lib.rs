@@ -37,7 +37,7 @@
 //! struct NotControlled;
 //! impl GoodsScreening for NotControlled {
 //!     fn assess(&self, l: &GoodsLine, _: &str, _: Option<&str>, _: Option<PartialDate>) -> GoodsAssessment {
-//!         GoodsAssessment { hs_code: l.hs_code.clone(), heading: None, luxury: false, verdicts: vec![], warnings: vec![] }
+//!         GoodsAssessment { hs_code: l.hs_code.clone(), heading: None, luxury: false, unit_value_usd: None, verdicts: vec![], warnings: vec![] }
 //!     }
 //! }
 //! let line = r#"{"id":"S-1","date":"2024-03-01","declared_destination":"kr","purpose":"sale",
@@ -66,7 +66,9 @@ mod text;
 pub use config::{ConfigError, ScreenConfig};
 pub use csv_input::read_csv;
 pub use decision::{Decision, DecisionKind, Flag, Severity};
-pub use engines::{GoodsAssessment, GoodsScreening, GoodsVerdict, PartyHit, PartyScreening};
+pub use engines::{
+    GoodsAssessment, GoodsScreening, GoodsVerdict, PartyHit, PartyScreening, UsdValue,
+};
 pub use evaluate::{confusion_matrix, ConfusionMatrix};
 pub use html::render_html;
 pub use parse::{parse_jsonl_line, validate, ShipmentError};

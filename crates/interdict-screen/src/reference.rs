@@ -19,7 +19,6 @@ const CARRIERS: &str = include_str!("../../../data/reference/screen/carriers.csv
 const FOC: &str = include_str!("../../../data/reference/screen/flags_of_convenience.csv");
 const SECRECY: &str = include_str!("../../../data/reference/screen/secrecy_jurisdictions.csv");
 const UNIT_VALUES: &str = include_str!("../../../data/reference/screen/unit_values.csv");
-const FX: &str = include_str!("../../../data/reference/screen/fx_rates.csv");
 
 /// FNV-1a: the location index is hit for every place of every leg, and
 /// SipHash's flood resistance buys nothing on a compiled-in table.
@@ -151,7 +150,6 @@ pub struct Reference {
     pub flags_of_convenience: HashMap<String, CountryEntry>,
     pub secrecy: HashMap<String, CountryEntry>,
     pub unit_values: Vec<UnitValue>,
-    fx: HashMap<String, (f64, String)>,
     mission_countries: HashSet<String>,
 }
 
@@ -302,9 +300,6 @@ impl Reference {
                 })
             })
             .collect();
-        let fx = rows(FX)
-            .filter_map(|r| Some((field(&r, 0), (field(&r, 1).parse().ok()?, field(&r, 3)))))
-            .collect();
         let mission_countries = missions.iter().map(|m| m.country.clone()).collect();
         Reference {
             locations,
@@ -318,7 +313,6 @@ impl Reference {
             flags_of_convenience: country_table(FOC, 2),
             secrecy: country_table(SECRECY, 3),
             unit_values,
-            fx,
             mission_countries,
         }
     }
@@ -344,13 +338,6 @@ impl Reference {
         self.hub_by_name
             .get(&(country.to_string(), fold(name)))
             .map(|&i| &self.hubs[i])
-    }
-
-    /// USD per unit of `currency` (ISO 4217, any case), with its source.
-    pub fn usd_rate(&self, currency: &str) -> Option<(f64, &str)> {
-        self.fx
-            .get(&currency.trim().to_ascii_uppercase())
-            .map(|(r, s)| (*r, s.as_str()))
     }
 
     /// Whether any mission is recorded in `country` (cheap pre-check).
@@ -388,9 +375,6 @@ mod tests {
             .unit_values
             .iter()
             .all(|u| u.unit_value_usd > 0.0 && !u.source.is_empty()));
-        assert!(r
-            .usd_rate("jpy")
-            .is_some_and(|(x, _)| x > 0.005 && x < 0.01));
         assert_eq!(
             r.location_by_name("cn", "dalian")
                 .map(|l| l.locode.as_str()),

@@ -14,10 +14,12 @@ pub struct EntityArgs {
 }
 
 pub fn run(ctx: &Context, args: EntityArgs) -> anyhow::Result<ExitCode> {
-    let (dataset, _) = args
-        .id
-        .split_once(':')
-        .with_context(|| format!("{:?} is not an id of the form <dataset>:<source id>", args.id))?;
+    let (dataset, _) = args.id.split_once(':').with_context(|| {
+        format!(
+            "{:?} is not an id of the form <dataset>:<source id>",
+            args.id
+        )
+    })?;
     let store = ctx.store()?;
     let mut snapshots = Vec::new();
     if interdict_lists::known_datasets().contains(&dataset) {

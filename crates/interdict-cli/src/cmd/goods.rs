@@ -85,7 +85,10 @@ fn print_report(line: &GoodsLine, r: &GoodsReport) {
         r.hs.heading.as_deref().unwrap_or("?"),
         r.hs.basis,
         r.hs.confidence,
-        r.hs.description.as_deref().map(|d| format!(" — {d}")).unwrap_or_default()
+        r.hs.description
+            .as_deref()
+            .map(|d| format!(" — {d}"))
+            .unwrap_or_default()
     );
     if !r.classification.decisive.is_empty() {
         println!("decided by: {}", r.classification.decisive.join(", "));
@@ -107,17 +110,34 @@ fn print_report(line: &GoodsLine, r: &GoodsReport) {
     println!();
     print!(
         "{}",
-        output::table(&["", "status", "instrument", "provision", "verified", "reason"], &rows)
+        output::table(
+            &[
+                "",
+                "status",
+                "instrument",
+                "provision",
+                "verified",
+                "reason"
+            ],
+            &rows
+        )
     );
     if let Some(m) = &r.mismatch {
-        println!("\nEVASION SIGNAL ({}): declared {:?}, described {:?}: {}", m.kind, m.declared, m.described, m.detail);
+        println!(
+            "\nEVASION SIGNAL ({}): declared {:?}, described {:?}: {}",
+            m.kind, m.declared, m.described, m.detail
+        );
     }
     for w in &r.warnings {
         println!("warning: {w}");
     }
 }
 
-fn batch(screener: &GoodsScreener, input: &Path, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+fn batch(
+    screener: &GoodsScreener,
+    input: &Path,
+    output: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
     let file = File::open(input).with_context(|| format!("cannot open {}", input.display()))?;
     let mut out: Box<dyn Write> = match output {
         Some(path) => Box::new(BufWriter::new(
@@ -125,9 +145,13 @@ fn batch(screener: &GoodsScreener, input: &Path, output: Option<&Path>) -> anyho
         )),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
-    let is_csv = input.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let is_csv = input
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let mut errors = 0usize;
-    let mut emit = |line_no: usize, result: Result<GoodsReport, interdict_goods::GoodsError>| -> anyhow::Result<()> {
+    let mut emit = |line_no: usize,
+                    result: Result<GoodsReport, interdict_goods::GoodsError>|
+     -> anyhow::Result<()> {
         match result {
             Ok(report) => writeln!(out, "{}", json!({"line": line_no, "report": report}))?,
             Err(e) => {
@@ -144,7 +168,10 @@ fn batch(screener: &GoodsScreener, input: &Path, output: Option<&Path>) -> anyho
     };
     if is_csv {
         let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
-        let headers = reader.headers().with_context(|| format!("{}: cannot read the header row", input.display()))?.clone();
+        let headers = reader
+            .headers()
+            .with_context(|| format!("{}: cannot read the header row", input.display()))?
+            .clone();
         for (i, record) in reader.records().enumerate() {
             let line_no = i + 2;
             let result = record
@@ -158,7 +185,8 @@ fn batch(screener: &GoodsScreener, input: &Path, output: Option<&Path>) -> anyho
         }
     } else {
         for (i, line) in BufReader::new(file).lines().enumerate() {
-            let line = line.with_context(|| format!("{}:{}: cannot read", input.display(), i + 1))?;
+            let line =
+                line.with_context(|| format!("{}:{}: cannot read", input.display(), i + 1))?;
             if line.trim().is_empty() {
                 continue;
             }

@@ -96,7 +96,15 @@ fn show(ctx: &Context, format: Format) -> anyhow::Result<ExitCode> {
             print!(
                 "{}",
                 output::table(
-                    &["dataset", "publisher", "snapshot", "age", "records", "DPRK", "entities by schema"],
+                    &[
+                        "dataset",
+                        "publisher",
+                        "snapshot",
+                        "age",
+                        "records",
+                        "DPRK",
+                        "entities by schema"
+                    ],
                     &table
                 )
             );
@@ -168,13 +176,23 @@ fn resolve(store: &Store, dataset: &str, which: &str) -> anyhow::Result<Snapshot
     };
     Ok(match which {
         "bundled" => interdict_lists::load_bundled_dataset(dataset)?,
-        "current" => interdict_lists::parse_snapshot(dataset, &stored(store.current(dataset)?)?.path)?,
-        "previous" => interdict_lists::parse_snapshot(dataset, &stored(store.previous(dataset)?)?.path)?,
+        "current" => {
+            interdict_lists::parse_snapshot(dataset, &stored(store.current(dataset)?)?.path)?
+        }
+        "previous" => {
+            interdict_lists::parse_snapshot(dataset, &stored(store.previous(dataset)?)?.path)?
+        }
         path => interdict_lists::parse_snapshot(dataset, &PathBuf::from(path))?,
     })
 }
 
-fn diff(ctx: &Context, dataset: &str, old: &str, new: &str, format: Format) -> anyhow::Result<ExitCode> {
+fn diff(
+    ctx: &Context,
+    dataset: &str,
+    old: &str,
+    new: &str,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
     let store = ctx.store()?;
     let old = resolve(&store, dataset, old)?;
     let new = resolve(&store, dataset, new)?;

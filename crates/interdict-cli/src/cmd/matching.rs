@@ -53,7 +53,10 @@ pub struct MatchArgs {
 
 pub fn run(ctx: &Context, args: MatchArgs) -> anyhow::Result<ExitCode> {
     if !(0.0..=1.0).contains(&args.threshold) {
-        bail!("--threshold must be between 0 and 1, got {}", args.threshold);
+        bail!(
+            "--threshold must be between 0 and 1, got {}",
+            args.threshold
+        );
     }
     let config = MatchConfig {
         threshold: args.threshold,
@@ -110,7 +113,10 @@ fn print_table(name: &str, results: &[MatchResult]) {
             ]
         })
         .collect();
-    print!("{}", output::table(&["score", "", "listed name", "schema", "id"], &rows));
+    print!(
+        "{}",
+        output::table(&["score", "", "listed name", "schema", "id"], &rows)
+    );
     for r in results {
         println!("\n{} — {}", r.id, r.caption);
         for line in r.explanation.to_text() {
@@ -143,7 +149,8 @@ fn batch(
     let mut errors = 0usize;
     let mut lines = reader.lines().enumerate().peekable();
     while lines.peek().is_some() {
-        let chunk: Vec<(usize, std::io::Result<String>)> = lines.by_ref().take(BATCH_CHUNK).collect();
+        let chunk: Vec<(usize, std::io::Result<String>)> =
+            lines.by_ref().take(BATCH_CHUNK).collect();
         let answers: Vec<(String, bool)> = chunk
             .into_par_iter()
             .filter_map(|(i, line)| answer_line(matcher, config, input, i + 1, line))
@@ -191,7 +198,12 @@ fn answer_line(
     }
 }
 
-fn error_line(input: &std::path::Path, line_no: usize, id: Option<String>, message: &str) -> (String, bool) {
+fn error_line(
+    input: &std::path::Path,
+    line_no: usize,
+    id: Option<String>,
+    message: &str,
+) -> (String, bool) {
     eprintln!("{}:{line_no}: {message}", input.display());
     let id = id.unwrap_or_else(|| format!("line {line_no}"));
     (

@@ -61,8 +61,10 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
             if chunk.is_empty() {
                 break;
             }
-            let answers: Vec<Result<(Shipment, Decision), ShipmentError>> =
-                chunk.into_par_iter().map(|s| s.map(|s| decide(screener, s))).collect();
+            let answers: Vec<Result<(Shipment, Decision), ShipmentError>> = chunk
+                .into_par_iter()
+                .map(|s| s.map(|s| decide(screener, s)))
+                .collect();
             for answer in answers {
                 progress.inc(1);
                 match answer {
@@ -72,7 +74,9 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
                         match args.format {
                             ScreenFormat::Jsonl => writeln!(out, "{}", json!({ "error": e }))?,
                             ScreenFormat::Table => table_rows.push(vec![
-                                e.shipment_id.clone().unwrap_or_else(|| format!("line {}", e.line.unwrap_or(0))),
+                                e.shipment_id
+                                    .clone()
+                                    .unwrap_or_else(|| format!("line {}", e.line.unwrap_or(0))),
                                 "ERROR".into(),
                                 String::new(),
                                 format!("{}: {}", e.field, e.reason),
@@ -83,13 +87,20 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
                     Ok((shipment, decision)) => {
                         summary.count(decision.decision);
                         match args.format {
-                            ScreenFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&decision)?)?,
+                            ScreenFormat::Jsonl => {
+                                writeln!(out, "{}", serde_json::to_string(&decision)?)?
+                            }
                             ScreenFormat::Table => {
                                 table_rows.push(vec![
                                     decision.shipment_id.clone(),
                                     kind_label(decision.decision).into(),
                                     format!("{:.2}", decision.score),
-                                    decision.flags.iter().map(|f| f.rule.as_str()).collect::<Vec<_>>().join(", "),
+                                    decision
+                                        .flags
+                                        .iter()
+                                        .map(|f| f.rule.as_str())
+                                        .collect::<Vec<_>>()
+                                        .join(", "),
                                 ]);
                                 if decision.decision != DecisionKind::Clear {
                                     details.push_str(&describe(&decision));
@@ -106,7 +117,11 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
     progress.finish_and_clear();
     match args.format {
         ScreenFormat::Table => {
-            write!(out, "{}", output::table(&["shipment", "decision", "score", "flags"], &table_rows))?;
+            write!(
+                out,
+                "{}",
+                output::table(&["shipment", "decision", "score", "flags"], &table_rows)
+            )?;
             write!(out, "{details}")?;
             writeln!(
                 out,
@@ -123,7 +138,10 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     if summary.errors > 0 {
-        eprintln!("{} shipments were in error; their error records are in the output", summary.errors);
+        eprintln!(
+            "{} shipments were in error; their error records are in the output",
+            summary.errors
+        );
         return Ok(ExitCode::from(crate::EXIT_RECORD_ERRORS));
     }
     Ok(ExitCode::SUCCESS)
@@ -152,19 +170,27 @@ fn read_shipments(path: &Path) -> anyhow::Result<Box<dyn Iterator<Item = Parsed>
         e.reason = format!("{name}: {}", e.reason);
         e
     };
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
-        return Ok(Box::new(interdict_screen::read_csv(file).map(move |r| r.map_err(&in_file))));
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        return Ok(Box::new(
+            interdict_screen::read_csv(file).map(move |r| r.map_err(&in_file)),
+        ));
     }
-    let lines = BufReader::new(file).lines().enumerate().filter_map(move |(i, line)| match line {
-        Ok(l) if l.trim().is_empty() || l.trim_start().starts_with("//") => None,
-        Ok(l) => Some(interdict_screen::parse_jsonl_line(&l, i + 1).map_err(&in_file)),
-        Err(e) => Some(Err(ShipmentError {
-            shipment_id: None,
-            line: Some(i + 1),
-            field: "line".into(),
-            reason: format!("cannot read: {e}"),
-        })),
-    });
+    let lines = BufReader::new(file)
+        .lines()
+        .enumerate()
+        .filter_map(move |(i, line)| match line {
+            Ok(l) if l.trim().is_empty() || l.trim_start().starts_with("//") => None,
+            Ok(l) => Some(interdict_screen::parse_jsonl_line(&l, i + 1).map_err(&in_file)),
+            Err(e) => Some(Err(ShipmentError {
+                shipment_id: None,
+                line: Some(i + 1),
+                field: "line".into(),
+                reason: format!("cannot read: {e}"),
+            })),
+        });
     Ok(Box::new(lines))
 }
 
@@ -177,7 +203,12 @@ fn kind_label(k: DecisionKind) -> &'static str {
 }
 
 fn describe(d: &Decision) -> String {
-    let mut s = format!("\n{} — {} (score {:.2})\n", d.shipment_id, kind_label(d.decision), d.score);
+    let mut s = format!(
+        "\n{} — {} (score {:.2})\n",
+        d.shipment_id,
+        kind_label(d.decision),
+        d.score
+    );
     for f in &d.flags {
         s.push_str(&format!("  [{:?}] {}: {}\n", f.severity, f.rule, f.summary));
         if let Some(c) = f.citations.first() {

@@ -23,11 +23,23 @@ fn aurus_senat_is_blocked_for_the_goods_and_the_listed_recipient() {
         let r = rules(&d);
         assert!(r.contains(&"goods.prohibited"), "{r:?}");
         assert!(r.contains(&"party.listed"), "recipient on the lists: {r:?}");
-        let goods = d.flags.iter().find(|f| f.rule == "goods.prohibited").expect("goods flag");
+        let goods = d
+            .flags
+            .iter()
+            .find(|f| f.rule == "goods.prohibited")
+            .expect("goods flag");
         let text = goods.evidence.to_string();
         assert!(text.contains("2397"), "UNSCR 2397 named: {text}");
-        let party = d.flags.iter().find(|f| f.rule == "party.listed").expect("party flag");
-        assert!(party.evidence.to_string().contains("us_ofac_sdn"), "an OFAC SDN hit: {}", party.evidence);
+        let party = d
+            .flags
+            .iter()
+            .find(|f| f.rule == "party.listed")
+            .expect("party flag");
+        assert!(
+            party.evidence.to_string().contains("us_ofac_sdn"),
+            "an OFAC SDN hit: {}",
+            party.evidence
+        );
     }
 }
 
@@ -56,16 +68,28 @@ fn lexus_for_the_dprk_embassy_is_blocked() {
     for (d, expected) in screen_file("examples/lexus_dhaka_2023.jsonl") {
         assert_eq!(expected, "block");
         assert_eq!(d.decision, DecisionKind::Block, "{d:#?}");
-        assert!(rules(&d).contains(&"consignee.dprk_mission"), "{:?}", rules(&d));
+        assert!(
+            rules(&d).contains(&"consignee.dprk_mission"),
+            "{:?}",
+            rules(&d)
+        );
     }
     let (second, _) = &screen_file("examples/lexus_dhaka_2023.jsonl")[1];
-    assert!(rules(second).contains(&"destination.mismatch"), "{:?}", rules(second));
+    assert!(
+        rules(second).contains(&"destination.mismatch"),
+        "{:?}",
+        rules(second)
+    );
 }
 
 #[test]
 fn clean_controls_are_never_blocked() {
     for (d, expected) in screen_file("examples/controls.jsonl") {
         assert_ne!(d.decision, DecisionKind::Block, "{d:#?}");
-        assert_eq!(format!("{:?}", d.decision).to_lowercase(), expected, "{d:#?}");
+        assert_eq!(
+            format!("{:?}", d.decision).to_lowercase(),
+            expected,
+            "{d:#?}"
+        );
     }
 }

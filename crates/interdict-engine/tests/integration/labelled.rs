@@ -8,7 +8,11 @@ use interdict_screen::DecisionKind;
 #[test]
 fn labelled_shipments_are_decided_as_labelled() {
     let set = labelled_shipments("crates/interdict-screen/testdata/labelled_shipments.jsonl");
-    assert!(set.len() >= 50, "at least 50 labelled shipments, got {}", set.len());
+    assert!(
+        set.len() >= 50,
+        "at least 50 labelled shipments, got {}",
+        set.len()
+    );
     let mut wrong = Vec::new();
     let mut severe = Vec::new();
     for (s, expected) in &set {
@@ -25,10 +29,17 @@ fn labelled_shipments_are_decided_as_labelled() {
             wrong.push(line);
         }
     }
-    eprintln!("{} of {} labelled shipments decided as labelled", set.len() - wrong.len(), set.len());
+    eprintln!(
+        "{} of {} labelled shipments decided as labelled",
+        set.len() - wrong.len(),
+        set.len()
+    );
     for w in &wrong {
         eprintln!("  {w}");
     }
     assert!(severe.is_empty(), "block/clear confusions: {severe:#?}");
-    assert!(wrong.len() * 10 <= set.len(), "more than 10% wrong: {wrong:#?}");
+    assert!(
+        wrong.len() * 10 <= set.len(),
+        "more than 10% wrong: {wrong:#?}"
+    );
 }

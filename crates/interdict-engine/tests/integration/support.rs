@@ -19,7 +19,9 @@ pub fn engine() -> &'static Engine {
 }
 
 pub fn repo_path(relative: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(relative)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(relative)
 }
 
 /// Every shipment of a JSONL file with its `expected` decision.
@@ -31,7 +33,10 @@ pub fn labelled_shipments(relative: &str) -> Vec<(Shipment, String)> {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| {
             let raw: serde_json::Value = serde_json::from_str(l).expect("fixture line is JSON");
-            let expected = raw["expected"].as_str().expect("fixture line has expected").to_string();
+            let expected = raw["expected"]
+                .as_str()
+                .expect("fixture line has expected")
+                .to_string();
             let shipment = interdict_screen::parse_jsonl_line(l, i + 1)
                 .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), i + 1));
             (shipment, expected)

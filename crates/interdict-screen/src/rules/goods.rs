@@ -6,7 +6,7 @@
 
 use super::Ctx;
 use crate::decision::Flag;
-use crate::engines::GoodsVerdict;
+use crate::engines::{GoodsVerdict, UsdValue};
 use crate::reference::UnitValue;
 use crate::shipment::{GoodsLine, Purpose};
 use crate::text::{fold, words};
@@ -19,6 +19,7 @@ pub(super) fn run(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
         let mut prohibited: Vec<(String, GoodsVerdict)> = Vec::new();
         let mut licence: Vec<(String, GoodsVerdict)> = Vec::new();
         let mut hs = None;
+        let mut unit_usd = None;
         for dest in &d.to_assess {
             let a = ctx
                 .goods
@@ -26,6 +27,9 @@ pub(super) fn run(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
             luxury |= a.luxury;
             if hs.is_none() {
                 hs = a.hs_code.clone();
+            }
+            if unit_usd.is_none() {
+                unit_usd = a.unit_value_usd.clone();
             }
             for v in a.verdicts {
                 if !d.applies(&v.jurisdiction) {
@@ -68,8 +72,8 @@ pub(super) fn run(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
         if luxury || reference.is_some() {
             gift(ctx, i, line, flags);
         }
-        if let Some(rv) = reference {
-            undervalued(ctx, i, line, rv, flags);
+        if let (Some(rv), Some(unit)) = (reference, &unit_usd) {
+            undervalued(ctx, i, line, rv, unit, flags);
         }
     }
 }
@@ -107,18 +111,22 @@ fn gift(ctx: &Ctx<'_>, i: usize, line: &GoodsLine, flags: &mut Vec<Flag>) {
     ));
 }
 
-fn undervalued(ctx: &Ctx<'_>, i: usize, line: &GoodsLine, rv: &UnitValue, flags: &mut Vec<Flag>) {
+fn undervalued(
+    ctx: &Ctx<'_>,
+    i: usize,
+    line: &GoodsLine,
+    rv: &UnitValue,
+    unit: &UsdValue,
+    flags: &mut Vec<Flag>,
+) {
     let (Some(value), Some(currency)) = (line.value, line.currency.as_deref()) else {
         return;
     };
     if value <= 0.0 {
         return; // zero value is the gift rule's case
     }
-    let Some((rate, fx_source)) = ctx.reference.usd_rate(currency) else {
-        return;
-    };
     let qty = line.quantity.filter(|q| *q > 0.0).unwrap_or(1.0);
-    let unit_usd = value * rate / qty;
+    let (unit_usd, fx_source) = (unit.usd, unit.basis.as_str());
     let ratio = unit_usd / rv.unit_value_usd;
     if ratio >= ctx.config.parameters.undervalue_ratio {
         return;

@@ -199,8 +199,25 @@ impl GoodsScreening for TableGoods {
             hs_code: (!hs.is_empty()).then_some(hs),
             heading: None,
             luxury,
+            unit_value_usd: unit_value_usd(line),
             verdicts,
             warnings: Vec::new(),
         }
     }
+}
+
+/// The stand-in's currency conversion: fixed round rates, enough for the
+/// undervaluation tests (the real engine converts with its cited table).
+fn unit_value_usd(line: &GoodsLine) -> Option<interdict_screen::UsdValue> {
+    let rate = match line.currency.as_deref()? {
+        "USD" => 1.0,
+        "EUR" => 1.08,
+        "JPY" => 0.0071,
+        _ => return None,
+    };
+    let qty = line.quantity.filter(|q| *q > 0.0).unwrap_or(1.0);
+    Some(interdict_screen::UsdValue {
+        usd: line.value? * rate / qty,
+        basis: "test stand-in rate".into(),
+    })
 }
