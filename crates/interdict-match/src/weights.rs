@@ -168,9 +168,12 @@ pub const CANDIDATE_NAMES: usize = 24;
 /// Names whose candidate-generation weight is below this share of the best
 /// one are not scored: they share only weak keys with the query.
 pub const CANDIDATE_MIN_SHARE: f32 = 0.25;
-/// Key lists longer than this (very common parts and their fuzzy keys) are
-/// used in candidate generation only when no rarer key finds anything.
-pub const MAX_POSTINGS: usize = 2000;
+/// Key lists longer than this (very common parts and their fuzzy keys, about
+/// 1% of the ~90,000 bundled name forms) are used in candidate generation
+/// only when no rarer key finds anything. Walking them dominates search time
+/// while their low IDF adds almost nothing to the ranking (measured: the same
+/// quality figures at 800 as at 2,000, search about 45% faster).
+pub const MAX_POSTINGS: usize = 800;
 /// Relative weight of each kind of key in candidate generation.
 pub const KEY_EXACT: f32 = 1.0;
 pub const KEY_KOREAN: f32 = 0.9;
