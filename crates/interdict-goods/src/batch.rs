@@ -108,23 +108,9 @@ impl GoodsScreener {
                     reason: e.to_string(),
                 }),
                 Ok(l) if l.trim().is_empty() => continue,
-                Ok(l) => self.assess_jsonl_line(&l).map_err(|e| match e {
-                    GoodsError::Parse { format, reason, .. } => GoodsError::Parse {
-                        format,
-                        line: n,
-                        reason,
-                    },
-                    GoodsError::Field {
-                        field,
-                        value,
-                        reason,
-                    } => GoodsError::Field {
-                        field,
-                        value,
-                        reason: format!("{reason} (jsonl line {n})"),
-                    },
-                    other => other,
-                }),
+                Ok(l) => self
+                    .assess_jsonl_line(&l)
+                    .map_err(|e| at_line(e, "jsonl", n)),
             };
             out.push(r);
         }
@@ -172,21 +158,33 @@ impl GoodsScreener {
                     reason: e.to_string(),
                 })
                 .and_then(|rec| {
-                    self.assess_csv_record(&headers, &rec).map_err(|e| match e {
-                        GoodsError::Field {
-                            field,
-                            value,
-                            reason,
-                        } => GoodsError::Field {
-                            field,
-                            value,
-                            reason: format!("{reason} (csv line {line})"),
-                        },
-                        other => other,
-                    })
+                    self.assess_csv_record(&headers, &rec)
+                        .map_err(|e| at_line(e, "csv", line))
                 });
             out.push(r);
         }
         Ok(out)
+    }
+}
+
+/// Places a line's error at its line of a batch document: a parse error
+/// takes the line number, a bad field names the line in its reason.
+fn at_line(e: GoodsError, format: &'static str, line: usize) -> GoodsError {
+    match e {
+        GoodsError::Parse { reason, .. } => GoodsError::Parse {
+            format,
+            line,
+            reason,
+        },
+        GoodsError::Field {
+            field,
+            value,
+            reason,
+        } => GoodsError::Field {
+            field,
+            value,
+            reason: format!("{reason} ({format} line {line})"),
+        },
+        other => other,
     }
 }
