@@ -300,6 +300,15 @@ pub fn run(opts: &Options, engines: &dyn Engines) -> Result<String> {
             .map(|((n, p), o)| (n.clone(), p.as_slice(), o.as_slice()))
             .collect();
         let all: Vec<Outcome> = outcomes.iter().flatten().cloned().collect();
+        if let Some((_, people)) = files.first() {
+            let (p50, p99, n) = latency_percentiles(searcher.as_ref(), people, t);
+            summary.add(
+                "yente negatives",
+                &format!("latency per query, one thread, first {n}: p50 / p99"),
+                format!("{:.0} µs / {:.0} µs", p50, p99),
+                "—".into(),
+            );
+        }
         let f = evaluate::search::false_positives(&all);
         summary.add(
             "yente negatives",
@@ -372,6 +381,34 @@ fn score_all(scorer: &dyn PairScorer, pairs: &[LabelledPair]) -> Vec<f64> {
         .par_iter()
         .map(|p| scorer.score(p.schema, &p.query, &p.candidate))
         .collect()
+}
+
+/// Queries timed one at a time on one thread (the parallel pass above
+/// measures throughput, not latency).
+const LATENCY_SAMPLE: usize = 2_000;
+
+/// p50 and p99 of single-query latency in microseconds, and the sample size.
+fn latency_percentiles(
+    searcher: &dyn Searcher,
+    people: &[sets::yente::Person],
+    t: f64,
+) -> (f64, f64, usize) {
+    let mut micros: Vec<f64> = people
+        .iter()
+        .take(LATENCY_SAMPLE)
+        .map(|p| {
+            let props = p.query_props();
+            let started = Instant::now();
+            let _ = searcher.search(Schema::Person, &props, LIMIT, t);
+            started.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    if micros.is_empty() {
+        return (0.0, 0.0, 0);
+    }
+    micros.sort_by(f64::total_cmp);
+    let at = |q: f64| micros[((micros.len() - 1) as f64 * q).round() as usize];
+    (at(0.50), at(0.99), micros.len())
 }
 
 fn search_all(searcher: &dyn Searcher, people: &[sets::yente::Person], t: f64) -> Vec<Outcome> {
