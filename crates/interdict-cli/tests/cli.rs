@@ -191,6 +191,42 @@ fn goods_bad_input_names_the_field() {
 }
 
 #[test]
+fn goods_batch_reports_a_bad_line_and_goes_on() {
+    let s = store();
+    let mut input = tempfile::Builder::new()
+        .suffix(".jsonl")
+        .tempfile()
+        .expect("temp file");
+    writeln!(
+        input,
+        r#"{{"description":"Rolex Submariner watch","destination":"kp"}}"#
+    )
+    .expect("write");
+    writeln!(input).expect("write");
+    writeln!(
+        input,
+        r#"{{"description":"vodka","destination":"kp","value":-1,"currency":"USD"}}"#
+    )
+    .expect("write");
+    let path = input.path().to_str().expect("utf-8 path");
+    let out = interdict(&["goods", "--input", path], &s);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let lines: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 2, "blank lines are skipped");
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[0]["report"]["hs"]["heading"], "9102");
+    assert_eq!(lines[1]["line"], 3);
+    assert!(lines[1]["error"]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("value"));
+    assert!(stderr(&out).contains(":3:"), "{}", stderr(&out));
+}
+
+#[test]
 fn screen_reports_bad_shipments_and_goes_on() {
     let s = store();
     let mut input = tempfile::NamedTempFile::new().expect("temp file");

@@ -92,12 +92,10 @@ impl GoodsScreener {
         self.assess(&goods)
     }
 
-    /// Assesses every non-blank line of a JSONL document; each error names
-    /// its line (1-based) and, for bad values, the field.
-    pub fn assess_jsonl<R: std::io::BufRead>(
-        &self,
-        reader: R,
-    ) -> Vec<Result<GoodsReport, GoodsError>> {
+    /// Assesses every non-blank line of a JSONL document, each result with
+    /// its line (1-based); each error names its line and, for bad values,
+    /// the field.
+    pub fn assess_jsonl<R: std::io::BufRead>(&self, reader: R) -> Vec<NumberedResult> {
         let mut out = Vec::new();
         for (i, line) in reader.lines().enumerate() {
             let n = i + 1;
@@ -112,7 +110,7 @@ impl GoodsScreener {
                     .assess_jsonl_line(&l)
                     .map_err(|e| at_line(e, "jsonl", n)),
             };
-            out.push(r);
+            out.push((n, r));
         }
         out
     }
@@ -126,12 +124,10 @@ impl GoodsScreener {
         self.assess(&line_from_csv(headers, record)?)
     }
 
-    /// Assesses every record of a CSV document. The outer error is a broken
-    /// document; each record's own error names its line and field.
-    pub fn assess_csv<R: Read>(
-        &self,
-        reader: R,
-    ) -> Result<Vec<Result<GoodsReport, GoodsError>>, GoodsError> {
+    /// Assesses every record of a CSV document, each result with its line
+    /// (1-based, the header is line 1). The outer error is a broken document;
+    /// each record's own error names its line and field.
+    pub fn assess_csv<R: Read>(&self, reader: R) -> Result<Vec<NumberedResult>, GoodsError> {
         let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
         let headers = rdr
             .headers()
@@ -161,11 +157,14 @@ impl GoodsScreener {
                     self.assess_csv_record(&headers, &rec)
                         .map_err(|e| at_line(e, "csv", line))
                 });
-            out.push(r);
+            out.push((line, r));
         }
         Ok(out)
     }
 }
+
+/// One batch line's outcome with its 1-based line number in the document.
+pub type NumberedResult = (usize, Result<GoodsReport, GoodsError>);
 
 /// Places a line's error at its line of a batch document: a parse error
 /// takes the line number, a bad field names the line in its reason.

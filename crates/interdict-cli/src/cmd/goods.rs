@@ -8,7 +8,7 @@ use clap::Args;
 use interdict_goods::{GoodsLine, GoodsReport, GoodsScreener};
 use serde_json::json;
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -139,19 +139,25 @@ fn batch(
     output: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let file = File::open(input).with_context(|| format!("cannot open {}", input.display()))?;
+    let is_csv = input
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    // The goods crate numbers every line and names the bad field; this only writes.
+    let results = if is_csv {
+        screener
+            .assess_csv(file)
+            .with_context(|| format!("{}: not a goods CSV", input.display()))?
+    } else {
+        screener.assess_jsonl(BufReader::new(file))
+    };
     let mut out: Box<dyn Write> = match output {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
         )),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
-    let is_csv = input
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let mut errors = 0usize;
-    let mut emit = |line_no: usize,
-                    result: Result<GoodsReport, interdict_goods::GoodsError>|
-     -> anyhow::Result<()> {
+    for (line_no, result) in results {
         match result {
             Ok(report) => writeln!(out, "{}", json!({"line": line_no, "report": report}))?,
             Err(e) => {
@@ -163,34 +169,6 @@ fn batch(
                     json!({"line": line_no, "error": {"file": input.display().to_string(), "line": line_no, "message": e.to_string()}})
                 )?;
             }
-        }
-        Ok(())
-    };
-    if is_csv {
-        let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
-        let headers = reader
-            .headers()
-            .with_context(|| format!("{}: cannot read the header row", input.display()))?
-            .clone();
-        for (i, record) in reader.records().enumerate() {
-            let line_no = i + 2;
-            let result = record
-                .map_err(|e| interdict_goods::GoodsError::Parse {
-                    format: "CSV",
-                    line: line_no,
-                    reason: e.to_string(),
-                })
-                .and_then(|r| screener.assess_csv_record(&headers, &r));
-            emit(line_no, result)?;
-        }
-    } else {
-        for (i, line) in BufReader::new(file).lines().enumerate() {
-            let line =
-                line.with_context(|| format!("{}:{}: cannot read", input.display(), i + 1))?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            emit(i + 1, screener.assess_jsonl_line(&line))?;
         }
     }
     out.flush()?;

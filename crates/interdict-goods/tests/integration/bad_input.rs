@@ -67,8 +67,9 @@ fn batch_errors_name_the_field() {
     assert!(s.assess_jsonl_line("{not json").is_err());
     let csv = "description,destination,value,currency\nvodka,kp,abc,USD\nvodka,kp,10,USD\n";
     let out = s.assess_csv(csv.as_bytes()).unwrap();
-    assert_eq!(out[0].as_ref().unwrap_err().field_name(), Some("value"));
-    assert!(out[1].is_ok());
+    assert_eq!(out[0].0, 2);
+    assert_eq!(out[0].1.as_ref().unwrap_err().field_name(), Some("value"));
+    assert!(out[1].1.is_ok());
 }
 
 #[test]
@@ -76,8 +77,9 @@ fn jsonl_batches_number_their_lines() {
     let input = "{\"description\": \"vodka\", \"destination\": \"kp\"}\n\n{\"description\": \"vodka\", \"destination\": \"qq\"}\n";
     let out = screener().assess_jsonl(input.as_bytes());
     assert_eq!(out.len(), 2);
-    assert!(out[0].is_ok());
-    let e = out[1].as_ref().unwrap_err();
+    assert!(out[0].1.is_ok());
+    assert_eq!(out[1].0, 3);
+    let e = out[1].1.as_ref().unwrap_err();
     assert_eq!(e.field_name(), Some("destination"));
     assert!(e.to_string().contains("line 3"), "{e}");
 }
