@@ -126,9 +126,8 @@ impl PartyScreening for PartyAdapter<'_> {
         if digits.len() != 7 {
             return Vec::new();
         }
-        let mut query = Query::new("imo", Schema::Vessel, "");
-        query.properties.clear();
-        query.add(prop::IMO_NUMBER, &digits);
+        // `Query::new` ignores the empty name: the IMO number is the only key.
+        let query = Query::new("imo", Schema::Vessel, "").with(prop::IMO_NUMBER, &digits);
         self.matcher
             .search(&query, &self.config)
             .into_iter()
