@@ -38,6 +38,19 @@ enum Command {
     Goods(GoodsArgs),
     /// Shipments: confusion matrix of decisions on labelled JSONL, with the real engines.
     Shipments(ShipmentsArgs),
+    /// Scores one pair of names and prints the explanation (error analysis).
+    Pair(PairArgs),
+}
+
+#[derive(clap::Args)]
+struct PairArgs {
+    /// The query name.
+    query: String,
+    /// The candidate (listed) name.
+    candidate: String,
+    /// Schema of both sides.
+    #[arg(long, default_value = "Person")]
+    schema: String,
 }
 
 #[derive(clap::Args)]
@@ -103,6 +116,16 @@ fn main() -> Result<()> {
             Ok(())
         }
         Command::Shipments(args) => shipments::run(args.labelled, &eval_dir()),
+        Command::Pair(args) => {
+            let schema: interdict_model::Schema = args
+                .schema
+                .parse()
+                .map_err(|_| anyhow::anyhow!("unknown schema {:?}", args.schema))?;
+            for line in ours::explain_pair(schema, &args.query, &args.candidate) {
+                println!("{line}");
+            }
+            Ok(())
+        }
     }
 }
 

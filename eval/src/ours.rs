@@ -32,6 +32,16 @@ fn entity(schema: Schema, props: &Props) -> Entity {
     e
 }
 
+/// The score and explanation of one name pair, as lines of text.
+pub fn explain_pair(schema: Schema, query_name: &str, candidate_name: &str) -> Vec<String> {
+    let mut e = Entity::new("eval", "candidate", schema);
+    e.add(prop::NAME, candidate_name);
+    let scored = score_pair(&Query::new("eval", schema, query_name), &e);
+    let mut lines = vec![format!("score {:.3}", scored.score)];
+    lines.extend(scored.explanation.to_text());
+    lines
+}
+
 pub struct OurPairs;
 
 impl PairScorer for OurPairs {

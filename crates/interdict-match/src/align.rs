@@ -7,8 +7,8 @@
 //! This module owns the name score; it must not look at dates, countries or
 //! identifiers (see `adjust`).
 
-use crate::analyse::{FormMeta, PartKind, ParticleClass, Tok};
-use crate::similarity::{edit_distance_halves, part_similarity, Kind};
+use crate::analyse::{skeleton, FormMeta, PartKind, ParticleClass, Tok};
+use crate::similarity::{edit_distance_halves, part_similarity, Context, Kind};
 use crate::weights as w;
 use interdict_names::Transliteration;
 use smallvec::SmallVec;
@@ -27,6 +27,25 @@ pub(crate) struct Pair {
     /// The pair breaks the order of the names beyond a rotation (see
     /// [`mark_out_of_order`]) and counts as a conflict.
     pub out_of_order: bool,
+    /// Every query part and listed part the pair covers, one bit per part:
+    /// one each, except for an acronym, which covers the run of parts whose
+    /// initials it spells.
+    pub q_span: u32,
+    pub l_span: u32,
+}
+
+impl Pair {
+    fn single(q: usize, l: usize, sim: f64, kind: Kind) -> Pair {
+        Pair {
+            q: q as u8,
+            l: l as u8,
+            sim,
+            kind,
+            out_of_order: false,
+            q_span: 1 << q,
+            l_span: 1 << l,
+        }
+    }
 }
 
 /// The outcome of comparing two forms.
@@ -50,9 +69,13 @@ pub(crate) fn align(
     lm: &FormMeta,
     person: bool,
 ) -> Alignment {
-    let translit = qm.method != Transliteration::None;
-    let abjad = qm.abjad || lm.abjad;
     let korean = korean_like(q, qm) && korean_like(l, lm);
+    let cx = Context {
+        translit: qm.method != Transliteration::None,
+        abjad: qm.abjad || lm.abjad,
+        korean,
+        syllabic: qm.syllabic() || lm.syllabic(),
+    };
     let n = q.len().min(MAX_PARTS);
     let m = l.len().min(MAX_PARTS);
     // Only the n × m cells in use (a full 16 × 16 table costs more to clear
@@ -60,7 +83,7 @@ pub(crate) fn align(
     let mut flat: SmallVec<[Option<(f64, Kind)>; 36]> = SmallVec::with_capacity(n * m);
     for qi in &q[..n] {
         for lj in &l[..m] {
-            flat.push(part_similarity(qi, lj, translit, abjad, korean));
+            flat.push(part_similarity(qi, lj, cx));
         }
     }
     let sims = |i: usize, j: usize| flat[i * m + j];
@@ -85,21 +108,26 @@ pub(crate) fn align(
         used_q |= 1 << i;
         used_l |= 1 << j;
         if let Some((sim, kind)) = sims(i, j) {
-            pairs.push(Pair {
-                q: i as u8,
-                l: j as u8,
-                sim,
-                kind,
-                out_of_order: false,
-            });
+            pairs.push(Pair::single(i, j, sim, kind));
         }
+    }
+    // Acronyms are a writing habit of Latin-script names, not of readings.
+    if !cx.translit && !cx.syllabic {
+        acronyms(q, l, person, &mut used_q, &mut used_l, &mut pairs);
     }
     mark_out_of_order(&mut pairs, q, l);
     let lineage = q
         .iter()
         .chain(l.iter())
         .any(|t| t.particle == Some(ParticleClass::Patronymic));
-    let mut score = combine(&pairs, q, l, used_q, used_l, lineage, korean);
+    let extras = if korean || cx.syllabic {
+        Extras::NoOptionalParts
+    } else if person {
+        Extras::PersonEnds
+    } else {
+        Extras::Plain
+    };
+    let mut score = combine(&pairs, q, l, used_q, used_l, lineage, extras);
     let mut spacing = None;
     // Only when the sides split the name into different numbers of parts:
     // otherwise the alignment has already compared like with like.
@@ -138,6 +166,17 @@ pub(crate) fn align(
     }
 }
 
+/// What a part one side has and the other lacks costs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Extras {
+    /// Organisations and vessels: [`w::EXTRA_PART_PENALTY`].
+    Plain,
+    /// People: more at the ends of the name ([`w::EXTRA_END_PART_FACTOR`]).
+    PersonEnds,
+    /// Korean, Chinese and Japanese names: [`w::EXTRA_PART_PENALTY_SYLLABIC`].
+    NoOptionalParts,
+}
+
 /// Combines the aligned pairs into the name score.
 ///
 /// Each matched pair weighs the mean of its two parts' weights and brings
@@ -154,14 +193,21 @@ fn combine(
     used_q: u32,
     used_l: u32,
     lineage: bool,
-    korean: bool,
+    extras_rule: Extras,
 ) -> f64 {
     let mut matched = 0.0;
     let mut weight = 0.0;
     let mut uq = 0.0;
     let mut ul = 0.0;
+    let span_weight = |ts: &[&Tok], span: u32| -> f64 {
+        ts.iter()
+            .enumerate()
+            .filter(|(i, _)| *i < MAX_PARTS && span & (1 << i) != 0)
+            .map(|(_, t)| t.weight)
+            .sum()
+    };
     for p in pairs {
-        let pw = (q[p.q as usize].weight + l[p.l as usize].weight) / 2.0;
+        let pw = (span_weight(q, p.q_span) + span_weight(l, p.l_span)) / 2.0;
         if p.out_of_order && lineage {
             uq += q[p.q as usize].weight;
             ul += l[p.l as usize].weight;
@@ -173,27 +219,126 @@ fn combine(
             weight += pw;
         }
     }
-    let unused = |ts: &[&Tok], used: u32| -> f64 {
+    // Left-over weight of a side, and the part of it at the ends of the
+    // name (its first or last word).
+    let unused = |ts: &[&Tok], used: u32| -> (f64, f64) {
+        let words: SmallVec<[usize; 16]> = (0..ts.len())
+            .filter(|&i| ts[i].kind == PartKind::Word)
+            .collect();
+        let ends = [words.first().copied(), words.last().copied()];
         ts.iter()
             .enumerate()
             .filter(|(i, _)| *i >= MAX_PARTS || used & (1 << i) == 0)
-            .map(|(_, t)| t.weight)
-            .sum()
+            .fold((0.0, 0.0), |(all, at_ends), (i, t)| {
+                let end = ends.contains(&Some(i));
+                (all + t.weight, at_ends + if end { t.weight } else { 0.0 })
+            })
     };
-    uq += unused(q, used_q);
-    ul += unused(l, used_l);
+    let (lq, q_ends) = unused(q, used_q);
+    let (ll, l_ends) = unused(l, used_l);
+    uq += lq;
+    ul += ll;
     let conflict = uq.min(ul);
     let extras = (uq - conflict) + (ul - conflict);
     if weight <= 0.0 {
         return 0.0;
     }
     let base = matched / (weight + 2.0 * conflict);
-    let penalty = if korean {
-        w::EXTRA_PART_PENALTY_KOREAN
-    } else {
-        w::EXTRA_PART_PENALTY
+    let penalty = match extras_rule {
+        Extras::NoOptionalParts => w::EXTRA_PART_PENALTY_SYLLABIC,
+        Extras::Plain => w::EXTRA_PART_PENALTY,
+        Extras::PersonEnds => {
+            // The share of the extras that sits at an end of its name costs
+            // more (see [`w::EXTRA_END_PART_FACTOR`]).
+            let (left, at_ends) = if uq > ul { (lq, q_ends) } else { (ll, l_ends) };
+            let end_share = if left > 0.0 { at_ends / left } else { 0.0 };
+            w::EXTRA_PART_PENALTY * (1.0 + (w::EXTRA_END_PART_FACTOR - 1.0) * end_share)
+        }
     };
-    base * (1.0 - penalty * extras / (weight + extras))
+    base * (1.0 - (penalty * extras / (weight + extras)).min(1.0))
+}
+
+/// Pairs a short word left over on one side with the run of left-over
+/// words on the other side whose initials it spells: "PLA" / "People's
+/// Liberation Army", "US" / "United States", "JC" / "Jean-Claude". A
+/// particle in the run may give its initial or be skipped ("Department of
+/// State" is "DOS" or "DS"). Two to six letters for organisations; for
+/// people only two (double initials), since a longer short word is more
+/// likely a name.
+fn acronyms(
+    q: &[&Tok],
+    l: &[&Tok],
+    person: bool,
+    used_q: &mut u32,
+    used_l: &mut u32,
+    pairs: &mut SmallVec<[Pair; 8]>,
+) {
+    let longest = if person { 2 } else { 6 };
+    let (n, m) = (q.len().min(MAX_PARTS), l.len().min(MAX_PARTS));
+    for i in 0..n {
+        if *used_q & (1 << i) == 0 {
+            if let Some(span) = spelled_by(q[i], longest, l, m, *used_l) {
+                *used_q |= 1 << i;
+                *used_l |= span;
+                let j = span.trailing_zeros() as usize;
+                pairs.push(Pair {
+                    l_span: span,
+                    ..Pair::single(i, j, w::PART_ACRONYM, Kind::Acronym)
+                });
+            }
+        }
+    }
+    for j in 0..m {
+        if *used_l & (1 << j) == 0 {
+            if let Some(span) = spelled_by(l[j], longest, q, n, *used_q) {
+                *used_l |= 1 << j;
+                *used_q |= span;
+                let i = span.trailing_zeros() as usize;
+                pairs.push(Pair {
+                    q_span: span,
+                    ..Pair::single(i, j, w::PART_ACRONYM, Kind::Acronym)
+                });
+            }
+        }
+    }
+}
+
+/// The run of unused parts of `other` (two or more words) whose initials
+/// spell `t`, as a bit set.
+fn spelled_by(t: &Tok, longest: usize, other: &[&Tok], m: usize, used: u32) -> Option<u32> {
+    let letters = t.text.as_bytes();
+    if t.kind != PartKind::Word
+        || !(2..=longest).contains(&letters.len())
+        || !letters.iter().all(u8::is_ascii_lowercase)
+    {
+        return None;
+    }
+    for start in 0..m {
+        if used & (1 << start) != 0 || other[start].kind != PartKind::Word {
+            continue;
+        }
+        let (mut k, mut span, mut words) = (0, 0u32, 0);
+        for (j, o) in other.iter().enumerate().take(m).skip(start) {
+            if k == letters.len() || used & (1 << j) != 0 {
+                break;
+            }
+            let initial = o.text.as_bytes().first() == Some(&letters[k]);
+            match o.kind {
+                PartKind::Word if initial => {
+                    k += 1;
+                    words += 1;
+                }
+                PartKind::Particle if initial => k += 1,
+                PartKind::Particle => {}
+                _ => break,
+            }
+            span |= 1 << j;
+        }
+        if k == letters.len() && words >= 2 {
+            return Some(span);
+        }
+    }
+    None
 }
 
 /// Whether a name reads as a romanised Korean name: two or more words, each
@@ -210,8 +355,13 @@ fn korean_like(ts: &[&Tok], meta: &FormMeta) -> bool {
     let mut words = 0;
     for t in ts {
         match t.kind {
-            PartKind::Word if t.korean.is_empty() => return false,
-            PartKind::Word => words += 1,
+            // A particle's spelling can be a Korean syllable too ("Su Bin").
+            PartKind::Word | PartKind::Particle if t.korean.is_empty() => {
+                if t.kind == PartKind::Word {
+                    return false;
+                }
+            }
+            PartKind::Word | PartKind::Particle => words += 1,
             _ => {}
         }
     }
@@ -278,11 +428,20 @@ fn mark_out_of_order(pairs: &mut [Pair], q: &[&Tok], l: &[&Tok]) {
 }
 
 /// Similarity of the two names with all spaces removed, and the distance.
+/// For a name written in an abjad, whose transliteration lacks the short
+/// vowels, the consonants of the joined names are compared ("عبد الله" →
+/// "bd llh" / "Abdullah": both "bdlh").
 fn spaceless(qm: &FormMeta, lm: &FormMeta) -> Option<(f64, f64)> {
     let (a, b) = (qm.joined.as_bytes(), lm.joined.as_bytes());
     let longer = a.len().max(b.len());
     if longer < 4 {
         return None;
+    }
+    if qm.abjad != lm.abjad {
+        let (sa, sb) = (skeleton(&qm.joined), skeleton(&lm.joined));
+        if sa.len() >= 3 && sa == sb {
+            return Some((w::SPACING_FACTOR * w::PART_CONSONANT_SKELETON, 0.0));
+        }
     }
     // The joined string is a whole name: one edit, two in long names.
     let allowed = if longer < 16 { 1 } else { 2 };
@@ -325,6 +484,35 @@ mod tests {
         assert!(s.capped_from.is_some());
         assert!(s.score <= w::SINGLE_PART_CAP);
         assert!(score("Kim", "Kim Jong Un", false).capped_from.is_none());
+    }
+
+    #[test]
+    fn acronyms_spell_the_initials_of_a_run() {
+        let s = score("PLA", "People's Liberation Army", false);
+        assert!(s.score > 0.85, "{s:?}");
+        assert_eq!(s.pairs[0].kind, Kind::Acronym);
+        assert!(
+            score(
+                "U.S. Department of State",
+                "United States Department of State",
+                false
+            )
+            .score
+                > 0.85
+        );
+        assert!(score("JC Juncker", "Jean-Claude Juncker", true).score > 0.85);
+        // Initials must come in order and cover the whole word.
+        assert!(score("PAL", "People's Liberation Army", false).score < 0.5);
+        assert!(score("PL", "People's Liberation Army", false).score < 0.85);
+        // People: only double initials.
+        assert!(score("Ali Khan", "Ahmad Latif Iqbal Khan", true).score < 0.7);
+    }
+
+    #[test]
+    fn abjad_names_compare_joined_consonants() {
+        let s = score("عبد الله", "Abdullah", true);
+        assert!(s.score > 0.8, "{s:?}");
+        assert!(score("عبد الله", "Abdul Karim", true).score < 0.7);
     }
 
     #[test]

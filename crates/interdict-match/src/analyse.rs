@@ -81,7 +81,8 @@ const PARTICLES: &[&str] = &[
     // name particles
     "al", "el", "ul", "bin", "ibn", "ben", "bint", "binti", "ould", "abu", "abou", "abo", "van",
     "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "la", "le", "y",
-    "e", "the", "of", "and",
+    "e", "the", "of", "and", // generational suffixes
+    "jr", "jnr", "sr", "snr",
 ];
 
 fn is_roman_numeral(t: &str) -> bool {
@@ -199,6 +200,13 @@ pub(crate) struct FormMeta {
 }
 
 impl FormMeta {
+    /// Whether the form is a machine reading of a syllabic script, whose
+    /// parts are syllables from a closed table (see
+    /// [`crate::similarity::Context::syllabic`]).
+    pub(crate) fn syllabic(&self) -> bool {
+        syllabic_reading(self.method)
+    }
+
     /// Whether a query form and a listed form should be compared: Latin
     /// readings with Latin readings, except that two names written in the
     /// same non-Latin script are compared only in that script.
@@ -208,6 +216,18 @@ impl FormMeta {
         }
         self.script == NameScript::Latin || self.script != other.script
     }
+}
+
+fn syllabic_reading(method: Transliteration) -> bool {
+    matches!(
+        method,
+        Transliteration::HangulMcCuneReischauer
+            | Transliteration::HangulRevised
+            | Transliteration::HanjaSinoKorean
+            | Transliteration::HanPinyin
+            | Transliteration::KanaHepburn
+            | Transliteration::CyrillicKorean
+    )
 }
 
 /// One Latin form of a name, with its parts as text and kind (not yet
@@ -276,10 +296,14 @@ pub(crate) fn analyse_name(name: &str, org_like: bool) -> SmallVec<[RawForm; 2]>
         std::borrow::Cow::Borrowed(name)
     };
     for form in names::latin_forms(&name_in) {
-        let tokens = names::tokenize(&form.text);
+        let mut tokens = names::tokenize(&form.text);
+        if org_like {
+            tokens = names::number_words_as_digits(&tokens);
+        }
         if tokens.is_empty() {
             continue;
         }
+        let syllabic = syllabic_reading(form.method);
         let mut parts: SmallVec<[(Box<str>, PartKind); 8]> = SmallVec::new();
         let mut numbers: SmallVec<[u32; 2]> = SmallVec::new();
         let mut i = 0;
@@ -301,6 +325,12 @@ pub(crate) fn analyse_name(name: &str, org_like: bool) -> SmallVec<[RawForm; 2]>
                 && matches!(t.as_str(), "i" | "v" | "x")
             {
                 kind = PartKind::Number;
+            }
+            // A syllable read from Hangul or Han is a name part, even when
+            // it is one letter ("i" for 이) or spelt like a particle ("bin"
+            // for 빈, "de" for 德).
+            if matches!(kind, PartKind::Initial | PartKind::Particle) && syllabic {
+                kind = PartKind::Word;
             }
             if kind == PartKind::Number {
                 let found = names::numbers(std::slice::from_ref(t));

@@ -29,6 +29,9 @@ pub enum How {
     Fuzzy { distance: f64 },
     /// Agree only once spaces are ignored ("SiemensAG" / "Siemens AG").
     Spacing { distance: f64 },
+    /// One side is the acronym of the other's words ("PLA" / "People's
+    /// Liberation Army").
+    Acronym,
     /// Found no counterpart on the other side.
     Unmatched,
 }
@@ -162,6 +165,7 @@ impl How {
             How::Spacing { distance } => {
                 format!("within {distance} edit(s) once spaces are ignored")
             }
+            How::Acronym => "acronym (initials of the words)".into(),
             How::Unmatched => "unmatched".into(),
         }
     }

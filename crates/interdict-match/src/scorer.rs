@@ -171,6 +171,7 @@ fn how(kind: Kind, method: Transliteration) -> How {
         Kind::Phonetic => How::Phonetic,
         Kind::Initial => How::Initial,
         Kind::Fuzzy(d) => How::Fuzzy { distance: d },
+        Kind::Acronym => How::Acronym,
     }
 }
 
@@ -236,11 +237,19 @@ pub(crate) fn explain(
         });
         return e;
     }
+    let spanned = |ts: &[&Tok], span: u32| -> String {
+        ts.iter()
+            .enumerate()
+            .filter(|(i, _)| *i < 32 && span & (1 << i) != 0)
+            .map(|(_, t)| &*t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     for p in &a.pairs {
-        let (qt, lt) = (q[p.q as usize], l.toks[p.l as usize]);
+        let qt = q[p.q as usize];
         e.parts.push(PartMatch {
-            query: Some(qt.text.to_string()),
-            listed: Some(lt.text.to_string()),
+            query: Some(spanned(q, p.q_span)),
+            listed: Some(spanned(l.toks, p.l_span)),
             how: how(p.kind, qf.meta.method),
             similarity: p.sim,
             weight: qt.weight,
@@ -248,7 +257,7 @@ pub(crate) fn explain(
         });
     }
     for (i, t) in q.iter().enumerate() {
-        if !a.pairs.iter().any(|p| p.q as usize == i) {
+        if i >= 32 || !a.pairs.iter().any(|p| p.q_span & (1 << i) != 0) {
             e.parts.push(PartMatch {
                 query: Some(t.text.to_string()),
                 listed: None,
@@ -260,7 +269,7 @@ pub(crate) fn explain(
         }
     }
     for (j, t) in l.toks.iter().enumerate() {
-        if !a.pairs.iter().any(|p| p.l as usize == j) {
+        if j >= 32 || !a.pairs.iter().any(|p| p.l_span & (1 << j) != 0) {
             e.parts.push(PartMatch {
                 query: None,
                 listed: Some(t.text.to_string()),

@@ -20,6 +20,8 @@ pub(crate) enum Kind {
     Initial,
     /// Edit distance, a doubled letter counting half.
     Fuzzy(f64),
+    /// One side's word spells the initials of a run of the other's words.
+    Acronym,
 }
 
 /// The edit budget for parts whose longer one has `len` letters.
@@ -85,17 +87,31 @@ pub(crate) fn edit_distance_halves<T: Copy + PartialEq>(
     (d <= max_half).then_some(d)
 }
 
-/// Similarity of a query part and a listed part, and how they met. `translit`:
-/// the query form was transliterated from another script. `abjad`: either
-/// name was written in an abjad, so consonant skeletons are compared too.
-/// `korean`: both names read as Korean, so romanisation variants apply.
-pub(crate) fn part_similarity(
-    q: &Tok,
-    l: &Tok,
-    translit: bool,
-    abjad: bool,
-    korean: bool,
-) -> Option<(f64, Kind)> {
+/// What two whole names are, which decides how their parts may meet.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Context {
+    /// The query form was transliterated from another script.
+    pub translit: bool,
+    /// Either name was written in an abjad: consonant skeletons compare too.
+    pub abjad: bool,
+    /// Both names read as Korean: romanisation variants apply.
+    pub korean: bool,
+    /// Either form is a machine reading of a syllabic script (Hangul, Han,
+    /// Kana, or a Russian transcription of Korean). Such a reading has no
+    /// typing slips: its syllables come from a closed table, and one letter
+    /// more or less is another syllable ("jin" is not "jian", "yong" is not
+    /// "song"), so only exact spellings and romanisation variants count.
+    pub syllabic: bool,
+}
+
+/// Similarity of a query part and a listed part, and how they met.
+pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kind)> {
+    let Context {
+        translit,
+        abjad,
+        korean,
+        syllabic,
+    } = cx;
     use PartKind::*;
     match (q.kind, l.kind) {
         (LegalForm, LegalForm) | (Number, Number) => {
@@ -118,6 +134,9 @@ pub(crate) fn part_similarity(
     }
     if korean && intersects(&q.korean, &l.korean) {
         return Some((w::PART_ROMANISATION_VARIANT, Kind::Variant));
+    }
+    if syllabic {
+        return None;
     }
     if q.kind == Initial || l.kind == Initial {
         let (short, long) = if q.kind == Initial { (q, l) } else { (l, q) };
@@ -151,8 +170,11 @@ pub(crate) fn part_similarity(
     if let Some((halves, longer)) = distance {
         let d = f64::from(halves) / 2.0;
         consider(1.0 - w::FUZZY_SLOPE * d / longer as f64, Kind::Fuzzy(d));
-        // Sounding alike vouches for a spelling that is already close.
-        if !q.phonetic.is_empty() && q.phonetic == l.phonetic {
+        // Sounding alike vouches for a spelling that is already close, by
+        // the measure of the shorter part too (phonetic keys keep only the
+        // start of a name: "Ronaldinho" and "Ronaldo" share one).
+        let shorter = q.text.len().min(l.text.len());
+        if !q.phonetic.is_empty() && q.phonetic == l.phonetic && halves <= 2 * budget(shorter) {
             consider(w::PART_PHONETIC, Kind::Phonetic);
         }
     }
@@ -198,8 +220,15 @@ mod tests {
         Tok::new(s, kind_of(s))
     }
 
+    fn korean() -> Context {
+        Context {
+            korean: true,
+            ..Context::default()
+        }
+    }
+
     fn sim(a: &str, b: &str) -> Option<(f64, Kind)> {
-        part_similarity(&tok(a), &tok(b), false, false, true)
+        part_similarity(&tok(a), &tok(b), korean())
     }
 
     #[test]
@@ -222,7 +251,14 @@ mod tests {
     #[test]
     fn exact_and_transliterated() {
         assert_eq!(sim("kim", "kim"), Some((1.0, Kind::Exact)));
-        let t = part_similarity(&tok("kim"), &tok("kim"), true, false, true);
+        let t = part_similarity(
+            &tok("kim"),
+            &tok("kim"),
+            Context {
+                translit: true,
+                ..korean()
+            },
+        );
         assert_eq!(t.map(|x| x.1), Some(Kind::Transliterated));
     }
 
@@ -247,17 +283,51 @@ mod tests {
         assert!(sim("2", "1").is_none());
         assert!(sim("2", "2").is_some());
         let llc = Tok::new("llc", PartKind::LegalForm);
-        assert!(part_similarity(&llc, &tok("llc"), false, false, true).is_none());
+        assert!(part_similarity(&llc, &tok("llc"), korean()).is_none());
     }
 
     #[test]
     fn consonant_skeletons_for_abjad_names() {
-        let r = part_similarity(&tok("mhmd"), &tok("mohamed"), true, true, true);
+        let r = part_similarity(
+            &tok("mhmd"),
+            &tok("mohamed"),
+            Context {
+                translit: true,
+                abjad: true,
+                ..korean()
+            },
+        );
         assert_eq!(r, Some((w::PART_CONSONANT_SKELETON, Kind::Skeleton(0))));
         // Latin spellings: same consonants and first letter, weaker evidence.
-        let r = part_similarity(&tok("husayn"), &tok("hussein"), false, false, true);
+        let r = part_similarity(&tok("husayn"), &tok("hussein"), korean());
         assert_eq!(r, Some((w::PART_CONSONANTS_LATIN, Kind::Skeleton(0))));
-        assert!(part_similarity(&tok("olga"), &tok("oleg"), false, false, true).is_none());
+        assert!(part_similarity(&tok("olga"), &tok("oleg"), korean()).is_none());
+    }
+
+    #[test]
+    fn machine_readings_of_syllables_take_no_fuzz() {
+        let cx = Context {
+            translit: true,
+            syllabic: true,
+            ..Context::default()
+        };
+        assert!(part_similarity(&tok("jian"), &tok("jin"), cx).is_none());
+        assert!(part_similarity(&tok("jin"), &tok("jin"), cx).is_some());
+        // Romanisation variants still count between Korean names.
+        let cx = Context { korean: true, ..cx };
+        assert_eq!(
+            part_similarity(&tok("jong"), &tok("chong"), cx).map(|x| x.1),
+            Some(Kind::Variant)
+        );
+    }
+
+    #[test]
+    fn sounding_alike_needs_a_close_spelling() {
+        assert_eq!(sim("kelley", "kelly").map(|x| x.1), Some(Kind::Phonetic));
+        assert_ne!(
+            sim("ronaldinho", "ronaldo").map(|x| x.1),
+            Some(Kind::Phonetic)
+        );
     }
 
     #[test]

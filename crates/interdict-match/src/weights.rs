@@ -51,6 +51,11 @@ pub const PART_CONSONANT_SKELETON_FUZZY: f64 = 0.72;
 /// edit budget below: the sound vouches for the spelling difference.
 pub const PART_PHONETIC: f64 = 0.80;
 
+/// A short word that spells the initials of a run of the other name's
+/// words ("PLA" / "People's Liberation Army"): organisations are commonly
+/// known by such acronyms, but different names can share initials.
+pub const PART_ACRONYM: f64 = 0.90;
+
 /// An initial ("J") that agrees with the first letter of a full part
 /// ("Joachim").
 pub const PART_INITIAL: f64 = 0.80;
@@ -101,9 +106,17 @@ pub const WEIGHT_PARTICLE: f64 = 0.3;
 /// their weight: `score × (1 − EXTRA_PART_PENALTY × extras / (matched + extras))`.
 pub const EXTRA_PART_PENALTY: f64 = 0.35;
 
-/// Korean names have no optional parts (no middle names): every syllable of
-/// the given name counts, so a syllable one side lacks costs its full share.
-pub const EXTRA_PART_PENALTY_KOREAN: f64 = 1.0;
+/// An extra part at either end of its name (the first or last word, where
+/// the given name and the family name sit in either order) costs this many
+/// times [`EXTRA_PART_PENALTY`]: a missing middle name is common, a missing
+/// family name much less so ("Richard Kelley" is not "Richard Kelly Smyth").
+pub const EXTRA_END_PART_FACTOR: f64 = 2.0;
+
+/// Korean, Chinese and Japanese names have no optional parts (no middle
+/// names): every syllable of the given name counts, so a syllable one side
+/// lacks costs its full share. Applies between romanised Korean names and
+/// whenever a side is a reading of Hangul, Han or Kana.
+pub const EXTRA_PART_PENALTY_SYLLABIC: f64 = 1.0;
 
 /// A pair of parts that matches only with the parts in an order no rotation
 /// of the name explains (two given names swapped) brings this share of its

@@ -199,17 +199,21 @@ fn han_forms(norm: &str, forms: &mut Vec<LatinForm>) {
     }
     push(forms, spaced, Transliteration::HanPinyin);
     push(forms, joined, Transliteration::HanPinyin);
-    let on: String = words
+    // Only when every character has an on'yomi: a reading that silently
+    // drops a character (simplified forms such as 杨 have none) would be a
+    // shorter, different name.
+    let on: Option<Vec<String>> = words
         .iter()
         .map(|w| {
             w.chars()
-                .map(|c| hanja::readings(c).and_then(|r| r.on().next()).unwrap_or(""))
-                .collect::<Vec<_>>()
-                .join(" ")
+                .map(|c| hanja::readings(c).and_then(|r| r.on().next()))
+                .collect::<Option<Vec<_>>>()
+                .map(|r| r.join(" "))
         })
-        .collect::<Vec<_>>()
-        .join(" ");
-    push(forms, on, Transliteration::KanaHepburn);
+        .collect();
+    if let Some(on) = on {
+        push(forms, on.join(" "), Transliteration::KanaHepburn);
+    }
 }
 
 fn pinyin_of(c: char) -> String {
@@ -296,6 +300,10 @@ mod tests {
         assert!(has("金正恩", "jin zheng en", Transliteration::HanPinyin));
         assert!(has("习近平", "xi jinping", Transliteration::HanPinyin));
         assert!(has("金正恩", "kin sei on", Transliteration::KanaHepburn));
+        // 杨 (simplified) has no on'yomi in Unihan: no Japanese form at all.
+        assert!(latin_forms("桂珍 杨")
+            .iter()
+            .all(|f| f.method != Transliteration::KanaHepburn));
     }
 
     #[test]

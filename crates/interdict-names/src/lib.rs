@@ -41,7 +41,7 @@ pub use forms::{latin_forms, LatinForm, Transliteration};
 pub use hangul::{romanize_mr, romanize_rr, segment_korean_name};
 pub use keys::{are_romanisation_variants, korean_keys, korean_keys_into, KoreanKey};
 pub use normalize::{dominant_script, normalize, NameScript};
-pub use numbers::numbers;
+pub use numbers::{number_words_as_digits, numbers};
 pub use org::{org_suffix, org_type, token_weight};
 pub use parts::{tag_person_parts, PartTag};
 pub use phonetic::phonetic_key;

@@ -12,6 +12,7 @@ use crate::sets::LabelledPair;
 use std::fmt::Write as _;
 
 /// How many false positives / negatives to list.
+/// How many disagreements per kind the report lists; `INTERDICT_EVAL_SHOW_ERRORS` overrides.
 const SHOW_ERRORS: usize = 10;
 
 pub fn observations(pairs: &[LabelledPair], col: &Column, rows: &[usize]) -> Vec<Observation> {
@@ -164,6 +165,10 @@ fn errors(pairs: &[LabelledPair], columns: &[Column], col: &Column, threshold: f
     }
     fps.sort_by(|a, b| b.1.total_cmp(&a.1));
     fns.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let shown = std::env::var("INTERDICT_EVAL_SHOW_ERRORS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(SHOW_ERRORS);
     let mut out = String::new();
     for (title, list) in [
         ("false positives (highest first)", fps),
@@ -177,7 +182,7 @@ fn errors(pairs: &[LabelledPair], columns: &[Column], col: &Column, threshold: f
             "\n{}: {} {title}, first {}:\n",
             col.label,
             list.len(),
-            SHOW_ERRORS.min(list.len())
+            shown.min(list.len())
         );
         let mut headers = vec![
             "key".to_string(),
@@ -187,7 +192,7 @@ fn errors(pairs: &[LabelledPair], columns: &[Column], col: &Column, threshold: f
         ];
         headers.extend(columns.iter().map(|c| c.label.clone()));
         let mut t = Table::new(&headers);
-        for &(i, _) in list.iter().take(SHOW_ERRORS) {
+        for &(i, _) in list.iter().take(shown) {
             let p = &pairs[i];
             let mut cells = vec![
                 p.key.to_string(),

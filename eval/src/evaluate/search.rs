@@ -254,6 +254,21 @@ pub fn negatives_section(
         })
         .collect();
     fps.sort_by(|a, b| b.1.score.total_cmp(&a.1.score));
+    // For error analysis: every false positive, tab-separated, to a file.
+    if let Ok(path) = std::env::var("INTERDICT_EVAL_DUMP_FPS") {
+        let lines: String = fps
+            .iter()
+            .map(|(p, h)| {
+                format!(
+                    "{}\t{}\t{}\t{}\t{}\t{:.3}\n",
+                    p.full_name, p.birth_date, p.nationality, h.caption, h.id, h.score
+                )
+            })
+            .collect();
+        if let Err(e) = std::fs::write(&path, lines) {
+            eprintln!("INTERDICT_EVAL_DUMP_FPS: {path}: {e}");
+        }
+    }
     if !fps.is_empty() {
         let _ = writeln!(
             out,
