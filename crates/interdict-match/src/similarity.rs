@@ -4,9 +4,10 @@
 //!
 //! This module compares two parts; it must not align whole names.
 
-use crate::analyse::{PartKind, Tok};
+use crate::analyse::{char_mask, PartKind, Tok};
 use crate::weights as w;
 use smallvec::SmallVec;
+use std::borrow::Cow;
 
 /// How two parts met (the compact, allocation-free form of
 /// [`crate::explain::How`]).
@@ -149,21 +150,36 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
             best = Some((s, k));
         }
     };
+    // Latin "x" is "ks" in most transliteration standards (Greek ξ,
+    // Cyrillic кс): "Aleksandr" / "Alexander" compare as "aleksandr" /
+    // "aleksander".
+    let (qt, lt, qmask, lmask) = if q.text.contains('x') != l.text.contains('x') {
+        let (a, b) = (q.text.replace('x', "ks"), l.text.replace('x', "ks"));
+        let (ma, mb) = (char_mask(&a), char_mask(&b));
+        (Cow::Owned(a), Cow::Owned(b), ma, mb)
+    } else {
+        (
+            Cow::Borrowed(&*q.text),
+            Cow::Borrowed(&*l.text),
+            q.mask,
+            l.mask,
+        )
+    };
     // Every character one part has and the other lacks costs at least one
     // whole edit: most unrelated pairs stop here, before the edit distance.
-    let missing = (q.mask & !l.mask)
+    let missing = (qmask & !lmask)
         .count_ones()
-        .max((l.mask & !q.mask).count_ones());
-    let distance = if missing > budget(q.text.len().max(l.text.len())) {
+        .max((lmask & !qmask).count_ones());
+    let distance = if missing > budget(qt.len().max(lt.len())) {
         None
-    } else if q.text.is_ascii() && l.text.is_ascii() {
-        let (a, b) = (q.text.as_bytes(), l.text.as_bytes());
+    } else if qt.is_ascii() && lt.is_ascii() {
+        let (a, b) = (qt.as_bytes(), lt.as_bytes());
         let longer = a.len().max(b.len());
         edit_distance_halves(a, b, 2 * budget(longer)).map(|h| (h, longer))
     } else {
         // Names kept in their own script compare letter by letter.
-        let a: SmallVec<[char; 24]> = q.text.chars().collect();
-        let b: SmallVec<[char; 24]> = l.text.chars().collect();
+        let a: SmallVec<[char; 24]> = qt.chars().collect();
+        let b: SmallVec<[char; 24]> = lt.chars().collect();
         let longer = a.len().max(b.len());
         edit_distance_halves(&a, &b, 2 * budget(longer)).map(|h| (h, longer))
     };
@@ -173,10 +189,13 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
         // Sounding alike vouches for a spelling that is already close, by
         // the measure of the shorter part too (phonetic keys keep only the
         // start of a name: "Ronaldinho" and "Ronaldo" share one).
-        let shorter = q.text.len().min(l.text.len());
+        let shorter = qt.len().min(lt.len());
         if !q.phonetic.is_empty() && q.phonetic == l.phonetic && halves <= 2 * budget(shorter) {
             consider(w::PART_PHONETIC, Kind::Phonetic);
         }
+    }
+    if let Some((s, d)) = without_nominative_ending(&qt, &lt) {
+        consider(s, Kind::Fuzzy(d));
     }
     if !abjad
         && q.skeleton.len() >= 3
@@ -196,6 +215,34 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
         }
     }
     best
+}
+
+/// Latvian, Lithuanian and Greek names carry a nominative ending that
+/// other languages drop ("Sergejs Lavrovs" / "Sergey Lavrov",
+/// "Alexandros" / "Alexander"). When exactly one part ends in "s", it is
+/// compared again without the ending (-os, -as, -is, -us, -es or -s), and
+/// the ending costs one edit.
+fn without_nominative_ending(a: &str, b: &str) -> Option<(f64, f64)> {
+    let (long, short) = match (a.ends_with('s'), b.ends_with('s')) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return None,
+    };
+    if short.len() < 4 || !long.is_ascii() || !short.is_ascii() {
+        return None;
+    }
+    let longer = long.len();
+    let max_half = 2 * budget(longer).saturating_sub(1);
+    ["os", "as", "is", "us", "es", "s"]
+        .iter()
+        .filter_map(|ending| long.strip_suffix(ending))
+        .filter(|stem| stem.len() >= 3)
+        .filter_map(|stem| edit_distance_halves(stem.as_bytes(), short.as_bytes(), max_half))
+        .min()
+        .map(|halves| {
+            let d = f64::from(halves) / 2.0 + 1.0;
+            (1.0 - w::FUZZY_SLOPE * d / longer as f64, d)
+        })
 }
 
 fn intersects<T: Ord>(a: &[T], b: &[T]) -> bool {
@@ -319,6 +366,20 @@ mod tests {
             part_similarity(&tok("jong"), &tok("chong"), cx).map(|x| x.1),
             Some(Kind::Variant)
         );
+    }
+
+    #[test]
+    fn nominative_endings_cost_one_edit() {
+        assert!(sim("lavrovs", "lavrov").is_some_and(|x| x.0 >= 0.75));
+        assert!(sim("alexandros", "alexander").is_some_and(|x| x.0 >= 0.7));
+        assert!(sim("kos", "ko").is_none());
+    }
+
+    #[test]
+    fn x_is_ks() {
+        let (s, k) = sim("aleksandr", "alexander").expect("x = ks");
+        assert_eq!(k, Kind::Fuzzy(1.0));
+        assert!(s > 0.8);
     }
 
     #[test]
