@@ -348,7 +348,9 @@ fn spelled_by(t: &Tok, longest: usize, other: &[&Tok], m: usize, used: u32) -> O
 fn korean_like(ts: &[&Tok], meta: &FormMeta) -> bool {
     if matches!(
         meta.method,
-        Transliteration::HanPinyin | Transliteration::KanaHepburn
+        Transliteration::HanPinyin
+            | Transliteration::KanaHepburn
+            | Transliteration::KanjiJapaneseReadings
     ) {
         return false;
     }

@@ -226,6 +226,7 @@ fn syllabic_reading(method: Transliteration) -> bool {
             | Transliteration::HanjaSinoKorean
             | Transliteration::HanPinyin
             | Transliteration::KanaHepburn
+            | Transliteration::KanjiJapaneseReadings
             | Transliteration::CyrillicKorean
     )
 }

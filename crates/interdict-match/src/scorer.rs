@@ -14,7 +14,7 @@ use crate::query::Query;
 use crate::similarity::Kind;
 use crate::vocab::Vocab;
 use interdict_model::{Entity, Schema};
-use interdict_names::Transliteration;
+use interdict_names::{self as names, NameScript, Transliteration};
 use smallvec::SmallVec;
 
 /// A query part: one the lists also use (shared analysis) or one of its own.
@@ -72,6 +72,41 @@ impl PreparedQuery {
             names,
             forms,
             facts: Facts::from_properties(&query.properties),
+        }
+    }
+
+    /// Adds, for each query name written in kanji, the Japanese reading that
+    /// spells one of the `listed` Latin names (parts), as one more query
+    /// form: Japanese names are read by kun'yomi that no table gives for
+    /// the name alone, so the reading is checked against a name it is
+    /// compared with ([`interdict_names::japanese_reading_like`]).
+    pub(crate) fn add_japanese_readings(&mut self, listed: &[Vec<&str>], org_like: bool) {
+        for idx in 0..self.names.len() {
+            if names::dominant_script(&self.names[idx]) != names::NameScript::Han {
+                continue;
+            }
+            for parts in listed {
+                let Some(reading) = names::japanese_reading_like(&self.names[idx], parts) else {
+                    continue;
+                };
+                if self.forms.iter().any(|f| *f.meta.latin == *reading) {
+                    continue;
+                }
+                for mut raw in analyse_name(&reading, org_like) {
+                    raw.meta.method = Transliteration::KanjiJapaneseReadings;
+                    raw.meta.script = names::NameScript::Han;
+                    let toks = raw
+                        .parts
+                        .iter()
+                        .map(|(t, k)| TokSrc::Own(Box::new(Tok::new(t, *k))))
+                        .collect();
+                    self.forms.push(QForm {
+                        name: idx,
+                        meta: raw.meta,
+                        toks,
+                    });
+                }
+            }
         }
     }
 
@@ -294,8 +329,7 @@ pub struct Scored {
 /// and for re-checking a single result). Gives the same score as
 /// [`crate::Matcher::search`] for the same pair.
 pub fn score_pair(query: &Query, candidate: &Entity) -> Scored {
-    let pq = PreparedQuery::new(query, None);
-    let qtoks = pq.resolve(None);
+    let mut pq = PreparedQuery::new(query, None);
     let l_facts = Facts::from_properties(&candidate.properties);
     let person = is_person(pq.schema, candidate.schema);
     struct Cand {
@@ -315,6 +349,13 @@ pub fn score_pair(query: &Query, candidate: &Entity) -> Scored {
             });
         }
     }
+    let latin: Vec<Vec<&str>> = cands
+        .iter()
+        .filter(|c| c.meta.method == Transliteration::None && c.meta.script == NameScript::Latin)
+        .map(|c| c.toks.iter().map(|t| &*t.text).collect())
+        .collect();
+    pq.add_japanese_readings(&latin, candidate.schema != Schema::Person);
+    let qtoks = pq.resolve(None);
     let mut best: Option<(f64, usize, Best)> = None;
     for (ci, c) in cands.iter().enumerate() {
         let refs: SmallVec<[&Tok; 8]> = c.toks.iter().collect();

@@ -29,6 +29,10 @@ pub enum Transliteration {
     HanPinyin,
     /// Japanese on'yomi of Han characters, or Kana, in Hepburn.
     KanaHepburn,
+    /// Kanji read, character by character, with the Japanese readings
+    /// (on'yomi or kun'yomi, Hepburn) that spell the Latin name compared
+    /// with (see [`crate::japanese_reading_like`]).
+    KanjiJapaneseReadings,
     /// Russian Cyrillic under BGN/PCGN 1947.
     CyrillicBgnPcgn,
     /// Russian Cyrillic under ICAO Doc 9303 (machine-readable passports).
@@ -52,6 +56,7 @@ impl fmt::Display for Transliteration {
             Self::HanjaSinoKorean => "Hanja, Sino-Korean reading",
             Self::HanPinyin => "Chinese characters, Hanyu Pinyin",
             Self::KanaHepburn => "Japanese, Hepburn",
+            Self::KanjiJapaneseReadings => "kanji, Japanese on'yomi/kun'yomi (Hepburn)",
             Self::CyrillicBgnPcgn => "Cyrillic, BGN/PCGN",
             Self::CyrillicIcao => "Cyrillic, ICAO 9303 (passports)",
             Self::CyrillicIso9 => "Cyrillic, ISO 9",

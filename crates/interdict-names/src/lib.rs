@@ -27,6 +27,7 @@ mod cyrillic;
 mod forms;
 mod hangul;
 mod hanja;
+mod japanese;
 mod kana;
 mod keys;
 mod normalize;
@@ -39,6 +40,7 @@ mod tokenize;
 
 pub use forms::{latin_forms, LatinForm, Transliteration};
 pub use hangul::{romanize_mr, romanize_rr, segment_korean_name};
+pub use japanese::japanese_reading_like;
 pub use keys::{are_romanisation_variants, korean_keys, korean_keys_into, KoreanKey};
 pub use normalize::{dominant_script, normalize, NameScript};
 pub use numbers::{number_words_as_digits, numbers};
