@@ -75,6 +75,7 @@ pub(crate) fn align(
         abjad: qm.abjad || lm.abjad,
         korean,
         syllabic: qm.syllabic() || lm.syllabic(),
+        person,
     };
     let n = q.len().min(MAX_PARTS);
     let m = l.len().min(MAX_PARTS);
@@ -350,6 +351,7 @@ fn korean_like(ts: &[&Tok], meta: &FormMeta) -> bool {
         meta.method,
         Transliteration::HanPinyin
             | Transliteration::KanaHepburn
+            | Transliteration::KanjiOnyomi
             | Transliteration::KanjiJapaneseReadings
     ) {
         return false;

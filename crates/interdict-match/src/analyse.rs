@@ -41,6 +41,8 @@ pub(crate) struct Tok {
     /// The set of characters in `text`, one bit per character (folded
     /// modulo 64): a cheap lower bound on the edit distance to another part.
     pub mask: u64,
+    /// What the English nickname table knows of the part.
+    pub given: names::GivenName,
 }
 
 /// One bit per distinct character of `text` (characters folded modulo 64;
@@ -173,6 +175,11 @@ impl Tok {
                 None
             },
             mask: char_mask(text),
+            given: if fuzzy_ok {
+                names::given_name(text)
+            } else {
+                names::GivenName::default()
+            },
         }
     }
 }
@@ -218,6 +225,10 @@ impl FormMeta {
     }
 }
 
+/// Machine readings of Hangul and Han, whose parts are syllables of a
+/// closed table. Kana is not among them: katakana mostly spells foreign
+/// names by ear ("バラク" → "baraku" for Barack), so its readings keep the
+/// spelling tolerance of Latin names.
 fn syllabic_reading(method: Transliteration) -> bool {
     matches!(
         method,
@@ -225,7 +236,7 @@ fn syllabic_reading(method: Transliteration) -> bool {
             | Transliteration::HangulRevised
             | Transliteration::HanjaSinoKorean
             | Transliteration::HanPinyin
-            | Transliteration::KanaHepburn
+            | Transliteration::KanjiOnyomi
             | Transliteration::KanjiJapaneseReadings
             | Transliteration::CyrillicKorean
     )

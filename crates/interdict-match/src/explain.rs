@@ -32,6 +32,8 @@ pub enum How {
     /// One side is the acronym of the other's words ("PLA" / "People's
     /// Liberation Army").
     Acronym,
+    /// A given name and its English nickname ("Theodore" / "Ted").
+    Nickname,
     /// Found no counterpart on the other side.
     Unmatched,
 }
@@ -166,6 +168,7 @@ impl How {
                 format!("within {distance} edit(s) once spaces are ignored")
             }
             How::Acronym => "acronym (initials of the words)".into(),
+            How::Nickname => "nickname (English given names)".into(),
             How::Unmatched => "unmatched".into(),
         }
     }

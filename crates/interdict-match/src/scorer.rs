@@ -207,6 +207,7 @@ fn how(kind: Kind, method: Transliteration) -> How {
         Kind::Initial => How::Initial,
         Kind::Fuzzy(d) => How::Fuzzy { distance: d },
         Kind::Acronym => How::Acronym,
+        Kind::Nickname => How::Nickname,
     }
 }
 

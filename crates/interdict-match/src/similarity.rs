@@ -23,6 +23,8 @@ pub(crate) enum Kind {
     Fuzzy(f64),
     /// One side's word spells the initials of a run of the other's words.
     Acronym,
+    /// A given name and its English nickname ("Theodore" / "Ted").
+    Nickname,
 }
 
 /// The edit budget for parts whose longer one has `len` letters.
@@ -103,6 +105,8 @@ pub(crate) struct Context {
     /// more or less is another syllable ("jin" is not "jian", "yong" is not
     /// "song"), so only exact spellings and romanisation variants count.
     pub syllabic: bool,
+    /// Either side is a person: English nicknames apply.
+    pub person: bool,
 }
 
 /// Similarity of a query part and a listed part, and how they met.
@@ -112,6 +116,7 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
         abjad,
         korean,
         syllabic,
+        person,
     } = cx;
     use PartKind::*;
     match (q.kind, l.kind) {
@@ -150,6 +155,9 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
             best = Some((s, k));
         }
     };
+    if person && q.given.related(&l.given) {
+        consider(w::PART_NICKNAME, Kind::Nickname);
+    }
     // Latin "x" is "ks" in most transliteration standards (Greek ξ,
     // Cyrillic кс): "Aleksandr" / "Alexander" compare as "aleksandr" /
     // "aleksander".
@@ -375,6 +383,17 @@ mod tests {
         // Too short to tell an ending from the name.
         assert!(without_nominative_ending("kos", "ko").is_none());
         assert!(without_nominative_ending("lavrovs", "lavrovs").is_none());
+    }
+
+    #[test]
+    fn nicknames_for_people_only() {
+        let person = Context {
+            person: true,
+            ..Context::default()
+        };
+        let r = part_similarity(&tok("ted"), &tok("theodore"), person);
+        assert_eq!(r, Some((w::PART_NICKNAME, Kind::Nickname)));
+        assert!(part_similarity(&tok("ted"), &tok("theodore"), Context::default()).is_none());
     }
 
     #[test]

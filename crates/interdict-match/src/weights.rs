@@ -56,6 +56,11 @@ pub const PART_PHONETIC: f64 = 0.80;
 /// known by such acronyms, but different names can share initials.
 pub const PART_ACRONYM: f64 = 0.90;
 
+/// A full English given name and one of its nicknames ("Theodore" / "Ted",
+/// "Robert" / "Bob"), from a curated table: people are listed under one and
+/// known by the other, but a nickname is shared by several full names.
+pub const PART_NICKNAME: f64 = 0.85;
+
 /// An initial ("J") that agrees with the first letter of a full part
 /// ("Joachim").
 pub const PART_INITIAL: f64 = 0.80;

@@ -27,8 +27,10 @@ pub enum Transliteration {
     HanjaSinoKorean,
     /// Han characters in Mandarin Hanyu Pinyin, without tones.
     HanPinyin,
-    /// Japanese on'yomi of Han characters, or Kana, in Hepburn.
+    /// Kana (mostly katakana, the script of foreign names) in Hepburn.
     KanaHepburn,
+    /// Han characters read by their first Japanese on'yomi, in Hepburn.
+    KanjiOnyomi,
     /// Kanji read, character by character, with the Japanese readings
     /// (on'yomi or kun'yomi, Hepburn) that spell the Latin name compared
     /// with (see [`crate::japanese_reading_like`]).
@@ -55,7 +57,8 @@ impl fmt::Display for Transliteration {
             Self::HangulRevised => "Hangul, Revised Romanisation",
             Self::HanjaSinoKorean => "Hanja, Sino-Korean reading",
             Self::HanPinyin => "Chinese characters, Hanyu Pinyin",
-            Self::KanaHepburn => "Japanese, Hepburn",
+            Self::KanaHepburn => "Japanese kana, Hepburn",
+            Self::KanjiOnyomi => "kanji, Japanese on'yomi (Hepburn)",
             Self::KanjiJapaneseReadings => "kanji, Japanese on'yomi/kun'yomi (Hepburn)",
             Self::CyrillicBgnPcgn => "Cyrillic, BGN/PCGN",
             Self::CyrillicIcao => "Cyrillic, ICAO 9303 (passports)",
@@ -217,7 +220,7 @@ fn han_forms(norm: &str, forms: &mut Vec<LatinForm>) {
         })
         .collect();
     if let Some(on) = on {
-        push(forms, on.join(" "), Transliteration::KanaHepburn);
+        push(forms, on.join(" "), Transliteration::KanjiOnyomi);
     }
 }
 
@@ -304,11 +307,11 @@ mod tests {
         ));
         assert!(has("金正恩", "jin zheng en", Transliteration::HanPinyin));
         assert!(has("习近平", "xi jinping", Transliteration::HanPinyin));
-        assert!(has("金正恩", "kin sei on", Transliteration::KanaHepburn));
+        assert!(has("金正恩", "kin sei on", Transliteration::KanjiOnyomi));
         // 杨 (simplified) has no on'yomi in Unihan: no Japanese form at all.
         assert!(latin_forms("桂珍 杨")
             .iter()
-            .all(|f| f.method != Transliteration::KanaHepburn));
+            .all(|f| f.method != Transliteration::KanjiOnyomi));
     }
 
     #[test]
