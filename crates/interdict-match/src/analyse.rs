@@ -87,6 +87,20 @@ const PARTICLES: &[&str] = &[
     "jr", "jnr", "sr", "snr",
 ];
 
+/// How many tokens at `i` spell the Arabic "ʿAbd al-" ("servant of the"):
+/// "abd"/"abdu" followed by the article (2), or one of its joined
+/// spellings "abdul", "abdel", "abdal", "abdoul", "abdool", "abdol" (1).
+fn abd_al(tokens: &[String], i: usize) -> Option<usize> {
+    match tokens[i].as_str() {
+        "abdul" | "abdel" | "abdal" | "abdoul" | "abdool" | "abdol" => Some(1),
+        "abd" | "abdu" => tokens
+            .get(i + 1)
+            .filter(|t| particle_class(t) == Some(ParticleClass::Article))
+            .map(|_| 2),
+        _ => None,
+    }
+}
+
 fn is_roman_numeral(t: &str) -> bool {
     !t.is_empty() && t.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
 }
@@ -299,6 +313,41 @@ fn join_dotted(name: &str) -> std::borrow::Cow<'_, str> {
 /// Every Latin form of `name`, analysed into parts. `org_like`: the name is
 /// not a person's, so dotted abbreviations are joined.
 pub(crate) fn analyse_name(name: &str, org_like: bool) -> SmallVec<[RawForm; 2]> {
+    let mut out = analyse_one(name, org_like);
+    for alternative in slash_alternatives(name) {
+        out.extend(analyse_one(alternative, org_like));
+    }
+    out
+}
+
+/// "Al-Qa'ida/Islamic Army" names two alternatives: each side of a slash
+/// that has letters on both sides, three or more each ("A/S", "s/o" and
+/// "c/o" are not alternatives). Empty when the name has no such slash.
+fn slash_alternatives(name: &str) -> SmallVec<[&str; 2]> {
+    let mut out = SmallVec::new();
+    if !name.contains('/') {
+        return out;
+    }
+    let sides: SmallVec<[&str; 4]> = name.split('/').map(str::trim).collect();
+    let word_len = |s: &str, last: bool| {
+        let w = if last {
+            s.split_whitespace().next_back()
+        } else {
+            s.split_whitespace().next()
+        };
+        w.map_or(0, |w| w.chars().filter(|c| c.is_alphabetic()).count())
+    };
+    let ok = sides
+        .windows(2)
+        .all(|p| word_len(p[0], true) >= 3 && word_len(p[1], false) >= 3);
+    if ok && sides.len() > 1 {
+        out.extend(sides.into_iter().filter(|s| !s.is_empty()));
+    }
+    out
+}
+
+/// One name (no alternatives), analysed.
+fn analyse_one(name: &str, org_like: bool) -> SmallVec<[RawForm; 2]> {
     let abjad = is_abjad(name);
     let script = names::dominant_script(name);
     let mut out = SmallVec::new();
@@ -326,6 +375,13 @@ pub(crate) fn analyse_name(name: &str, org_like: bool) -> SmallVec<[RawForm; 2]>
                     i += n;
                     continue;
                 }
+            }
+            // "ʿAbd al-Aziz", "Abdel Aziz", "Abdul Aziz": one theophoric
+            // element, written many ways; "abd" + article is one part.
+            if let Some(n) = abd_al(&tokens, i) {
+                parts.push(("abdul".into(), PartKind::Word));
+                i += n;
+                continue;
             }
             let t = &tokens[i];
             let mut kind = kind_of(t);
@@ -444,6 +500,34 @@ mod tests {
         assert_eq!(&*skeleton("mhmwd"), "mhmd");
         assert_eq!(&*skeleton("yusuf"), "ysf");
         assert_eq!(&*skeleton("qasim"), "ksm");
+    }
+
+    #[test]
+    fn abd_al_is_one_part() {
+        let words = |s: &str| -> Vec<String> {
+            analyse_name(s, false)[0]
+                .parts
+                .iter()
+                .map(|(t, _)| t.to_string())
+                .collect()
+        };
+        assert_eq!(
+            words("'Abd al-Aziz al-Nuristani"),
+            ["abdul", "aziz", "al", "nuristani"]
+        );
+        assert_eq!(words("Abdel Fattah"), ["abdul", "fattah"]);
+        assert_eq!(words("Abd Rabbo"), ["abd", "rabbo"]);
+    }
+
+    #[test]
+    fn slashes_separate_alternatives() {
+        assert_eq!(
+            slash_alternatives("Al-Qa'ida/Islamic Army").as_slice(),
+            ["Al-Qa'ida", "Islamic Army"]
+        );
+        assert!(slash_alternatives("Bowne Denmark A/S").is_empty());
+        assert!(slash_alternatives("Ali s/o Ahmed").is_empty());
+        assert_eq!(analyse_name("Al-Qa'ida/Islamic Army", true).len(), 3);
     }
 
     #[test]

@@ -208,6 +208,7 @@ fn how(kind: Kind, method: Transliteration) -> How {
         Kind::Fuzzy(d) => How::Fuzzy { distance: d },
         Kind::Acronym => How::Acronym,
         Kind::Nickname => How::Nickname,
+        Kind::Spacing(d) => How::Spacing { distance: d },
     }
 }
 

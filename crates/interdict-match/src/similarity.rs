@@ -25,6 +25,19 @@ pub(crate) enum Kind {
     Acronym,
     /// A given name and its English nickname ("Theodore" / "Ted").
     Nickname,
+    /// Two parts written together on one side meet one part on the other,
+    /// within this many edits.
+    Spacing(f64),
+}
+
+impl Kind {
+    /// The kind of a pair that met only once two parts were joined.
+    pub(crate) fn spacing(joined: Kind) -> Kind {
+        match joined {
+            Kind::Fuzzy(d) => Kind::Spacing(d),
+            _ => Kind::Spacing(0.0),
+        }
+    }
 }
 
 /// The edit budget for parts whose longer one has `len` letters.

@@ -46,7 +46,9 @@ fn forms() -> &'static FormIndex {
 /// Canonical symbols: llc, ltd, jsc, plc, corp, inc, co, lp, llp.
 pub fn org_type(tokens: &[String], at: usize) -> Option<(usize, &'static str)> {
     let first = tokens.get(at)?;
-    let candidates = forms().get(first.as_str())?;
+    let Some(candidates) = forms().get(first.as_str()) else {
+        return misspelt_long_form(first).map(|c| (1, c));
+    };
     candidates.iter().find_map(|(written, canonical)| {
         let rest = tokens.get(at..at + written.len())?;
         rest.iter()
@@ -54,6 +56,43 @@ pub fn org_type(tokens: &[String], at: usize) -> Option<(usize, &'static str)> {
             .all(|(t, w)| t == w)
             .then_some((written.len(), *canonical))
     })
+}
+
+/// Long one-word legal forms are often misspelt ("Aktiengeselschaft"): a
+/// token of [`LONG_FORM`] letters or more within one edit per eight letters
+/// of such a form is that form.
+fn misspelt_long_form(token: &str) -> Option<&'static str> {
+    const LONG_FORM: usize = 12;
+    if token.len() < LONG_FORM || !token.is_ascii() {
+        return None;
+    }
+    static L: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    let long = L.get_or_init(|| {
+        data_lines(ORG_TYPES)
+            .filter(|(_, w)| w.is_ascii() && !w.contains(' ') && w.len() >= LONG_FORM)
+            .map(|(c, w)| (w, c))
+            .collect()
+    });
+    long.iter().find_map(|(written, canonical)| {
+        let allowed = written.len() / 8;
+        (token.len().abs_diff(written.len()) <= allowed
+            && levenshtein(token.as_bytes(), written.as_bytes()) <= allowed)
+            .then_some(*canonical)
+    })
+}
+
+fn levenshtein(a: &[u8], b: &[u8]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
 }
 
 /// For names written without spaces (CJK, Hangul): the legal form that ends
@@ -133,6 +172,17 @@ mod tests {
         assert_eq!(org_type(&toks("Trading Corporation"), 1), Some((1, "corp")));
         assert_eq!(org_type(&toks("Korea Trading"), 0), None);
         assert_eq!(org_type(&toks("Co"), 5), None);
+        assert_eq!(
+            org_type(&toks("Societatea cu Răspundere Limitată"), 0),
+            Some((4, "llc"))
+        );
+    }
+
+    #[test]
+    fn misspelt_long_forms() {
+        assert_eq!(org_type(&toks("Aktiengeselschaft"), 0), Some((1, "jsc")));
+        assert_eq!(org_type(&toks("Gesellschafter"), 0), None);
+        assert_eq!(org_type(&toks("Administration"), 0), None);
     }
 
     #[test]
