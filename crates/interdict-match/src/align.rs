@@ -8,7 +8,7 @@
 //! identifiers (see `adjust`).
 
 use crate::analyse::{skeleton, FormMeta, PartKind, ParticleClass, Tok};
-use crate::similarity::{edit_distance_halves, part_similarity, Context, Kind};
+use crate::similarity::{budget, edit_distance_halves, part_similarity, Context, Kind};
 use crate::weights as w;
 use interdict_names::Transliteration;
 use smallvec::SmallVec;
@@ -319,13 +319,24 @@ fn split_parts(
 ) {
     let (n, m) = (q.len().min(MAX_PARTS), l.len().min(MAX_PARTS));
     let free = |used: u32, i: usize| used & (1 << i) == 0;
+    // Cheap tests before a joined part is analysed: the same first letter
+    // and a length within the edit budget.
+    let may_be = |a: &Tok, b: &Tok, whole: &Tok| {
+        let len = a.text.len() + b.text.len();
+        whole.kind == PartKind::Word
+            && whole.text.as_bytes().first() == a.text.as_bytes().first()
+            && whole.text.len().abs_diff(len) as u32 <= budget(len)
+    };
     for i in 0..n.saturating_sub(1) {
-        if !(free(*used_q, i) && free(*used_q, i + 1)) || q[i].kind != PartKind::Word {
+        if !(free(*used_q, i) && free(*used_q, i + 1))
+            || q[i].kind != PartKind::Word
+            || !(0..m).any(|j| free(*used_l, j) && may_be(q[i], q[i + 1], l[j]))
+        {
             continue;
         }
         let joined = Tok::new(&format!("{}{}", q[i].text, q[i + 1].text), PartKind::Word);
         if let Some((j, sim, kind)) = (0..m)
-            .filter(|&j| free(*used_l, j) && l[j].kind == PartKind::Word)
+            .filter(|&j| free(*used_l, j) && may_be(q[i], q[i + 1], l[j]))
             .find_map(|j| part_similarity(&joined, l[j], cx).map(|(s, k)| (j, s, k)))
         {
             *used_q |= 0b11 << i;
@@ -337,12 +348,15 @@ fn split_parts(
         }
     }
     for j in 0..m.saturating_sub(1) {
-        if !(free(*used_l, j) && free(*used_l, j + 1)) || l[j].kind != PartKind::Word {
+        if !(free(*used_l, j) && free(*used_l, j + 1))
+            || l[j].kind != PartKind::Word
+            || !(0..n).any(|i| free(*used_q, i) && may_be(l[j], l[j + 1], q[i]))
+        {
             continue;
         }
         let joined = Tok::new(&format!("{}{}", l[j].text, l[j + 1].text), PartKind::Word);
         if let Some((i, sim, kind)) = (0..n)
-            .filter(|&i| free(*used_q, i) && q[i].kind == PartKind::Word)
+            .filter(|&i| free(*used_q, i) && may_be(l[j], l[j + 1], q[i]))
             .find_map(|i| part_similarity(q[i], &joined, cx).map(|(s, k)| (i, s, k)))
         {
             *used_l |= 0b11 << j;
