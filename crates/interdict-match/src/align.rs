@@ -76,6 +76,7 @@ pub(crate) fn align(
         korean,
         syllabic: qm.syllabic() || lm.syllabic(),
         person,
+        chinese: chinese_like(q) && chinese_like(l),
     };
     let n = q.len().min(MAX_PARTS);
     let m = l.len().min(MAX_PARTS);
@@ -321,10 +322,12 @@ fn split_parts(
     let free = |used: u32, i: usize| used & (1 << i) == 0;
     // Cheap tests before a joined part is analysed: the same first letter
     // and a length within the edit budget.
+    // (Between Chinese names the first letter may change: "Tse-tung" /
+    // "Zedong".)
     let may_be = |a: &Tok, b: &Tok, whole: &Tok| {
         let len = a.text.len() + b.text.len();
         whole.kind == PartKind::Word
-            && whole.text.as_bytes().first() == a.text.as_bytes().first()
+            && (cx.chinese || whole.text.as_bytes().first() == a.text.as_bytes().first())
             && whole.text.len().abs_diff(len) as u32 <= budget(len)
     };
     for i in 0..n.saturating_sub(1) {
@@ -435,6 +438,21 @@ fn korean_like(ts: &[&Tok], meta: &FormMeta) -> bool {
         }
     }
     words >= 2
+}
+
+/// Whether every word of a name reads as Mandarin syllables (in pinyin or
+/// Wade–Giles). Romanisation variants apply only between such names, so
+/// that "Jan Smith" and "Ran Smith" stay different (Wade–Giles "jan" is
+/// pinyin "ran").
+fn chinese_like(ts: &[&Tok]) -> bool {
+    let mut words = 0;
+    for t in ts.iter().filter(|t| t.kind == PartKind::Word) {
+        if t.chinese.is_empty() {
+            return false;
+        }
+        words += 1;
+    }
+    words > 0
 }
 
 /// Marks the pairs that break the order of the names. Names are legitimately
@@ -575,6 +593,16 @@ mod tests {
         assert!(score("PL", "People's Liberation Army", false).score < 0.85);
         // People: only double initials.
         assert!(score("Ali Khan", "Ahmad Latif Iqbal Khan", true).score < 0.7);
+    }
+
+    #[test]
+    fn wade_giles_and_pinyin() {
+        assert!(score("Hsi Chin-ping", "Xi Jinping", true).score > 0.85);
+        assert!(score("Mao Tse-tung", "Mao Zedong", true).score > 0.85);
+        // Wade–Giles "jan" is pinyin "ran", but "Smith" is no Mandarin
+        // syllable: no variants between these names.
+        let s = score("Jan Smith", "Ran Smith", true);
+        assert!(s.pairs.iter().all(|p| p.kind != Kind::Variant), "{s:?}");
     }
 
     #[test]

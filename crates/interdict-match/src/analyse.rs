@@ -33,6 +33,8 @@ pub(crate) struct Tok {
     pub kind: PartKind,
     pub weight: f64,
     pub korean: SmallVec<[KoreanKey; 4]>,
+    /// Mandarin syllable-sequence keys (pinyin and Wade–Giles readings).
+    pub chinese: SmallVec<[u64; 4]>,
     pub phonetic: Box<str>,
     /// Consonants only (for comparisons with names from abjad scripts).
     pub skeleton: Box<str>,
@@ -170,6 +172,11 @@ impl Tok {
             weight: weight.clamp(0.05, 1.0),
             korean: if fuzzy_ok {
                 names::korean_keys(text).into_iter().collect()
+            } else {
+                SmallVec::new()
+            },
+            chinese: if kind == PartKind::Word {
+                names::chinese_keys(text).into_iter().collect()
             } else {
                 SmallVec::new()
             },
@@ -400,6 +407,16 @@ fn analyse_one(name: &str, org_like: bool) -> SmallVec<[RawForm; 2]> {
             if matches!(kind, PartKind::Initial | PartKind::Particle) && syllabic {
                 kind = PartKind::Word;
             }
+            // In a person's name a Roman numeral is a generational suffix
+            // after the first part ("John Smith III"); elsewhere "Xi" and
+            // "Vi" are names.
+            if kind == PartKind::Number
+                && !org_like
+                && !t.bytes().all(|b| b.is_ascii_digit())
+                && (i == 0 || !matches!(t.as_str(), "ii" | "iii" | "iv"))
+            {
+                kind = PartKind::Word;
+            }
             if kind == PartKind::Number {
                 let found = names::numbers(std::slice::from_ref(t));
                 match found.first() {
@@ -500,6 +517,17 @@ mod tests {
         assert_eq!(&*skeleton("mhmwd"), "mhmd");
         assert_eq!(&*skeleton("yusuf"), "ysf");
         assert_eq!(&*skeleton("qasim"), "ksm");
+    }
+
+    #[test]
+    fn roman_numerals_in_person_names() {
+        let f = analyse_name("Xi Jinping", false);
+        assert!(f[0].meta.numbers.is_empty());
+        assert_eq!(f[0].parts[0].1, PartKind::Word);
+        let f = analyse_name("Jinping Xi", false);
+        assert!(f[0].meta.numbers.is_empty());
+        let f = analyse_name("John Smith III", false);
+        assert_eq!(f[0].meta.numbers.as_slice(), [3]);
     }
 
     #[test]

@@ -14,7 +14,7 @@
 use crate::analyse::{analyse_name, FormMeta, Tok};
 use crate::explain::Explanation;
 use crate::facts::{Facts, Ident};
-use crate::keys::{key, part_keys, KeyKind};
+use crate::keys::{chinese_part_keys, key, part_keys, KeyKind};
 use crate::query::{MatchConfig, Query};
 use crate::scorer::{best_for_form, explain, finish, is_person, Best, ListedSide, PreparedQuery};
 use crate::vocab::Vocab;
@@ -321,6 +321,11 @@ impl Matcher {
                     joined.push_str(&pair[1].text);
                     sc.qkeys
                         .push((key(KeyKind::Exact, joined.as_bytes()), KeyKind::Exact, 1.0));
+                    if !pair[0].chinese.is_empty() && !pair[1].chinese.is_empty() {
+                        buf.clear();
+                        chinese_part_keys(&interdict_names::chinese_keys(&joined), &mut buf);
+                        sc.qkeys.extend(buf.iter().copied());
+                    }
                 }
                 for t in toks.iter().filter(|t| t.text.len() >= 4) {
                     sc.qkeys
@@ -426,10 +431,15 @@ fn build_postings(vocab: &Vocab, forms: &[ListedForm]) -> (FxHashMap<u64, (u32, 
             form_keys.extend_from_slice(&tok_keys[t as usize]);
         }
         for p in f.toks.windows(2) {
-            let mut joined = Vec::new();
-            joined.extend_from_slice(vocab.get(p[0]).text.as_bytes());
-            joined.extend_from_slice(vocab.get(p[1]).text.as_bytes());
-            form_keys.push(key(KeyKind::Pair, &joined));
+            let (a, b) = (vocab.get(p[0]), vocab.get(p[1]));
+            let joined = format!("{}{}", a.text, b.text);
+            form_keys.push(key(KeyKind::Pair, joined.as_bytes()));
+            // "Chin ping" is found by "Jinping".
+            if !a.chinese.is_empty() && !b.chinese.is_empty() {
+                buf.clear();
+                chinese_part_keys(&interdict_names::chinese_keys(&joined), &mut buf);
+                form_keys.extend(buf.iter().map(|x| x.0));
+            }
         }
         form_keys.sort_unstable();
         form_keys.dedup();

@@ -22,6 +22,8 @@ pub(crate) enum KeyKind {
     Skeleton = 5,
     /// Two adjacent parts written together ("jan daniel" → "jandaniel").
     Pair = 6,
+    /// A Mandarin syllable sequence the part spells (pinyin or Wade–Giles).
+    Chinese = 7,
 }
 
 impl KeyKind {
@@ -33,6 +35,7 @@ impl KeyKind {
             KeyKind::Deletion => w::KEY_DELETION,
             KeyKind::Skeleton => w::KEY_SKELETON,
             KeyKind::Pair => w::KEY_PAIR,
+            KeyKind::Chinese => w::KEY_CHINESE,
         }
     }
 }
@@ -64,6 +67,7 @@ pub(crate) fn part_keys(t: &Tok, out: &mut SmallVec<[(u64, KeyKind, f32); 24]>) 
             1.0 / nk,
         ));
     }
+    chinese_part_keys(&t.chinese, out);
     if !t.phonetic.is_empty() {
         out.push((
             key(KeyKind::Phonetic, t.phonetic.as_bytes()),
@@ -96,6 +100,18 @@ pub(crate) fn part_keys(t: &Tok, out: &mut SmallVec<[(u64, KeyKind, f32); 24]>) 
             buf.extend_from_slice(&text[i + 1..]);
             out.push((key(KeyKind::Deletion, &buf), KeyKind::Deletion, share));
         }
+    }
+}
+
+/// The keys of Mandarin syllable sequences (from [`interdict_names::chinese_keys`]).
+pub(crate) fn chinese_part_keys(keys: &[u64], out: &mut SmallVec<[(u64, KeyKind, f32); 24]>) {
+    let n = keys.len() as f32;
+    for k in keys {
+        out.push((
+            key(KeyKind::Chinese, &k.to_le_bytes()),
+            KeyKind::Chinese,
+            1.0 / n,
+        ));
     }
 }
 

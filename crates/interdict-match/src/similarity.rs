@@ -120,6 +120,9 @@ pub(crate) struct Context {
     pub syllabic: bool,
     /// Either side is a person: English nicknames apply.
     pub person: bool,
+    /// Both names read as Mandarin syllables: pinyin and Wade–Giles
+    /// spellings of the same syllables are variants.
+    pub chinese: bool,
 }
 
 /// Similarity of a query part and a listed part, and how they met.
@@ -130,6 +133,7 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
         korean,
         syllabic,
         person,
+        chinese,
     } = cx;
     use PartKind::*;
     match (q.kind, l.kind) {
@@ -152,6 +156,9 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
         return Some((w::PART_ROMANISATION_VARIANT, Kind::Variant));
     }
     if korean && intersects(&q.korean, &l.korean) {
+        return Some((w::PART_ROMANISATION_VARIANT, Kind::Variant));
+    }
+    if chinese && intersects(&q.chinese, &l.chinese) {
         return Some((w::PART_ROMANISATION_VARIANT, Kind::Variant));
     }
     if syllabic {
@@ -396,6 +403,19 @@ mod tests {
         // Too short to tell an ending from the name.
         assert!(without_nominative_ending("kos", "ko").is_none());
         assert!(without_nominative_ending("lavrovs", "lavrovs").is_none());
+    }
+
+    #[test]
+    fn pinyin_and_wade_giles_between_chinese_names() {
+        let cx = Context {
+            chinese: true,
+            ..Context::default()
+        };
+        let xi = Tok::new("xi", PartKind::Word);
+        let r = part_similarity(&tok("hsi"), &xi, cx);
+        assert_eq!(r.map(|x| x.1), Some(Kind::Variant));
+        let r = part_similarity(&tok("hsi"), &xi, Context::default());
+        assert_ne!(r.map(|x| x.1), Some(Kind::Variant));
     }
 
     #[test]

@@ -23,6 +23,7 @@
 
 #![warn(missing_docs)]
 
+mod chinese;
 mod cyrillic;
 mod forms;
 mod hangul;
@@ -39,6 +40,7 @@ mod phonetic;
 mod surnames;
 mod tokenize;
 
+pub use chinese::{are_chinese_variants, chinese_keys};
 pub use forms::{latin_forms, LatinForm, Transliteration};
 pub use hangul::{romanize_mr, romanize_rr, segment_korean_name};
 pub use japanese::japanese_reading_like;
