@@ -20,6 +20,7 @@ use crate::scorer::{best_for_form, explain, finish, is_person, Best, ListedSide,
 use crate::vocab::Vocab;
 use crate::weights as w;
 use interdict_model::{Entity, Schema};
+use interdict_names::{NameScript, Transliteration};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use smallvec::SmallVec;
@@ -73,6 +74,9 @@ pub struct Matcher {
     postings: Vec<u32>,
     idents: FxHashMap<Ident, SmallVec<[u32; 2]>>,
 }
+
+/// At most this many Japanese readings of a kanji query are looked up.
+const MAX_KANJI_READINGS: usize = 1000;
 
 /// Per-thread scratch space reused across searches, so a search allocates
 /// little.
@@ -181,9 +185,19 @@ impl Matcher {
     /// The best entities for `query`, best first: at most `config.limit`,
     /// each scoring at least [`w::MIN_RESULT_SCORE`] (or the threshold, if lower).
     pub fn search(&self, query: &Query, config: &MatchConfig) -> Vec<MatchResult> {
-        let pq = PreparedQuery::new(query, Some(&self.vocab));
+        let mut pq = PreparedQuery::new(query, Some(&self.vocab));
+        let candidates = self.candidate_forms(&pq, &pq.resolve(Some(&self.vocab)), config);
+        if pq.has_kanji() {
+            // Japanese readings are checked against the candidates found.
+            let latin: Vec<Vec<&str>> = candidates
+                .iter()
+                .map(|&fi| &self.forms[fi as usize])
+                .filter(|f| f.meta.method == Transliteration::None)
+                .map(|f| f.toks.iter().map(|&t| &*self.vocab.get(t).text).collect())
+                .collect();
+            pq.add_japanese_readings(&latin, query.schema != Schema::Person);
+        }
         let qtoks = pq.resolve(Some(&self.vocab));
-        let candidates = self.candidate_forms(&pq, &qtoks, config);
         let mut best: SmallVec<[EntityBest; 48]> = SmallVec::new();
         let mut consider = |entity: u32, form: Option<u32>, b: Option<Best>, score: f64| {
             let new = EntityBest {
@@ -331,7 +345,19 @@ impl Matcher {
                     sc.qkeys
                         .push((key(KeyKind::Pair, t.text.as_bytes()), KeyKind::Pair, 1.0));
                 }
-                let _ = f;
+                // Kanji: every Japanese reading of every one or two
+                // characters may be a listed part.
+                if f.meta.original && f.meta.script == NameScript::Han {
+                    let han: String = toks.iter().map(|t| &*t.text).collect();
+                    let words = interdict_names::japanese_word_readings(&han, MAX_KANJI_READINGS);
+                    // A reading that is a listed part is as strong a hint as
+                    // a part of any other reading of the name.
+                    sc.qkeys.extend(
+                        words
+                            .iter()
+                            .map(|w| (key(KeyKind::Exact, w.as_bytes()), KeyKind::Exact, 1.0)),
+                    );
+                }
             }
             sc.qkeys
                 .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)));

@@ -75,6 +75,13 @@ impl PreparedQuery {
         }
     }
 
+    /// Whether a query name is written in Han characters (kanji).
+    pub(crate) fn has_kanji(&self) -> bool {
+        self.names
+            .iter()
+            .any(|n| names::dominant_script(n) == NameScript::Han)
+    }
+
     /// Adds, for each query name written in kanji, the Japanese reading that
     /// spells one of the `listed` Latin names (parts), as one more query
     /// form: Japanese names are read by kun'yomi that no table gives for
@@ -82,7 +89,7 @@ impl PreparedQuery {
     /// compared with ([`interdict_names::japanese_reading_like`]).
     pub(crate) fn add_japanese_readings(&mut self, listed: &[Vec<&str>], org_like: bool) {
         for idx in 0..self.names.len() {
-            if names::dominant_script(&self.names[idx]) != names::NameScript::Han {
+            if names::dominant_script(&self.names[idx]) != NameScript::Han {
                 continue;
             }
             for parts in listed {
@@ -94,7 +101,7 @@ impl PreparedQuery {
                 }
                 for mut raw in analyse_name(&reading, org_like) {
                     raw.meta.method = Transliteration::KanjiJapaneseReadings;
-                    raw.meta.script = names::NameScript::Han;
+                    raw.meta.script = NameScript::Han;
                     let toks = raw
                         .parts
                         .iter()

@@ -58,6 +58,37 @@ pub fn japanese_reading_like(han: &str, latin_parts: &[&str]) -> Option<String> 
     None
 }
 
+/// Latin words that parts of `han` may be read as in Japanese: every
+/// reading (as in [`japanese_reading_like`]) of every run of one or two
+/// characters, at most `limit`. For finding candidates in an index of Latin
+/// names; [`japanese_reading_like`] then checks the whole name.
+pub fn japanese_word_readings(han: &str, limit: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in han.split_whitespace() {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.len() > MAX_CHARS {
+            continue;
+        }
+        for start in 0..chars.len() {
+            let Some(first) = readings_of(chars[start], false) else {
+                continue;
+            };
+            out.extend(first.iter().cloned());
+            let Some(second) = chars.get(start + 1).and_then(|&c| readings_of(c, true)) else {
+                continue;
+            };
+            for a in &first {
+                out.extend(second.iter().map(|b| format!("{a}{b}")));
+            }
+        }
+    }
+    out.retain(|s| s.len() >= 2);
+    out.sort_unstable();
+    out.dedup();
+    out.truncate(limit);
+    out
+}
+
 /// Whether characters `i..` can read `target[pos..]` exactly, with every
 /// part boundary at or after `pos` landing between two characters.
 fn reads(
@@ -183,6 +214,15 @@ mod tests {
         assert_eq!(japanese_reading_like("山田太郎", &["yamadat", "aro"]), None);
         assert_eq!(japanese_reading_like("山田太郎", &["tanaka", "taro"]), None);
         assert_eq!(japanese_reading_like("abc", &["abc"]), None);
+    }
+
+    #[test]
+    fn word_readings_for_candidates() {
+        let r = japanese_word_readings("山田太郎", 2000);
+        for w in ["yama", "yamada", "taro", "tarou"] {
+            assert!(r.iter().any(|x| x == w), "{w} not in {r:?}");
+        }
+        assert!(japanese_word_readings("山田太郎", 5).len() <= 5);
     }
 
     #[test]

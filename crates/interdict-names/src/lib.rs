@@ -43,7 +43,7 @@ mod tokenize;
 pub use chinese::{are_chinese_variants, chinese_keys};
 pub use forms::{latin_forms, LatinForm, Transliteration};
 pub use hangul::{romanize_mr, romanize_rr, segment_korean_name};
-pub use japanese::japanese_reading_like;
+pub use japanese::{japanese_reading_like, japanese_word_readings};
 pub use keys::{are_romanisation_variants, korean_keys, korean_keys_into, KoreanKey};
 pub use nicknames::{given_name, GivenName};
 pub use normalize::{dominant_script, normalize, NameScript};

@@ -47,7 +47,41 @@ fn listings() -> Matcher {
             Schema::Company,
             &[(prop::NAME, "Korea Ryonbong General Corporation")],
         ),
+        entity("J1", Schema::Person, &[(prop::NAME, "YAMADA Taro")]),
+        entity("J2", Schema::Person, &[(prop::NAME, "YAMADA Hanako")]),
+        entity("C1", Schema::Person, &[(prop::NAME, "Xi Jinping")]),
     ])
+}
+
+#[test]
+fn kanji_finds_its_japanese_reading() {
+    let m = listings();
+    let results = m.search(
+        &query(Schema::Person, &[(prop::NAME, "山田太郎")]),
+        &MatchConfig::default(),
+    );
+    assert_eq!(
+        results.first().map(|r| r.id.as_str()),
+        Some("test:J1"),
+        "{results:#?}"
+    );
+    assert!(results[0].is_match);
+    assert!(results.iter().all(|r| r.id != "test:J2" || !r.is_match));
+}
+
+#[test]
+fn wade_giles_finds_pinyin() {
+    let m = listings();
+    let results = m.search(
+        &query(Schema::Person, &[(prop::NAME, "Hsi Chin-ping")]),
+        &MatchConfig::default(),
+    );
+    assert_eq!(
+        results.first().map(|r| r.id.as_str()),
+        Some("test:C1"),
+        "{results:#?}"
+    );
+    assert!(results[0].is_match);
 }
 
 #[test]
@@ -169,7 +203,7 @@ fn results_are_ordered_and_unique_per_entity() {
 #[test]
 fn get_and_len() {
     let m = listings();
-    assert_eq!(m.len(), 7);
+    assert_eq!(m.len(), 10);
     assert!(!m.is_empty());
     assert_eq!(m.get("test:V2").map(|e| e.caption()), Some("CHON MA SAN"));
     assert!(m.get("test:nope").is_none());
