@@ -146,10 +146,18 @@ pub(crate) fn align(
     if person && spacing.is_none() {
         let named = |t: &Tok| matches!(t.kind, PartKind::Word | PartKind::Initial);
         let words = l.iter().filter(|t| t.kind == PartKind::Word).count();
-        let matched_parts = pairs
+        // A particle spelling that met a name as its nickname ("Ben" /
+        // "Benjamin") is a name part too; a pair that covers two parts
+        // written together ("SergeiLavrov") counts both.
+        let matched_parts: u32 = pairs
             .iter()
-            .filter(|p| !p.out_of_order && named(q[p.q as usize]) && named(l[p.l as usize]))
-            .count();
+            .filter(|p| {
+                !p.out_of_order
+                    && (p.kind == Kind::Nickname
+                        || (named(q[p.q as usize]) && named(l[p.l as usize])))
+            })
+            .map(|p| p.q_span.count_ones().max(p.l_span.count_ones()))
+            .sum();
         let matched_words = pairs.iter().any(|p| {
             !p.out_of_order
                 && q[p.q as usize].kind == PartKind::Word
@@ -278,9 +286,9 @@ fn acronyms(
 ) {
     let longest = if person { 2 } else { 6 };
     let (n, m) = (q.len().min(MAX_PARTS), l.len().min(MAX_PARTS));
-    for i in 0..n {
+    for (i, qt) in q.iter().enumerate().take(n) {
         if *used_q & (1 << i) == 0 {
-            if let Some(span) = spelled_by(q[i], longest, l, m, *used_l) {
+            if let Some(span) = spelled_by(qt, longest, l, m, *used_l) {
                 *used_q |= 1 << i;
                 *used_l |= span;
                 let j = span.trailing_zeros() as usize;
@@ -291,9 +299,9 @@ fn acronyms(
             }
         }
     }
-    for j in 0..m {
+    for (j, lt) in l.iter().enumerate().take(m) {
         if *used_l & (1 << j) == 0 {
-            if let Some(span) = spelled_by(l[j], longest, q, n, *used_q) {
+            if let Some(span) = spelled_by(lt, longest, q, n, *used_q) {
                 *used_l |= 1 << j;
                 *used_q |= span;
                 let i = span.trailing_zeros() as usize;
@@ -427,12 +435,9 @@ fn korean_like(ts: &[&Tok], meta: &FormMeta) -> bool {
     let mut words = 0;
     for t in ts {
         match t.kind {
+            PartKind::Word if t.korean.is_empty() => return false,
             // A particle's spelling can be a Korean syllable too ("Su Bin").
-            PartKind::Word | PartKind::Particle if t.korean.is_empty() => {
-                if t.kind == PartKind::Word {
-                    return false;
-                }
-            }
+            PartKind::Particle if t.korean.is_empty() => {}
             PartKind::Word | PartKind::Particle => words += 1,
             _ => {}
         }
@@ -593,6 +598,16 @@ mod tests {
         assert!(score("PL", "People's Liberation Army", false).score < 0.85);
         // People: only double initials.
         assert!(score("Ali Khan", "Ahmad Latif Iqbal Khan", true).score < 0.7);
+    }
+
+    #[test]
+    fn a_whole_name_run_together() {
+        assert!(score("SergeiLavrov", "Sergei Lavrov", true).score > 0.9);
+    }
+
+    #[test]
+    fn a_nickname_spelt_like_a_particle_counts() {
+        assert!(score("Ben Netanyahu", "Benjamin Netanyahu", true).score > 0.8);
     }
 
     #[test]

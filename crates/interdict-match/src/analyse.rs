@@ -366,7 +366,7 @@ fn analyse_one(name: &str, org_like: bool) -> SmallVec<[RawForm; 2]> {
     for form in names::latin_forms(&name_in) {
         let mut tokens = names::tokenize(&form.text);
         if org_like {
-            tokens = names::number_words_as_digits(&tokens);
+            tokens = names::expand_abbreviations(&names::number_words_as_digits(&tokens));
         }
         if tokens.is_empty() {
             continue;

@@ -23,6 +23,7 @@
 
 #![warn(missing_docs)]
 
+mod abbreviations;
 mod chinese;
 mod cyrillic;
 mod forms;
@@ -40,6 +41,7 @@ mod phonetic;
 mod surnames;
 mod tokenize;
 
+pub use abbreviations::expand_abbreviations;
 pub use chinese::{are_chinese_variants, chinese_keys};
 pub use forms::{latin_forms, LatinForm, Transliteration};
 pub use hangul::{romanize_mr, romanize_rr, segment_korean_name};
