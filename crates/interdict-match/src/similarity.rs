@@ -181,18 +181,20 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
     // Latin "x" is "ks" in most transliteration standards (Greek ξ,
     // Cyrillic кс): "Aleksandr" / "Alexander" compare as "aleksandr" /
     // "aleksander".
-    let (qt, lt, qmask, lmask) = if q.text.contains('x') != l.text.contains('x') {
-        let (a, b) = (q.text.replace('x', "ks"), l.text.replace('x', "ks"));
-        let (ma, mb) = (char_mask(&a), char_mask(&b));
-        (Cow::Owned(a), Cow::Owned(b), ma, mb)
-    } else {
-        (
-            Cow::Borrowed(&*q.text),
-            Cow::Borrowed(&*l.text),
-            q.mask,
-            l.mask,
-        )
-    };
+    let x_bit = char_mask("x");
+    let (qt, lt, qmask, lmask) =
+        if (q.mask | l.mask) & x_bit != 0 && q.text.contains('x') != l.text.contains('x') {
+            let (a, b) = (q.text.replace('x', "ks"), l.text.replace('x', "ks"));
+            let (ma, mb) = (char_mask(&a), char_mask(&b));
+            (Cow::Owned(a), Cow::Owned(b), ma, mb)
+        } else {
+            (
+                Cow::Borrowed(&*q.text),
+                Cow::Borrowed(&*l.text),
+                q.mask,
+                l.mask,
+            )
+        };
     // Every character one part has and the other lacks costs at least one
     // whole edit: most unrelated pairs stop here, before the edit distance.
     let missing = (qmask & !lmask)
