@@ -7,11 +7,15 @@
 //! Revised Romanisation, Hanja as Sino-Korean, Han as pinyin, Kana as
 //! Hepburn, Cyrillic under BGN/PCGN, ICAO 9303, ISO 9 and the Russian
 //! transcription of Korean), Korean romanisation-variant keys
-//! ([`korean_keys`]), organisation legal-form symbols ([`org_type`]),
-//! low-weight words ([`token_weight`]), numbers in names ([`numbers`]),
-//! phonetic keys ([`phonetic_key`]) and person name-part tags
-//! ([`tag_person_parts`]). It must not depend on `interdict-lists` nor score
-//! candidates: that is `interdict-match`'s job.
+//! ([`korean_keys`]), Mandarin pinyin / Wade–Giles keys ([`chinese_keys`]),
+//! Japanese readings of kanji checked against a Latin name
+//! ([`japanese_reading_like`]), English nicknames ([`given_name`]),
+//! organisation legal-form symbols ([`org_type`]), business abbreviations
+//! ([`expand_abbreviations`]), low-weight words ([`token_weight`]), numbers
+//! in names ([`numbers`], [`number_words_as_digits`]), phonetic keys
+//! ([`phonetic_key`]) and person name-part tags ([`tag_person_parts`]). It
+//! must not depend on `interdict-lists` nor score candidates: that is
+//! `interdict-match`'s job.
 //!
 //! ```
 //! use interdict_names::{latin_forms, are_romanisation_variants, tokenize};
