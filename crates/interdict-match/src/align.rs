@@ -8,6 +8,7 @@
 //! identifiers (see `adjust`).
 
 use crate::analyse::{skeleton, FormMeta, PartKind, ParticleClass, Tok};
+use crate::scorer::Parties;
 use crate::similarity::{budget, edit_distance_halves, part_similarity, Context, Kind};
 use crate::weights as w;
 use interdict_names::Transliteration;
@@ -60,15 +61,16 @@ pub(crate) struct Alignment {
     pub capped_from: Option<f64>,
 }
 
-/// Compares the query form `q` with the listed form `l`. `person`: either
-/// side is a Person, so one matching part is not enough.
+/// Compares the query form `q` with the listed form `l`. `parties`: when
+/// either side is a person, one matching part is not enough.
 pub(crate) fn align(
     q: &[&Tok],
     qm: &FormMeta,
     l: &[&Tok],
     lm: &FormMeta,
-    person: bool,
+    parties: Parties,
 ) -> Alignment {
+    let person = parties.any_person();
     let korean = korean_like(q, qm) && korean_like(l, lm);
     let cx = Context {
         translit: qm.method != Transliteration::None,
@@ -113,8 +115,10 @@ pub(crate) fn align(
             pairs.push(Pair::single(i, j, sim, kind));
         }
     }
-    // Acronyms are a writing habit of Latin-script names, not of readings.
-    if !cx.translit && !cx.syllabic {
+    // Acronyms are a writing habit of Latin-script names, not of readings,
+    // and a person's initials do not spell a company ("Aaron Carey" is not
+    // "A.C. International").
+    if !cx.translit && !cx.syllabic && parties != Parties::Mixed {
         acronyms(q, l, person, &mut used_q, &mut used_l, &mut pairs);
     }
     split_parts(q, l, cx, &mut used_q, &mut used_l, &mut pairs);
@@ -535,8 +539,15 @@ fn spaceless(qm: &FormMeta, lm: &FormMeta) -> Option<(f64, f64)> {
             return Some((w::SPACING_FACTOR * w::PART_CONSONANT_SKELETON, 0.0));
         }
     }
-    // The joined string is a whole name: one edit, two in long names.
-    let allowed = if longer < 16 { 1 } else { 2 };
+    // The joined string is a whole name: one edit, two in long names; none
+    // for a machine reading of syllables (see `Context::syllabic`).
+    let allowed = if qm.syllabic() || lm.syllabic() {
+        0
+    } else if longer < 16 {
+        1
+    } else {
+        2
+    };
     let halves = edit_distance_halves(a, b, 2 * allowed)?;
     let d = f64::from(halves) / 2.0;
     Some((w::SPACING_FACTOR * (1.0 - d / longer as f64), d))
@@ -548,13 +559,18 @@ mod tests {
     use crate::analyse::{analyse_name, Tok};
 
     fn score(a: &str, b: &str, person: bool) -> Alignment {
+        let parties = if person {
+            Parties::People
+        } else {
+            Parties::Others
+        };
         let fa = analyse_name(a, !person);
         let fb = analyse_name(b, !person);
         let ta: Vec<Tok> = fa[0].parts.iter().map(|(t, k)| Tok::new(t, *k)).collect();
         let tb: Vec<Tok> = fb[0].parts.iter().map(|(t, k)| Tok::new(t, *k)).collect();
         let ra: Vec<&Tok> = ta.iter().collect();
         let rb: Vec<&Tok> = tb.iter().collect();
-        align(&ra, &fa[0].meta, &rb, &fb[0].meta, person)
+        align(&ra, &fa[0].meta, &rb, &fb[0].meta, parties)
     }
 
     #[test]
@@ -598,6 +614,18 @@ mod tests {
         assert!(score("PL", "People's Liberation Army", false).score < 0.85);
         // People: only double initials.
         assert!(score("Ali Khan", "Ahmad Latif Iqbal Khan", true).score < 0.7);
+    }
+
+    #[test]
+    fn a_person_is_no_acronym_of_a_company() {
+        let fa = analyse_name("Aaron Carey", false);
+        let fb = analyse_name("A.C. International", true);
+        let ta: Vec<Tok> = fa[0].parts.iter().map(|(t, k)| Tok::new(t, *k)).collect();
+        let tb: Vec<Tok> = fb[0].parts.iter().map(|(t, k)| Tok::new(t, *k)).collect();
+        let ra: Vec<&Tok> = ta.iter().collect();
+        let rb: Vec<&Tok> = tb.iter().collect();
+        let s = align(&ra, &fa[0].meta, &rb, &fb[0].meta, Parties::Mixed);
+        assert!(s.score < 0.5, "{s:?}");
     }
 
     #[test]

@@ -11,12 +11,12 @@
 //!
 //! This module must not know about shipments or list formats.
 
-use crate::analyse::{analyse_name, FormMeta, Tok};
+use crate::analyse::{analyse_name, FormMeta, PartKind, Tok};
 use crate::explain::Explanation;
 use crate::facts::{Facts, Ident};
-use crate::keys::{chinese_part_keys, key, part_keys, KeyKind};
+use crate::keys::{chinese_part_keys, key, part_keys, run_initials, KeyKind};
 use crate::query::{MatchConfig, Query};
-use crate::scorer::{best_for_form, explain, finish, is_person, Best, ListedSide, PreparedQuery};
+use crate::scorer::{best_for_form, explain, finish, Best, ListedSide, Parties, PreparedQuery};
 use crate::vocab::Vocab;
 use crate::weights as w;
 use interdict_model::{Entity, Schema};
@@ -137,7 +137,11 @@ impl Matcher {
             }
             facts.push(f);
         }
-        let (keys, postings) = build_postings(&vocab, &forms);
+        let person: Vec<bool> = entities
+            .iter()
+            .map(|e| e.schema == Schema::Person)
+            .collect();
+        let (keys, postings) = build_postings(&vocab, &forms, &person);
         Matcher {
             entities,
             by_id,
@@ -219,8 +223,8 @@ impl Matcher {
                 let ent = &self.entities[f.entity as usize];
                 refs.clear();
                 refs.extend(f.toks.iter().map(|&t| self.vocab.get(t)));
-                let person = is_person(pq.schema, ent.schema);
-                if let Some(b) = best_for_form(&pq, &qtoks, &refs, &f.meta, person) {
+                let parties = Parties::of(pq.schema, ent.schema);
+                if let Some(b) = best_for_form(&pq, &qtoks, &refs, &f.meta, parties) {
                     let s = finish(
                         &pq,
                         Some(&b),
@@ -320,6 +324,7 @@ impl Matcher {
                 sc.acc.resize(self.forms.len(), 0.0);
             }
             sc.qkeys.clear();
+            let person = pq.schema == Schema::Person;
             let mut buf: SmallVec<[(u64, KeyKind, f32); 24]> = SmallVec::new();
             for (f, toks) in pq.forms.iter().zip(qtoks) {
                 for t in toks {
@@ -344,6 +349,24 @@ impl Matcher {
                 for t in toks.iter().filter(|t| t.text.len() >= 4) {
                     sc.qkeys
                         .push((key(KeyKind::Pair, t.text.as_bytes()), KeyKind::Pair, 1.0));
+                }
+                // A query word may be the acronym of listed words, and the
+                // query's words may spell a listed acronym.
+                if f.meta.method == Transliteration::None && !f.meta.original {
+                    let longest = if person { 2 } else { 6 };
+                    for t in toks.iter().filter(|t| {
+                        t.kind == PartKind::Word && (2..=longest).contains(&t.text.len())
+                    }) {
+                        sc.qkeys.push((
+                            key(KeyKind::Acronym, t.text.as_bytes()),
+                            KeyKind::Acronym,
+                            1.0,
+                        ));
+                    }
+                    for initials in run_initials(toks, person) {
+                        sc.qkeys
+                            .push((key(KeyKind::Exact, &initials), KeyKind::Acronym, 1.0));
+                    }
                 }
                 // Kanji: every Japanese reading of every one or two
                 // characters may be a listed part.
@@ -441,7 +464,11 @@ impl Matcher {
 
 /// Builds the key → postings table: every key of every part of every form,
 /// deduplicated per form.
-fn build_postings(vocab: &Vocab, forms: &[ListedForm]) -> (FxHashMap<u64, (u32, u32)>, Vec<u32>) {
+fn build_postings(
+    vocab: &Vocab,
+    forms: &[ListedForm],
+    person: &[bool],
+) -> (FxHashMap<u64, (u32, u32)>, Vec<u32>) {
     let mut tok_keys: Vec<SmallVec<[u64; 24]>> = Vec::with_capacity(vocab.len());
     let mut buf: SmallVec<[(u64, KeyKind, f32); 24]> = SmallVec::new();
     for t in &vocab.toks {
@@ -466,6 +493,12 @@ fn build_postings(vocab: &Vocab, forms: &[ListedForm]) -> (FxHashMap<u64, (u32, 
                 chinese_part_keys(&interdict_names::chinese_keys(&joined), &mut buf);
                 form_keys.extend(buf.iter().map(|x| x.0));
             }
+        }
+        // "PLA" is found by "People's Liberation Army".
+        let refs: SmallVec<[&Tok; 8]> = f.toks.iter().map(|&t| vocab.get(t)).collect();
+        let is_person = person.get(f.entity as usize).copied().unwrap_or(false);
+        for initials in run_initials(&refs, is_person) {
+            form_keys.push(key(KeyKind::Acronym, &initials));
         }
         form_keys.sort_unstable();
         form_keys.dedup();

@@ -24,6 +24,9 @@ pub(crate) enum KeyKind {
     Pair = 6,
     /// A Mandarin syllable sequence the part spells (pinyin or Wade–Giles).
     Chinese = 7,
+    /// The initials of a run of words ("People's Liberation Army" → "pla"),
+    /// met by a query part spelt that way.
+    Acronym = 8,
 }
 
 impl KeyKind {
@@ -36,6 +39,7 @@ impl KeyKind {
             KeyKind::Skeleton => w::KEY_SKELETON,
             KeyKind::Pair => w::KEY_PAIR,
             KeyKind::Chinese => w::KEY_CHINESE,
+            KeyKind::Acronym => w::KEY_ACRONYM,
         }
     }
 }
@@ -113,6 +117,28 @@ pub(crate) fn chinese_part_keys(keys: &[u64], out: &mut SmallVec<[(u64, KeyKind,
             1.0 / n,
         ));
     }
+}
+
+/// The initials of every run of two or more consecutive words of a name
+/// (particles skipped), as strings: runs of two words for a person (double
+/// initials, "jc" for "Jean Claude"), two to six for others. Mirrors the
+/// scorer's acronym rule (`align::acronyms`).
+pub(crate) fn run_initials(toks: &[&Tok], person: bool) -> SmallVec<[SmallVec<[u8; 6]>; 8]> {
+    let longest = if person { 2 } else { 6 };
+    let words: SmallVec<[u8; 16]> = toks
+        .iter()
+        .filter(|t| t.kind == PartKind::Word)
+        .filter_map(|t| t.text.as_bytes().first().copied())
+        .filter(u8::is_ascii_lowercase)
+        .take(16)
+        .collect();
+    let mut out = SmallVec::new();
+    for start in 0..words.len() {
+        for len in 2..=longest.min(words.len() - start) {
+            out.push(words[start..start + len].iter().copied().collect());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -141,9 +141,28 @@ pub(crate) struct Best {
     pub alignment: Alignment,
 }
 
-/// Whether one matching part is too little (person names).
-pub(crate) fn is_person(q: Schema, l: Schema) -> bool {
-    q == Schema::Person || l == Schema::Person
+/// Whether the two names compared are people's, organisations' (or
+/// vessels'), or one of each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Parties {
+    People,
+    Mixed,
+    Others,
+}
+
+impl Parties {
+    pub(crate) fn of(q: Schema, l: Schema) -> Parties {
+        match (q == Schema::Person, l == Schema::Person) {
+            (true, true) => Parties::People,
+            (false, false) => Parties::Others,
+            _ => Parties::Mixed,
+        }
+    }
+
+    /// Either side is a person: one matching part is too little.
+    pub(crate) fn any_person(self) -> bool {
+        self != Parties::Others
+    }
 }
 
 /// Best query form against one listed form.
@@ -152,14 +171,14 @@ pub(crate) fn best_for_form(
     qtoks: &[SmallVec<[&Tok; 8]>],
     l: &[&Tok],
     lm: &FormMeta,
-    person: bool,
+    parties: Parties,
 ) -> Option<Best> {
     let mut best: Option<Best> = None;
     for (i, (qf, qt)) in pq.forms.iter().zip(qtoks).enumerate() {
         if !qf.meta.comparable(lm) {
             continue;
         }
-        let a = align(qt, &qf.meta, l, lm, person);
+        let a = align(qt, &qf.meta, l, lm, parties);
         if best.as_ref().is_none_or(|b| a.score > b.alignment.score) {
             best = Some(Best {
                 qform: i,
@@ -340,7 +359,7 @@ pub struct Scored {
 pub fn score_pair(query: &Query, candidate: &Entity) -> Scored {
     let mut pq = PreparedQuery::new(query, None);
     let l_facts = Facts::from_properties(&candidate.properties);
-    let person = is_person(pq.schema, candidate.schema);
+    let parties = Parties::of(pq.schema, candidate.schema);
     struct Cand {
         name: String,
         property: &'static str,
@@ -368,7 +387,7 @@ pub fn score_pair(query: &Query, candidate: &Entity) -> Scored {
     let mut best: Option<(f64, usize, Best)> = None;
     for (ci, c) in cands.iter().enumerate() {
         let refs: SmallVec<[&Tok; 8]> = c.toks.iter().collect();
-        if let Some(b) = best_for_form(&pq, &qtoks, &refs, &c.meta, person) {
+        if let Some(b) = best_for_form(&pq, &qtoks, &refs, &c.meta, parties) {
             let s = finish(
                 &pq,
                 Some(&b),

@@ -200,6 +200,7 @@ pub const MAX_POSTINGS: usize = 800;
 pub const KEY_EXACT: f32 = 1.0;
 pub const KEY_KOREAN: f32 = 0.9;
 pub const KEY_CHINESE: f32 = 0.9;
+pub const KEY_ACRONYM: f32 = 0.8;
 pub const KEY_PAIR: f32 = 0.9;
 pub const KEY_SKELETON: f32 = 0.6;
 pub const KEY_PHONETIC: f32 = 0.5;
