@@ -30,6 +30,27 @@ pub const SETS: [&str; 6] = [
     "ofac_parity",
 ];
 
+/// The files each set reads, under the data directory.
+const SET_FILES: &[(&str, &str)] = &[
+    ("name_bench", "nomenklatura/name_bench_cases.csv"),
+    ("entity_bench", "nomenklatura/entity_bench_checks.yml"),
+    ("cross_script", "watchman/cross_script_pairs.csv"),
+    (
+        "un_positives",
+        "yente/candidate_generation/positives_un_untreated.csv",
+    ),
+    (
+        "un_positives",
+        "yente/candidate_generation/positives_un_treated.csv",
+    ),
+    (
+        "negatives",
+        "yente/candidate_generation/negatives_global.csv",
+    ),
+    ("negatives", "yente/candidate_generation/negatives_us.csv"),
+    ("ofac_parity", "nomenklatura/ofac_sls_parity_fixtures.csv"),
+];
+
 /// Results per query in the search-based sets (yente uses 5 too).
 pub const LIMIT: usize = 5;
 
@@ -71,11 +92,35 @@ pub fn run(opts: &Options, engines: &dyn Engines) -> Result<String> {
             bail!("unknown set {s:?}: expected one of {}", SETS.join(", "));
         }
     }
-    let wanted = |s: &str| opts.sets.is_empty() || opts.sets.iter().any(|x| x == s);
+    let data = &opts.data;
+    // A set asked for by name must have its files; without --set, the sets
+    // whose files the data directory lacks are skipped (and said so), so a
+    // directory holding only some sets can be evaluated.
+    let missing = |s: &str| -> Option<PathBuf> {
+        SET_FILES
+            .iter()
+            .filter(|(set, _)| *set == s)
+            .map(|(_, f)| data.join(f))
+            .find(|p| !p.exists())
+    };
+    let mut skipped: Vec<String> = Vec::new();
+    for s in SETS {
+        if let (true, Some(p)) = (opts.sets.is_empty(), missing(s)) {
+            skipped.push(format!("{s} (no {})", p.display()));
+        }
+    }
+    let wanted = |s: &str| {
+        opts.sets.iter().any(|x| x == s) || (opts.sets.is_empty() && missing(s).is_none())
+    };
     let mut sections = Vec::new();
+    if !skipped.is_empty() {
+        sections.push(format!(
+            "Sets skipped, their files are not in the data directory: {}.\n",
+            skipped.join("; ")
+        ));
+    }
     let mut summary = Summary(Table::new(&["set", "metric", OURS, PEER]));
     let t = opts.threshold;
-    let data = &opts.data;
     let peer_label = opts.peer.as_ref().map_or(
         "not run (frozen scores where available)".to_string(),
         PeerScores::describe,
@@ -645,6 +690,30 @@ mod tests {
         // Negatives: 4 queries, one is a namesake of a listed person, one has no name.
         assert!(report.contains("25.00% (1/4)"), "{report}");
         assert!(report.contains("OFAC SLS parity"));
+    }
+
+    #[test]
+    fn skips_sets_whose_files_are_missing_unless_asked_for() {
+        let dir = tempfile::tempdir().expect("dir");
+        let d = dir.path();
+        write(
+            d,
+            "watchman/cross_script_pairs.csv",
+            "# Korean (Hangul) to Latin\n김정은,Kim Jong Un,0.70,Korean\n",
+        );
+        let mut opts = Options {
+            data: d.to_path_buf(),
+            threshold: 0.7,
+            sets: vec![],
+            peer: None,
+            negatives_limit: None,
+        };
+        let report = run(&opts, &Fake).expect("run");
+        assert!(report.contains("| cross_script "), "{report}");
+        assert!(report.contains("Sets skipped"), "{report}");
+        assert!(!report.contains("| name_bench "), "{report}");
+        opts.sets = vec!["name_bench".into()];
+        assert!(run(&opts, &Fake).is_err());
     }
 
     #[test]
