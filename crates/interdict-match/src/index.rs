@@ -323,65 +323,7 @@ impl Matcher {
             if sc.acc.len() < self.forms.len() {
                 sc.acc.resize(self.forms.len(), 0.0);
             }
-            sc.qkeys.clear();
-            let person = pq.schema == Schema::Person;
-            let mut buf: SmallVec<[(u64, KeyKind, f32); 24]> = SmallVec::new();
-            for (f, toks) in pq.forms.iter().zip(qtoks) {
-                for t in toks {
-                    buf.clear();
-                    part_keys(t, &mut buf);
-                    sc.qkeys.extend(buf.iter().copied());
-                }
-                // Two adjacent query parts may be one listed part, and one
-                // query part may be two listed parts written together.
-                for pair in toks.windows(2) {
-                    let mut joined = String::with_capacity(pair[0].text.len() + pair[1].text.len());
-                    joined.push_str(&pair[0].text);
-                    joined.push_str(&pair[1].text);
-                    sc.qkeys
-                        .push((key(KeyKind::Exact, joined.as_bytes()), KeyKind::Exact, 1.0));
-                    if !pair[0].chinese.is_empty() && !pair[1].chinese.is_empty() {
-                        buf.clear();
-                        chinese_part_keys(&interdict_names::chinese_keys(&joined), &mut buf);
-                        sc.qkeys.extend(buf.iter().copied());
-                    }
-                }
-                for t in toks.iter().filter(|t| t.text.len() >= 4) {
-                    sc.qkeys
-                        .push((key(KeyKind::Pair, t.text.as_bytes()), KeyKind::Pair, 1.0));
-                }
-                // A query word may be the acronym of listed words, and the
-                // query's words may spell a listed acronym.
-                if f.meta.method == Transliteration::None && !f.meta.original {
-                    let longest = if person { 2 } else { 6 };
-                    for t in toks.iter().filter(|t| {
-                        t.kind == PartKind::Word && (2..=longest).contains(&t.text.len())
-                    }) {
-                        sc.qkeys.push((
-                            key(KeyKind::Acronym, t.text.as_bytes()),
-                            KeyKind::Acronym,
-                            1.0,
-                        ));
-                    }
-                    for initials in run_initials(toks, person) {
-                        sc.qkeys
-                            .push((key(KeyKind::Exact, &initials), KeyKind::Acronym, 1.0));
-                    }
-                }
-                // Kanji: every Japanese reading of every one or two
-                // characters may be a listed part.
-                if f.meta.original && f.meta.script == NameScript::Han {
-                    let han: String = toks.iter().map(|t| &*t.text).collect();
-                    let words = interdict_names::japanese_word_readings(&han, MAX_KANJI_READINGS);
-                    // A reading that is a listed part is as strong a hint as
-                    // a part of any other reading of the name.
-                    sc.qkeys.extend(
-                        words
-                            .iter()
-                            .map(|w| (key(KeyKind::Exact, w.as_bytes()), KeyKind::Exact, 1.0)),
-                    );
-                }
-            }
+            query_keys(pq, qtoks, &mut sc.qkeys);
             sc.qkeys
                 .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)));
             sc.qkeys.dedup_by_key(|k| k.0);
@@ -459,6 +401,74 @@ impl Matcher {
                 .map(|x| x.1)
                 .collect()
         })
+    }
+}
+
+/// Every candidate-generation key of a query: the keys of each part, of
+/// each two adjacent parts written together (exact and Mandarin), the
+/// "pair" keys of long parts, acronym keys, and the Japanese readings of a
+/// kanji name.
+fn query_keys(
+    pq: &PreparedQuery,
+    qtoks: &[SmallVec<[&Tok; 8]>],
+    out: &mut Vec<(u64, KeyKind, f32)>,
+) {
+    out.clear();
+    let person = pq.schema == Schema::Person;
+    let mut buf: SmallVec<[(u64, KeyKind, f32); 24]> = SmallVec::new();
+    for (f, toks) in pq.forms.iter().zip(qtoks) {
+        for t in toks {
+            buf.clear();
+            part_keys(t, &mut buf);
+            out.extend(buf.iter().copied());
+        }
+        // Two adjacent query parts may be one listed part, and one
+        // query part may be two listed parts written together.
+        for pair in toks.windows(2) {
+            let mut joined = String::with_capacity(pair[0].text.len() + pair[1].text.len());
+            joined.push_str(&pair[0].text);
+            joined.push_str(&pair[1].text);
+            out.push((key(KeyKind::Exact, joined.as_bytes()), KeyKind::Exact, 1.0));
+            if !pair[0].chinese.is_empty() && !pair[1].chinese.is_empty() {
+                buf.clear();
+                chinese_part_keys(&interdict_names::chinese_keys(&joined), &mut buf);
+                out.extend(buf.iter().copied());
+            }
+        }
+        for t in toks.iter().filter(|t| t.text.len() >= 4) {
+            out.push((key(KeyKind::Pair, t.text.as_bytes()), KeyKind::Pair, 1.0));
+        }
+        // A query word may be the acronym of listed words, and the
+        // query's words may spell a listed acronym.
+        if f.meta.method == Transliteration::None && !f.meta.original {
+            let longest = if person { 2 } else { 6 };
+            for t in toks
+                .iter()
+                .filter(|t| t.kind == PartKind::Word && (2..=longest).contains(&t.text.len()))
+            {
+                out.push((
+                    key(KeyKind::Acronym, t.text.as_bytes()),
+                    KeyKind::Acronym,
+                    1.0,
+                ));
+            }
+            for initials in run_initials(toks, person) {
+                out.push((key(KeyKind::Exact, &initials), KeyKind::Acronym, 1.0));
+            }
+        }
+        // Kanji: every Japanese reading of every one or two
+        // characters may be a listed part.
+        if f.meta.original && f.meta.script == NameScript::Han {
+            let han: String = toks.iter().map(|t| &*t.text).collect();
+            let words = interdict_names::japanese_word_readings(&han, MAX_KANJI_READINGS);
+            // A reading that is a listed part is as strong a hint as
+            // a part of any other reading of the name.
+            out.extend(
+                words
+                    .iter()
+                    .map(|w| (key(KeyKind::Exact, w.as_bytes()), KeyKind::Exact, 1.0)),
+            );
+        }
     }
 }
 
