@@ -258,7 +258,12 @@ fn without_nominative_ending(a: &str, b: &str) -> Option<(f64, f64)> {
         (false, true) => (b, a),
         _ => return None,
     };
-    if short.len() < 4 || !long.is_ascii() || !short.is_ascii() {
+    // An ending never changes the first letter; most pairs stop here.
+    if short.len() < 4
+        || !long.is_ascii()
+        || !short.is_ascii()
+        || long.as_bytes().first() != short.as_bytes().first()
+    {
         return None;
     }
     let longer = long.len();
