@@ -330,56 +330,63 @@ fn split_parts(
     used_l: &mut u32,
     pairs: &mut SmallVec<[Pair; 8]>,
 ) {
-    let (n, m) = (q.len().min(MAX_PARTS), l.len().min(MAX_PARTS));
     let free = |used: u32, i: usize| used & (1 << i) == 0;
     // Cheap tests before a joined part is analysed: the same first letter
-    // and a length within the edit budget.
-    // (Between Chinese names the first letter may change: "Tse-tung" /
-    // "Zedong".)
+    // (except between Chinese names: "Tse-tung" / "Zedong") and a length
+    // within the edit budget.
     let may_be = |a: &Tok, b: &Tok, whole: &Tok| {
         let len = a.text.len() + b.text.len();
         whole.kind == PartKind::Word
             && (cx.chinese || whole.text.as_bytes().first() == a.text.as_bytes().first())
             && whole.text.len().abs_diff(len) as u32 <= budget(len)
     };
-    for i in 0..n.saturating_sub(1) {
-        if !(free(*used_q, i) && free(*used_q, i + 1))
-            || q[i].kind != PartKind::Word
-            || !(0..m).any(|j| free(*used_l, j) && may_be(q[i], q[i + 1], l[j]))
-        {
-            continue;
-        }
-        let joined = Tok::new(&format!("{}{}", q[i].text, q[i + 1].text), PartKind::Word);
-        if let Some((j, sim, kind)) = (0..m)
-            .filter(|&j| free(*used_l, j) && may_be(q[i], q[i + 1], l[j]))
-            .find_map(|j| part_similarity(&joined, l[j], cx).map(|(s, k)| (j, s, k)))
-        {
-            *used_q |= 0b11 << i;
-            *used_l |= 1 << j;
-            pairs.push(Pair {
-                q_span: 0b11 << i,
-                ..Pair::single(i, j, sim * w::SPACING_FACTOR, Kind::spacing(kind))
-            });
-        }
-    }
-    for j in 0..m.saturating_sub(1) {
-        if !(free(*used_l, j) && free(*used_l, j + 1))
-            || l[j].kind != PartKind::Word
-            || !(0..n).any(|i| free(*used_q, i) && may_be(l[j], l[j + 1], q[i]))
-        {
-            continue;
-        }
-        let joined = Tok::new(&format!("{}{}", l[j].text, l[j + 1].text), PartKind::Word);
-        if let Some((i, sim, kind)) = (0..n)
-            .filter(|&i| free(*used_q, i) && may_be(l[j], l[j + 1], q[i]))
-            .find_map(|i| part_similarity(q[i], &joined, cx).map(|(s, k)| (i, s, k)))
-        {
-            *used_l |= 0b11 << j;
-            *used_q |= 1 << i;
-            pairs.push(Pair {
-                l_span: 0b11 << j,
-                ..Pair::single(i, j, sim * w::SPACING_FACTOR, Kind::spacing(kind))
-            });
+    // First two query parts against one listed part, then the other way.
+    for query_split in [true, false] {
+        let (a, b) = if query_split { (q, l) } else { (l, q) };
+        let (n, m) = (a.len().min(MAX_PARTS), b.len().min(MAX_PARTS));
+        for i in 0..n.saturating_sub(1) {
+            let (used_a, used_b) = if query_split {
+                (*used_q, *used_l)
+            } else {
+                (*used_l, *used_q)
+            };
+            if !(free(used_a, i) && free(used_a, i + 1))
+                || a[i].kind != PartKind::Word
+                || !(0..m).any(|j| free(used_b, j) && may_be(a[i], a[i + 1], b[j]))
+            {
+                continue;
+            }
+            let joined = Tok::new(&format!("{}{}", a[i].text, a[i + 1].text), PartKind::Word);
+            let found = (0..m)
+                .filter(|&j| free(used_b, j) && may_be(a[i], a[i + 1], b[j]))
+                .find_map(|j| {
+                    let sim = if query_split {
+                        part_similarity(&joined, b[j], cx)
+                    } else {
+                        part_similarity(b[j], &joined, cx)
+                    };
+                    sim.map(|(s, k)| (j, s, k))
+                });
+            let Some((j, sim, kind)) = found else {
+                continue;
+            };
+            let kind = Kind::spacing(kind);
+            let sim = sim * w::SPACING_FACTOR;
+            if query_split {
+                *used_q |= 0b11 << i;
+                *used_l |= 1 << j;
+                pairs.push(Pair {
+                    q_span: 0b11 << i,
+                    ..Pair::single(i, j, sim, kind)
+                });
+            } else {
+                *used_l |= 0b11 << i;
+                *used_q |= 1 << j;
+                pairs.push(Pair {
+                    l_span: 0b11 << i,
+                    ..Pair::single(j, i, sim, kind)
+                });
+            }
         }
     }
 }
