@@ -37,7 +37,7 @@ pub fn japanese_reading_like(han: &str, latin_parts: &[&str]) -> Option<String> 
     let options: Vec<Vec<String>> = chars
         .iter()
         .enumerate()
-        .map(|(i, &c)| readings_of(c, i > 0))
+        .map(|(i, _)| readings_at(&chars, i, i > 0))
         .collect::<Option<_>>()?;
     let mut orders: Vec<Vec<&str>> = vec![latin_parts.to_vec()];
     if latin_parts.len() > 1 {
@@ -70,11 +70,14 @@ pub fn japanese_word_readings(han: &str, limit: usize) -> Vec<String> {
             continue;
         }
         for start in 0..chars.len() {
-            let Some(first) = readings_of(chars[start], false) else {
+            let Some(first) = readings_at(&chars, start, false) else {
                 continue;
             };
             out.extend(first.iter().cloned());
-            let Some(second) = chars.get(start + 1).and_then(|&c| readings_of(c, true)) else {
+            let Some(second) = (start + 1 < chars.len())
+                .then(|| readings_at(&chars, start + 1, true))
+                .flatten()
+            else {
                 continue;
             };
             for a in &first {
@@ -109,6 +112,16 @@ fn reads(
             && !boundaries.iter().any(|&b| b > pos && b < end)
             && reads(options, i + 1, target, end, boundaries)
     })
+}
+
+/// The readings of the character at `i`; the iteration mark 々 repeats the
+/// character before it, voiced as in a compound (佐々木 "sasaki",
+/// 時々 "tokidoki").
+fn readings_at(chars: &[char], i: usize, inner: bool) -> Option<Vec<String>> {
+    match chars.get(i)? {
+        '々' => readings_of(*chars.get(i.checked_sub(1)?)?, true),
+        &c => readings_of(c, inner),
+    }
 }
 
 /// Every spelling of character `c`'s readings, or None if Unihan has no
@@ -206,6 +219,15 @@ mod tests {
             japanese_reading_like("田中花子", &["hanako", "tanaka"]).as_deref(),
             Some("tanaka hanako")
         );
+    }
+
+    #[test]
+    fn the_iteration_mark_repeats_the_character_before() {
+        assert_eq!(
+            japanese_reading_like("佐々木", &["sasaki"]).as_deref(),
+            Some("sasaki")
+        );
+        assert_eq!(japanese_reading_like("々", &["sa"]), None);
     }
 
     #[test]
