@@ -46,6 +46,18 @@ pub(crate) fn adjust(
         return 0.0;
     }
     let mut score = name_score;
+    if let (Some((qg, qf)), Some((lg, lf))) = (&s.q.given_family, &s.l.given_family) {
+        if qg == lf && qf == lg && qg != qf {
+            score += w::GIVEN_FAMILY_SWAPPED;
+            record(
+                &|| Reason::GivenAndFamilyNamesSwapped {
+                    given: qg.to_string(),
+                    family: qf.to_string(),
+                },
+                w::GIVEN_FAMILY_SWAPPED,
+            );
+        }
+    }
     if let Some((delta, qd, ld)) = birth_dates(&s.q.dates, &s.l.dates) {
         let agrees = delta > 0.0;
         score += delta;

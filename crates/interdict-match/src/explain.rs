@@ -111,6 +111,12 @@ pub enum Reason {
     SinglePartOnly {
         cap: f64,
     },
+    /// Both sides give the given name and the family name apart, and the
+    /// query's given name is the listed family name and the other way round.
+    GivenAndFamilyNamesSwapped {
+        given: String,
+        family: String,
+    },
 }
 
 /// A bonus (positive delta) or penalty (negative delta).
@@ -245,6 +251,9 @@ impl Reason {
                     "only one part of the person's name matched (name score capped at {cap:.2})"
                 )
             }
+            Reason::GivenAndFamilyNamesSwapped { given, family } => format!(
+                "given name {given:?} and family name {family:?} are the listed family and given names"
+            ),
         }
     }
 }

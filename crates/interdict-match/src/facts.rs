@@ -117,6 +117,9 @@ pub(crate) struct Facts {
     pub dates: SmallVec<[PartialDate; 2]>,
     pub countries: SmallVec<[Box<str>; 2]>,
     pub idents: SmallVec<[Ident; 2]>,
+    /// The given and family names when given apart (`firstName`,
+    /// `lastName`), normalised.
+    pub given_family: Option<(Box<str>, Box<str>)>,
 }
 
 impl Facts {
@@ -140,6 +143,15 @@ impl Facts {
                         f.countries.push(code);
                     }
                 }
+            }
+        }
+        if let (Some(g), Some(f_)) = (get(prop::FIRST_NAME).first(), get(prop::LAST_NAME).first()) {
+            let (g, f_) = (
+                interdict_names::normalize(g),
+                interdict_names::normalize(f_),
+            );
+            if !g.is_empty() && !f_.is_empty() {
+                f.given_family = Some((g.into(), f_.into()));
             }
         }
         for p in ID_PROPS {

@@ -169,6 +169,14 @@ pub const IDENTIFIER_CONFLICT: f64 = -0.30;
 /// Identifiers shorter than this are too weak to trust ("1", "A5").
 pub const IDENTIFIER_MIN_LEN: usize = 4;
 
+// ------------------------------------------------------ structured names
+
+/// Both sides give the given and the family name apart, and they are
+/// swapped ("Friedrich Hans" / "Hans Friedrich" with firstName and lastName
+/// saying which is which): the parts agree as words but name another
+/// person, so the score falls below the threshold.
+pub const GIVEN_FAMILY_SWAPPED: f64 = -0.35;
+
 // -------------------------------------------------------------- numbers
 
 /// Both names carry numbers and they differ: "Ocean Star 2" is a different
