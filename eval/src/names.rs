@@ -637,6 +637,16 @@ mod tests {
         report.lines().find(|l| l.starts_with(start)).unwrap_or("")
     }
 
+    fn options(data: &std::path::Path, sets: &[&str]) -> Options {
+        Options {
+            data: data.to_path_buf(),
+            threshold: 0.7,
+            sets: sets.iter().map(|s| s.to_string()).collect(),
+            peer: None,
+            negatives_limit: None,
+        }
+    }
+
     #[test]
     fn runs_every_set_on_a_miniature_data_dir() {
         let dir = tempfile::tempdir().expect("dir");
@@ -669,14 +679,7 @@ mod tests {
             "yente/candidate_generation/negatives_us.csv",
             &format!("{head}Kathryn Barr,,,,,,,\n"),
         );
-        let opts = Options {
-            data: d.to_path_buf(),
-            threshold: 0.7,
-            sets: vec![],
-            peer: None,
-            negatives_limit: None,
-        };
-        let report = run(&opts, &Fake).expect("run");
+        let report = run(&options(d, &[]), &Fake).expect("run");
         // name_bench: TP, TN, FN (Acme Ltd vs Acme Limited) → P 1, R 0.5.
         assert!(report.contains("| name_bench "), "{report}");
         assert!(report.contains("0.667 (1.000 / 0.500)"), "{report}");
@@ -701,30 +704,15 @@ mod tests {
             "watchman/cross_script_pairs.csv",
             "# Korean (Hangul) to Latin\n김정은,Kim Jong Un,0.70,Korean\n",
         );
-        let mut opts = Options {
-            data: d.to_path_buf(),
-            threshold: 0.7,
-            sets: vec![],
-            peer: None,
-            negatives_limit: None,
-        };
-        let report = run(&opts, &Fake).expect("run");
+        let report = run(&options(d, &[]), &Fake).expect("run");
         assert!(report.contains("| cross_script "), "{report}");
         assert!(report.contains("Sets skipped"), "{report}");
         assert!(!report.contains("| name_bench "), "{report}");
-        opts.sets = vec!["name_bench".into()];
-        assert!(run(&opts, &Fake).is_err());
+        assert!(run(&options(d, &["name_bench"]), &Fake).is_err());
     }
 
     #[test]
     fn rejects_an_unknown_set() {
-        let opts = Options {
-            data: PathBuf::from("."),
-            threshold: 0.7,
-            sets: vec!["nope".into()],
-            peer: None,
-            negatives_limit: None,
-        };
-        assert!(run(&opts, &Fake).is_err());
+        assert!(run(&options(std::path::Path::new("."), &["nope"]), &Fake).is_err());
     }
 }

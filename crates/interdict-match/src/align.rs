@@ -289,31 +289,36 @@ fn acronyms(
     pairs: &mut SmallVec<[Pair; 8]>,
 ) {
     let longest = if person { 2 } else { 6 };
-    let (n, m) = (q.len().min(MAX_PARTS), l.len().min(MAX_PARTS));
-    for (i, qt) in q.iter().enumerate().take(n) {
-        if *used_q & (1 << i) == 0 {
-            if let Some(span) = spelled_by(qt, longest, l, m, *used_l) {
-                *used_q |= 1 << i;
-                *used_l |= span;
-                let j = span.trailing_zeros() as usize;
-                pairs.push(Pair {
+    // First query words against listed runs, then the other way.
+    for query_acronym in [true, false] {
+        let (a, b) = if query_acronym { (q, l) } else { (l, q) };
+        let m = b.len().min(MAX_PARTS);
+        for (i, t) in a.iter().enumerate().take(MAX_PARTS) {
+            let (used_a, used_b) = if query_acronym {
+                (&mut *used_q, &mut *used_l)
+            } else {
+                (&mut *used_l, &mut *used_q)
+            };
+            if *used_a & (1 << i) != 0 {
+                continue;
+            }
+            let Some(span) = spelled_by(t, longest, b, m, *used_b) else {
+                continue;
+            };
+            *used_a |= 1 << i;
+            *used_b |= span;
+            let j = span.trailing_zeros() as usize;
+            pairs.push(if query_acronym {
+                Pair {
                     l_span: span,
                     ..Pair::single(i, j, w::PART_ACRONYM, Kind::Acronym)
-                });
-            }
-        }
-    }
-    for (j, lt) in l.iter().enumerate().take(m) {
-        if *used_l & (1 << j) == 0 {
-            if let Some(span) = spelled_by(lt, longest, q, n, *used_q) {
-                *used_l |= 1 << j;
-                *used_q |= span;
-                let i = span.trailing_zeros() as usize;
-                pairs.push(Pair {
+                }
+            } else {
+                Pair {
                     q_span: span,
-                    ..Pair::single(i, j, w::PART_ACRONYM, Kind::Acronym)
-                });
-            }
+                    ..Pair::single(j, i, w::PART_ACRONYM, Kind::Acronym)
+                }
+            });
         }
     }
 }
