@@ -16,7 +16,7 @@ use crate::explain::Explanation;
 use crate::facts::{Facts, Ident};
 use crate::keys::{chinese_part_keys, key, part_keys, run_initials, KeyKind};
 use crate::query::{MatchConfig, Query};
-use crate::scorer::{best_for_form, explain, finish, Best, ListedSide, Parties, PreparedQuery};
+use crate::scorer::{explain, finish, score_listed_form, Best, ListedSide, PreparedQuery};
 use crate::vocab::Vocab;
 use crate::weights as w;
 use interdict_model::{Entity, Schema};
@@ -223,16 +223,10 @@ impl Matcher {
                 let ent = &self.entities[f.entity as usize];
                 refs.clear();
                 refs.extend(f.toks.iter().map(|&t| self.vocab.get(t)));
-                let parties = Parties::of(pq.schema, ent.schema);
-                if let Some(b) = best_for_form(&pq, &qtoks, &refs, &f.meta, parties) {
-                    let s = finish(
-                        &pq,
-                        Some(&b),
-                        Some(&f.meta),
-                        ent.schema,
-                        &self.facts[f.entity as usize],
-                        None,
-                    );
+                let facts = &self.facts[f.entity as usize];
+                if let Some((b, s)) =
+                    score_listed_form(&pq, &qtoks, &refs, &f.meta, ent.schema, facts)
+                {
                     consider(f.entity, Some(fi), Some(b), s);
                 }
             };

@@ -189,6 +189,23 @@ pub(crate) fn best_for_form(
     best
 }
 
+/// The best alignment of the query with one listed form and the final
+/// score it gives: the one scoring step of both [`score_pair`] and the
+/// index, so that both give the same score for the same pair.
+pub(crate) fn score_listed_form(
+    pq: &PreparedQuery,
+    qtoks: &[SmallVec<[&Tok; 8]>],
+    listed: &[&Tok],
+    meta: &FormMeta,
+    l_schema: Schema,
+    l_facts: &Facts,
+) -> Option<(Best, f64)> {
+    let parties = Parties::of(pq.schema, l_schema);
+    let b = best_for_form(pq, qtoks, listed, meta, parties)?;
+    let s = finish(pq, Some(&b), Some(meta), l_schema, l_facts, None);
+    Some((b, s))
+}
+
 /// The final score (and, with `sink`, the adjustments) for a name alignment.
 pub(crate) fn finish(
     pq: &PreparedQuery,
@@ -359,7 +376,6 @@ pub struct Scored {
 pub fn score_pair(query: &Query, candidate: &Entity) -> Scored {
     let mut pq = PreparedQuery::new(query, None);
     let l_facts = Facts::from_properties(&candidate.properties);
-    let parties = Parties::of(pq.schema, candidate.schema);
     struct Cand {
         name: String,
         property: &'static str,
@@ -387,15 +403,9 @@ pub fn score_pair(query: &Query, candidate: &Entity) -> Scored {
     let mut best: Option<(f64, usize, Best)> = None;
     for (ci, c) in cands.iter().enumerate() {
         let refs: SmallVec<[&Tok; 8]> = c.toks.iter().collect();
-        if let Some(b) = best_for_form(&pq, &qtoks, &refs, &c.meta, parties) {
-            let s = finish(
-                &pq,
-                Some(&b),
-                Some(&c.meta),
-                candidate.schema,
-                &l_facts,
-                None,
-            );
+        if let Some((b, s)) =
+            score_listed_form(&pq, &qtoks, &refs, &c.meta, candidate.schema, &l_facts)
+        {
             if best.as_ref().is_none_or(|(bs, _, _)| s > *bs) {
                 best = Some((s, ci, b));
             }
