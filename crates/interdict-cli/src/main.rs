@@ -2,6 +2,7 @@
 //! engine facade. It holds no business rules: formatting, progress bars and
 //! exit codes only.
 
+mod batch;
 mod cmd;
 mod output;
 
@@ -40,9 +41,6 @@ enum Command {
     /// Write realistic synthetic shipments (JSONL) for load tests.
     Synth(cmd::synth::SynthArgs),
 }
-
-/// Exit code when a batch finished but some records were in error.
-pub const EXIT_RECORD_ERRORS: u8 = 3;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -1,6 +1,20 @@
 //! Plain-text tables and small formatting helpers for terminal output.
 
+use anyhow::Context as _;
 use interdict_model::PartialDate;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+/// Where a command writes: the file given, or standard output (buffered).
+pub fn open(path: Option<&Path>) -> anyhow::Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    })
+}
 
 /// Renders rows as a left-aligned text table with a header rule.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {

@@ -2,15 +2,19 @@
 //! jurisdiction, for one line or a JSONL/CSV batch.
 
 use super::Format;
+use crate::batch::{self, RecordError};
 use crate::output;
 use anyhow::{bail, Context as _};
 use clap::Args;
 use interdict_goods::{GoodsLine, GoodsReport, GoodsScreener};
 use serde_json::json;
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Write};
+use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// Goods lines handed to the writer at a time.
+const BATCH_CHUNK: usize = 4096;
 
 #[derive(Args)]
 pub struct GoodsArgs {
@@ -150,31 +154,28 @@ fn batch(
     } else {
         screener.assess_jsonl(BufReader::new(file))
     };
-    let mut out: Box<dyn Write> = match output {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
-    };
-    let mut errors = 0usize;
-    for (line_no, result) in results {
-        match result {
-            Ok(report) => writeln!(out, "{}", json!({"line": line_no, "report": report}))?,
-            Err(e) => {
-                errors += 1;
-                eprintln!("{}:{line_no}: {e}", input.display());
-                writeln!(
-                    out,
-                    "{}",
-                    json!({"line": line_no, "error": {"file": input.display().to_string(), "line": line_no, "message": e.to_string()}})
-                )?;
-            }
-        }
-    }
+    let mut out = output::open(output)?;
+    let counts = batch::run(
+        results.into_iter(),
+        BATCH_CHUNK,
+        "goods lines",
+        |(line_no, result)| {
+            result
+                .map(|report| json!({"line": line_no, "report": report}))
+                .map_err(|e| RecordError::new(input, Some(line_no), None, e.to_string()))
+        },
+        |answer| {
+            let record = match answer {
+                Ok(record) => record,
+                Err(e) => {
+                    let mut record = e.to_json();
+                    record["line"] = json!(e.line);
+                    record
+                }
+            };
+            Ok(writeln!(out, "{record}")?)
+        },
+    )?;
     out.flush()?;
-    if errors > 0 {
-        eprintln!("{errors} goods lines were in error; their error records are in the output");
-        return Ok(ExitCode::from(crate::EXIT_RECORD_ERRORS));
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(counts.exit_code("goods lines"))
 }

@@ -1,17 +1,16 @@
 //! `interdict match`: one party from the command line, or a JSONL batch.
 
 use super::{Context, Format};
+use crate::batch::{self, RecordError};
 use crate::output;
 use anyhow::{bail, Context as _};
 use clap::Args;
-use indicatif::{ProgressBar, ProgressStyle};
 use interdict_match::{MatchConfig, MatchResult, Matcher, Query};
 use interdict_model::{prop, Schema};
-use rayon::prelude::*;
 use serde_json::json;
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
-use std::path::PathBuf;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Queries handed to the worker threads at a time (keeps output in input order).
@@ -66,7 +65,7 @@ pub fn run(ctx: &Context, args: MatchArgs) -> anyhow::Result<ExitCode> {
     let engine = ctx.engine()?;
     let matcher = engine.matcher();
     if let Some(input) = &args.input {
-        return batch(matcher, &config, input, args.output.as_ref());
+        return batch(matcher, &config, input, args.output.as_deref());
     }
     let Some(name) = &args.name else {
         bail!("give a NAME to screen, or --input QUERIES.jsonl");
@@ -130,85 +129,52 @@ fn print_table(name: &str, results: &[MatchResult]) {
 fn batch(
     matcher: &Matcher,
     config: &MatchConfig,
-    input: &PathBuf,
-    output: Option<&PathBuf>,
+    input: &Path,
+    output: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let reader = BufReader::new(
         File::open(input).with_context(|| format!("cannot open {}", input.display()))?,
     );
-    let mut out: Box<dyn Write> = match output {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
-    };
-    let progress = ProgressBar::new_spinner().with_style(
-        ProgressStyle::with_template("{spinner} {pos} queries {per_sec}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    let mut errors = 0usize;
-    let mut lines = reader.lines().enumerate().peekable();
-    while lines.peek().is_some() {
-        let chunk: Vec<(usize, std::io::Result<String>)> =
-            lines.by_ref().take(BATCH_CHUNK).collect();
-        let answers: Vec<(String, bool)> = chunk
-            .into_par_iter()
-            .filter_map(|(i, line)| answer_line(matcher, config, input, i + 1, line))
-            .collect();
-        for (line, is_error) in answers {
-            if is_error {
-                errors += 1;
-            }
-            writeln!(out, "{line}")?;
-            progress.inc(1);
-        }
-    }
+    let mut out = output::open(output)?;
+    let lines = reader
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.as_ref().map_or(true, |t| !t.trim().is_empty()));
+    let counts = batch::run(
+        lines,
+        BATCH_CHUNK,
+        "queries",
+        |(i, line)| answer_line(matcher, config, input, i + 1, line),
+        |answer| {
+            let line = match answer {
+                Ok(line) => line,
+                Err(e) => {
+                    let mut record = e.to_json();
+                    record["results"] = json!([]);
+                    record.to_string()
+                }
+            };
+            Ok(writeln!(out, "{line}")?)
+        },
+    )?;
     out.flush()?;
-    progress.finish_and_clear();
-    if errors > 0 {
-        eprintln!("{errors} queries were in error; their error lines are in the output");
-        return Ok(ExitCode::from(crate::EXIT_RECORD_ERRORS));
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(counts.exit_code("queries"))
 }
 
 fn answer_line(
     matcher: &Matcher,
     config: &MatchConfig,
-    input: &std::path::Path,
+    input: &Path,
     line_no: usize,
     line: std::io::Result<String>,
-) -> Option<(String, bool)> {
-    let text = match line {
-        Ok(t) if t.trim().is_empty() => return None,
-        Ok(t) => t,
-        Err(e) => return Some(error_line(input, line_no, None, &e.to_string())),
-    };
-    match Query::from_json(&text) {
-        Ok(q) => {
-            let results = matcher.search(&q, config);
-            Some((json!({"id": q.id, "results": results}).to_string(), false))
-        }
-        Err(e) => {
-            let id = serde_json::from_str::<serde_json::Value>(&text)
-                .ok()
-                .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string));
-            Some(error_line(input, line_no, id, &e.to_string()))
-        }
-    }
-}
-
-fn error_line(
-    input: &std::path::Path,
-    line_no: usize,
-    id: Option<String>,
-    message: &str,
-) -> (String, bool) {
-    eprintln!("{}:{line_no}: {message}", input.display());
-    let id = id.unwrap_or_else(|| format!("line {line_no}"));
-    (
-        json!({"id": id, "error": {"file": input.display().to_string(), "line": line_no, "message": message}, "results": []})
-            .to_string(),
-        true,
-    )
+) -> Result<String, RecordError> {
+    let text = line.map_err(|e| RecordError::new(input, Some(line_no), None, e.to_string()))?;
+    let q = Query::from_json(&text).map_err(|e| {
+        let id = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string));
+        RecordError::new(input, Some(line_no), id, e.to_string())
+    })?;
+    let results = matcher.search(&q, config);
+    Ok(json!({"id": q.id, "results": results}).to_string())
 }

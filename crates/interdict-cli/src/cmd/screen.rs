@@ -2,15 +2,13 @@
 //! table, JSON lines or an HTML report with each route drawn.
 
 use super::Context;
-use crate::output;
+use crate::{batch, output};
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
-use indicatif::{ProgressBar, ProgressStyle};
 use interdict_screen::{Decision, DecisionKind, Screener, Shipment, ShipmentError};
-use rayon::prelude::*;
 use serde_json::json;
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -40,111 +38,115 @@ type Parsed = Result<Shipment, ShipmentError>;
 
 pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
     let engine = ctx.engine()?;
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
-    };
-    let progress = ProgressBar::new_spinner().with_style(
-        ProgressStyle::with_template("{spinner} {pos} shipments {per_sec}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
-    let mut summary = Summary::default();
-    let mut kept: Vec<(Shipment, Decision)> = Vec::new();
-    let mut table_rows: Vec<Vec<String>> = Vec::new();
-    let mut details = String::new();
-    engine.with_screener(|screener| -> anyhow::Result<()> {
-        let mut input = read_all(&args.files)?;
-        loop {
-            let chunk: Vec<Parsed> = input.by_ref().take(BATCH_CHUNK).collect();
-            if chunk.is_empty() {
-                break;
+    let mut out = output::open(args.output.as_deref())?;
+    let mut report = Report::new(args.format);
+    let counts = engine.with_screener(|screener| -> anyhow::Result<batch::Counts> {
+        batch::run(
+            read_all(&args.files)?,
+            BATCH_CHUNK,
+            "shipments",
+            |parsed: Parsed| parsed.map(|s| decide(screener, s)),
+            |answer| report.add(answer, &mut out),
+        )
+    })?;
+    report.finish(&mut out)?;
+    out.flush()?;
+    Ok(counts.exit_code("shipments"))
+}
+
+/// What each format keeps while the batch runs and writes at its end: JSON
+/// lines stream, the table and the HTML report are written once complete.
+struct Report {
+    format: ScreenFormat,
+    summary: Summary,
+    kept: Vec<(Shipment, Decision)>,
+    table_rows: Vec<Vec<String>>,
+    details: String,
+}
+
+impl Report {
+    fn new(format: ScreenFormat) -> Report {
+        Report {
+            format,
+            summary: Summary::default(),
+            kept: Vec::new(),
+            table_rows: Vec::new(),
+            details: String::new(),
+        }
+    }
+
+    fn add(
+        &mut self,
+        answer: Result<(Shipment, Decision), ShipmentError>,
+        out: &mut dyn Write,
+    ) -> anyhow::Result<()> {
+        match answer {
+            Err(e) => {
+                self.summary.errors += 1;
+                match self.format {
+                    ScreenFormat::Jsonl => writeln!(out, "{}", json!({ "error": e }))?,
+                    ScreenFormat::Table => self.table_rows.push(vec![
+                        e.shipment_id
+                            .clone()
+                            .unwrap_or_else(|| format!("line {}", e.line.unwrap_or(0))),
+                        "ERROR".into(),
+                        String::new(),
+                        format!("{}: {}", e.field, e.reason),
+                    ]),
+                    ScreenFormat::Html => {}
+                }
             }
-            let answers: Vec<Result<(Shipment, Decision), ShipmentError>> = chunk
-                .into_par_iter()
-                .map(|s| s.map(|s| decide(screener, s)))
-                .collect();
-            for answer in answers {
-                progress.inc(1);
-                match answer {
-                    Err(e) => {
-                        summary.errors += 1;
-                        eprintln!("{e}");
-                        match args.format {
-                            ScreenFormat::Jsonl => writeln!(out, "{}", json!({ "error": e }))?,
-                            ScreenFormat::Table => table_rows.push(vec![
-                                e.shipment_id
-                                    .clone()
-                                    .unwrap_or_else(|| format!("line {}", e.line.unwrap_or(0))),
-                                "ERROR".into(),
-                                String::new(),
-                                format!("{}: {}", e.field, e.reason),
-                            ]),
-                            ScreenFormat::Html => {}
-                        }
-                    }
-                    Ok((shipment, decision)) => {
-                        summary.count(decision.decision);
-                        match args.format {
-                            ScreenFormat::Jsonl => {
-                                writeln!(out, "{}", serde_json::to_string(&decision)?)?
-                            }
-                            ScreenFormat::Table => {
-                                table_rows.push(vec![
-                                    decision.shipment_id.clone(),
-                                    kind_label(decision.decision).into(),
-                                    format!("{:.2}", decision.score),
-                                    decision
-                                        .flags
-                                        .iter()
-                                        .map(|f| f.rule.as_str())
-                                        .collect::<Vec<_>>()
-                                        .join(", "),
-                                ]);
-                                if decision.decision != DecisionKind::Clear {
-                                    details.push_str(&describe(&decision));
-                                }
-                            }
-                            ScreenFormat::Html => kept.push((shipment, decision)),
-                        }
-                    }
+            Ok((shipment, decision)) => {
+                self.summary.count(decision.decision);
+                match self.format {
+                    ScreenFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&decision)?)?,
+                    ScreenFormat::Table => self.add_row(&decision),
+                    ScreenFormat::Html => self.kept.push((shipment, decision)),
                 }
             }
         }
         Ok(())
-    })?;
-    progress.finish_and_clear();
-    match args.format {
-        ScreenFormat::Table => {
-            write!(
-                out,
-                "{}",
-                output::table(&["shipment", "decision", "score", "flags"], &table_rows)
-            )?;
-            write!(out, "{details}")?;
-            writeln!(
-                out,
-                "\n{} shipments: {} block, {} review, {} clear, {} in error",
-                summary.total(),
-                summary.block,
-                summary.review,
-                summary.clear,
-                summary.errors
-            )?;
+    }
+
+    fn add_row(&mut self, decision: &Decision) {
+        self.table_rows.push(vec![
+            decision.shipment_id.clone(),
+            kind_label(decision.decision).into(),
+            format!("{:.2}", decision.score),
+            decision
+                .flags
+                .iter()
+                .map(|f| f.rule.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ]);
+        if decision.decision != DecisionKind::Clear {
+            self.details.push_str(&describe(decision));
         }
-        ScreenFormat::Html => write!(out, "{}", interdict_screen::render_html(&kept))?,
-        ScreenFormat::Jsonl => {}
     }
-    out.flush()?;
-    if summary.errors > 0 {
-        eprintln!(
-            "{} shipments were in error; their error records are in the output",
-            summary.errors
-        );
-        return Ok(ExitCode::from(crate::EXIT_RECORD_ERRORS));
+
+    fn finish(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        match self.format {
+            ScreenFormat::Table => {
+                let header = ["shipment", "decision", "score", "flags"];
+                write!(out, "{}", output::table(&header, &self.table_rows))?;
+                write!(out, "{}", self.details)?;
+                let s = &self.summary;
+                writeln!(
+                    out,
+                    "\n{} shipments: {} block, {} review, {} clear, {} in error",
+                    s.total(),
+                    s.block,
+                    s.review,
+                    s.clear,
+                    s.errors
+                )?;
+            }
+            ScreenFormat::Html => write!(out, "{}", interdict_screen::render_html(&self.kept))?,
+            ScreenFormat::Jsonl => {}
+        }
+        Ok(())
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn decide(screener: &Screener<'_>, shipment: Shipment) -> (Shipment, Decision) {

@@ -1,10 +1,9 @@
 //! `interdict synth`: realistic synthetic shipments for load tests and
 //! benchmarks (the generator lives in `interdict-screen::synthetic`).
 
-use anyhow::Context as _;
+use crate::output;
 use clap::Args;
-use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,12 +21,7 @@ pub struct SynthArgs {
 }
 
 pub fn run(args: SynthArgs) -> anyhow::Result<ExitCode> {
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
-    };
+    let mut out = output::open(args.output.as_deref())?;
     let (mut lines, mut shipments) = (0usize, 0usize);
     for shipment in interdict_screen::synthetic::generate(args.seed) {
         if lines >= args.goods_lines {
