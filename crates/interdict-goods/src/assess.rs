@@ -5,8 +5,9 @@
 
 use crate::classify::Classification;
 use crate::error::GoodsError;
-use crate::hs::ResolvedHs;
-use crate::rules::{Direction, Effect, Rule, JURISDICTIONS};
+use crate::hs::{Edition, ResolvedHs};
+use crate::rules::JURISDICTIONS;
+use crate::verdict::{verdict, Facts, Verdict};
 use crate::GoodsScreener;
 use interdict_model::{countries, PartialDate};
 use serde::{Deserialize, Serialize};
@@ -17,8 +18,10 @@ pub struct GoodsLine {
     /// Plain-language description, any of English, Russian, Chinese, Korean, Japanese.
     pub description: String,
     /// Declared HS code (2–10 digits, dots allowed; HS 2022 or HS 2017).
-    #[serde(default)]
-    pub hs: Option<String>,
+    /// Named as in the shipment model; `hs` is read too (the goods
+    /// command's original key).
+    #[serde(default, alias = "hs")]
+    pub hs_code: Option<String>,
     /// ISO 3166 alpha-2 destination (any case).
     pub destination: String,
     /// ISO 3166 alpha-2 origin, if known.
@@ -33,6 +36,9 @@ pub struct GoodsLine {
     /// Number of units (default 1); unit value = value ÷ quantity.
     #[serde(default)]
     pub quantity: Option<f64>,
+    /// Unit of `quantity` as declared (`unit`, `kg`, `l`, `bottle`, ...).
+    #[serde(default)]
+    pub unit: Option<String>,
     /// Shipment date `YYYY[-MM[-DD]]`.
     #[serde(default)]
     pub date: Option<String>,
@@ -42,107 +48,106 @@ pub struct GoodsLine {
     pub declared_description: Option<String>,
 }
 
-/// The outcome for one jurisdiction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Prohibited,
-    LicenceRequired,
-    NotControlled,
-    Unknown,
+/// Where the HS code the verdicts use comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum CodeBasis {
+    /// The declared code (the description did not say otherwise).
+    #[serde(rename = "declared")]
+    Declared,
+    /// The description (no code declared, or the description overrides it).
+    #[serde(rename = "description")]
+    Description,
+    /// Declared code and description agree.
+    #[serde(rename = "declared+description")]
+    DeclaredAndDescription,
+    /// Neither: the goods are unclassified.
+    #[serde(rename = "none")]
+    None,
 }
 
-impl Status {
-    fn rank(self) -> u8 {
-        match self {
-            Status::Prohibited => 3,
-            Status::LicenceRequired => 2,
-            Status::Unknown => 1,
-            Status::NotControlled => 0,
-        }
-    }
-
-    /// The snake_case name used in JSON and the labelled set.
+impl CodeBasis {
+    /// The name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
-            Status::Prohibited => "prohibited",
-            Status::LicenceRequired => "licence_required",
-            Status::NotControlled => "not_controlled",
-            Status::Unknown => "unknown",
+            CodeBasis::Declared => "declared",
+            CodeBasis::Description => "description",
+            CodeBasis::DeclaredAndDescription => "declared+description",
+            CodeBasis::None => "none",
         }
     }
+}
 
-    /// Parses the snake_case name.
-    pub fn parse(s: &str) -> Option<Status> {
-        Some(match s.trim() {
-            "prohibited" => Status::Prohibited,
-            "licence_required" | "license_required" => Status::LicenceRequired,
-            "not_controlled" => Status::NotControlled,
-            "unknown" => Status::Unknown,
-            _ => return None,
-        })
+impl std::fmt::Display for CodeBasis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
-}
-
-/// Another rule that also matched, listed under the deciding one.
-#[derive(Debug, Clone, Serialize)]
-pub struct RuleRef {
-    pub rule: String,
-    pub status: Status,
-    pub instrument: String,
-    pub provision: String,
-    pub verified: String,
-    pub reason: String,
-}
-
-/// One jurisdiction's verdict.
-#[derive(Debug, Clone, Serialize)]
-pub struct Verdict {
-    pub jurisdiction: String,
-    pub status: Status,
-    pub rule: Option<String>,
-    pub instrument: Option<String>,
-    pub provision: Option<String>,
-    pub verified: Option<String>,
-    pub reason: String,
-    /// Other matching rules of the same jurisdiction.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub also: Vec<RuleRef>,
 }
 
 /// The HS code the verdicts were computed on.
 #[derive(Debug, Clone, Serialize)]
 pub struct HsFinding {
+    /// The most precise HS 2022 code used (6, 4 or 2 digits).
     pub code: Option<String>,
+    /// Its 4-digit heading.
     pub heading: Option<String>,
+    /// The nomenclature text of `code`.
     pub description: Option<String>,
+    /// 0..1: how sure the code is (1 for a declared code the description confirms).
     pub confidence: f64,
-    /// "declared" | "description" | "declared+description" | "none".
-    pub basis: String,
-    /// "hs2022" or "hs2017" for a declared code.
+    /// Where the code comes from.
+    pub basis: CodeBasis,
+    /// Edition a declared code was read in.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub edition: Option<String>,
+    pub edition: Option<Edition>,
+}
+
+/// What kind of disagreement a [`Mismatch`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MismatchKind {
+    /// The declared HS code and the description name different headings.
+    Heading,
+    /// A luxury make or model against a lesser one.
+    MakeModel,
+}
+
+impl MismatchKind {
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MismatchKind::Heading => "heading",
+            MismatchKind::MakeModel => "make_model",
+        }
+    }
 }
 
 /// Declared and described goods disagree: an evasion signal.
 #[derive(Debug, Clone, Serialize)]
 pub struct Mismatch {
-    /// "heading" (declared HS vs description) or "make_model" (luxury make or
-    /// model against a lesser one).
-    pub kind: String,
+    /// Which disagreement.
+    pub kind: MismatchKind,
+    /// What the declaration says (a code or a make/model).
     pub declared: String,
+    /// What the description says.
     pub described: String,
+    /// The disagreement in words.
     pub detail: String,
 }
 
 /// The full report for one line.
 #[derive(Debug, Clone, Serialize)]
 pub struct GoodsReport {
+    /// The HS code the verdicts rest on.
     pub hs: HsFinding,
+    /// One verdict per jurisdiction, in [`JURISDICTIONS`] order.
     pub verdicts: Vec<Verdict>,
+    /// Notes for the reader: HS 2017 mappings, evasion signals, unclassified goods.
     pub warnings: Vec<String>,
+    /// The goods read as luxury (brand, model, word or category).
     pub luxury: bool,
+    /// Category tags the control rules match on.
     pub categories: Vec<String>,
+    /// Declared and described goods disagree.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mismatch: Option<Mismatch>,
     /// Unit value in USD at the bundled reference rate, when a value was given.
@@ -151,6 +156,7 @@ pub struct GoodsReport {
     /// How the unit value was converted (rate, year, source, check status).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_value_basis: Option<String>,
+    /// What the classifier read in the description.
     pub classification: Classification,
 }
 
@@ -161,19 +167,6 @@ impl GoodsReport {
             .iter()
             .find(|v| v.jurisdiction == jurisdiction)
     }
-}
-
-/// A validated line, ready for the rules.
-struct Facts<'a> {
-    codes: Vec<String>,
-    categories: &'a [String],
-    luxury: bool,
-    classified: bool,
-    destination: String,
-    origin: Option<String>,
-    unit_usd: Option<f64>,
-    fx_note: Option<String>,
-    date: Option<PartialDate>,
 }
 
 fn country(field: &'static str, code: &str) -> Result<String, GoodsError> {
@@ -247,7 +240,7 @@ pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport,
             (Some(usd), Some(note))
         }
     };
-    let declared: Option<ResolvedHs> = match line.hs.as_deref().map(str::trim) {
+    let declared: Option<ResolvedHs> = match line.hs_code.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(h) => Some(s.nomenclature.resolve(h, date.as_ref())?),
     };
@@ -274,7 +267,7 @@ pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport,
     // A declared code adds its own categories (e.g. 2208 → spirits).
     for c in &codes {
         let (cats, inherent) = s.vocab.categories_of(c);
-        luxury |= inherent && hs.basis != "description";
+        luxury |= inherent && hs.basis != CodeBasis::Description;
         for cat in cats {
             if !categories.iter().any(|x| x == cat) {
                 categories.push(cat.to_string());
@@ -319,10 +312,7 @@ fn decide_hs(
     cls: &Classification,
 ) -> (HsFinding, Option<Mismatch>, Vec<String>) {
     let described = cls.code().map(str::to_string);
-    let edition = declared.map(|d| match d.edition {
-        crate::hs::Edition::Hs2022 => "hs2022".to_string(),
-        crate::hs::Edition::Hs2017 => "hs2017".to_string(),
-    });
+    let edition = declared.map(|d| d.edition);
     let desc_of = |code: &str| s.nomenclature.get(code).map(|e| e.description.clone());
     match (declared, described) {
         (None, None) => (
@@ -331,7 +321,7 @@ fn decide_hs(
                 heading: None,
                 description: None,
                 confidence: 0.0,
-                basis: "none".into(),
+                basis: CodeBasis::None,
                 edition,
             },
             None,
@@ -343,7 +333,7 @@ fn decide_hs(
                 description: cls.description.clone(),
                 code: Some(code.clone()),
                 confidence: cls.confidence,
-                basis: "description".into(),
+                basis: CodeBasis::Description,
                 edition,
             },
             None,
@@ -355,7 +345,7 @@ fn decide_hs(
                 heading: d.heading.clone(),
                 description: desc_of(&d.code),
                 confidence: 1.0,
-                basis: "declared".into(),
+                basis: CodeBasis::Declared,
                 edition,
             },
             None,
@@ -377,7 +367,7 @@ fn decide_hs(
                         code: Some(best.clone()),
                         heading: d.heading.clone(),
                         confidence: 1.0,
-                        basis: "declared+description".into(),
+                        basis: CodeBasis::DeclaredAndDescription,
                         edition,
                     },
                     None,
@@ -385,7 +375,7 @@ fn decide_hs(
                 );
             }
             let mismatch = (cls.confidence >= OVERRIDE_CONFIDENCE).then(|| Mismatch {
-                kind: "heading".into(),
+                kind: MismatchKind::Heading,
                 declared: d.code.clone(),
                 described: code.clone(),
                 detail: format!(
@@ -402,7 +392,7 @@ fn decide_hs(
                     description: cls.description.clone(),
                     code: Some(code.clone()),
                     confidence: cls.confidence,
-                    basis: "description".into(),
+                    basis: CodeBasis::Description,
                     edition,
                 }
             } else {
@@ -411,7 +401,7 @@ fn decide_hs(
                     heading: d.heading.clone(),
                     description: desc_of(&d.code),
                     confidence: 1.0 - cls.confidence,
-                    basis: "declared".into(),
+                    basis: CodeBasis::Declared,
                     edition,
                 }
             };
@@ -437,237 +427,12 @@ fn make_mismatch(
         .iter()
         .find(|m| !m.luxury && m.family != lux.family && m.hs[..2] == lux.hs[..2])?;
     Some(Mismatch {
-        kind: "make_model".into(),
+        kind: MismatchKind::MakeModel,
         declared: lesser.term.clone(),
         described: lux.term.clone(),
         detail: format!(
             "luxury make/model '{}' appears with the lesser '{}': goods may be declared under another model",
             lux.term, lesser.term
         ),
-    })
-}
-
-struct Hit<'r> {
-    rule: &'r Rule,
-    status: Status,
-    specificity: u8,
-    reason: String,
-}
-
-fn verified_rank(status: &str) -> u8 {
-    match status {
-        "verified" => 2,
-        "secondary" => 1,
-        _ => 0,
-    }
-}
-
-fn verdict(s: &GoodsScreener, jurisdiction: &str, f: &Facts<'_>) -> Verdict {
-    let to_kp = f.destination == "kp";
-    let from_kp = f.origin.as_deref() == Some("kp");
-    let not_controlled = |reason: String| Verdict {
-        jurisdiction: jurisdiction.to_string(),
-        status: Status::NotControlled,
-        rule: None,
-        instrument: None,
-        provision: None,
-        verified: None,
-        reason,
-        also: Vec::new(),
-    };
-    if !to_kp && !from_kp {
-        return not_controlled(format!(
-            "destination {} is not the DPRK (kp) and the origin is {}: the DPRK rules apply only to supply to, or procurement from, the DPRK",
-            f.destination,
-            f.origin.as_deref().unwrap_or("not given")
-        ));
-    }
-    let mut hits: Vec<Hit<'_>> = Vec::new();
-    let mut exempt: Vec<String> = Vec::new();
-    let mut below: Vec<String> = Vec::new();
-    for r in s.rules.iter().filter(|r| r.jurisdiction == jurisdiction) {
-        if r.effect == Effect::Inactive || !r.in_force(f.date.as_ref()) {
-            continue;
-        }
-        let direction_ok = match r.direction {
-            Direction::ExportToKp => to_kp,
-            Direction::ImportFromKp => from_kp,
-            Direction::Both => true,
-        };
-        if !direction_ok {
-            continue;
-        }
-        if let Some(h) = match_rule(r, f, &mut exempt, &mut below) {
-            hits.push(h);
-        }
-    }
-    hits.sort_by(|a, b| {
-        b.status
-            .rank()
-            .cmp(&a.status.rank())
-            .then(verified_rank(&b.rule.status).cmp(&verified_rank(&a.rule.status)))
-            .then(b.specificity.cmp(&a.specificity))
-    });
-    let mut it = hits.into_iter();
-    let Some(first) = it.next() else {
-        let what = match f.codes.first() {
-            Some(c) => format!("heading {c}"),
-            None => "these goods".to_string(),
-        };
-        if !f.classified {
-            return Verdict {
-                status: Status::Unknown,
-                ..not_controlled(format!(
-                    "the goods could not be classified, so the {jurisdiction} HS-based rules cannot be checked"
-                ))
-            };
-        }
-        let mut reason = format!(
-            "no {jurisdiction} DPRK rule in force covers {what} ({})",
-            f.categories.join(", ")
-        );
-        for e in exempt.iter().chain(below.iter()) {
-            reason.push_str("; ");
-            reason.push_str(e);
-        }
-        return not_controlled(reason);
-    };
-    let also = it
-        .map(|h| RuleRef {
-            rule: h.rule.id.clone(),
-            status: h.status,
-            instrument: h.rule.instrument.clone(),
-            provision: h.rule.provision.clone(),
-            verified: h.rule.status.clone(),
-            reason: h.reason,
-        })
-        .collect();
-    Verdict {
-        jurisdiction: jurisdiction.to_string(),
-        status: first.status,
-        rule: Some(first.rule.id.clone()),
-        instrument: Some(first.rule.instrument.clone()),
-        provision: Some(first.rule.provision.clone()),
-        verified: Some(first.rule.status.clone()),
-        reason: first.reason,
-        also,
-    }
-}
-
-fn match_rule<'r>(
-    r: &'r Rule,
-    f: &Facts<'_>,
-    exempt: &mut Vec<String>,
-    below: &mut Vec<String>,
-) -> Option<Hit<'r>> {
-    let code_hit = f
-        .codes
-        .iter()
-        .find_map(|c| r.covers_code(c).map(|p| (c, p)));
-    let all_goods = r.all_goods();
-    let cat_hit = r.category_hit(f.categories);
-    let mut partial_only = false;
-    let mut reason = match (code_hit, cat_hit) {
-        (Some((c, true)), None) if !all_goods => {
-            // An "ex" code covers only part of the heading; without a
-            // category match the description does not say which part.
-            partial_only = true;
-            format!("HS {c} is only partly covered ('ex' code for '{}'); the description does not show which part", r.category)
-        }
-        (Some((c, partial)), _) => {
-            let basis = match r.hs_basis.as_str() {
-                "instrument" => "HS coverage stated by the instrument",
-                "instrument_unverified" => {
-                    "HS coverage as commonly quoted, not read in the instrument"
-                }
-                _ => "HS coverage is our reading of the category",
-            };
-            let ex = if partial {
-                "; 'ex' code: only part of it is covered"
-            } else {
-                ""
-            };
-            if all_goods {
-                format!("applies to all goods (HS {c}){ex}")
-            } else {
-                format!("HS {c} is covered ({basis}){ex}")
-            }
-        }
-        (None, Some(cat)) => format!("description matches category '{cat}' of '{}'", r.category),
-        (None, None) if all_goods && !f.classified => "applies to all goods".to_string(),
-        (None, None) => return None,
-    };
-    if r.requires_luxury && !f.luxury {
-        return None;
-    }
-    if r.requires_luxury {
-        reason.push_str("; the goods read as luxury");
-    }
-    if let Some(ex) = f
-        .categories
-        .iter()
-        .find(|c| r.except_categories.contains(c))
-    {
-        exempt.push(format!("{} {} exempts {ex}", r.instrument, r.provision));
-        return None;
-    }
-    let mut status = match r.effect {
-        Effect::Prohibited => Status::Prohibited,
-        Effect::LicenceRequired => Status::LicenceRequired,
-        Effect::Cap => {
-            reason.push_str(&format!(
-                "; subject to an aggregate cap ({}), not decidable per line",
-                r.value_threshold
-            ));
-            Status::Unknown
-        }
-        Effect::Inactive => return None,
-    };
-    if let Some((amount, cur)) = &r.threshold {
-        match (f.unit_usd, cur.as_str()) {
-            (Some(v), "USD") if v > *amount => {
-                reason.push_str(&format!(
-                    "; {} exceeds the USD {amount} floor",
-                    f.fx_note.as_deref().unwrap_or("unit value")
-                ));
-            }
-            (Some(_), "USD") => {
-                below.push(format!(
-                    "{} {} applies only above USD {amount}, and the {}",
-                    r.instrument,
-                    r.provision,
-                    f.fx_note.as_deref().unwrap_or("unit value is lower")
-                ));
-                return None;
-            }
-            _ => {
-                reason.push_str(&format!(
-                    "; no value given, and the rule applies only above {amount} {cur}"
-                ));
-                status = Status::Unknown;
-            }
-        }
-    }
-    if partial_only && status == Status::Prohibited {
-        status = Status::Unknown;
-    }
-    if r.status == "unverified" {
-        reason.push_str("; rule not verified against the primary text");
-    }
-    let specificity = match (
-        code_hit.is_some(),
-        r.hs_basis.as_str(),
-        r.match_categories.len(),
-    ) {
-        (true, "instrument", _) if !all_goods => 4,
-        (false, _, n) if n <= 4 => 3,
-        (true, _, _) if !all_goods => 2,
-        _ => 1,
-    };
-    Some(Hit {
-        rule: r,
-        status,
-        specificity,
-        reason,
     })
 }

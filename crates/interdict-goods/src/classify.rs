@@ -10,10 +10,13 @@ use serde::Serialize;
 /// A brand or model found in a description.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MakeHit {
+    /// The brand or model as written in the vocabulary.
     pub term: String,
     /// Source id of the vocabulary row: one per make family.
     pub family: String,
+    /// The HS code the vocabulary gives it.
     pub hs: String,
+    /// Luxury class.
     pub luxury: bool,
 }
 
@@ -32,8 +35,11 @@ pub struct Classification {
     pub decisive: Vec<String>,
     /// Category tags (from the vocabulary and heading_categories.csv).
     pub categories: Vec<String>,
+    /// The goods read as luxury.
     pub luxury: bool,
+    /// An armoured vehicle.
     pub armoured: bool,
+    /// Parts of goods rather than the goods.
     pub parts: bool,
     /// Brands and models on the chosen heading.
     pub makes: Vec<MakeHit>,

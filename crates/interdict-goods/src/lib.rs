@@ -25,21 +25,30 @@
 //! This crate knows nothing about parties or shipments; the shipment rules
 //! call [`GoodsScreener::assess`] per goods line.
 
-pub mod assess;
-pub mod batch;
-pub mod classify;
-pub mod error;
-pub mod eval;
-pub mod fx;
-pub mod hs;
-pub mod rules;
-pub mod vocab;
+#![warn(missing_docs)]
 
-pub use assess::{GoodsLine, GoodsReport, HsFinding, Mismatch, RuleRef, Status, Verdict};
-pub use classify::Classification;
+// Modules are private: every public type has one path, at the crate root.
+mod assess;
+mod batch;
+mod classify;
+mod error;
+mod eval;
+mod fx;
+mod hs;
+mod rules;
+mod verdict;
+mod vocab;
+
+pub use assess::{CodeBasis, GoodsLine, GoodsReport, HsFinding, Mismatch, MismatchKind};
+pub use batch::{line_from_csv, NumberedResult, CSV_COLUMNS};
+pub use classify::{Classification, MakeHit};
 pub use error::GoodsError;
-pub use eval::{evaluate, AccuracyReport};
-pub use rules::{Rule, JURISDICTIONS};
+pub use eval::{evaluate, evaluate_with, AccuracyReport, Miss};
+pub use fx::{FxRate, FxTable};
+pub use hs::{normalize_code, Edition, Hs2017Change, HsEntry, Nomenclature, ResolvedHs};
+pub use rules::{Direction, Effect, HsBasis, HsPattern, Rule, Verification, JURISDICTIONS};
+pub use verdict::{RuleRef, Status, Verdict};
+pub use vocab::{normalize, HeadingCategory, Hit, Term, TermKind, Vocabulary};
 
 /// The loaded nomenclature, rules, vocabulary and exchange rates.
 #[derive(Debug)]
@@ -79,22 +88,22 @@ impl GoodsScreener {
         &self,
         code: &str,
         date: Option<&interdict_model::PartialDate>,
-    ) -> Result<hs::ResolvedHs, GoodsError> {
+    ) -> Result<ResolvedHs, GoodsError> {
         self.nomenclature.resolve(code, date)
     }
 
     /// The control rules, in file order.
-    pub fn rules(&self) -> &[rules::Rule] {
+    pub fn rules(&self) -> &[Rule] {
         &self.rules
     }
 
     /// The HS 2022 nomenclature.
-    pub fn nomenclature(&self) -> &hs::Nomenclature {
+    pub fn nomenclature(&self) -> &Nomenclature {
         &self.nomenclature
     }
 
     /// The classifier vocabulary.
-    pub fn vocabulary(&self) -> &vocab::Vocabulary {
+    pub fn vocabulary(&self) -> &Vocabulary {
         &self.vocab
     }
 }

@@ -16,7 +16,10 @@ fn nomenclature_and_rules_load() {
 fn every_rule_carries_a_status_and_a_source() {
     for r in screener().rules() {
         assert!(
-            matches!(r.status.as_str(), "verified" | "secondary" | "unverified"),
+            matches!(
+                r.verification.as_str(),
+                "verified" | "secondary" | "unverified"
+            ),
             "{}",
             r.id
         );

@@ -80,10 +80,10 @@ fn imports_from_kp_use_procurement_bans() {
 #[test]
 fn declared_code_disagreeing_with_description_is_an_evasion_signal() {
     let mut l = line("Rolls-Royce Phantom limousine", "kp");
-    l.hs = Some("8708.29".into());
+    l.hs_code = Some("8708.29".into());
     let r = assess(&l);
     let m = r.mismatch.as_ref().expect("mismatch");
-    assert_eq!(m.kind, "heading");
+    assert_eq!(m.kind.as_str(), "heading");
     assert_eq!(r.hs.heading.as_deref(), Some("8703"));
     assert!(r.warnings.iter().any(|w| w.contains("evasion")));
 
@@ -96,10 +96,13 @@ fn declared_code_disagreeing_with_description_is_an_evasion_signal() {
     );
 
     let mut l = line("Toyota Land Cruiser 200", "kp");
-    l.hs = Some("8703.23".into());
+    l.hs_code = Some("8703.23".into());
     let r = assess(&l);
     assert!(r.mismatch.is_none());
-    assert_eq!(r.hs.basis, "declared+description");
+    assert_eq!(
+        r.hs.basis,
+        interdict_goods::CodeBasis::DeclaredAndDescription
+    );
 }
 
 #[test]
@@ -120,7 +123,7 @@ fn unverified_rules_say_so() {
     let r = assess(&line("hot rolled steel coils", "kp"));
     let v = r.verdict("UN").unwrap();
     assert_eq!(v.status, Status::Prohibited);
-    assert_eq!(v.verified.as_deref(), Some("unverified"));
+    assert_eq!(v.verified, Some(interdict_goods::Verification::Unverified));
     assert!(v.reason.contains("not verified"));
 }
 
