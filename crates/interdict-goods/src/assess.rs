@@ -3,7 +3,7 @@
 //! gives one verdict per jurisdiction from the rule table. Owns the report
 //! shape (fixed by issue 4); must not parse batch formats (see `batch`).
 
-use crate::classify::Classification;
+use crate::classify::{Candidate, Classification};
 use crate::error::GoodsError;
 use crate::hs::{Edition, ResolvedHs};
 use crate::rules::JURISDICTIONS;
@@ -99,6 +99,10 @@ pub struct HsFinding {
     /// Edition a declared code was read in.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub edition: Option<Edition>,
+    /// When no code could be given: the headings the description came
+    /// closest to, best first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Candidate>,
 }
 
 /// What kind of disagreement a [`Mismatch`] is.
@@ -182,10 +186,21 @@ fn country(field: &'static str, code: &str) -> Result<String, GoodsError> {
     }
 }
 
-/// Confidence above which the description overrides a disagreeing declared code.
-const OVERRIDE_CONFIDENCE: f64 = 0.6;
+/// Confidence above which the description overrides a disagreeing declared
+/// code (see [`crate::MIN_CONFIDENCE`] for the scale): the verdicts then
+/// rest on the description, and the disagreement is an evasion signal.
+pub const OVERRIDE_CONFIDENCE: f64 = 0.5;
 
-pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport, GoodsError> {
+/// The line's checked facts before classification.
+struct Validated {
+    destination: String,
+    origin: Option<String>,
+    date: Option<PartialDate>,
+    unit_usd: Option<f64>,
+    fx_note: Option<String>,
+}
+
+fn validate(s: &GoodsScreener, line: &GoodsLine) -> Result<Validated, GoodsError> {
     let destination = country("destination", &line.destination)?;
     let origin = match line.origin.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -198,6 +213,21 @@ pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport,
                 .map_err(|e: interdict_model::DateError| GoodsError::field("date", d, e.reason))?,
         ),
     };
+    let (unit_usd, fx_note) = unit_value(s, line)?;
+    Ok(Validated {
+        destination,
+        origin,
+        date,
+        unit_usd,
+        fx_note,
+    })
+}
+
+/// Unit value in USD at the reference rate, with how it was converted.
+fn unit_value(
+    s: &GoodsScreener,
+    line: &GoodsLine,
+) -> Result<(Option<f64>, Option<String>), GoodsError> {
     let quantity = line.quantity.unwrap_or(1.0);
     if !(quantity.is_finite() && quantity > 0.0) {
         return Err(GoodsError::field(
@@ -206,66 +236,115 @@ pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport,
             "must be a positive number",
         ));
     }
-    let mut warnings = Vec::new();
-    let (unit_usd, fx_note) = match line.value {
-        None => {
-            if let Some(c) = line.currency.as_deref().filter(|c| !c.trim().is_empty()) {
-                s.fx.to_usd(0.0, c)?;
-            }
-            (None, None)
+    let Some(v) = line.value else {
+        if let Some(c) = line.currency.as_deref().filter(|c| !c.trim().is_empty()) {
+            s.fx.to_usd(0.0, c)?;
         }
-        Some(v) => {
-            if !v.is_finite() || v < 0.0 {
-                return Err(GoodsError::field(
-                    "value",
-                    v.to_string(),
-                    "must be a non-negative number",
-                ));
-            }
-            let cur = line
-                .currency
-                .as_deref()
-                .filter(|c| !c.trim().is_empty())
-                .ok_or_else(|| GoodsError::field("currency", "", "a value needs its currency"))?;
-            let (usd, rate) = s.fx.to_usd(v / quantity, cur)?;
-            let note = format!(
-                "unit value {:.2} {} = USD {:.2} at the {} reference rate ({}; {})",
-                v / quantity,
-                rate.currency,
-                usd,
-                rate.year,
-                rate.basis,
-                rate.checked
-            );
-            (Some(usd), Some(note))
-        }
+        return Ok((None, None));
     };
+    if !v.is_finite() || v < 0.0 {
+        return Err(GoodsError::field(
+            "value",
+            v.to_string(),
+            "must be a non-negative number",
+        ));
+    }
+    let cur = line
+        .currency
+        .as_deref()
+        .filter(|c| !c.trim().is_empty())
+        .ok_or_else(|| GoodsError::field("currency", "", "a value needs its currency"))?;
+    let (usd, rate) = s.fx.to_usd(v / quantity, cur)?;
+    let note = format!(
+        "unit value {:.2} {} = USD {:.2} at the {} reference rate ({}; {})",
+        v / quantity,
+        rate.currency,
+        usd,
+        rate.year,
+        rate.basis,
+        rate.checked
+    );
+    Ok((Some(usd), Some(note)))
+}
+
+pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport, GoodsError> {
+    let v = validate(s, line)?;
     let declared: Option<ResolvedHs> = match line.hs_code.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(h) => Some(s.nomenclature.resolve(h, date.as_ref())?),
+        Some(h) => Some(s.nomenclature.resolve(h, v.date.as_ref())?),
     };
-    if let Some(note) = declared.as_ref().and_then(|d| d.note.clone()) {
-        warnings.push(note);
-    }
+    let mut warnings: Vec<String> = declared.iter().filter_map(|d| d.note.clone()).collect();
     let cls = s.classify(&line.description);
-    let (hs, mismatch, codes) = decide_hs(s, declared.as_ref(), &cls);
-    let mut mismatch = mismatch;
-    if mismatch.is_none() {
-        mismatch = make_mismatch(s, &cls, line.declared_description.as_deref());
-    }
+    let (hs, mismatch, codes) = decide_hs(s, declared.as_ref(), &cls, &mut warnings);
+    let mismatch =
+        mismatch.or_else(|| make_mismatch(s, &cls, line.declared_description.as_deref()));
     if let Some(m) = &mismatch {
         warnings.push(format!("evasion signal: {}", m.detail));
     }
     if hs.code.is_none() {
-        warnings.push(
-            "the goods could not be classified: give an HS code or a more precise description"
-                .to_string(),
-        );
+        warnings.push(unclassified_warning(&cls));
     }
+    let (categories, luxury) = line_categories(s, &cls, &hs, &codes);
+    let facts = Facts {
+        codes,
+        categories: &categories,
+        luxury,
+        classified: hs.code.is_some(),
+        destination: v.destination,
+        origin: v.origin,
+        unit_usd: v.unit_usd,
+        fx_note: v.fx_note,
+        date: v.date,
+    };
+    let verdicts = JURISDICTIONS
+        .iter()
+        .map(|j| verdict(s, j, &facts))
+        .collect();
+    let (unit_value_usd, unit_value_basis) = (facts.unit_usd, facts.fx_note.clone());
+    Ok(GoodsReport {
+        hs,
+        verdicts,
+        warnings,
+        luxury,
+        categories,
+        mismatch,
+        unit_value_usd,
+        unit_value_basis,
+        classification: cls,
+    })
+}
+
+fn unclassified_warning(cls: &Classification) -> String {
+    let mut w = "the goods could not be classified: give an HS code or a more precise description"
+        .to_string();
+    if !cls.candidates.is_empty() {
+        let c: Vec<String> = cls
+            .candidates
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} ({})",
+                    c.code,
+                    c.description.as_deref().unwrap_or("heading")
+                )
+            })
+            .collect();
+        w.push_str(&format!("; candidates: {}", c.join("; ")));
+    }
+    w
+}
+
+/// The description's categories, plus those of a declared code the verdict
+/// rests on (2208 → spirits); luxury when either says so.
+fn line_categories(
+    s: &GoodsScreener,
+    cls: &Classification,
+    hs: &HsFinding,
+    codes: &[String],
+) -> (Vec<String>, bool) {
     let mut categories = cls.categories.clone();
     let mut luxury = cls.luxury;
-    // A declared code adds its own categories (e.g. 2208 → spirits).
-    for c in &codes {
+    for c in codes {
         let (cats, inherent) = s.vocab.categories_of(c);
         luxury |= inherent && hs.basis != CodeBasis::Description;
         for cat in cats {
@@ -274,80 +353,66 @@ pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport,
             }
         }
     }
-    let facts = Facts {
-        codes,
-        categories: &categories,
-        luxury,
-        classified: hs.code.is_some(),
-        destination,
-        origin,
-        unit_usd,
-        fx_note,
-        date,
-    };
-    let verdicts = JURISDICTIONS
-        .iter()
-        .map(|j| verdict(s, j, &facts))
-        .collect();
-    let unit_value_basis = facts.fx_note;
-    Ok(GoodsReport {
-        hs,
-        verdicts,
-        warnings,
-        luxury,
-        categories,
-        mismatch,
-        unit_value_usd: unit_usd,
-        unit_value_basis,
-        classification: cls,
-    })
+    (categories, luxury)
 }
 
-/// Chooses the code the verdicts use and flags a declared/described
-/// disagreement. Returns every code to screen (declared and described when
-/// they disagree, so the stricter reading wins).
+fn finding(
+    code: Option<String>,
+    heading: Option<String>,
+    description: Option<String>,
+    confidence: f64,
+    basis: CodeBasis,
+    declared: Option<&ResolvedHs>,
+) -> HsFinding {
+    HsFinding {
+        code,
+        heading,
+        description,
+        confidence,
+        basis,
+        edition: declared.map(|d| d.edition),
+        candidates: Vec::new(),
+    }
+}
+
+/// Chooses the code the verdicts rest on. The description decides when it
+/// disagrees with the declared code at heading level with at least
+/// [`OVERRIDE_CONFIDENCE`]: the verdicts rest on it and the mismatch names
+/// both codes. A weaker disagreement keeps the declared code, with a warning.
 fn decide_hs(
     s: &GoodsScreener,
     declared: Option<&ResolvedHs>,
     cls: &Classification,
+    warnings: &mut Vec<String>,
 ) -> (HsFinding, Option<Mismatch>, Vec<String>) {
     let described = cls.code().map(str::to_string);
-    let edition = declared.map(|d| d.edition);
     let desc_of = |code: &str| s.nomenclature.get(code).map(|e| e.description.clone());
+    let from_description = |code: String| {
+        finding(
+            Some(code),
+            cls.heading.clone(),
+            cls.description.clone(),
+            cls.confidence,
+            CodeBasis::Description,
+            declared,
+        )
+    };
     match (declared, described) {
-        (None, None) => (
-            HsFinding {
-                code: None,
-                heading: None,
-                description: None,
-                confidence: 0.0,
-                basis: CodeBasis::None,
-                edition,
-            },
-            None,
-            Vec::new(),
-        ),
-        (None, Some(code)) => (
-            HsFinding {
-                heading: cls.heading.clone(),
-                description: cls.description.clone(),
-                code: Some(code.clone()),
-                confidence: cls.confidence,
-                basis: CodeBasis::Description,
-                edition,
-            },
-            None,
-            vec![code],
-        ),
+        (None, None) => {
+            let mut f = finding(None, None, None, cls.confidence, CodeBasis::None, None);
+            f.candidates = cls.candidates.clone();
+            (f, None, Vec::new())
+        }
+        (None, Some(code)) => (from_description(code.clone()), None, vec![code]),
         (Some(d), None) => (
-            HsFinding {
-                code: Some(d.code.clone()),
-                heading: d.heading.clone(),
-                description: desc_of(&d.code),
-                confidence: 1.0,
-                basis: CodeBasis::Declared,
-                edition,
-            },
+            finding(
+                Some(d.code.clone()),
+                d.heading.clone(),
+                desc_of(&d.code),
+                1.0,
+                CodeBasis::Declared,
+                declared,
+            ),
             None,
             vec![d.code.clone()],
         ),
@@ -359,53 +424,47 @@ fn decide_hs(
                 let best = if d.code.len() >= code.len() {
                     d.code.clone()
                 } else {
-                    code.clone()
+                    code
                 };
-                return (
-                    HsFinding {
-                        description: desc_of(&best),
-                        code: Some(best.clone()),
-                        heading: d.heading.clone(),
-                        confidence: 1.0,
-                        basis: CodeBasis::DeclaredAndDescription,
-                        edition,
-                    },
-                    None,
-                    vec![best],
+                let f = finding(
+                    Some(best.clone()),
+                    d.heading.clone(),
+                    desc_of(&best),
+                    1.0,
+                    CodeBasis::DeclaredAndDescription,
+                    declared,
                 );
+                return (f, None, vec![best]);
             }
-            let mismatch = (cls.confidence >= OVERRIDE_CONFIDENCE).then(|| Mismatch {
-                kind: MismatchKind::Heading,
-                declared: d.code.clone(),
-                described: code.clone(),
-                detail: format!(
-                    "declared HS {} but the description reads as {} ({}; words: {})",
-                    d.code,
-                    cls.heading.as_deref().unwrap_or(&code),
-                    cls.description.as_deref().unwrap_or("?"),
-                    cls.decisive.join(", ")
-                ),
-            });
-            let finding = if mismatch.is_some() {
-                HsFinding {
-                    heading: cls.heading.clone(),
-                    description: cls.description.clone(),
-                    code: Some(code.clone()),
-                    confidence: cls.confidence,
-                    basis: CodeBasis::Description,
-                    edition,
-                }
-            } else {
-                HsFinding {
-                    code: Some(d.code.clone()),
-                    heading: d.heading.clone(),
-                    description: desc_of(&d.code),
-                    confidence: 1.0 - cls.confidence,
-                    basis: CodeBasis::Declared,
-                    edition,
-                }
-            };
-            (finding, mismatch, vec![d.code.clone(), code])
+            let detail = format!(
+                "declared HS {} but the description reads as {} ({}; words: {})",
+                d.code,
+                code,
+                cls.description.as_deref().unwrap_or("?"),
+                cls.decisive.join(", ")
+            );
+            if cls.confidence >= OVERRIDE_CONFIDENCE {
+                let m = Mismatch {
+                    kind: MismatchKind::Heading,
+                    declared: d.code.clone(),
+                    described: code.clone(),
+                    detail,
+                };
+                return (from_description(code.clone()), Some(m), vec![code]);
+            }
+            warnings.push(format!(
+                "{detail}; the description is not clear enough (confidence {:.2} < {OVERRIDE_CONFIDENCE}) to override the declaration",
+                cls.confidence
+            ));
+            let f = finding(
+                Some(d.code.clone()),
+                d.heading.clone(),
+                desc_of(&d.code),
+                1.0 - cls.confidence,
+                CodeBasis::Declared,
+                declared,
+            );
+            (f, None, vec![d.code.clone()])
         }
     }
 }

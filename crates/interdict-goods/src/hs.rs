@@ -166,6 +166,15 @@ impl Nomenclature {
         self.entries.get(code)
     }
 
+    /// Every code of a level (2 = chapters, 4 = headings, 6 = subheadings), unordered.
+    pub fn codes_of_level(&self, level: u8) -> Vec<String> {
+        self.entries
+            .values()
+            .filter(|e| e.level == level)
+            .map(|e| e.code.clone())
+            .collect()
+    }
+
     /// The HS 2017 change recorded for a 4- or 6-digit HS 2017 code.
     pub fn change_2017(&self, code: &str) -> Option<&Hs2017Change> {
         self.changes.get(code)

@@ -8,6 +8,7 @@ use interdict_model::PartialDate;
 use serde::Serialize;
 
 const CONTROLS_CSV: &str = include_str!("../../../data/controls/dprk_controls.csv");
+const HUMANITARIAN_CSV: &str = include_str!("../../../data/controls/humanitarian.csv");
 const FILE: &str = "data/controls/dprk_controls.csv";
 
 /// The jurisdictions the rules cover, in report order.
@@ -442,4 +443,52 @@ fn day_span(d: &PartialDate) -> (i64, i64) {
         }
     };
     (first, last)
+}
+
+/// A jurisdiction's humanitarian exemption or licence route for categories
+/// of goods (food, medicine, medical devices, books), from
+/// `data/controls/humanitarian.csv`; quoted on every verdict for such goods.
+#[derive(Debug, Clone, Serialize)]
+pub struct HumanitarianNote {
+    /// `UN`, `EU`, `UK`, `US`, `JP` or `KR`.
+    #[serde(skip)]
+    pub jurisdiction: String,
+    /// The categories it speaks for.
+    #[serde(skip)]
+    pub categories: Vec<String>,
+    /// The exemption or licence route, with its instrument.
+    pub note: String,
+    /// How far it was checked.
+    pub verified: Verification,
+    /// Where it was read.
+    pub source_url: String,
+}
+
+/// Loads the bundled humanitarian notes.
+pub fn bundled_humanitarian() -> Result<Vec<HumanitarianNote>, GoodsError> {
+    const HFILE: &str = "data/controls/humanitarian.csv";
+    let mut rdr = csv::Reader::from_reader(HUMANITARIAN_CSV.as_bytes());
+    let mut out = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let row = i + 1;
+        let rec = rec.map_err(|e| GoodsError::data(HFILE, row, e.to_string()))?;
+        let get = |n: usize| rec.get(n).unwrap_or_default().trim();
+        let verified = Verification::parse(get(3))
+            .ok_or_else(|| GoodsError::data(HFILE, row, format!("unknown status {:?}", get(3))))?;
+        if !JURISDICTIONS.contains(&get(0)) {
+            return Err(GoodsError::data(
+                HFILE,
+                row,
+                format!("unknown jurisdiction {:?}", get(0)),
+            ));
+        }
+        out.push(HumanitarianNote {
+            jurisdiction: get(0).to_string(),
+            categories: list(get(1)),
+            note: get(2).to_string(),
+            verified,
+            source_url: get(4).to_string(),
+        });
+    }
+    Ok(out)
 }

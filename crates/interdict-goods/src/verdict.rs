@@ -8,6 +8,11 @@
 //! For one jurisdiction, every rule in force for the line's direction and
 //! date is tested ([`match_rule`]). Among the rules that match:
 //!
+//! A cap (petroleum) gives `licence_required`: supply is lawful only inside
+//! the cap and notified. `unknown` comes only from unclassified goods, an
+//! "ex" code the description does not resolve, or a value floor the line
+//! gives no value for.
+//!
 //! 1. the **strictest** status decides: prohibited > licence required >
 //!    unknown > not controlled;
 //! 2. then the **better verified** rule: verified > secondary > unverified;
@@ -20,7 +25,7 @@
 //! with the heading it rests on (and any exemption or value floor that kept
 //! a rule out), or `unknown` when the goods could not be classified.
 
-use crate::rules::{Direction, Effect, HsBasis, Rule, Verification};
+use crate::rules::{Direction, Effect, HsBasis, HumanitarianNote, Rule, Verification};
 use crate::GoodsScreener;
 use interdict_model::PartialDate;
 use serde::{Deserialize, Serialize};
@@ -109,6 +114,14 @@ pub struct Verdict {
     /// Other matching rules of the same jurisdiction.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<RuleRef>,
+    /// The HS code the verdict rests on (for `not_controlled`: the heading
+    /// that no rule covers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hs_code: Option<String>,
+    /// The jurisdiction's humanitarian exemption or licence route, for
+    /// food, medicine, medical devices and books.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub humanitarian: Option<HumanitarianNote>,
 }
 
 /// What the rules are tested against: a validated, classified line.
@@ -151,8 +164,25 @@ struct Exclusions {
     below: Vec<String>,
 }
 
-/// The verdict of `jurisdiction` for the line described by `f`.
+/// The verdict of `jurisdiction` for the line described by `f`, with the
+/// code it rests on and the humanitarian note for its categories.
 pub(crate) fn verdict(s: &GoodsScreener, jurisdiction: &str, f: &Facts<'_>) -> Verdict {
+    let mut v = rule_verdict(s, jurisdiction, f);
+    v.hs_code = f.codes.first().cloned();
+    if f.supply_to_kp() {
+        v.humanitarian = s
+            .humanitarian
+            .iter()
+            .find(|n| {
+                n.jurisdiction == jurisdiction
+                    && f.categories.iter().any(|c| n.categories.contains(c))
+            })
+            .cloned();
+    }
+    v
+}
+
+fn rule_verdict(s: &GoodsScreener, jurisdiction: &str, f: &Facts<'_>) -> Verdict {
     if !f.supply_to_kp() && !f.procured_from_kp() {
         return not_controlled(
             jurisdiction,
@@ -209,6 +239,8 @@ fn not_controlled(jurisdiction: &str, reason: String) -> Verdict {
         verified: None,
         reason,
         also: Vec::new(),
+        hs_code: None,
+        humanitarian: None,
     }
 }
 
@@ -265,6 +297,8 @@ fn from_hits<'r>(
         verified: Some(first.rule.verification),
         reason: first.reason,
         also,
+        hs_code: None,
+        humanitarian: None,
     }
 }
 
@@ -362,12 +396,14 @@ fn effect_status(r: &Rule, reason: &mut String) -> Option<Status> {
     Some(match r.effect {
         Effect::Prohibited => Status::Prohibited,
         Effect::LicenceRequired => Status::LicenceRequired,
+        // Supply is lawful only inside an aggregate cap, and each delivery
+        // is notified: an authorisation, not a ban and not an unknown.
         Effect::Cap => {
             reason.push_str(&format!(
-                "; subject to an aggregate cap ({}), not decidable per line",
+                "; allowed only within the aggregate cap ({}), each supply notified",
                 r.value_threshold
             ));
-            Status::Unknown
+            Status::LicenceRequired
         }
         Effect::Inactive => return None,
     })

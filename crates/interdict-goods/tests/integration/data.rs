@@ -42,3 +42,18 @@ fn vocabulary_codes_exist_in_hs_2022() {
         }
     }
 }
+
+#[test]
+fn deciding_rules_cite_the_nomenclature() {
+    let s = screener();
+    assert!(s.deciding_rules().len() >= 15);
+    for r in s.deciding_rules() {
+        assert!(!r.citation.is_empty(), "{}", r.id);
+        for h in r.scope() {
+            assert!(s.nomenclature().get(h).is_some(), "{}: {h}", r.id);
+        }
+        if !r.target.is_empty() {
+            assert!(r.scope().contains(&r.target) || s.nomenclature().get(&r.target).is_some());
+        }
+    }
+}
