@@ -198,7 +198,8 @@ impl VocabReading<'_> {
     }
 }
 
-/// Step 2: the vocabulary's hits, scored per heading.
+/// Step 2: the vocabulary's hits, scored per heading; a hit in a
+/// qualifying phrase counts half.
 fn vocabulary<'v>(vocab: &'v Vocabulary, norm: &str, purpose: usize) -> VocabReading<'v> {
     let mut hits = Vec::with_capacity(8);
     vocab.find(norm, &mut hits);

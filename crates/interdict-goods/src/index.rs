@@ -64,7 +64,7 @@ const HEAD_NOUN_WEIGHT: f32 = 1.5;
 const SPEC_WEIGHT: f32 = 0.3;
 /// Query weight of an English gloss word of a Chinese word, shared among
 /// its senses.
-const GLOSS_WEIGHT: f32 = 0.8;
+const GLOSS_WEIGHT: f32 = 1.0;
 /// Query weight of words inside a purpose phrase ("pads *for trucks*").
 pub(crate) const PURPOSE_WEIGHT: f32 = 0.5;
 /// Candidates kept per query.

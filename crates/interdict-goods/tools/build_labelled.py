@@ -38,6 +38,7 @@ def expected(item, dest, origin, dt, unit_usd):
         # to the 1718 Committee: an authorisation, not a ban.
         if cat in ("petroleum_crude", "petroleum_refined"): s = "licence_required"
         if cat == "condensate": s = "prohibited"
+        if ch(h) == 93 and on(dt, "2016-03-02"): s = "prohibited"  # UN arms embargo (1718, 1874, 2270)
         if 72 <= ch(h) <= 89 and on(dt, "2017-12-22"): s = "prohibited"
         if cat in ("vessel","yacht","pwc","helicopter") and on(dt, "2016-11-30"): s = "prohibited"
         if cat in LUX_UN and lux and on(dt, "2006-10-14"): s = "prohibited"
@@ -56,7 +57,7 @@ def expected(item, dest, origin, dt, unit_usd):
         if exp_:
             if cat in ("petroleum_crude", "petroleum_refined"): s = "licence_required"
             if cat == "condensate": s = "prohibited"
-            if 72 <= ch(h) <= 89 or cat in ("vessel","yacht","pwc","helicopter") or lux_hit: s = "prohibited"
+            if 72 <= ch(h) <= 89 or ch(h) == 93 or cat in ("vessel","yacht","pwc","helicopter") or lux_hit: s = "prohibited"
         else:
             if covered(h, EU_IMPORT) or lux_hit: s = "prohibited"
         out["EU"] = s
@@ -75,7 +76,8 @@ def expected(item, dest, origin, dt, unit_usd):
         # books are informational materials (50 U.S.C. 1702(b)(3)).
         if on(dt, "2016-03-15"):
             out["US"] = {"food": "licence_required", "seafood": "licence_required", "medicine": "licence_required",
-                         "medical_devices": "licence_required", "books": "not_controlled"}.get(cat, "prohibited")
+                         "caviar": "licence_required", "truffles": "licence_required",
+                         "medical_supplies": "licence_required", "books": "not_controlled"}.get(cat, "prohibited")
         elif on(dt, "2007-01-26"): out["US"] = "not_controlled" if cat in ("food","medicine") else "licence_required"
     else:
         if on(dt, "2011-04-19"): out["US"] = "prohibited"
