@@ -111,10 +111,10 @@ const LUXURY_PROMOTIONS: &[(&str, &str)] = &[("car", "vehicle_luxury")];
 /// Marks that open a qualifying phrase: what follows says what the goods
 /// are for, made of, packed in or fitted with, not what they are ("brake
 /// pads for Land Cruiser", "tuna chunks in sunflower oil", "rice cooker,
-/// non-stick pot").
-const QUALIFIER_MARKS: &[&str] = &[
-    ",", ";", "(", "（", "，", " - ", " w/ ", " with ", " in ", " for ", " of ", " для ", " с ",
-    " со ", " из ", " в ",
+/// non-stick pot"). Punctuation marks, then words that follow a space.
+const QUALIFIER_PUNCT: &[char] = &[',', ';', '(', '（', '，'];
+const QUALIFIER_WORDS: &[&str] = &[
+    "- ", "w/ ", "with ", "in ", "for ", "of ", "для ", "с ", "со ", "из ", "в ",
 ];
 
 /// Weight of a vocabulary word inside a qualifying phrase.
@@ -123,20 +123,31 @@ const PURPOSE_WEIGHT: f64 = 0.5;
 /// Byte offset, in the normalised description, where the first qualifying
 /// phrase starts (`usize::MAX` when there is none).
 fn qualifier_start(description: &str) -> usize {
-    let lower = description.to_lowercase();
-    let Some(i) = QUALIFIER_MARKS
-        .iter()
-        .filter_map(|m| lower.find(m))
-        .filter(|&i| i > 0)
-        .min()
-    else {
-        return usize::MAX;
-    };
-    // `to_lowercase` can change byte lengths: cut the original at the same
-    // character count.
-    let chars = lower[..i].chars().count();
-    let cut: String = description.chars().take(chars).collect();
-    normalize(&cut).trim_end().len()
+    let bytes = description.as_bytes();
+    let mut cut = None;
+    for (i, c) in description.char_indices() {
+        if i == 0 {
+            continue;
+        }
+        if QUALIFIER_PUNCT.contains(&c) {
+            cut = Some(i);
+            break;
+        }
+        if c == ' ' {
+            let rest = &bytes[i + 1..];
+            let opens = QUALIFIER_WORDS.iter().any(|w| {
+                rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+            });
+            if opens {
+                cut = Some(i);
+                break;
+            }
+        }
+    }
+    match cut {
+        Some(i) => normalize(&description[..i]).trim_end().len(),
+        None => usize::MAX,
+    }
 }
 
 /// The tables the classifier reads.
@@ -249,11 +260,11 @@ fn vocabulary<'v>(vocab: &'v Vocabulary, norm: &str, purpose: usize) -> VocabRea
 /// Step 1: retrieval candidates and the query they answer.
 fn retrieval(
     index: &HsIndex,
-    description: &str,
+    norm: &str,
     purpose: usize,
     skip: &[(usize, usize)],
 ) -> (Vec<QueryTerm>, Vec<Ranked>) {
-    let query = index.query(description, purpose, skip);
+    let query = index.query(norm, purpose, skip);
     let ranked = index.search(&query);
     (query, ranked)
 }
@@ -314,17 +325,12 @@ pub(crate) fn classify(t: &Tables<'_>, description: &str) -> Classification {
     let norm = normalize(description);
     let purpose = qualifier_start(description);
     let reading = vocabulary(t.vocab, &norm, purpose);
-    let (query, ranked) = retrieval(t.index, description, purpose, &reading.modifier_spans);
+    let (query, ranked) = retrieval(t.index, &norm, purpose, &reading.modifier_spans);
     let scored = combine(t.index, &ranked, &reading);
     let mut out = Classification {
         armoured: reading.armoured,
         ..Classification::default()
     };
-    out.candidates = scored
-        .iter()
-        .take(3)
-        .map(|s| candidate(t, s, &query))
-        .collect();
     let Some(best) = scored.first() else {
         out.basis =
             "no word of the description is in the nomenclature texts or the vocabulary".into();
@@ -333,6 +339,11 @@ pub(crate) fn classify(t: &Tables<'_>, description: &str) -> Classification {
     let confidence = confidence(t, &query, &ranked, &scored, &reading);
     out.runner_up = scored.get(1).map(|s| candidate(t, s, &query));
     if confidence < MIN_CONFIDENCE {
+        out.candidates = scored
+            .iter()
+            .take(3)
+            .map(|s| candidate(t, s, &query))
+            .collect();
         out.confidence = confidence;
         out.basis = format!(
             "no heading reaches confidence {MIN_CONFIDENCE} (best {} at {confidence:.2}); see the candidates",
@@ -340,7 +351,6 @@ pub(crate) fn classify(t: &Tables<'_>, description: &str) -> Classification {
         );
         return out;
     }
-    out.candidates.clear();
     out.confidence = confidence;
     let mut heading = best.heading.clone();
     let mut subheading = subheading_of(t, best, &reading, &query);

@@ -88,6 +88,8 @@ pub struct DecidingRule {
     /// Stable id (`watch_case_precious`).
     pub id: String,
     scope: Vec<String>,
+    /// `scope` as numbers, for a cheap test on every classified line.
+    scope_num: Vec<u16>,
     /// The heading it names (empty for `cancel_parts`).
     pub target: String,
     condition: Condition,
@@ -135,6 +137,13 @@ pub(crate) fn bundled() -> Result<Vec<DecidingRule>, GoodsError> {
         out.push(DecidingRule {
             id: get(0).to_string(),
             scope: get(1).split(';').map(str::to_string).collect(),
+            scope_num: get(1)
+                .split(';')
+                .map(|h| {
+                    h.parse::<u16>()
+                        .map_err(|_| GoodsError::data(FILE, row, format!("bad heading {h:?}")))
+                })
+                .collect::<Result<_, _>>()?,
             target: get(2).to_string(),
             condition,
             unless: markers(get(5)),
@@ -158,7 +167,9 @@ impl DecidingRule {
 
     /// True when the rule's scope holds `heading`.
     pub(crate) fn in_scope(&self, heading: &str) -> bool {
-        self.scope.iter().any(|s| s == heading)
+        heading
+            .parse::<u16>()
+            .is_ok_and(|h| self.scope_num.contains(&h))
     }
 
     /// Whether the rule's condition holds for a normalised description.
@@ -187,11 +198,16 @@ pub(crate) fn decide<'r>(
     heading: &str,
     norm: &str,
 ) -> Option<&'r DecidingRule> {
-    let persons = persons(norm);
-    rules
+    let Ok(h) = heading.parse::<u16>() else {
+        return None;
+    };
+    let mut in_scope = rules
         .iter()
-        .filter(|r| !r.cancels_parts() && r.in_scope(heading))
-        .find(|r| r.holds(norm, persons))
+        .filter(|r| !r.cancels_parts() && r.scope_num.contains(&h))
+        .peekable();
+    in_scope.peek()?;
+    let persons = persons(norm);
+    in_scope.find(|r| r.holds(norm, persons))
 }
 
 /// The GIR 2(a) rule that keeps goods presented unassembled under the

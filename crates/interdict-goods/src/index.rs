@@ -15,6 +15,7 @@
 use crate::error::GoodsError;
 use crate::hs::Nomenclature;
 use crate::terms::{Piece, TermShape, Terms};
+use crate::vocab::normalize;
 use crate::zh::{gunzip, han_variants, Glossary};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -46,7 +47,7 @@ const K1: f32 = 1.2;
 const B: f32 = 0.5;
 /// A term in more than this share of documents tells nothing and would make
 /// every query walk long postings: it is left out.
-const MAX_DF_SHARE: f32 = 0.2;
+const MAX_DF_SHARE: f32 = 0.05;
 /// Weight of a group line (text above the HS-6 level) in the subheadings it covers.
 const GROUP_FIELD: f32 = 0.6;
 /// Weight of a chapter title in its headings' documents.
@@ -145,7 +146,13 @@ pub(crate) struct HsIndex {
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    /// Stems of words the nomenclature does not have as such (brands,
+    /// inflected forms), so a batch stems each distinct word once.
+    static STEMS: RefCell<FxHashMap<Box<str>, Option<u32>>> = RefCell::new(FxHashMap::default());
 }
+
+/// Entries kept in the per-thread stem cache before it is emptied.
+const STEM_CACHE: usize = 50_000;
 
 #[derive(Default)]
 struct Scratch {
@@ -153,6 +160,7 @@ struct Scratch {
     head: Vec<f32>,
     touched_sub: Vec<u32>,
     touched_head: Vec<u32>,
+    head_seen: Vec<bool>,
     best_doc: Vec<(f32, u32)>,
 }
 
@@ -178,7 +186,7 @@ impl Builder<'_> {
 
     fn term_ids(&mut self, text: &str, ids: &mut Vec<u32>) {
         let terms = self.terms;
-        terms.each(text, |p, _| match p {
+        terms.each(&normalize(text), |p, _| match p {
             Piece::Word(w) => {
                 if let Some(&id) = self.surface.get(w) {
                     ids.push(id);
@@ -391,19 +399,19 @@ impl HsIndex {
         &self.headings[h as usize]
     }
 
-    /// The query terms of a description, with weights: words after
+    /// The query terms of a normalised description, with weights: words after
     /// `purpose` (byte offset in the normalised text) count half, words in
     /// `skip` spans (modifiers the classifier reads itself: "spare parts")
     /// not at all, Han characters inside runs less, and Chinese words add
     /// their English glosses.
     pub(crate) fn query(
         &self,
-        description: &str,
+        norm: &str,
         purpose: usize,
         skip: &[(usize, usize)],
     ) -> Vec<QueryTerm> {
         let mut out: Vec<QueryTerm> = Vec::with_capacity(12);
-        let mut push = |term: u32, weight: f32, source: &str| {
+        let mut push = |term: u32, weight: f32, source: String| {
             if self.idf[term as usize] <= 0.0 {
                 return;
             }
@@ -412,7 +420,7 @@ impl HsIndex {
                 None => out.push(QueryTerm {
                     term,
                     weight,
-                    source: source.to_string(),
+                    source,
                 }),
             }
         };
@@ -428,7 +436,7 @@ impl HsIndex {
         let mut latin_head: Option<usize> = None;
         let mut cyrillic_head: Option<usize> = None;
         let mut pieces: Vec<(u32, f32, String)> = Vec::with_capacity(16);
-        self.terms.each(description, |p, pos| {
+        self.terms.each(norm, |p, pos| {
             if skip.iter().any(|&(a, b)| (a..b).contains(&pos.offset)) {
                 return;
             }
@@ -464,13 +472,12 @@ impl HsIndex {
                 p.1 *= HEAD_NOUN_WEIGHT;
             }
         }
-        for (t, w, src) in &pieces {
-            push(*t, *w, src);
+        for (t, w, src) in pieces {
+            push(t, w, src);
         }
         let mut han_runs: Vec<(Vec<char>, f32)> = Vec::new();
-        self.terms.each_han_run(description, |run, off| {
-            han_runs.push((run.to_vec(), at(off)))
-        });
+        self.terms
+            .each_han_run(norm, |run, off| han_runs.push((run.to_vec(), at(off))));
         for (run, w) in &han_runs {
             self.glossary.segment(run, |word, glosses| {
                 let senses: Vec<&str> = glosses.split("; ").collect();
@@ -478,7 +485,7 @@ impl HsIndex {
                 for sense in senses {
                     for gw in sense.split(' ') {
                         if let Some(t) = self.word_term(gw) {
-                            push(t, share, &format!("{word}→{gw}"));
+                            push(t, share, format!("{word}→{gw}"));
                         }
                     }
                 }
@@ -491,8 +498,21 @@ impl HsIndex {
         if let Some(&t) = self.surface.get(w) {
             return Some(t);
         }
-        let stem = self.terms.stem(w)?;
-        self.vocab.get(stem.as_ref()).copied()
+        if let Some(hit) = STEMS.with(|c| c.borrow().get(w).copied()) {
+            return hit;
+        }
+        let term = self
+            .terms
+            .stem(w)
+            .and_then(|stem| self.vocab.get(stem.as_ref()).copied());
+        STEMS.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= STEM_CACHE {
+                c.clear();
+            }
+            c.insert(w.into(), term);
+        });
+        term
     }
 
     /// The best headings for the query, each with its best subheading.
@@ -506,6 +526,8 @@ impl HsIndex {
     fn search_with(&self, query: &[QueryTerm], s: &mut Scratch) -> Vec<Ranked> {
         s.sub.resize(self.codes.len(), 0.0);
         s.head.resize(self.headings.len(), 0.0);
+        s.head_seen.resize(self.headings.len(), false);
+        s.best_doc.resize(self.headings.len(), (0.0, u32::MAX));
         for q in query {
             let (docs, ws) = self.sub.of(q.term);
             for (&d, &w) in docs.iter().zip(ws) {
@@ -516,22 +538,22 @@ impl HsIndex {
             }
             let (heads, ws) = self.head.of(q.term);
             for (&h, &w) in heads.iter().zip(ws) {
-                if s.head[h as usize] == 0.0 {
+                if !s.head_seen[h as usize] {
+                    s.head_seen[h as usize] = true;
                     s.touched_head.push(h);
                 }
                 s.head[h as usize] += q.weight * w;
             }
         }
         // Best subheading per touched heading.
-        s.best_doc.clear();
-        s.best_doc.resize(self.headings.len(), (0.0, u32::MAX));
         for &d in &s.touched_sub {
             let h = self.doc_heading[d as usize] as usize;
             let v = s.sub[d as usize];
             if v > s.best_doc[h].0 {
                 s.best_doc[h] = (v, d);
             }
-            if s.head[h] == 0.0 && !s.touched_head.contains(&(h as u32)) {
+            if !s.head_seen[h] {
+                s.head_seen[h] = true;
                 s.touched_head.push(h as u32);
             }
         }
@@ -547,13 +569,20 @@ impl HsIndex {
                 }
             })
             .collect();
-        ranked.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.heading.cmp(&b.heading)));
-        ranked.truncate(TOP);
+        let order =
+            |a: &Ranked, b: &Ranked| b.score.total_cmp(&a.score).then(a.heading.cmp(&b.heading));
+        if ranked.len() > TOP {
+            ranked.select_nth_unstable_by(TOP - 1, order);
+            ranked.truncate(TOP);
+        }
+        ranked.sort_unstable_by(order);
         for &d in &s.touched_sub {
             s.sub[d as usize] = 0.0;
         }
         for &h in &s.touched_head {
             s.head[h as usize] = 0.0;
+            s.head_seen[h as usize] = false;
+            s.best_doc[h as usize] = (0.0, u32::MAX);
         }
         s.touched_sub.clear();
         s.touched_head.clear();

@@ -6,7 +6,6 @@
 //! runs cut into bigrams. Owns segmentation and stemming; must not know
 //! about documents or scores (see `index`).
 
-use crate::vocab::normalize;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -198,8 +197,9 @@ impl Terms {
         })
     }
 
-    /// Calls `f` with every piece of `text` and where it sits.
-    pub(crate) fn each(&self, text: &str, mut f: impl FnMut(Piece<'_>, Pos)) {
+    /// Calls `f` with every piece of `norm` (a text already passed through
+    /// `vocab::normalize`) and where it sits.
+    pub(crate) fn each(&self, norm: &str, mut f: impl FnMut(Piece<'_>, Pos)) {
         let mut gram = |g: &str, shape: TermShape, pos: Pos| {
             let piece = if shape == TermShape::Word {
                 Piece::Word(g)
@@ -208,15 +208,16 @@ impl Terms {
             };
             f(piece, pos)
         };
-        let norm = normalize(text);
         let mut buf = String::with_capacity(8);
-        for (start, w) in words(&norm) {
+        let mut run_chars: Vec<char> = Vec::with_capacity(16);
+        let mut folded: Vec<char> = Vec::with_capacity(16);
+        for (start, w) in words(norm) {
             let in_spec = w.bytes().any(|b| b.is_ascii_digit());
             let mut chars = w.char_indices().peekable();
             while let Some(&(i, c)) = chars.peek() {
                 let run = run_of(c);
                 let mut end = i;
-                let mut run_chars: Vec<char> = Vec::new();
+                run_chars.clear();
                 while let Some(&(j, d)) = chars.peek() {
                     if run_of(d) != run {
                         break;
@@ -234,8 +235,8 @@ impl Terms {
                 match run {
                     Run::Alnum => gram(&w[i..end], TermShape::Word, pos),
                     Run::Han => {
-                        let folded: Vec<char> =
-                            run_chars.iter().map(|&c| self.fold_han(c)).collect();
+                        folded.clear();
+                        folded.extend(run_chars.iter().map(|&c| self.fold_han(c)));
                         emit_grams(&folded, true, &mut buf, pos, &mut gram);
                     }
                     Run::Kana => emit_grams(&run_chars, false, &mut buf, pos, &mut gram),
@@ -249,10 +250,9 @@ impl Terms {
 }
 
 impl Terms {
-    /// Calls `f` with every run of Han characters (folded) and its offset
-    /// in the normalised text.
-    pub(crate) fn each_han_run(&self, text: &str, mut f: impl FnMut(&[char], usize)) {
-        let norm = normalize(text);
+    /// Calls `f` with every run of Han characters (folded) of `norm` (a
+    /// normalised text) and its offset.
+    pub(crate) fn each_han_run(&self, norm: &str, mut f: impl FnMut(&[char], usize)) {
         let mut run: Vec<char> = Vec::new();
         let mut start = 0;
         for (i, c) in norm.char_indices() {
@@ -311,11 +311,12 @@ fn emit_grams(
 #[allow(clippy::unwrap_used)] // tests may unwrap: a panic is the failure report
 mod tests {
     use super::*;
+    use crate::vocab::normalize;
 
     fn all(t: &Terms, text: &str) -> Vec<String> {
         let mut out = Vec::new();
         let mut words = Vec::new();
-        t.each(text, |p, _| match p {
+        t.each(&normalize(text), |p, _| match p {
             Piece::Word(w) => words.push(w.to_string()),
             Piece::Gram(g, _) => out.push(g.to_string()),
         });
