@@ -251,6 +251,37 @@ fn date(s: &str, row: usize, col: &str) -> Result<Option<PartialDate>, GoodsErro
         .map_err(|e| GoodsError::data(FILE, row, format!("{col}: {e}")))
 }
 
+fn parse_effect(s: &str, row: usize) -> Result<Effect, GoodsError> {
+    Ok(match s {
+        "prohibited" => Effect::Prohibited,
+        "licence_required" => Effect::LicenceRequired,
+        "cap" => Effect::Cap,
+        "superseded" | "reference" => Effect::Inactive,
+        other => {
+            return Err(GoodsError::data(
+                FILE,
+                row,
+                format!("unknown effect {other:?}"),
+            ))
+        }
+    })
+}
+
+fn parse_direction(s: &str, row: usize) -> Result<Direction, GoodsError> {
+    Ok(match s {
+        "export_to_kp" => Direction::ExportToKp,
+        "import_from_kp" => Direction::ImportFromKp,
+        "both" => Direction::Both,
+        other => {
+            return Err(GoodsError::data(
+                FILE,
+                row,
+                format!("unknown direction {other:?}"),
+            ))
+        }
+    })
+}
+
 /// Loads the bundled rule table.
 pub fn bundled_rules() -> Result<Vec<Rule>, GoodsError> {
     let mut rdr = csv::Reader::from_reader(CONTROLS_CSV.as_bytes());
@@ -292,31 +323,8 @@ pub fn bundled_rules() -> Result<Vec<Rule>, GoodsError> {
         let row = i + 1;
         let rec = rec.map_err(|e| GoodsError::data(FILE, row, e.to_string()))?;
         let get = |name: &str| idx.get(name).and_then(|&c| rec.get(c)).unwrap_or_default();
-        let effect = match get("effect") {
-            "prohibited" => Effect::Prohibited,
-            "licence_required" => Effect::LicenceRequired,
-            "cap" => Effect::Cap,
-            "superseded" | "reference" => Effect::Inactive,
-            other => {
-                return Err(GoodsError::data(
-                    FILE,
-                    row,
-                    format!("unknown effect {other:?}"),
-                ))
-            }
-        };
-        let direction = match get("direction") {
-            "export_to_kp" => Direction::ExportToKp,
-            "import_from_kp" => Direction::ImportFromKp,
-            "both" => Direction::Both,
-            other => {
-                return Err(GoodsError::data(
-                    FILE,
-                    row,
-                    format!("unknown direction {other:?}"),
-                ))
-            }
-        };
+        let effect = parse_effect(get("effect"), row)?;
+        let direction = parse_direction(get("direction"), row)?;
         let verification = Verification::parse(get("status")).ok_or_else(|| {
             GoodsError::data(FILE, row, format!("unknown status {:?}", get("status")))
         })?;
