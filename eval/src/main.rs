@@ -8,6 +8,7 @@
 mod engine;
 mod evaluate;
 mod gold;
+mod goods;
 mod metrics;
 mod names;
 mod ours;
@@ -34,7 +35,8 @@ struct Cli {
 enum Command {
     /// Name/party matching: P/R/F1, curves, recall@k and false-positive rates.
     Names(NamesArgs),
-    /// Goods: heading accuracy and verdict accuracy per jurisdiction on a labelled CSV.
+    /// Goods: the labelled set, then the blind set per part and language
+    /// (HS-6 and heading accuracy, verdicts per jurisdiction, unclassified share).
     Goods(GoodsArgs),
     /// Shipments: confusion matrix of decisions on labelled JSONL, with the real engines.
     Shipments(ShipmentsArgs),
@@ -58,6 +60,13 @@ struct GoodsArgs {
     /// Labelled goods lines [default: crates/interdict-goods/testdata/labelled_goods.csv].
     #[arg(long)]
     labelled: Option<PathBuf>,
+    /// Blind set directory with one folder per part (dev, holdout, ...)
+    /// holding <language>.csv files [default: eval/blind/goods, if present].
+    #[arg(long)]
+    blind: Option<PathBuf>,
+    /// List up to N misses of the `dev` part (never of other parts).
+    #[arg(long, default_value_t = 0)]
+    show_errors: usize,
 }
 
 #[derive(clap::Args)]
@@ -113,6 +122,13 @@ fn main() -> Result<()> {
             let report = interdict_goods::evaluate(&path)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
             println!("goods: {}\n{report}", path.display());
+            let blind = args.blind.unwrap_or_else(|| eval_dir().join("blind/goods"));
+            if blind.is_dir() {
+                let screener = interdict_goods::GoodsScreener::bundled()?;
+                print!("{}", goods::blind(&screener, &blind, args.show_errors)?);
+            } else {
+                println!("blind set {} not found: skipped", blind.display());
+            }
             Ok(())
         }
         Command::Shipments(args) => shipments::run(args.labelled, &eval_dir()),

@@ -164,12 +164,13 @@ impl GoodsScreening for GoodsAdapter<'_> {
     ) -> GoodsAssessment {
         let input = interdict_goods::GoodsLine {
             description: line.description.clone(),
-            hs: line.hs_code.clone(),
+            hs_code: line.hs_code.clone(),
             destination: destination.to_string(),
             origin: origin.map(str::to_string),
             value: line.value,
             currency: line.currency.clone(),
             quantity: line.quantity,
+            unit: line.unit.clone(),
             date: date.map(|d| d.to_string()),
             declared_description: line.declared_description.clone(),
         };
@@ -199,7 +200,7 @@ impl GoodsScreening for GoodsAdapter<'_> {
                             rule: v.rule,
                             instrument: v.instrument,
                             provision: v.provision,
-                            verified: v.verified,
+                            verified: v.verified.map(|x| x.as_str().to_string()),
                             reason: v.reason,
                         })
                         .collect(),

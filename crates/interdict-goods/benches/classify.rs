@@ -1,4 +1,5 @@
-//! Classification throughput over realistic customs descriptions.
+//! Classification throughput over realistic customs descriptions, and the
+//! start-up cost of loading the tables and building the retrieval index.
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use interdict_goods::GoodsScreener;
 use std::hint::black_box;
@@ -40,5 +41,15 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// Start-up: loading every table and building the retrieval index.
+fn load(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load");
+    g.sample_size(10);
+    g.bench_function("GoodsScreener::bundled", |b| {
+        b.iter(|| black_box(GoodsScreener::bundled().expect("bundled data")))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, load);
 criterion_main!(benches);

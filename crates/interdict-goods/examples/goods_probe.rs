@@ -8,7 +8,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let line = GoodsLine {
         description: arg(0).unwrap_or_default(),
         destination: arg(1).unwrap_or_else(|| "kp".into()),
-        hs: arg(2),
+        hs_code: arg(2),
         date: arg(3),
         value: arg(4).map(|v| v.parse()).transpose()?,
         currency: arg(5),

@@ -3,10 +3,11 @@
 //! gives one verdict per jurisdiction from the rule table. Owns the report
 //! shape (fixed by issue 4); must not parse batch formats (see `batch`).
 
-use crate::classify::Classification;
+use crate::classify::{Candidate, Classification};
 use crate::error::GoodsError;
-use crate::hs::ResolvedHs;
-use crate::rules::{Direction, Effect, Rule, JURISDICTIONS};
+use crate::hs::{Edition, ResolvedHs};
+use crate::rules::JURISDICTIONS;
+use crate::verdict::{verdict, Facts, Verdict};
 use crate::GoodsScreener;
 use interdict_model::{countries, PartialDate};
 use serde::{Deserialize, Serialize};
@@ -17,8 +18,10 @@ pub struct GoodsLine {
     /// Plain-language description, any of English, Russian, Chinese, Korean, Japanese.
     pub description: String,
     /// Declared HS code (2–10 digits, dots allowed; HS 2022 or HS 2017).
-    #[serde(default)]
-    pub hs: Option<String>,
+    /// Named as in the shipment model; `hs` is read too (the goods
+    /// command's original key).
+    #[serde(default, alias = "hs")]
+    pub hs_code: Option<String>,
     /// ISO 3166 alpha-2 destination (any case).
     pub destination: String,
     /// ISO 3166 alpha-2 origin, if known.
@@ -33,6 +36,9 @@ pub struct GoodsLine {
     /// Number of units (default 1); unit value = value ÷ quantity.
     #[serde(default)]
     pub quantity: Option<f64>,
+    /// Unit of `quantity` as declared (`unit`, `kg`, `l`, `bottle`, ...).
+    #[serde(default)]
+    pub unit: Option<String>,
     /// Shipment date `YYYY[-MM[-DD]]`.
     #[serde(default)]
     pub date: Option<String>,
@@ -42,107 +48,110 @@ pub struct GoodsLine {
     pub declared_description: Option<String>,
 }
 
-/// The outcome for one jurisdiction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Prohibited,
-    LicenceRequired,
-    NotControlled,
-    Unknown,
+/// Where the HS code the verdicts use comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum CodeBasis {
+    /// The declared code (the description did not say otherwise).
+    #[serde(rename = "declared")]
+    Declared,
+    /// The description (no code declared, or the description overrides it).
+    #[serde(rename = "description")]
+    Description,
+    /// Declared code and description agree.
+    #[serde(rename = "declared+description")]
+    DeclaredAndDescription,
+    /// Neither: the goods are unclassified.
+    #[serde(rename = "none")]
+    None,
 }
 
-impl Status {
-    fn rank(self) -> u8 {
-        match self {
-            Status::Prohibited => 3,
-            Status::LicenceRequired => 2,
-            Status::Unknown => 1,
-            Status::NotControlled => 0,
-        }
-    }
-
-    /// The snake_case name used in JSON and the labelled set.
+impl CodeBasis {
+    /// The name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
-            Status::Prohibited => "prohibited",
-            Status::LicenceRequired => "licence_required",
-            Status::NotControlled => "not_controlled",
-            Status::Unknown => "unknown",
+            CodeBasis::Declared => "declared",
+            CodeBasis::Description => "description",
+            CodeBasis::DeclaredAndDescription => "declared+description",
+            CodeBasis::None => "none",
         }
     }
+}
 
-    /// Parses the snake_case name.
-    pub fn parse(s: &str) -> Option<Status> {
-        Some(match s.trim() {
-            "prohibited" => Status::Prohibited,
-            "licence_required" | "license_required" => Status::LicenceRequired,
-            "not_controlled" => Status::NotControlled,
-            "unknown" => Status::Unknown,
-            _ => return None,
-        })
+impl std::fmt::Display for CodeBasis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
-}
-
-/// Another rule that also matched, listed under the deciding one.
-#[derive(Debug, Clone, Serialize)]
-pub struct RuleRef {
-    pub rule: String,
-    pub status: Status,
-    pub instrument: String,
-    pub provision: String,
-    pub verified: String,
-    pub reason: String,
-}
-
-/// One jurisdiction's verdict.
-#[derive(Debug, Clone, Serialize)]
-pub struct Verdict {
-    pub jurisdiction: String,
-    pub status: Status,
-    pub rule: Option<String>,
-    pub instrument: Option<String>,
-    pub provision: Option<String>,
-    pub verified: Option<String>,
-    pub reason: String,
-    /// Other matching rules of the same jurisdiction.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub also: Vec<RuleRef>,
 }
 
 /// The HS code the verdicts were computed on.
 #[derive(Debug, Clone, Serialize)]
 pub struct HsFinding {
+    /// The most precise HS 2022 code used (6, 4 or 2 digits).
     pub code: Option<String>,
+    /// Its 4-digit heading.
     pub heading: Option<String>,
+    /// The nomenclature text of `code`.
     pub description: Option<String>,
+    /// 0..1: how sure the code is (1 for a declared code the description confirms).
     pub confidence: f64,
-    /// "declared" | "description" | "declared+description" | "none".
-    pub basis: String,
-    /// "hs2022" or "hs2017" for a declared code.
+    /// Where the code comes from.
+    pub basis: CodeBasis,
+    /// Edition a declared code was read in.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub edition: Option<String>,
+    pub edition: Option<Edition>,
+    /// When no code could be given: the headings the description came
+    /// closest to, best first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Candidate>,
+}
+
+/// What kind of disagreement a [`Mismatch`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MismatchKind {
+    /// The declared HS code and the description name different headings.
+    Heading,
+    /// A luxury make or model against a lesser one.
+    MakeModel,
+}
+
+impl MismatchKind {
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MismatchKind::Heading => "heading",
+            MismatchKind::MakeModel => "make_model",
+        }
+    }
 }
 
 /// Declared and described goods disagree: an evasion signal.
 #[derive(Debug, Clone, Serialize)]
 pub struct Mismatch {
-    /// "heading" (declared HS vs description) or "make_model" (luxury make or
-    /// model against a lesser one).
-    pub kind: String,
+    /// Which disagreement.
+    pub kind: MismatchKind,
+    /// What the declaration says (a code or a make/model).
     pub declared: String,
+    /// What the description says.
     pub described: String,
+    /// The disagreement in words.
     pub detail: String,
 }
 
 /// The full report for one line.
 #[derive(Debug, Clone, Serialize)]
 pub struct GoodsReport {
+    /// The HS code the verdicts rest on.
     pub hs: HsFinding,
+    /// One verdict per jurisdiction, in [`JURISDICTIONS`] order.
     pub verdicts: Vec<Verdict>,
+    /// Notes for the reader: HS 2017 mappings, evasion signals, unclassified goods.
     pub warnings: Vec<String>,
+    /// The goods read as luxury (brand, model, word or category).
     pub luxury: bool,
+    /// Category tags the control rules match on.
     pub categories: Vec<String>,
+    /// Declared and described goods disagree.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mismatch: Option<Mismatch>,
     /// Unit value in USD at the bundled reference rate, when a value was given.
@@ -151,6 +160,7 @@ pub struct GoodsReport {
     /// How the unit value was converted (rate, year, source, check status).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit_value_basis: Option<String>,
+    /// What the classifier read in the description.
     pub classification: Classification,
 }
 
@@ -161,19 +171,6 @@ impl GoodsReport {
             .iter()
             .find(|v| v.jurisdiction == jurisdiction)
     }
-}
-
-/// A validated line, ready for the rules.
-struct Facts<'a> {
-    codes: Vec<String>,
-    categories: &'a [String],
-    luxury: bool,
-    classified: bool,
-    destination: String,
-    origin: Option<String>,
-    unit_usd: Option<f64>,
-    fx_note: Option<String>,
-    date: Option<PartialDate>,
 }
 
 fn country(field: &'static str, code: &str) -> Result<String, GoodsError> {
@@ -189,10 +186,21 @@ fn country(field: &'static str, code: &str) -> Result<String, GoodsError> {
     }
 }
 
-/// Confidence above which the description overrides a disagreeing declared code.
-const OVERRIDE_CONFIDENCE: f64 = 0.6;
+/// Confidence above which the description overrides a disagreeing declared
+/// code (see [`crate::MIN_CONFIDENCE`] for the scale): the verdicts then
+/// rest on the description, and the disagreement is an evasion signal.
+pub const OVERRIDE_CONFIDENCE: f64 = 0.5;
 
-pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport, GoodsError> {
+/// The line's checked facts before classification.
+struct Validated {
+    destination: String,
+    origin: Option<String>,
+    date: Option<PartialDate>,
+    unit_usd: Option<f64>,
+    fx_note: Option<String>,
+}
+
+fn validate(s: &GoodsScreener, line: &GoodsLine) -> Result<Validated, GoodsError> {
     let destination = country("destination", &line.destination)?;
     let origin = match line.origin.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -205,6 +213,21 @@ pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport,
                 .map_err(|e: interdict_model::DateError| GoodsError::field("date", d, e.reason))?,
         ),
     };
+    let (unit_usd, fx_note) = unit_value(s, line)?;
+    Ok(Validated {
+        destination,
+        origin,
+        date,
+        unit_usd,
+        fx_note,
+    })
+}
+
+/// Unit value in USD at the reference rate, with how it was converted.
+fn unit_value(
+    s: &GoodsScreener,
+    line: &GoodsLine,
+) -> Result<(Option<f64>, Option<String>), GoodsError> {
     let quantity = line.quantity.unwrap_or(1.0);
     if !(quantity.is_finite() && quantity > 0.0) {
         return Err(GoodsError::field(
@@ -213,90 +236,71 @@ pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport,
             "must be a positive number",
         ));
     }
-    let mut warnings = Vec::new();
-    let (unit_usd, fx_note) = match line.value {
-        None => {
-            if let Some(c) = line.currency.as_deref().filter(|c| !c.trim().is_empty()) {
-                s.fx.to_usd(0.0, c)?;
-            }
-            (None, None)
+    let Some(v) = line.value else {
+        if let Some(c) = line.currency.as_deref().filter(|c| !c.trim().is_empty()) {
+            s.fx.to_usd(0.0, c)?;
         }
-        Some(v) => {
-            if !v.is_finite() || v < 0.0 {
-                return Err(GoodsError::field(
-                    "value",
-                    v.to_string(),
-                    "must be a non-negative number",
-                ));
-            }
-            let cur = line
-                .currency
-                .as_deref()
-                .filter(|c| !c.trim().is_empty())
-                .ok_or_else(|| GoodsError::field("currency", "", "a value needs its currency"))?;
-            let (usd, rate) = s.fx.to_usd(v / quantity, cur)?;
-            let note = format!(
-                "unit value {:.2} {} = USD {:.2} at the {} reference rate ({}; {})",
-                v / quantity,
-                rate.currency,
-                usd,
-                rate.year,
-                rate.basis,
-                rate.checked
-            );
-            (Some(usd), Some(note))
-        }
+        return Ok((None, None));
     };
-    let declared: Option<ResolvedHs> = match line.hs.as_deref().map(str::trim) {
+    if !v.is_finite() || v < 0.0 {
+        return Err(GoodsError::field(
+            "value",
+            v.to_string(),
+            "must be a non-negative number",
+        ));
+    }
+    let cur = line
+        .currency
+        .as_deref()
+        .filter(|c| !c.trim().is_empty())
+        .ok_or_else(|| GoodsError::field("currency", "", "a value needs its currency"))?;
+    let (usd, rate) = s.fx.to_usd(v / quantity, cur)?;
+    let note = format!(
+        "unit value {:.2} {} = USD {:.2} at the {} reference rate ({}; {})",
+        v / quantity,
+        rate.currency,
+        usd,
+        rate.year,
+        rate.basis,
+        rate.checked
+    );
+    Ok((Some(usd), Some(note)))
+}
+
+pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport, GoodsError> {
+    let v = validate(s, line)?;
+    let declared: Option<ResolvedHs> = match line.hs_code.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(h) => Some(s.nomenclature.resolve(h, date.as_ref())?),
+        Some(h) => Some(s.nomenclature.resolve(h, v.date.as_ref())?),
     };
-    if let Some(note) = declared.as_ref().and_then(|d| d.note.clone()) {
-        warnings.push(note);
-    }
+    let mut warnings: Vec<String> = declared.iter().filter_map(|d| d.note.clone()).collect();
     let cls = s.classify(&line.description);
-    let (hs, mismatch, codes) = decide_hs(s, declared.as_ref(), &cls);
-    let mut mismatch = mismatch;
-    if mismatch.is_none() {
-        mismatch = make_mismatch(s, &cls, line.declared_description.as_deref());
-    }
+    let (hs, mismatch, codes) = decide_hs(s, declared.as_ref(), &cls, &mut warnings);
+    let mismatch =
+        mismatch.or_else(|| make_mismatch(s, &cls, line.declared_description.as_deref()));
     if let Some(m) = &mismatch {
         warnings.push(format!("evasion signal: {}", m.detail));
     }
     if hs.code.is_none() {
-        warnings.push(
-            "the goods could not be classified: give an HS code or a more precise description"
-                .to_string(),
-        );
+        warnings.push(unclassified_warning(&cls));
     }
-    let mut categories = cls.categories.clone();
-    let mut luxury = cls.luxury;
-    // A declared code adds its own categories (e.g. 2208 → spirits).
-    for c in &codes {
-        let (cats, inherent) = s.vocab.categories_of(c);
-        luxury |= inherent && hs.basis != "description";
-        for cat in cats {
-            if !categories.iter().any(|x| x == cat) {
-                categories.push(cat.to_string());
-            }
-        }
-    }
+    let (categories, luxury) = line_categories(s, &cls, &hs, &codes);
     let facts = Facts {
         codes,
         categories: &categories,
         luxury,
         classified: hs.code.is_some(),
-        destination,
-        origin,
-        unit_usd,
-        fx_note,
-        date,
+        destination: v.destination,
+        origin: v.origin,
+        unit_usd: v.unit_usd,
+        fx_note: v.fx_note,
+        date: v.date,
     };
     let verdicts = JURISDICTIONS
         .iter()
         .map(|j| verdict(s, j, &facts))
         .collect();
-    let unit_value_basis = facts.fx_note;
+    let (unit_value_usd, unit_value_basis) = (facts.unit_usd, facts.fx_note.clone());
     Ok(GoodsReport {
         hs,
         verdicts,
@@ -304,60 +308,111 @@ pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport,
         luxury,
         categories,
         mismatch,
-        unit_value_usd: unit_usd,
+        unit_value_usd,
         unit_value_basis,
         classification: cls,
     })
 }
 
-/// Chooses the code the verdicts use and flags a declared/described
-/// disagreement. Returns every code to screen (declared and described when
-/// they disagree, so the stricter reading wins).
+fn unclassified_warning(cls: &Classification) -> String {
+    let mut w = "the goods could not be classified: give an HS code or a more precise description"
+        .to_string();
+    if !cls.candidates.is_empty() {
+        let c: Vec<String> = cls
+            .candidates
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} ({})",
+                    c.code,
+                    c.description.as_deref().unwrap_or("heading")
+                )
+            })
+            .collect();
+        w.push_str(&format!("; candidates: {}", c.join("; ")));
+    }
+    w
+}
+
+/// The description's categories, plus those of a declared code the verdict
+/// rests on (2208 → spirits); luxury when either says so.
+fn line_categories(
+    s: &GoodsScreener,
+    cls: &Classification,
+    hs: &HsFinding,
+    codes: &[String],
+) -> (Vec<String>, bool) {
+    let mut categories = cls.categories.clone();
+    let mut luxury = cls.luxury;
+    for c in codes {
+        let (cats, inherent) = s.vocab.categories_of(c);
+        luxury |= inherent && hs.basis != CodeBasis::Description;
+        for cat in cats {
+            if !categories.iter().any(|x| x == cat) {
+                categories.push(cat.to_string());
+            }
+        }
+    }
+    (categories, luxury)
+}
+
+fn finding(
+    code: Option<String>,
+    heading: Option<String>,
+    description: Option<String>,
+    confidence: f64,
+    basis: CodeBasis,
+    declared: Option<&ResolvedHs>,
+) -> HsFinding {
+    HsFinding {
+        code,
+        heading,
+        description,
+        confidence,
+        basis,
+        edition: declared.map(|d| d.edition),
+        candidates: Vec::new(),
+    }
+}
+
+/// Chooses the code the verdicts rest on. The description decides when it
+/// disagrees with the declared code at heading level with at least
+/// [`OVERRIDE_CONFIDENCE`]: the verdicts rest on it and the mismatch names
+/// both codes. A weaker disagreement keeps the declared code, with a warning.
 fn decide_hs(
     s: &GoodsScreener,
     declared: Option<&ResolvedHs>,
     cls: &Classification,
+    warnings: &mut Vec<String>,
 ) -> (HsFinding, Option<Mismatch>, Vec<String>) {
     let described = cls.code().map(str::to_string);
-    let edition = declared.map(|d| match d.edition {
-        crate::hs::Edition::Hs2022 => "hs2022".to_string(),
-        crate::hs::Edition::Hs2017 => "hs2017".to_string(),
-    });
     let desc_of = |code: &str| s.nomenclature.get(code).map(|e| e.description.clone());
+    let from_description = |code: String| {
+        finding(
+            Some(code),
+            cls.heading.clone(),
+            cls.description.clone(),
+            cls.confidence,
+            CodeBasis::Description,
+            declared,
+        )
+    };
     match (declared, described) {
-        (None, None) => (
-            HsFinding {
-                code: None,
-                heading: None,
-                description: None,
-                confidence: 0.0,
-                basis: "none".into(),
-                edition,
-            },
-            None,
-            Vec::new(),
-        ),
-        (None, Some(code)) => (
-            HsFinding {
-                heading: cls.heading.clone(),
-                description: cls.description.clone(),
-                code: Some(code.clone()),
-                confidence: cls.confidence,
-                basis: "description".into(),
-                edition,
-            },
-            None,
-            vec![code],
-        ),
+        (None, None) => {
+            let mut f = finding(None, None, None, cls.confidence, CodeBasis::None, None);
+            f.candidates = cls.candidates.clone();
+            (f, None, Vec::new())
+        }
+        (None, Some(code)) => (from_description(code.clone()), None, vec![code]),
         (Some(d), None) => (
-            HsFinding {
-                code: Some(d.code.clone()),
-                heading: d.heading.clone(),
-                description: desc_of(&d.code),
-                confidence: 1.0,
-                basis: "declared".into(),
-                edition,
-            },
+            finding(
+                Some(d.code.clone()),
+                d.heading.clone(),
+                desc_of(&d.code),
+                1.0,
+                CodeBasis::Declared,
+                declared,
+            ),
             None,
             vec![d.code.clone()],
         ),
@@ -369,53 +424,47 @@ fn decide_hs(
                 let best = if d.code.len() >= code.len() {
                     d.code.clone()
                 } else {
-                    code.clone()
+                    code
                 };
-                return (
-                    HsFinding {
-                        description: desc_of(&best),
-                        code: Some(best.clone()),
-                        heading: d.heading.clone(),
-                        confidence: 1.0,
-                        basis: "declared+description".into(),
-                        edition,
-                    },
-                    None,
-                    vec![best],
+                let f = finding(
+                    Some(best.clone()),
+                    d.heading.clone(),
+                    desc_of(&best),
+                    1.0,
+                    CodeBasis::DeclaredAndDescription,
+                    declared,
                 );
+                return (f, None, vec![best]);
             }
-            let mismatch = (cls.confidence >= OVERRIDE_CONFIDENCE).then(|| Mismatch {
-                kind: "heading".into(),
-                declared: d.code.clone(),
-                described: code.clone(),
-                detail: format!(
-                    "declared HS {} but the description reads as {} ({}; words: {})",
-                    d.code,
-                    cls.heading.as_deref().unwrap_or(&code),
-                    cls.description.as_deref().unwrap_or("?"),
-                    cls.decisive.join(", ")
-                ),
-            });
-            let finding = if mismatch.is_some() {
-                HsFinding {
-                    heading: cls.heading.clone(),
-                    description: cls.description.clone(),
-                    code: Some(code.clone()),
-                    confidence: cls.confidence,
-                    basis: "description".into(),
-                    edition,
-                }
-            } else {
-                HsFinding {
-                    code: Some(d.code.clone()),
-                    heading: d.heading.clone(),
-                    description: desc_of(&d.code),
-                    confidence: 1.0 - cls.confidence,
-                    basis: "declared".into(),
-                    edition,
-                }
-            };
-            (finding, mismatch, vec![d.code.clone(), code])
+            let detail = format!(
+                "declared HS {} but the description reads as {} ({}; words: {})",
+                d.code,
+                code,
+                cls.description.as_deref().unwrap_or("?"),
+                cls.decisive.join(", ")
+            );
+            if cls.confidence >= OVERRIDE_CONFIDENCE {
+                let m = Mismatch {
+                    kind: MismatchKind::Heading,
+                    declared: d.code.clone(),
+                    described: code.clone(),
+                    detail,
+                };
+                return (from_description(code.clone()), Some(m), vec![code]);
+            }
+            warnings.push(format!(
+                "{detail}; the description is not clear enough (confidence {:.2} < {OVERRIDE_CONFIDENCE}) to override the declaration",
+                cls.confidence
+            ));
+            let f = finding(
+                Some(d.code.clone()),
+                d.heading.clone(),
+                desc_of(&d.code),
+                1.0 - cls.confidence,
+                CodeBasis::Declared,
+                declared,
+            );
+            (f, None, vec![d.code.clone()])
         }
     }
 }
@@ -437,237 +486,12 @@ fn make_mismatch(
         .iter()
         .find(|m| !m.luxury && m.family != lux.family && m.hs[..2] == lux.hs[..2])?;
     Some(Mismatch {
-        kind: "make_model".into(),
+        kind: MismatchKind::MakeModel,
         declared: lesser.term.clone(),
         described: lux.term.clone(),
         detail: format!(
             "luxury make/model '{}' appears with the lesser '{}': goods may be declared under another model",
             lux.term, lesser.term
         ),
-    })
-}
-
-struct Hit<'r> {
-    rule: &'r Rule,
-    status: Status,
-    specificity: u8,
-    reason: String,
-}
-
-fn verified_rank(status: &str) -> u8 {
-    match status {
-        "verified" => 2,
-        "secondary" => 1,
-        _ => 0,
-    }
-}
-
-fn verdict(s: &GoodsScreener, jurisdiction: &str, f: &Facts<'_>) -> Verdict {
-    let to_kp = f.destination == "kp";
-    let from_kp = f.origin.as_deref() == Some("kp");
-    let not_controlled = |reason: String| Verdict {
-        jurisdiction: jurisdiction.to_string(),
-        status: Status::NotControlled,
-        rule: None,
-        instrument: None,
-        provision: None,
-        verified: None,
-        reason,
-        also: Vec::new(),
-    };
-    if !to_kp && !from_kp {
-        return not_controlled(format!(
-            "destination {} is not the DPRK (kp) and the origin is {}: the DPRK rules apply only to supply to, or procurement from, the DPRK",
-            f.destination,
-            f.origin.as_deref().unwrap_or("not given")
-        ));
-    }
-    let mut hits: Vec<Hit<'_>> = Vec::new();
-    let mut exempt: Vec<String> = Vec::new();
-    let mut below: Vec<String> = Vec::new();
-    for r in s.rules.iter().filter(|r| r.jurisdiction == jurisdiction) {
-        if r.effect == Effect::Inactive || !r.in_force(f.date.as_ref()) {
-            continue;
-        }
-        let direction_ok = match r.direction {
-            Direction::ExportToKp => to_kp,
-            Direction::ImportFromKp => from_kp,
-            Direction::Both => true,
-        };
-        if !direction_ok {
-            continue;
-        }
-        if let Some(h) = match_rule(r, f, &mut exempt, &mut below) {
-            hits.push(h);
-        }
-    }
-    hits.sort_by(|a, b| {
-        b.status
-            .rank()
-            .cmp(&a.status.rank())
-            .then(verified_rank(&b.rule.status).cmp(&verified_rank(&a.rule.status)))
-            .then(b.specificity.cmp(&a.specificity))
-    });
-    let mut it = hits.into_iter();
-    let Some(first) = it.next() else {
-        let what = match f.codes.first() {
-            Some(c) => format!("heading {c}"),
-            None => "these goods".to_string(),
-        };
-        if !f.classified {
-            return Verdict {
-                status: Status::Unknown,
-                ..not_controlled(format!(
-                    "the goods could not be classified, so the {jurisdiction} HS-based rules cannot be checked"
-                ))
-            };
-        }
-        let mut reason = format!(
-            "no {jurisdiction} DPRK rule in force covers {what} ({})",
-            f.categories.join(", ")
-        );
-        for e in exempt.iter().chain(below.iter()) {
-            reason.push_str("; ");
-            reason.push_str(e);
-        }
-        return not_controlled(reason);
-    };
-    let also = it
-        .map(|h| RuleRef {
-            rule: h.rule.id.clone(),
-            status: h.status,
-            instrument: h.rule.instrument.clone(),
-            provision: h.rule.provision.clone(),
-            verified: h.rule.status.clone(),
-            reason: h.reason,
-        })
-        .collect();
-    Verdict {
-        jurisdiction: jurisdiction.to_string(),
-        status: first.status,
-        rule: Some(first.rule.id.clone()),
-        instrument: Some(first.rule.instrument.clone()),
-        provision: Some(first.rule.provision.clone()),
-        verified: Some(first.rule.status.clone()),
-        reason: first.reason,
-        also,
-    }
-}
-
-fn match_rule<'r>(
-    r: &'r Rule,
-    f: &Facts<'_>,
-    exempt: &mut Vec<String>,
-    below: &mut Vec<String>,
-) -> Option<Hit<'r>> {
-    let code_hit = f
-        .codes
-        .iter()
-        .find_map(|c| r.covers_code(c).map(|p| (c, p)));
-    let all_goods = r.all_goods();
-    let cat_hit = r.category_hit(f.categories);
-    let mut partial_only = false;
-    let mut reason = match (code_hit, cat_hit) {
-        (Some((c, true)), None) if !all_goods => {
-            // An "ex" code covers only part of the heading; without a
-            // category match the description does not say which part.
-            partial_only = true;
-            format!("HS {c} is only partly covered ('ex' code for '{}'); the description does not show which part", r.category)
-        }
-        (Some((c, partial)), _) => {
-            let basis = match r.hs_basis.as_str() {
-                "instrument" => "HS coverage stated by the instrument",
-                "instrument_unverified" => {
-                    "HS coverage as commonly quoted, not read in the instrument"
-                }
-                _ => "HS coverage is our reading of the category",
-            };
-            let ex = if partial {
-                "; 'ex' code: only part of it is covered"
-            } else {
-                ""
-            };
-            if all_goods {
-                format!("applies to all goods (HS {c}){ex}")
-            } else {
-                format!("HS {c} is covered ({basis}){ex}")
-            }
-        }
-        (None, Some(cat)) => format!("description matches category '{cat}' of '{}'", r.category),
-        (None, None) if all_goods && !f.classified => "applies to all goods".to_string(),
-        (None, None) => return None,
-    };
-    if r.requires_luxury && !f.luxury {
-        return None;
-    }
-    if r.requires_luxury {
-        reason.push_str("; the goods read as luxury");
-    }
-    if let Some(ex) = f
-        .categories
-        .iter()
-        .find(|c| r.except_categories.contains(c))
-    {
-        exempt.push(format!("{} {} exempts {ex}", r.instrument, r.provision));
-        return None;
-    }
-    let mut status = match r.effect {
-        Effect::Prohibited => Status::Prohibited,
-        Effect::LicenceRequired => Status::LicenceRequired,
-        Effect::Cap => {
-            reason.push_str(&format!(
-                "; subject to an aggregate cap ({}), not decidable per line",
-                r.value_threshold
-            ));
-            Status::Unknown
-        }
-        Effect::Inactive => return None,
-    };
-    if let Some((amount, cur)) = &r.threshold {
-        match (f.unit_usd, cur.as_str()) {
-            (Some(v), "USD") if v > *amount => {
-                reason.push_str(&format!(
-                    "; {} exceeds the USD {amount} floor",
-                    f.fx_note.as_deref().unwrap_or("unit value")
-                ));
-            }
-            (Some(_), "USD") => {
-                below.push(format!(
-                    "{} {} applies only above USD {amount}, and the {}",
-                    r.instrument,
-                    r.provision,
-                    f.fx_note.as_deref().unwrap_or("unit value is lower")
-                ));
-                return None;
-            }
-            _ => {
-                reason.push_str(&format!(
-                    "; no value given, and the rule applies only above {amount} {cur}"
-                ));
-                status = Status::Unknown;
-            }
-        }
-    }
-    if partial_only && status == Status::Prohibited {
-        status = Status::Unknown;
-    }
-    if r.status == "unverified" {
-        reason.push_str("; rule not verified against the primary text");
-    }
-    let specificity = match (
-        code_hit.is_some(),
-        r.hs_basis.as_str(),
-        r.match_categories.len(),
-    ) {
-        (true, "instrument", _) if !all_goods => 4,
-        (false, _, n) if n <= 4 => 3,
-        (true, _, _) if !all_goods => 2,
-        _ => 1,
-    };
-    Some(Hit {
-        rule: r,
-        status,
-        specificity,
-        reason,
     })
 }

@@ -7,12 +7,13 @@
 //! | column | field of [`GoodsLine`] |
 //! |---|---|
 //! | `description` (required) | description |
-//! | `hs` | declared HS code |
+//! | `hs_code` (or `hs`) | declared HS code |
 //! | `destination` (required) | ISO alpha-2 |
 //! | `origin` | ISO alpha-2 |
 //! | `value` | number, total line value |
 //! | `currency` | ISO 4217 |
 //! | `quantity` | number of units, default 1 |
+//! | `unit` | unit of the quantity (`kg`, `l`, `bottle`, ...) |
 //! | `date` | `YYYY[-MM[-DD]]` |
 //! | `declared_description` | second description to compare |
 //!
@@ -24,14 +25,15 @@ use crate::GoodsScreener;
 use std::io::Read;
 
 /// The CSV columns read into a [`GoodsLine`].
-pub const CSV_COLUMNS: [&str; 9] = [
+pub const CSV_COLUMNS: [&str; 10] = [
     "description",
-    "hs",
+    "hs_code",
     "destination",
     "origin",
     "value",
     "currency",
     "quantity",
+    "unit",
     "date",
     "declared_description",
 ];
@@ -70,12 +72,13 @@ pub fn line_from_csv(
         opt(get("destination")).ok_or_else(|| GoodsError::field("destination", "", "missing"))?;
     Ok(GoodsLine {
         description,
-        hs: opt(get("hs")),
+        hs_code: opt(get("hs_code")).or_else(|| opt(get("hs"))),
         destination,
         origin: opt(get("origin")),
         value: number("value", get("value").unwrap_or_default())?,
         currency: opt(get("currency")),
         quantity: number("quantity", get("quantity").unwrap_or_default())?,
+        unit: opt(get("unit")),
         date: opt(get("date")),
         declared_description: opt(get("declared_description")),
     })

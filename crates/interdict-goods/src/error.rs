@@ -8,29 +8,40 @@ pub enum GoodsError {
     /// unknown country, negative value, unknown currency, bad date, ...).
     #[error("invalid {field} {value:?}: {reason}")]
     Field {
+        /// The field of the goods line (`hs`, `destination`, ...).
         field: &'static str,
+        /// The value as given.
         value: String,
+        /// What is wrong with it.
         reason: String,
     },
     /// A batch line (JSONL or CSV) could not be read at all.
     #[error("{format} line {line}: {reason}")]
     Parse {
+        /// `jsonl` or `csv`.
         format: &'static str,
+        /// 1-based line of the document.
         line: usize,
+        /// What could not be read.
         reason: String,
     },
     /// A bundled data file is malformed (a bug in the repository's data).
     #[error("bundled data {file} row {row}: {reason}")]
     Data {
+        /// The repository path of the file.
         file: &'static str,
+        /// 1-based data row (0: the whole file).
         row: usize,
+        /// What is wrong.
         reason: String,
     },
     /// A file given by the caller could not be read.
     #[error("{path}: {source}")]
     Io {
+        /// The path as given.
         path: String,
         #[source]
+        /// The underlying error.
         source: std::io::Error,
     },
 }

@@ -6,10 +6,10 @@
 //! origin, date, expected_heading, UN, EU, UK, US, JP, KR, note`. An empty
 //! expected status is not scored.
 
-use crate::assess::Status;
 use crate::batch::line_from_csv;
 use crate::error::GoodsError;
 use crate::rules::JURISDICTIONS;
+use crate::verdict::Status;
 use crate::GoodsScreener;
 use std::fmt;
 use std::path::Path;
@@ -17,27 +17,37 @@ use std::path::Path;
 /// One wrong answer.
 #[derive(Debug, Clone)]
 pub struct Miss {
+    /// The line id.
     pub id: String,
+    /// `heading` or `verdict <jurisdiction>`.
     pub what: String,
+    /// The label.
     pub expected: String,
+    /// What the screener said.
     pub got: String,
+    /// The line description.
     pub description: String,
 }
 
 /// Accuracy figures for one labelled set.
 #[derive(Debug, Clone, Default)]
 pub struct AccuracyReport {
+    /// Lines read.
     pub lines: usize,
+    /// Lines with the expected heading.
     pub heading_correct: usize,
+    /// Lines with a heading label.
     pub heading_total: usize,
     /// (jurisdiction, correct, total) in [`JURISDICTIONS`] order.
     pub verdicts: Vec<(String, usize, usize)>,
+    /// Misses, in file order.
     pub misses: Vec<Miss>,
     /// Lines that could not be assessed at all (id, error).
     pub errors: Vec<(String, String)>,
 }
 
 impl AccuracyReport {
+    /// Heading accuracy (0 when nothing is labelled).
     pub fn heading_accuracy(&self) -> f64 {
         ratio(self.heading_correct, self.heading_total)
     }

@@ -11,12 +11,17 @@ const FX_CSV: &str = include_str!("../../../data/reference/goods/fx_rates.csv");
 /// One reference rate.
 #[derive(Debug, Clone, Serialize)]
 pub struct FxRate {
+    /// ISO 4217 code.
     pub currency: String,
     /// Units of the currency per US dollar.
     pub per_usd: f64,
+    /// The year the average covers.
     pub year: u16,
+    /// How the rate was obtained (annual average, peg, ...).
     pub basis: String,
+    /// Where it comes from.
     pub source: String,
+    /// How far it was checked.
     pub checked: String,
 }
 
@@ -27,6 +32,7 @@ pub struct FxTable {
 }
 
 impl FxTable {
+    /// Loads the bundled rate table.
     pub fn bundled() -> Result<FxTable, GoodsError> {
         const FILE: &str = "data/reference/goods/fx_rates.csv";
         let mut rates = HashMap::new();

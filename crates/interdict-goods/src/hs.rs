@@ -15,19 +15,26 @@ const CHANGES_CSV: &str = include_str!("../../../data/hs/hs2017_2022_changes.csv
 /// One code of the nomenclature.
 #[derive(Debug, Clone, Serialize)]
 pub struct HsEntry {
+    /// 2-, 4- or 6-digit code without dots.
     pub code: String,
+    /// The nomenclature text.
     pub description: String,
     /// 2 = chapter, 4 = heading, 6 = subheading.
     pub level: u8,
+    /// The section number (Roman numeral).
     pub section: String,
 }
 
 /// An HS 2017 code whose meaning changed in HS 2022.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hs2017Change {
+    /// The HS 2017 code.
     pub hs2017: String,
+    /// Its HS 2022 targets.
     pub hs2022: Vec<String>,
+    /// `split`, `moved`, `deleted`, ...
     pub relation: String,
+    /// Which amendment, in words.
     pub note: String,
 }
 
@@ -35,7 +42,9 @@ pub struct Hs2017Change {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Edition {
+    /// HS 2022, in force since 1 January 2022.
     Hs2022,
+    /// HS 2017, for lines dated before 2022 and codes that changed.
     Hs2017,
 }
 
@@ -48,6 +57,7 @@ pub struct ResolvedHs {
     pub code: String,
     /// The 4-digit heading, when the code is at least a heading.
     pub heading: Option<String>,
+    /// The edition the declared code was read in.
     pub edition: Edition,
     /// Explains an HS 2017 mapping or an ambiguous split.
     pub note: Option<String>,
@@ -154,6 +164,15 @@ impl Nomenclature {
     /// The entry for an exact 2-, 4- or 6-digit HS 2022 code.
     pub fn get(&self, code: &str) -> Option<&HsEntry> {
         self.entries.get(code)
+    }
+
+    /// Every code of a level (2 = chapters, 4 = headings, 6 = subheadings), unordered.
+    pub fn codes_of_level(&self, level: u8) -> Vec<String> {
+        self.entries
+            .values()
+            .filter(|e| e.level == level)
+            .map(|e| e.code.clone())
+            .collect()
     }
 
     /// The HS 2017 change recorded for a 4- or 6-digit HS 2017 code.

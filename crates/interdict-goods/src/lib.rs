@@ -25,21 +25,40 @@
 //! This crate knows nothing about parties or shipments; the shipment rules
 //! call [`GoodsScreener::assess`] per goods line.
 
-pub mod assess;
-pub mod batch;
-pub mod classify;
-pub mod error;
-pub mod eval;
-pub mod fx;
-pub mod hs;
-pub mod rules;
-pub mod vocab;
+#![warn(missing_docs)]
 
-pub use assess::{GoodsLine, GoodsReport, HsFinding, Mismatch, RuleRef, Status, Verdict};
-pub use classify::Classification;
+// Modules are private: every public type has one path, at the crate root.
+mod assess;
+mod batch;
+mod classify;
+mod deciding;
+mod error;
+mod eval;
+mod fx;
+mod hs;
+mod index;
+mod rules;
+mod terms;
+mod verdict;
+mod vocab;
+mod zh;
+
+pub use assess::{
+    CodeBasis, GoodsLine, GoodsReport, HsFinding, Mismatch, MismatchKind, OVERRIDE_CONFIDENCE,
+};
+pub use batch::{line_from_csv, NumberedResult, CSV_COLUMNS};
+pub use classify::{Candidate, Classification, MakeHit, MIN_CONFIDENCE};
+pub use deciding::DecidingRule;
 pub use error::GoodsError;
-pub use eval::{evaluate, AccuracyReport};
-pub use rules::{Rule, JURISDICTIONS};
+pub use eval::{evaluate, evaluate_with, AccuracyReport, Miss};
+pub use fx::{FxRate, FxTable};
+pub use hs::{normalize_code, Edition, Hs2017Change, HsEntry, Nomenclature, ResolvedHs};
+pub use index::IndexStats;
+pub use rules::{
+    Direction, Effect, HsBasis, HsPattern, HumanitarianNote, Rule, Verification, JURISDICTIONS,
+};
+pub use verdict::{RuleRef, Status, Verdict};
+pub use vocab::{normalize, HeadingCategory, Hit, Term, TermKind, Vocabulary};
 
 /// The loaded nomenclature, rules, vocabulary and exchange rates.
 #[derive(Debug)]
@@ -48,13 +67,21 @@ pub struct GoodsScreener {
     pub(crate) rules: Vec<rules::Rule>,
     pub(crate) vocab: vocab::Vocabulary,
     pub(crate) fx: fx::FxTable,
+    pub(crate) index: index::HsIndex,
+    pub(crate) deciding: Vec<deciding::DecidingRule>,
+    pub(crate) humanitarian: Vec<rules::HumanitarianNote>,
 }
 
 impl GoodsScreener {
     /// Loads everything bundled in the binary.
     pub fn bundled() -> Result<GoodsScreener, GoodsError> {
+        let nomenclature = hs::Nomenclature::bundled()?;
+        let index = index::HsIndex::build(&nomenclature)?;
         Ok(GoodsScreener {
-            nomenclature: hs::Nomenclature::bundled()?,
+            index,
+            deciding: deciding::bundled()?,
+            humanitarian: rules::bundled_humanitarian()?,
+            nomenclature,
             rules: rules::bundled_rules()?,
             vocab: vocab::Vocabulary::bundled()?,
             fx: fx::FxTable::bundled()?,
@@ -64,7 +91,13 @@ impl GoodsScreener {
     /// Description → heading (and subheading when known), confidence and the
     /// deciding words.
     pub fn classify(&self, description: &str) -> Classification {
-        classify::classify(&self.vocab, &self.nomenclature, description)
+        let tables = classify::Tables {
+            vocab: &self.vocab,
+            nomenclature: &self.nomenclature,
+            index: &self.index,
+            deciding: &self.deciding,
+        };
+        classify::classify(&tables, description)
     }
 
     /// One verdict per jurisdiction for a goods line, or an error naming the
@@ -79,22 +112,33 @@ impl GoodsScreener {
         &self,
         code: &str,
         date: Option<&interdict_model::PartialDate>,
-    ) -> Result<hs::ResolvedHs, GoodsError> {
+    ) -> Result<ResolvedHs, GoodsError> {
         self.nomenclature.resolve(code, date)
     }
 
     /// The control rules, in file order.
-    pub fn rules(&self) -> &[rules::Rule] {
+    pub fn rules(&self) -> &[Rule] {
         &self.rules
     }
 
     /// The HS 2022 nomenclature.
-    pub fn nomenclature(&self) -> &hs::Nomenclature {
+    pub fn nomenclature(&self) -> &Nomenclature {
         &self.nomenclature
     }
 
+    /// The nomenclature's deciding rules (material, construction, capacity,
+    /// GIR 2(a)), in file order.
+    pub fn deciding_rules(&self) -> &[DecidingRule] {
+        &self.deciding
+    }
+
+    /// Sizes of the retrieval index over the nomenclature.
+    pub fn index_stats(&self) -> IndexStats {
+        self.index.stats()
+    }
+
     /// The classifier vocabulary.
-    pub fn vocabulary(&self) -> &vocab::Vocabulary {
+    pub fn vocabulary(&self) -> &Vocabulary {
         &self.vocab
     }
 }

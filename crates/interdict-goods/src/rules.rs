@@ -8,6 +8,7 @@ use interdict_model::PartialDate;
 use serde::Serialize;
 
 const CONTROLS_CSV: &str = include_str!("../../../data/controls/dprk_controls.csv");
+const HUMANITARIAN_CSV: &str = include_str!("../../../data/controls/humanitarian.csv");
 const FILE: &str = "data/controls/dprk_controls.csv";
 
 /// The jurisdictions the rules cover, in report order.
@@ -17,8 +18,11 @@ pub const JURISDICTIONS: [&str; 6] = ["UN", "EU", "UK", "US", "JP", "KR"];
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
+    /// Supply, sale or transfer to the DPRK.
     ExportToKp,
+    /// Procurement from the DPRK.
     ImportFromKp,
+    /// Both directions.
     Both,
 }
 
@@ -26,7 +30,9 @@ pub enum Direction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Effect {
+    /// The rule forbids the goods.
     Prohibited,
+    /// The goods need a licence.
     LicenceRequired,
     /// An aggregate cap (petroleum): cannot be decided per line.
     Cap,
@@ -39,10 +45,20 @@ pub enum Effect {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum HsPattern {
     /// Chapters `from..=to` ("72-83"; "01-97" is every good).
-    Chapters { from: u8, to: u8 },
+    Chapters {
+        /// First chapter.
+        from: u8,
+        /// Last chapter.
+        to: u8,
+    },
     /// A chapter, heading or subheading prefix; `partial` for "ex" codes
     /// (only part of the code is covered).
-    Prefix { code: String, partial: bool },
+    Prefix {
+        /// The digits.
+        code: String,
+        /// Only part of the code is covered.
+        partial: bool,
+    },
 }
 
 impl HsPattern {
@@ -97,32 +113,124 @@ impl HsPattern {
     }
 }
 
+/// How far a rule's wording was checked (column `status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verification {
+    /// Codes or threshold not confirmed in any text read: provisional.
+    Unverified,
+    /// From a reliable secondary source (committee summaries, fact sheets, quotations).
+    Secondary,
+    /// Read in the legal text itself or a faithful copy.
+    Verified,
+}
+
+impl Verification {
+    fn parse(s: &str) -> Option<Verification> {
+        Some(match s {
+            "verified" => Verification::Verified,
+            "secondary" => Verification::Secondary,
+            "unverified" => Verification::Unverified,
+            _ => return None,
+        })
+    }
+
+    /// The name used in the data file and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verification::Verified => "verified",
+            Verification::Secondary => "secondary",
+            Verification::Unverified => "unverified",
+        }
+    }
+}
+
+impl std::fmt::Display for Verification {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a rule's HS coverage (`match_hs`) comes from (column `hs_basis`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HsBasis {
+    /// The text, or a faithful quotation of it, states the codes.
+    Instrument,
+    /// Codes as commonly quoted; the text itself was not read.
+    InstrumentUnverified,
+    /// Our reading of a category the instrument names.
+    Interpretation,
+    /// The rule matches on categories only.
+    None,
+}
+
+impl HsBasis {
+    fn parse(s: &str) -> Option<HsBasis> {
+        Some(match s {
+            "instrument" => HsBasis::Instrument,
+            "instrument_unverified" => HsBasis::InstrumentUnverified,
+            "interpretation" => HsBasis::Interpretation,
+            "none" | "" => HsBasis::None,
+            _ => return None,
+        })
+    }
+
+    /// How a verdict reason words this basis.
+    pub fn describe(self) -> &'static str {
+        match self {
+            HsBasis::Instrument => "HS coverage stated by the instrument",
+            HsBasis::InstrumentUnverified => {
+                "HS coverage as commonly quoted, not read in the instrument"
+            }
+            HsBasis::Interpretation | HsBasis::None => "HS coverage is our reading of the category",
+        }
+    }
+}
+
 /// One control rule.
 #[derive(Debug, Clone, Serialize)]
 pub struct Rule {
+    /// Stable id, `<jurisdiction>-<nnn>`.
     pub id: String,
+    /// `UN`, `EU`, `UK`, `US`, `JP` or `KR`.
     pub jurisdiction: String,
+    /// The resolution, regulation or measure.
     pub instrument: String,
+    /// Its operative paragraph, article or annex item.
     pub provision: String,
+    /// The goods or measure, in words.
     pub category: String,
     /// HS codes as the instrument states them (often empty).
     pub hs_codes: String,
+    /// HS coverage used for screening.
     pub match_hs: Vec<HsPattern>,
-    /// instrument | instrument_unverified | interpretation | none.
-    pub hs_basis: String,
+    /// Where `match_hs` comes from.
+    pub hs_basis: HsBasis,
+    /// Category tags the rule matches on.
     pub match_categories: Vec<String>,
+    /// The category matches only goods that read as luxury.
     pub requires_luxury: bool,
+    /// Categories the rule exempts (food, medicine).
     pub except_categories: Vec<String>,
+    /// The threshold as the source words it.
     pub value_threshold: String,
     /// Unit-value floor: the rule applies above it.
     pub threshold: Option<(f64, String)>,
+    /// What a match does.
     pub effect: Effect,
+    /// Which way the goods move.
     pub direction: Direction,
+    /// First day the rule applies.
     pub effective_from: Option<PartialDate>,
+    /// Day the rule stops applying.
     pub effective_until: Option<PartialDate>,
-    /// verified | secondary | unverified.
-    pub status: String,
+    /// How far the row was checked (column `status`).
+    #[serde(rename = "status")]
+    pub verification: Verification,
+    /// What was read, and what the mapping adds.
     pub verification_note: String,
+    /// The page the row was checked against.
     pub source_url: String,
 }
 
@@ -141,6 +249,37 @@ fn date(s: &str, row: usize, col: &str) -> Result<Option<PartialDate>, GoodsErro
     s.parse()
         .map(Some)
         .map_err(|e| GoodsError::data(FILE, row, format!("{col}: {e}")))
+}
+
+fn parse_effect(s: &str, row: usize) -> Result<Effect, GoodsError> {
+    Ok(match s {
+        "prohibited" => Effect::Prohibited,
+        "licence_required" => Effect::LicenceRequired,
+        "cap" => Effect::Cap,
+        "superseded" | "reference" => Effect::Inactive,
+        other => {
+            return Err(GoodsError::data(
+                FILE,
+                row,
+                format!("unknown effect {other:?}"),
+            ))
+        }
+    })
+}
+
+fn parse_direction(s: &str, row: usize) -> Result<Direction, GoodsError> {
+    Ok(match s {
+        "export_to_kp" => Direction::ExportToKp,
+        "import_from_kp" => Direction::ImportFromKp,
+        "both" => Direction::Both,
+        other => {
+            return Err(GoodsError::data(
+                FILE,
+                row,
+                format!("unknown direction {other:?}"),
+            ))
+        }
+    })
 }
 
 /// Loads the bundled rule table.
@@ -184,39 +323,14 @@ pub fn bundled_rules() -> Result<Vec<Rule>, GoodsError> {
         let row = i + 1;
         let rec = rec.map_err(|e| GoodsError::data(FILE, row, e.to_string()))?;
         let get = |name: &str| idx.get(name).and_then(|&c| rec.get(c)).unwrap_or_default();
-        let effect = match get("effect") {
-            "prohibited" => Effect::Prohibited,
-            "licence_required" => Effect::LicenceRequired,
-            "cap" => Effect::Cap,
-            "superseded" | "reference" => Effect::Inactive,
-            other => {
-                return Err(GoodsError::data(
-                    FILE,
-                    row,
-                    format!("unknown effect {other:?}"),
-                ))
-            }
-        };
-        let direction = match get("direction") {
-            "export_to_kp" => Direction::ExportToKp,
-            "import_from_kp" => Direction::ImportFromKp,
-            "both" => Direction::Both,
-            other => {
-                return Err(GoodsError::data(
-                    FILE,
-                    row,
-                    format!("unknown direction {other:?}"),
-                ))
-            }
-        };
-        let status = get("status").to_string();
-        if !matches!(status.as_str(), "verified" | "secondary" | "unverified") {
-            return Err(GoodsError::data(
-                FILE,
-                row,
-                format!("unknown status {status:?}"),
-            ));
-        }
+        let effect = parse_effect(get("effect"), row)?;
+        let direction = parse_direction(get("direction"), row)?;
+        let verification = Verification::parse(get("status")).ok_or_else(|| {
+            GoodsError::data(FILE, row, format!("unknown status {:?}", get("status")))
+        })?;
+        let hs_basis = HsBasis::parse(get("hs_basis")).ok_or_else(|| {
+            GoodsError::data(FILE, row, format!("unknown hs_basis {:?}", get("hs_basis")))
+        })?;
         let threshold = match get("threshold_amount") {
             "" => None,
             a => {
@@ -238,7 +352,7 @@ pub fn bundled_rules() -> Result<Vec<Rule>, GoodsError> {
             category: get("category").to_string(),
             hs_codes: get("hs_codes").to_string(),
             match_hs,
-            hs_basis: get("hs_basis").to_string(),
+            hs_basis,
             match_categories: list(get("match_categories")),
             requires_luxury: get("requires_luxury") == "1",
             except_categories: list(get("except_categories")),
@@ -248,7 +362,7 @@ pub fn bundled_rules() -> Result<Vec<Rule>, GoodsError> {
             direction,
             effective_from: date(get("effective_from"), row, "effective_from")?,
             effective_until: date(get("effective_until"), row, "effective_until")?,
-            status,
+            verification,
             verification_note: get("verification_note").to_string(),
             source_url: get("source_url").to_string(),
         });
@@ -337,4 +451,52 @@ fn day_span(d: &PartialDate) -> (i64, i64) {
         }
     };
     (first, last)
+}
+
+/// A jurisdiction's humanitarian exemption or licence route for categories
+/// of goods (food, medicine, medical devices, books), from
+/// `data/controls/humanitarian.csv`; quoted on every verdict for such goods.
+#[derive(Debug, Clone, Serialize)]
+pub struct HumanitarianNote {
+    /// `UN`, `EU`, `UK`, `US`, `JP` or `KR`.
+    #[serde(skip)]
+    pub jurisdiction: String,
+    /// The categories it speaks for.
+    #[serde(skip)]
+    pub categories: Vec<String>,
+    /// The exemption or licence route, with its instrument.
+    pub note: String,
+    /// How far it was checked.
+    pub verified: Verification,
+    /// Where it was read.
+    pub source_url: String,
+}
+
+/// Loads the bundled humanitarian notes.
+pub fn bundled_humanitarian() -> Result<Vec<HumanitarianNote>, GoodsError> {
+    const HFILE: &str = "data/controls/humanitarian.csv";
+    let mut rdr = csv::Reader::from_reader(HUMANITARIAN_CSV.as_bytes());
+    let mut out = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let row = i + 1;
+        let rec = rec.map_err(|e| GoodsError::data(HFILE, row, e.to_string()))?;
+        let get = |n: usize| rec.get(n).unwrap_or_default().trim();
+        let verified = Verification::parse(get(3))
+            .ok_or_else(|| GoodsError::data(HFILE, row, format!("unknown status {:?}", get(3))))?;
+        if !JURISDICTIONS.contains(&get(0)) {
+            return Err(GoodsError::data(
+                HFILE,
+                row,
+                format!("unknown jurisdiction {:?}", get(0)),
+            ));
+        }
+        out.push(HumanitarianNote {
+            jurisdiction: get(0).to_string(),
+            categories: list(get(1)),
+            note: get(2).to_string(),
+            verified,
+            source_url: get(4).to_string(),
+        });
+    }
+    Ok(out)
 }

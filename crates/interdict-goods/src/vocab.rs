@@ -38,13 +38,19 @@ impl TermKind {
 /// One row of vocabulary.csv.
 #[derive(Debug, Clone)]
 pub struct Term {
+    /// The term as written in the file.
     pub term: String,
+    /// `en`, `ru`, `zh`, `ko` or `ja`.
     pub lang: String,
+    /// What the term tells.
     pub kind: TermKind,
     /// 4- or 6-digit HS 2022 code; empty for modifiers.
     pub hs: String,
+    /// Category tag for the control rules.
     pub category: String,
+    /// The make or model is luxury class.
     pub luxury: bool,
+    /// Source id (`sources.csv`); one per make family.
     pub source: String,
     /// Matches any word starting with the term (Russian inflection).
     stem: bool,
@@ -63,15 +69,20 @@ impl Term {
 /// One heading-prefix → category row.
 #[derive(Debug, Clone)]
 pub struct HeadingCategory {
+    /// HS prefix (2–6 digits).
     pub prefix: String,
+    /// The category tag.
     pub category: String,
+    /// Every item of the category is luxury under the lists.
     pub luxury: bool,
 }
 
 /// A term found in a description.
 #[derive(Debug, Clone, Copy)]
 pub struct Hit<'v> {
+    /// The term found.
     pub term: &'v Term,
+    /// Byte offset in the normalised text.
     pub start: usize,
 }
 
@@ -155,6 +166,7 @@ fn parse_bool(s: &str, file: &'static str, row: usize) -> Result<bool, GoodsErro
 }
 
 impl Vocabulary {
+    /// Loads the bundled vocabulary and builds its automaton.
     pub fn bundled() -> Result<Vocabulary, GoodsError> {
         const FILE: &str = "data/reference/goods/vocabulary.csv";
         let mut terms = Vec::new();

@@ -34,8 +34,11 @@ def expected(item, dest, origin, dt, unit_usd):
     # ---- UN
     if exp_:
         s = "not_controlled"
-        if cat in ("petroleum_crude", "petroleum_refined"): s = "unknown"
+        # UNSCR 2397 op. 4/5: supply only within the annual cap, notified
+        # to the 1718 Committee: an authorisation, not a ban.
+        if cat in ("petroleum_crude", "petroleum_refined"): s = "licence_required"
         if cat == "condensate": s = "prohibited"
+        if ch(h) == 93 and on(dt, "2016-03-02"): s = "prohibited"  # UN arms embargo (1718, 1874, 2270)
         if 72 <= ch(h) <= 89 and on(dt, "2017-12-22"): s = "prohibited"
         if cat in ("vessel","yacht","pwc","helicopter") and on(dt, "2016-11-30"): s = "prohibited"
         if cat in LUX_UN and lux and on(dt, "2006-10-14"): s = "prohibited"
@@ -52,9 +55,9 @@ def expected(item, dest, origin, dt, unit_usd):
         s = "not_controlled"
         lux_hit = (cat in UNQUAL) or (cat in QUAL and lux) or (cat == "beer" and lux)
         if exp_:
-            if cat in ("petroleum_crude", "petroleum_refined"): s = "unknown"
+            if cat in ("petroleum_crude", "petroleum_refined"): s = "licence_required"
             if cat == "condensate": s = "prohibited"
-            if 72 <= ch(h) <= 89 or cat in ("vessel","yacht","pwc","helicopter") or lux_hit: s = "prohibited"
+            if 72 <= ch(h) <= 89 or ch(h) == 93 or cat in ("vessel","yacht","pwc","helicopter") or lux_hit: s = "prohibited"
         else:
             if covered(h, EU_IMPORT) or lux_hit: s = "prohibited"
         out["EU"] = s
@@ -68,7 +71,13 @@ def expected(item, dest, origin, dt, unit_usd):
         out["UK"] = s
     # ---- US
     if exp_:
-        if on(dt, "2016-03-15"): out["US"] = "prohibited"
+        # E.O. 13722 bars all exports; food, medicine and medical devices
+        # need OFAC authorisation (31 CFR 510 general licences, 89 FR 12233);
+        # books are informational materials (50 U.S.C. 1702(b)(3)).
+        if on(dt, "2016-03-15"):
+            out["US"] = {"food": "licence_required", "seafood": "licence_required", "medicine": "licence_required",
+                         "caviar": "licence_required", "truffles": "licence_required",
+                         "medical_supplies": "licence_required", "books": "not_controlled"}.get(cat, "prohibited")
         elif on(dt, "2007-01-26"): out["US"] = "not_controlled" if cat in ("food","medicine") else "licence_required"
     else:
         if on(dt, "2011-04-19"): out["US"] = "prohibited"

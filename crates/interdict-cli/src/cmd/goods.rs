@@ -64,12 +64,13 @@ pub fn run(_ctx: &super::Context, args: GoodsArgs) -> anyhow::Result<ExitCode> {
     }
     let line = GoodsLine {
         description,
-        hs: args.hs,
+        hs_code: args.hs,
         destination: args.destination,
         origin: args.origin,
         value: args.value,
         currency: args.currency,
         quantity: args.quantity,
+        unit: None,
         date: args.date,
         declared_description: args.declared_description,
     };
@@ -106,7 +107,9 @@ fn print_report(line: &GoodsLine, r: &GoodsReport) {
                 v.status.as_str().to_string(),
                 v.instrument.clone().unwrap_or_default(),
                 v.provision.clone().unwrap_or_default(),
-                v.verified.clone().unwrap_or_default(),
+                v.verified
+                    .map(|x| x.as_str().to_string())
+                    .unwrap_or_default(),
                 v.reason.clone(),
             ]
         })
@@ -129,7 +132,10 @@ fn print_report(line: &GoodsLine, r: &GoodsReport) {
     if let Some(m) = &r.mismatch {
         println!(
             "\nEVASION SIGNAL ({}): declared {:?}, described {:?}: {}",
-            m.kind, m.declared, m.described, m.detail
+            m.kind.as_str(),
+            m.declared,
+            m.described,
+            m.detail
         );
     }
     for w in &r.warnings {

@@ -14,7 +14,7 @@ fn field_of(l: &GoodsLine) -> &'static str {
 fn malformed_and_unknown_hs_codes() {
     for bad in ["87a3", "8", "12345678901", "7701", "870399", ""] {
         let mut l = line("limousine", "kp");
-        l.hs = Some(bad.into());
+        l.hs_code = Some(bad.into());
         if bad.is_empty() {
             assert!(screener().assess(&l).is_ok(), "empty hs means not declared");
             continue;

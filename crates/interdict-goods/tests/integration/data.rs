@@ -16,7 +16,10 @@ fn nomenclature_and_rules_load() {
 fn every_rule_carries_a_status_and_a_source() {
     for r in screener().rules() {
         assert!(
-            matches!(r.status.as_str(), "verified" | "secondary" | "unverified"),
+            matches!(
+                r.verification.as_str(),
+                "verified" | "secondary" | "unverified"
+            ),
             "{}",
             r.id
         );
@@ -36,6 +39,21 @@ fn vocabulary_codes_exist_in_hs_2022() {
                 t.term,
                 t.hs
             );
+        }
+    }
+}
+
+#[test]
+fn deciding_rules_cite_the_nomenclature() {
+    let s = screener();
+    assert!(s.deciding_rules().len() >= 15);
+    for r in s.deciding_rules() {
+        assert!(!r.citation.is_empty(), "{}", r.id);
+        for h in r.scope() {
+            assert!(s.nomenclature().get(h).is_some(), "{}: {h}", r.id);
+        }
+        if !r.target.is_empty() {
+            assert!(r.scope().contains(&r.target) || s.nomenclature().get(&r.target).is_some());
         }
     }
 }

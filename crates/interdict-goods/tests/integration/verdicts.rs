@@ -80,10 +80,10 @@ fn imports_from_kp_use_procurement_bans() {
 #[test]
 fn declared_code_disagreeing_with_description_is_an_evasion_signal() {
     let mut l = line("Rolls-Royce Phantom limousine", "kp");
-    l.hs = Some("8708.29".into());
+    l.hs_code = Some("8708.29".into());
     let r = assess(&l);
     let m = r.mismatch.as_ref().expect("mismatch");
-    assert_eq!(m.kind, "heading");
+    assert_eq!(m.kind.as_str(), "heading");
     assert_eq!(r.hs.heading.as_deref(), Some("8703"));
     assert!(r.warnings.iter().any(|w| w.contains("evasion")));
 
@@ -96,10 +96,13 @@ fn declared_code_disagreeing_with_description_is_an_evasion_signal() {
     );
 
     let mut l = line("Toyota Land Cruiser 200", "kp");
-    l.hs = Some("8703.23".into());
+    l.hs_code = Some("8703.23".into());
     let r = assess(&l);
     assert!(r.mismatch.is_none());
-    assert_eq!(r.hs.basis, "declared+description");
+    assert_eq!(
+        r.hs.basis,
+        interdict_goods::CodeBasis::DeclaredAndDescription
+    );
 }
 
 #[test]
@@ -120,7 +123,7 @@ fn unverified_rules_say_so() {
     let r = assess(&line("hot rolled steel coils", "kp"));
     let v = r.verdict("UN").unwrap();
     assert_eq!(v.status, Status::Prohibited);
-    assert_eq!(v.verified.as_deref(), Some("unverified"));
+    assert_eq!(v.verified, Some(interdict_goods::Verification::Unverified));
     assert!(v.reason.contains("not verified"));
 }
 
@@ -144,4 +147,68 @@ fn report_json_has_the_fixed_shape() {
     }
     assert!(v["warnings"].is_array());
     assert_eq!(v["verdicts"][0]["status"], "prohibited");
+}
+
+#[test]
+fn the_description_overrides_a_wrong_declared_code() {
+    let mut l = line("Lexus LX 570 sport utility vehicle", "kp");
+    l.hs_code = Some("8708.99".into());
+    let r = assess(&l);
+    assert_eq!(r.hs.basis, interdict_goods::CodeBasis::Description);
+    assert_eq!(r.hs.heading.as_deref(), Some("8703"));
+    let m = r.mismatch.as_ref().expect("mismatch raised");
+    assert_eq!(m.declared, "870899");
+    assert!(m.described.starts_with("8703"), "{m:?}");
+    assert_eq!(
+        r.verdict("UN").unwrap().hs_code.as_deref(),
+        r.hs.code.as_deref()
+    );
+    // Tyres declared as vehicle parts are tyres: outside chapter 87.
+    let mut l = line(
+        "new pneumatic radial tyres for passenger cars, rubber",
+        "kp",
+    );
+    l.hs_code = Some("8708.70".into());
+    let r = assess(&l);
+    assert_eq!(
+        r.hs.heading.as_deref(),
+        Some("4011"),
+        "{:?}",
+        r.classification.basis
+    );
+    assert_eq!(status(&r, "UN"), Status::NotControlled);
+}
+
+#[test]
+fn not_controlled_names_its_heading_and_humanitarian_routes() {
+    let mut l = line("rice, milled, 25 kg bags", "kp");
+    l.date = Some("2025-03-01".into());
+    let r = assess(&l);
+    let un = r.verdict("UN").unwrap();
+    assert_eq!(un.status, Status::NotControlled);
+    assert_eq!(un.hs_code.as_deref().map(|c| &c[..4]), Some("1006"));
+    assert!(un.reason.contains("1006"), "{}", un.reason);
+    assert!(un.humanitarian.is_some(), "UN humanitarian note");
+    let us = r.verdict("US").unwrap();
+    assert_eq!(us.status, Status::LicenceRequired);
+    assert!(us
+        .humanitarian
+        .as_ref()
+        .unwrap()
+        .note
+        .contains("89 FR 12233"));
+    // Books are informational materials.
+    let r = assess(&line("printed books, novels", "kp"));
+    assert_eq!(status(&r, "US"), Status::NotControlled);
+}
+
+#[test]
+fn petroleum_under_the_cap_needs_authorisation() {
+    let mut l = line("diesel fuel", "kp");
+    l.hs_code = Some("2710.19".into());
+    l.date = Some("2025-01-01".into());
+    let r = assess(&l);
+    let un = r.verdict("UN").unwrap();
+    assert_eq!(un.status, Status::LicenceRequired);
+    assert!(un.reason.contains("cap"), "{}", un.reason);
 }

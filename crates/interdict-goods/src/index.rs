@@ -1,0 +1,687 @@
+//! Retrieval over the whole HS 2022 nomenclature: every subheading (HS-6) is
+//! a document made of its own texts and those of the national lines under
+//! it (English HS and HSK, Japanese tariff, Korean HSK, Russian ТН ВЭД), plus
+//! the group lines above it; every heading is a second document made of its
+//! heading texts and its chapter title. Terms are weighted by BM25 (how
+//! distinctive a term is across documents, saturated by repetition and
+//! normalised by length); a subheading scores its own BM25 plus part of its
+//! heading's. Owns the index and ranking; must not know about vocabulary,
+//! deciding rules or control rules (see `classify`).
+//!
+//! The index is built when the screener loads (about 0.1 s in a release
+//! build; measured by the `index_build` benchmark) from the compressed texts
+//! in `data/hs/` (see `data/hs/PROVENANCE.md`).
+
+use crate::error::GoodsError;
+use crate::hs::Nomenclature;
+use crate::terms::{Piece, TermShape, Terms};
+use crate::vocab::normalize;
+use crate::zh::{gunzip, han_variants, Glossary};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+
+const TEXTS: [(&str, &[u8]); 4] = [
+    (
+        "data/hs/texts_en.tsv.gz",
+        include_bytes!("../../../data/hs/texts_en.tsv.gz"),
+    ),
+    (
+        "data/hs/texts_ja.tsv.gz",
+        include_bytes!("../../../data/hs/texts_ja.tsv.gz"),
+    ),
+    (
+        "data/hs/texts_ko.tsv.gz",
+        include_bytes!("../../../data/hs/texts_ko.tsv.gz"),
+    ),
+    (
+        "data/hs/texts_ru.tsv.gz",
+        include_bytes!("../../../data/hs/texts_ru.tsv.gz"),
+    ),
+];
+
+/// BM25 saturation: how fast repeated occurrences stop adding.
+const K1: f32 = 1.2;
+/// BM25 length normalisation (0 = none, 1 = full). Documents differ in
+/// length mostly by how many national lines they have, not by topic, so
+/// only half of it.
+const B: f32 = 0.5;
+/// A term in more than this share of documents tells nothing and would make
+/// every query walk long postings: it is left out.
+const MAX_DF_SHARE: f32 = 0.05;
+/// Weight of a group line (text above the HS-6 level) in the subheadings it covers.
+const GROUP_FIELD: f32 = 0.6;
+/// Weight of a chapter title in its headings' documents.
+const CHAPTER_FIELD: f32 = 0.3;
+/// Share of the heading document's score added to each of its subheadings.
+const HEADING_SHARE: f32 = 1.0;
+/// Query weight of a Han character inside a longer run (ambiguous alone:
+/// 米 is rice and a metre) and at the end of one (the head of a Chinese or
+/// Japanese compound); a character standing alone weighs 1.
+const HAN_CHAR_WEIGHT: f32 = 0.25;
+const HAN_HEAD_CHAR_WEIGHT: f32 = 0.6;
+/// Query weight of the head noun of the goods phrase.
+const HEAD_NOUN_WEIGHT: f32 = 1.5;
+/// Query weight of a word with digits (sizes, weights, counts).
+const SPEC_WEIGHT: f32 = 0.3;
+/// Query weight of an English gloss word of a Chinese word, shared among
+/// its senses.
+const GLOSS_WEIGHT: f32 = 1.0;
+/// Query weight of words inside a purpose phrase ("pads *for trucks*").
+pub(crate) const PURPOSE_WEIGHT: f32 = 0.5;
+/// Candidates kept per query.
+const TOP: usize = 5;
+
+/// Postings of one document set, grouped by term: documents ascending.
+#[derive(Debug, Default)]
+struct Postings {
+    offsets: Vec<u32>,
+    docs: Vec<u32>,
+    weights: Vec<f32>,
+}
+
+impl Postings {
+    fn of(&self, term: u32) -> (&[u32], &[f32]) {
+        let t = term as usize;
+        match (self.offsets.get(t), self.offsets.get(t + 1)) {
+            (Some(&a), Some(&b)) => (
+                &self.docs[a as usize..b as usize],
+                &self.weights[a as usize..b as usize],
+            ),
+            _ => (&[], &[]),
+        }
+    }
+
+    fn contains(&self, term: u32, doc: u32) -> bool {
+        self.of(term).0.binary_search(&doc).is_ok()
+    }
+}
+
+/// Sizes of the retrieval index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexStats {
+    /// HS-6 documents (every subheading of HS 2022).
+    pub subheadings: usize,
+    /// Heading documents.
+    pub headings: usize,
+    /// Distinct terms (stems, Han characters and bigrams, kana and Hangul bigrams).
+    pub terms: usize,
+    /// Postings in both document sets.
+    pub postings: usize,
+    /// CC-CEDICT headwords kept for Chinese glosses.
+    pub glosses: usize,
+}
+
+/// One query term, its weight and where it came from.
+#[derive(Debug, Clone)]
+pub(crate) struct QueryTerm {
+    pub term: u32,
+    pub weight: f32,
+    /// What the description said (a word, a character pair, or "胰岛素→insulin").
+    pub source: String,
+}
+
+/// A ranked heading with its best subheading.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ranked {
+    pub heading: u32,
+    pub doc: Option<u32>,
+    pub score: f32,
+}
+
+/// The index over HS 2022 subheadings and headings.
+#[derive(Debug)]
+pub(crate) struct HsIndex {
+    terms: Terms,
+    glossary: Glossary,
+    vocab: FxHashMap<Box<str>, u32>,
+    /// Raw word → its stem's term id, for words seen while indexing.
+    surface: FxHashMap<Box<str>, u32>,
+    idf: Vec<f32>,
+    sub: Postings,
+    head: Postings,
+    codes: Vec<String>,
+    doc_heading: Vec<u32>,
+    headings: Vec<String>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    /// Stems of words the nomenclature does not have as such (brands,
+    /// inflected forms), so a batch stems each distinct word once.
+    static STEMS: RefCell<FxHashMap<Box<str>, Option<u32>>> = RefCell::new(FxHashMap::default());
+}
+
+/// Entries kept in the per-thread stem cache before it is emptied.
+const STEM_CACHE: usize = 50_000;
+
+#[derive(Default)]
+struct Scratch {
+    sub: Vec<f32>,
+    head: Vec<f32>,
+    touched_sub: Vec<u32>,
+    touched_head: Vec<u32>,
+    head_seen: Vec<bool>,
+    best_doc: Vec<(f32, u32)>,
+}
+
+/// Accumulates (term, weight) per document while indexing.
+struct Builder<'t> {
+    terms: &'t Terms,
+    vocab: FxHashMap<Box<str>, u32>,
+    surface: FxHashMap<Box<str>, u32>,
+    sub: Vec<Vec<(u32, f32)>>,
+    head: Vec<Vec<(u32, f32)>>,
+    ids: Vec<u32>,
+}
+
+impl Builder<'_> {
+    fn intern(&mut self, t: &str) -> u32 {
+        if let Some(&id) = self.vocab.get(t) {
+            return id;
+        }
+        let id = self.vocab.len() as u32;
+        self.vocab.insert(t.into(), id);
+        id
+    }
+
+    fn term_ids(&mut self, text: &str, ids: &mut Vec<u32>) {
+        let terms = self.terms;
+        terms.each(&normalize(text), |p, _| match p {
+            Piece::Word(w) => {
+                if let Some(&id) = self.surface.get(w) {
+                    ids.push(id);
+                } else if let Some(stem) = terms.stem(w) {
+                    let id = self.intern(&stem);
+                    self.surface.insert(w.into(), id);
+                    ids.push(id);
+                }
+            }
+            Piece::Gram(g, _) => ids.push(self.intern(g)),
+        });
+    }
+
+    fn add(&mut self, heading_doc: bool, docs: &[u32], text: &str, weight: f32) {
+        let mut ids = std::mem::take(&mut self.ids);
+        ids.clear();
+        self.term_ids(text, &mut ids);
+        let target = if heading_doc {
+            &mut self.head
+        } else {
+            &mut self.sub
+        };
+        for &d in docs {
+            if let Some(v) = target.get_mut(d as usize) {
+                v.extend(ids.iter().map(|&t| (t, weight)));
+            }
+        }
+        self.ids = ids;
+    }
+}
+
+/// Sums each document's (term, weight) pairs, drops terms present in too
+/// many documents and turns the rest into BM25 weights.
+fn finish(per_doc: Vec<Vec<(u32, f32)>>, nterms: usize, idf_out: &mut [f32]) -> Postings {
+    let n = per_doc.len() as f32;
+    let mut merged: Vec<Vec<(u32, f32)>> = Vec::with_capacity(per_doc.len());
+    let mut df = vec![0u32; nterms];
+    let mut total_len = 0.0f32;
+    for mut v in per_doc {
+        v.sort_unstable_by_key(|p| p.0);
+        let mut m: Vec<(u32, f32)> = Vec::with_capacity(v.len());
+        for (t, w) in v {
+            match m.last_mut() {
+                Some(last) if last.0 == t => last.1 += w,
+                _ => m.push((t, w)),
+            }
+        }
+        for &(t, _) in &m {
+            df[t as usize] += 1;
+        }
+        total_len += m.iter().map(|p| p.1).sum::<f32>();
+        merged.push(m);
+    }
+    let avg = (total_len / n).max(1.0);
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&d| {
+            let d = d as f32;
+            if d == 0.0 || d > n * MAX_DF_SHARE {
+                0.0
+            } else {
+                (1.0 + (n - d + 0.5) / (d + 0.5)).ln()
+            }
+        })
+        .collect();
+    for (o, i) in idf_out.iter_mut().zip(&idf) {
+        *o = o.max(*i);
+    }
+    let mut offsets = vec![0u32; nterms + 1];
+    for m in &merged {
+        for &(t, _) in m {
+            if idf[t as usize] > 0.0 {
+                offsets[t as usize + 1] += 1;
+            }
+        }
+    }
+    for i in 0..nterms {
+        offsets[i + 1] += offsets[i];
+    }
+    let total = offsets[nterms] as usize;
+    let mut docs = vec![0u32; total];
+    let mut weights = vec![0f32; total];
+    let mut fill = offsets.clone();
+    for (d, m) in merged.iter().enumerate() {
+        let len: f32 = m.iter().map(|p| p.1).sum();
+        let norm = K1 * (1.0 - B + B * len / avg);
+        for &(t, tf) in m {
+            let idf_t = idf[t as usize];
+            if idf_t > 0.0 {
+                let slot = &mut fill[t as usize];
+                docs[*slot as usize] = d as u32;
+                weights[*slot as usize] = idf_t * tf * (K1 + 1.0) / (tf + norm);
+                *slot += 1;
+            }
+        }
+    }
+    Postings {
+        offsets,
+        docs,
+        weights,
+    }
+}
+
+/// Drops clauses that name other goods ("…, excluding goods of heading
+/// 30.02", "other than …") from an English nomenclature text: indexed, they
+/// would pull those goods in. The bundled national texts had this done by
+/// `tools/build_hs_texts.py`.
+fn strip_exclusions(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for clause in text.split([';', ',', '(', ')']) {
+        let c = clause.trim_start().to_ascii_lowercase();
+        if ["excluding", "other than", "except", "not "]
+            .iter()
+            .any(|m| c.starts_with(m))
+        {
+            continue;
+        }
+        out.push_str(clause);
+        out.push(';');
+    }
+    out
+}
+
+impl HsIndex {
+    /// Builds the index from the nomenclature and the bundled national texts.
+    pub(crate) fn build(nomenclature: &Nomenclature) -> Result<HsIndex, GoodsError> {
+        let terms = Terms::new(han_variants()?);
+        let glossary = Glossary::bundled(|c| terms.fold_han(c))?;
+        let mut codes: Vec<String> = nomenclature.codes_of_level(6);
+        codes.sort();
+        let mut headings: Vec<String> = nomenclature.codes_of_level(4);
+        headings.sort();
+        let head_of: FxHashMap<&str, u32> = headings
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.as_str(), i as u32))
+            .collect();
+        let doc_of: FxHashMap<&str, u32> = codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.as_str(), i as u32))
+            .collect();
+        let doc_heading: Vec<u32> = codes
+            .iter()
+            .map(|c| head_of.get(&c[..4]).copied().unwrap_or(0))
+            .collect();
+        let mut b = Builder {
+            terms: &terms,
+            vocab: FxHashMap::default(),
+            surface: FxHashMap::default(),
+            sub: vec![Vec::new(); codes.len()],
+            head: vec![Vec::new(); headings.len()],
+            ids: Vec::new(),
+        };
+        add_nomenclature(&mut b, nomenclature, &codes, &headings)?;
+        for (file, bytes) in TEXTS {
+            add_national(&mut b, file, bytes, &doc_of, &head_of)?;
+        }
+        let Builder {
+            vocab,
+            surface,
+            sub,
+            head,
+            ..
+        } = b;
+        let nterms = vocab.len();
+        let mut idf = vec![0f32; nterms];
+        let sub = finish(sub, nterms, &mut idf);
+        let head = finish(head, nterms, &mut idf);
+        Ok(HsIndex {
+            terms,
+            glossary,
+            vocab,
+            surface,
+            idf,
+            sub,
+            head,
+            codes,
+            doc_heading,
+            headings,
+        })
+    }
+
+    /// Sizes, for tests and reports.
+    pub(crate) fn stats(&self) -> IndexStats {
+        IndexStats {
+            subheadings: self.codes.len(),
+            headings: self.headings.len(),
+            terms: self.vocab.len(),
+            postings: self.sub.docs.len() + self.head.docs.len(),
+            glosses: self.glossary.len(),
+        }
+    }
+
+    /// The HS-6 code of a document.
+    pub(crate) fn code(&self, doc: u32) -> &str {
+        &self.codes[doc as usize]
+    }
+
+    /// The id of a 4-digit heading.
+    pub(crate) fn heading_id(&self, heading: &str) -> Option<u32> {
+        self.headings
+            .binary_search_by(|x| x.as_str().cmp(heading))
+            .ok()
+            .map(|i| i as u32)
+    }
+
+    /// The 4-digit code of a heading.
+    pub(crate) fn heading(&self, h: u32) -> &str {
+        &self.headings[h as usize]
+    }
+
+    /// The query terms of a normalised description, with weights: words after
+    /// `purpose` (byte offset in the normalised text) count half, words in
+    /// `skip` spans (modifiers the classifier reads itself: "spare parts")
+    /// not at all, Han characters inside runs less, and Chinese words add
+    /// their English glosses.
+    pub(crate) fn query(
+        &self,
+        norm: &str,
+        purpose: usize,
+        skip: &[(usize, usize)],
+    ) -> Vec<QueryTerm> {
+        let mut out: Vec<QueryTerm> = Vec::with_capacity(12);
+        let mut push = |term: u32, weight: f32, source: String| {
+            if self.idf[term as usize] <= 0.0 {
+                return;
+            }
+            match out.iter_mut().find(|q| q.term == term) {
+                Some(q) => q.weight = q.weight.max(weight),
+                None => out.push(QueryTerm {
+                    term,
+                    weight,
+                    source,
+                }),
+            }
+        };
+        let at = |offset: usize| {
+            if offset > purpose {
+                PURPOSE_WEIGHT
+            } else {
+                1.0
+            }
+        };
+        // The head noun of the goods phrase: the last English word before
+        // any qualifier, the first Russian one.
+        let mut latin_head: Option<usize> = None;
+        let mut cyrillic_head: Option<usize> = None;
+        let mut pieces: Vec<(u32, f32, String)> = Vec::with_capacity(16);
+        self.terms.each(norm, |p, pos| {
+            if skip.iter().any(|&(a, b)| (a..b).contains(&pos.offset)) {
+                return;
+            }
+            let spec = if pos.in_spec { SPEC_WEIGHT } else { 1.0 };
+            match p {
+                Piece::Word(w) => {
+                    if let Some(t) = self.word_term(w) {
+                        if pos.offset <= purpose && !pos.in_spec {
+                            if w.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+                                cyrillic_head.get_or_insert(pieces.len());
+                            } else {
+                                latin_head = Some(pieces.len());
+                            }
+                        }
+                        pieces.push((t, at(pos.offset) * spec, w.to_string()));
+                    }
+                }
+                Piece::Gram(g, shape) => {
+                    if let Some(&t) = self.vocab.get(g) {
+                        let w = match shape {
+                            TermShape::HanChar if pos.alone => 1.0,
+                            TermShape::HanChar if pos.run_end => HAN_HEAD_CHAR_WEIGHT,
+                            TermShape::HanChar => HAN_CHAR_WEIGHT,
+                            _ => 1.0,
+                        };
+                        pieces.push((t, w * at(pos.offset) * spec, g.to_string()));
+                    }
+                }
+            }
+        });
+        for head in [latin_head, cyrillic_head].into_iter().flatten() {
+            if let Some(p) = pieces.get_mut(head) {
+                p.1 *= HEAD_NOUN_WEIGHT;
+            }
+        }
+        for (t, w, src) in pieces {
+            push(t, w, src);
+        }
+        let mut han_runs: Vec<(Vec<char>, f32)> = Vec::new();
+        self.terms
+            .each_han_run(norm, |run, off| han_runs.push((run.to_vec(), at(off))));
+        for (run, w) in &han_runs {
+            self.glossary.segment(run, |word, glosses| {
+                let senses: Vec<&str> = glosses.split("; ").collect();
+                let share = GLOSS_WEIGHT * w / senses.len() as f32;
+                for sense in senses {
+                    for gw in sense.split(' ') {
+                        if let Some(t) = self.word_term(gw) {
+                            push(t, share, format!("{word}→{gw}"));
+                        }
+                    }
+                }
+            });
+        }
+        out
+    }
+
+    fn word_term(&self, w: &str) -> Option<u32> {
+        if let Some(&t) = self.surface.get(w) {
+            return Some(t);
+        }
+        if let Some(hit) = STEMS.with(|c| c.borrow().get(w).copied()) {
+            return hit;
+        }
+        let term = self
+            .terms
+            .stem(w)
+            .and_then(|stem| self.vocab.get(stem.as_ref()).copied());
+        STEMS.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= STEM_CACHE {
+                c.clear();
+            }
+            c.insert(w.into(), term);
+        });
+        term
+    }
+
+    /// The best headings for the query, each with its best subheading.
+    pub(crate) fn search(&self, query: &[QueryTerm]) -> Vec<Ranked> {
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            self.search_with(query, &mut s)
+        })
+    }
+
+    fn search_with(&self, query: &[QueryTerm], s: &mut Scratch) -> Vec<Ranked> {
+        s.sub.resize(self.codes.len(), 0.0);
+        s.head.resize(self.headings.len(), 0.0);
+        s.head_seen.resize(self.headings.len(), false);
+        s.best_doc.resize(self.headings.len(), (0.0, u32::MAX));
+        for q in query {
+            let (docs, ws) = self.sub.of(q.term);
+            for (&d, &w) in docs.iter().zip(ws) {
+                if s.sub[d as usize] == 0.0 {
+                    s.touched_sub.push(d);
+                }
+                s.sub[d as usize] += q.weight * w;
+            }
+            let (heads, ws) = self.head.of(q.term);
+            for (&h, &w) in heads.iter().zip(ws) {
+                if !s.head_seen[h as usize] {
+                    s.head_seen[h as usize] = true;
+                    s.touched_head.push(h);
+                }
+                s.head[h as usize] += q.weight * w;
+            }
+        }
+        // Best subheading per touched heading.
+        for &d in &s.touched_sub {
+            let h = self.doc_heading[d as usize] as usize;
+            let v = s.sub[d as usize];
+            if v > s.best_doc[h].0 {
+                s.best_doc[h] = (v, d);
+            }
+            if !s.head_seen[h] {
+                s.head_seen[h] = true;
+                s.touched_head.push(h as u32);
+            }
+        }
+        let mut ranked: Vec<Ranked> = s
+            .touched_head
+            .iter()
+            .map(|&h| {
+                let (best, doc) = s.best_doc[h as usize];
+                Ranked {
+                    heading: h,
+                    doc: (doc != u32::MAX).then_some(doc),
+                    score: best + HEADING_SHARE * s.head[h as usize],
+                }
+            })
+            .collect();
+        let order =
+            |a: &Ranked, b: &Ranked| b.score.total_cmp(&a.score).then(a.heading.cmp(&b.heading));
+        if ranked.len() > TOP {
+            ranked.select_nth_unstable_by(TOP - 1, order);
+            ranked.truncate(TOP);
+        }
+        ranked.sort_unstable_by(order);
+        for &d in &s.touched_sub {
+            s.sub[d as usize] = 0.0;
+        }
+        for &h in &s.touched_head {
+            s.head[h as usize] = 0.0;
+            s.head_seen[h as usize] = false;
+            s.best_doc[h as usize] = (0.0, u32::MAX);
+        }
+        s.touched_sub.clear();
+        s.touched_head.clear();
+        ranked
+    }
+
+    /// Share (0..1) of the query's weight that a candidate explains, and
+    /// the query terms it matched.
+    pub(crate) fn coverage<'q>(&self, query: &'q [QueryTerm], r: &Ranked) -> (f32, Vec<&'q str>) {
+        let mut total = 0.0;
+        let mut hit = 0.0;
+        let mut words = Vec::new();
+        for q in query {
+            let w = q.weight * self.idf[q.term as usize];
+            total += w;
+            let in_doc = r.doc.is_some_and(|d| self.sub.contains(q.term, d));
+            if in_doc || self.head.contains(q.term, r.heading) {
+                hit += w;
+                words.push(q.source.as_str());
+            }
+        }
+        (if total > 0.0 { hit / total } else { 0.0 }, words)
+    }
+
+    /// The best subheading of `heading` for the query, if any text of it matched.
+    pub(crate) fn best_in_heading(&self, query: &[QueryTerm], heading: &str) -> Option<u32> {
+        let h = self.heading_id(heading)?;
+        let mut best: Option<(f32, u32)> = None;
+        for q in query {
+            let (docs, ws) = self.sub.of(q.term);
+            for (&d, &w) in docs.iter().zip(ws) {
+                if self.doc_heading[d as usize] == h {
+                    let v = q.weight * w;
+                    if best.is_none_or(|b| v > b.0) {
+                        best = Some((v, d));
+                    }
+                }
+            }
+        }
+        best.map(|b| b.1)
+    }
+}
+
+fn add_nomenclature(
+    b: &mut Builder<'_>,
+    nomenclature: &Nomenclature,
+    codes: &[String],
+    headings: &[String],
+) -> Result<(), GoodsError> {
+    for (d, c) in codes.iter().enumerate() {
+        if let Some(e) = nomenclature.get(c) {
+            b.add(false, &[d as u32], &strip_exclusions(&e.description), 1.0);
+        }
+    }
+    for (h, code) in headings.iter().enumerate() {
+        if let Some(e) = nomenclature.get(code) {
+            b.add(true, &[h as u32], &strip_exclusions(&e.description), 1.0);
+        }
+        if let Some(ch) = nomenclature.get(&code[..2]) {
+            b.add(true, &[h as u32], &ch.description, CHAPTER_FIELD);
+        }
+    }
+    Ok(())
+}
+
+fn add_national(
+    b: &mut Builder<'_>,
+    file: &'static str,
+    bytes: &[u8],
+    doc_of: &FxHashMap<&str, u32>,
+    head_of: &FxHashMap<&str, u32>,
+) -> Result<(), GoodsError> {
+    let text = gunzip(bytes, file)?;
+    let mut targets: Vec<u32> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let mut f = line.splitn(3, '\t');
+        let (Some(field), Some(codes), Some(body)) = (f.next(), f.next(), f.next()) else {
+            return Err(GoodsError::data(file, i + 1, "expected field, codes, text"));
+        };
+        targets.clear();
+        let (lookup, heading_doc, weight) = match field {
+            "h" => (head_of, true, 1.0),
+            "g" => (doc_of, false, GROUP_FIELD),
+            "s" => (doc_of, false, 1.0),
+            other => {
+                return Err(GoodsError::data(
+                    file,
+                    i + 1,
+                    format!("unknown field {other:?}"),
+                ))
+            }
+        };
+        for c in codes.split(';') {
+            let d = lookup
+                .get(c)
+                .ok_or_else(|| GoodsError::data(file, i + 1, format!("{c} is not in HS 2022")))?;
+            targets.push(*d);
+        }
+        b.add(heading_doc, &targets, body, weight);
+    }
+    Ok(())
+}

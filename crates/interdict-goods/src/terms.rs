@@ -1,0 +1,345 @@
+//! Retrieval terms of a text, the same for nomenclature texts and goods
+//! descriptions: Latin and Cyrillic words stemmed (Snowball English and
+//! Russian), words with digits kept whole (model numbers), Han characters
+//! folded to simplified (so Japanese 鉄, traditional 鐵 and simplified 铁
+//! meet) and cut into characters and character bigrams, kana and Hangul
+//! runs cut into bigrams. Owns segmentation and stemming; must not know
+//! about documents or scores (see `index`).
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// What kind of term was emitted: the query side weighs them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TermShape {
+    /// A stemmed Latin or Cyrillic word, or an alphanumeric token.
+    Word,
+    /// One Han character: weak evidence alone (米 is rice, and a metre).
+    HanChar,
+    /// Two adjacent Han, kana or Hangul characters.
+    Bigram,
+}
+
+/// One piece of a text: a raw alphanumeric word (the caller stems it, so
+/// stems can be cached) or a folded Han, kana or Hangul gram.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Piece<'a> {
+    Word(&'a str),
+    Gram(&'a str, TermShape),
+}
+
+/// Where a piece sits in its text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pos {
+    /// Byte offset of its word in the normalised text.
+    pub offset: usize,
+    /// Its space-separated word has a digit ("2.5kg", "24粒"): a
+    /// specification rather than the goods.
+    pub in_spec: bool,
+    /// The last character or pair of its run (the head in Chinese and
+    /// Japanese compounds: 白条鸡 is a chicken).
+    pub run_end: bool,
+    /// The run is a single character (a word by itself: 米, 梨).
+    pub alone: bool,
+}
+
+/// Which script a character belongs to, for cutting words into runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Run {
+    Alnum,
+    Han,
+    Kana,
+    Hangul,
+}
+
+fn run_of(c: char) -> Run {
+    match c as u32 {
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => Run::Han,
+        0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Run::Kana,
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Run::Hangul,
+        _ => Run::Alnum,
+    }
+}
+
+/// English and Russian words too common in the nomenclature and in
+/// descriptions to tell goods apart; skipping them keeps postings short.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "for",
+    "from",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "new",
+    "nes",
+    "nec",
+    "not",
+    "of",
+    "on",
+    "or",
+    "other",
+    "others",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "thereof",
+    "this",
+    "to",
+    "used",
+    "whether",
+    "with",
+    "without",
+    // Nouns that name no goods in particular ("assorted goods").
+    "goods",
+    "assorted",
+    "various",
+    "misc",
+    "miscellaneous",
+    "item",
+    "items",
+    "product",
+    "products",
+    "merchandise",
+    "cargo",
+    "consignment",
+    "general",
+    "sundry",
+    "sundries",
+    "товары",
+    "товар",
+    "груз",
+    "продукция",
+    "разные",
+    "различные",
+    "в",
+    "во",
+    "для",
+    "и",
+    "из",
+    "или",
+    "их",
+    "к",
+    "как",
+    "на",
+    "не",
+    "по",
+    "прочие",
+    "прочий",
+    "прочая",
+    "прочее",
+    "с",
+    "со",
+    "т",
+    "также",
+    "числе",
+    "что",
+];
+
+/// The stemmers and the Han folding table.
+pub(crate) struct Terms {
+    en: Stemmer,
+    ru: Stemmer,
+    han: HashMap<char, char>,
+}
+
+impl std::fmt::Debug for Terms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Terms")
+            .field("han", &self.han.len())
+            .finish()
+    }
+}
+
+impl Terms {
+    pub(crate) fn new(han: HashMap<char, char>) -> Terms {
+        Terms {
+            en: Stemmer::create(Algorithm::English),
+            ru: Stemmer::create(Algorithm::Russian),
+            han,
+        }
+    }
+
+    /// Folds one Han character to its simplified form.
+    pub(crate) fn fold_han(&self, c: char) -> char {
+        self.han.get(&c).copied().unwrap_or(c)
+    }
+
+    /// The stem of one lower-case alphabetic word, or `None` for a stop
+    /// word or a bare number.
+    pub(crate) fn stem<'w>(&self, word: &'w str) -> Option<Cow<'w, str>> {
+        if word.bytes().all(|b| b.is_ascii_digit()) || STOP_WORDS.contains(&word) {
+            return None;
+        }
+        if word.chars().count() < 2 {
+            return None;
+        }
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            return Some(Cow::Borrowed(word));
+        }
+        let cyrillic = word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+        Some(if cyrillic {
+            self.ru.stem(word)
+        } else {
+            self.en.stem(word)
+        })
+    }
+
+    /// Calls `f` with every piece of `norm` (a text already passed through
+    /// `vocab::normalize`) and where it sits.
+    pub(crate) fn each(&self, norm: &str, mut f: impl FnMut(Piece<'_>, Pos)) {
+        let mut gram = |g: &str, shape: TermShape, pos: Pos| {
+            let piece = if shape == TermShape::Word {
+                Piece::Word(g)
+            } else {
+                Piece::Gram(g, shape)
+            };
+            f(piece, pos)
+        };
+        let mut buf = String::with_capacity(8);
+        let mut run_chars: Vec<char> = Vec::with_capacity(16);
+        let mut folded: Vec<char> = Vec::with_capacity(16);
+        for (start, w) in words(norm) {
+            let in_spec = w.bytes().any(|b| b.is_ascii_digit());
+            let mut chars = w.char_indices().peekable();
+            while let Some(&(i, c)) = chars.peek() {
+                let run = run_of(c);
+                let mut end = i;
+                run_chars.clear();
+                while let Some(&(j, d)) = chars.peek() {
+                    if run_of(d) != run {
+                        break;
+                    }
+                    run_chars.push(d);
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                let pos = Pos {
+                    offset: start + i,
+                    in_spec,
+                    run_end: true,
+                    alone: run_chars.len() == 1,
+                };
+                match run {
+                    Run::Alnum => gram(&w[i..end], TermShape::Word, pos),
+                    Run::Han => {
+                        folded.clear();
+                        folded.extend(run_chars.iter().map(|&c| self.fold_han(c)));
+                        emit_grams(&folded, true, &mut buf, pos, &mut gram);
+                    }
+                    Run::Kana => emit_grams(&run_chars, false, &mut buf, pos, &mut gram),
+                    Run::Hangul => {
+                        emit_grams(&run_chars, run_chars.len() == 1, &mut buf, pos, &mut gram)
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Terms {
+    /// Calls `f` with every run of Han characters (folded) of `norm` (a
+    /// normalised text) and its offset.
+    pub(crate) fn each_han_run(&self, norm: &str, mut f: impl FnMut(&[char], usize)) {
+        let mut run: Vec<char> = Vec::new();
+        let mut start = 0;
+        for (i, c) in norm.char_indices() {
+            if run_of(c) == Run::Han {
+                if run.is_empty() {
+                    start = i;
+                }
+                run.push(self.fold_han(c));
+            } else if !run.is_empty() {
+                f(&run, start);
+                run.clear();
+            }
+        }
+        if !run.is_empty() {
+            f(&run, start);
+        }
+    }
+}
+
+/// Space-separated words of a normalised text with their byte offsets.
+fn words(norm: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    norm.split(' ').filter_map(move |w| {
+        let start = offset;
+        offset += w.len() + 1;
+        (!w.is_empty()).then_some((start, w))
+    })
+}
+
+fn emit_grams(
+    chars: &[char],
+    unigrams: bool,
+    buf: &mut String,
+    pos: Pos,
+    gram: &mut impl FnMut(&str, TermShape, Pos),
+) {
+    if unigrams {
+        for (i, &c) in chars.iter().enumerate() {
+            buf.clear();
+            buf.push(c);
+            let run_end = i + 1 == chars.len();
+            gram(buf, TermShape::HanChar, Pos { run_end, ..pos });
+        }
+    }
+    let pairs = chars.len().saturating_sub(1);
+    for (i, pair) in chars.windows(2).enumerate() {
+        buf.clear();
+        buf.push(pair[0]);
+        buf.push(pair[1]);
+        let run_end = i + 1 == pairs;
+        gram(buf, TermShape::Bigram, Pos { run_end, ..pos });
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap: a panic is the failure report
+mod tests {
+    use super::*;
+    use crate::vocab::normalize;
+
+    fn all(t: &Terms, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut words = Vec::new();
+        t.each(&normalize(text), |p, _| match p {
+            Piece::Word(w) => words.push(w.to_string()),
+            Piece::Gram(g, _) => out.push(g.to_string()),
+        });
+        for w in words {
+            if let Some(s) = t.stem(&w) {
+                out.push(s.into_owned());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn scripts_are_cut_apart() {
+        let mut han = HashMap::new();
+        han.insert('鉄', '铁');
+        han.insert('鐵', '铁');
+        let t = Terms::new(han);
+        assert_eq!(all(&t, "鉄鋼"), ["铁", "鋼", "铁鋼"]);
+        assert_eq!(all(&t, "鐵鋼"), all(&t, "鉄鋼"));
+        assert_eq!(all(&t, "インスリン"), ["イン", "ンス", "スリ", "リン"]);
+        assert_eq!(all(&t, "쌀"), ["쌀"]);
+        assert_eq!(all(&t, "Frozen cars of steel"), ["frozen", "car", "steel"]);
+        assert_eq!(all(&t, "Водки и ликёры"), ["водк", "ликер"]);
+        assert_eq!(all(&t, "S600 2024"), ["s600"]);
+    }
+}
