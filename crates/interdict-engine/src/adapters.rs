@@ -6,8 +6,8 @@ use interdict_goods::GoodsScreener;
 use interdict_match::{MatchConfig, MatchResult, Matcher, Query};
 use interdict_model::{prop, PartialDate, Schema};
 use interdict_screen::{
-    GoodsAssessment, GoodsLine, GoodsScreening, GoodsVerdict, Party, PartyHit, PartyScreening,
-    UsdValue,
+    DeclarationMismatch, GoodsAssessment, GoodsLine, GoodsScreening, GoodsVerdict, Party, PartyHit,
+    PartyScreening, UsdValue,
 };
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -182,6 +182,12 @@ impl GoodsScreening for GoodsAdapter<'_> {
                         m.declared, m.described, m.detail
                     ));
                 }
+                let mismatch = report.mismatch.map(|m| DeclarationMismatch {
+                    kind: m.kind,
+                    declared: m.declared,
+                    described: m.described,
+                    detail: m.detail,
+                });
                 GoodsAssessment {
                     hs_code: report.hs.code,
                     heading: report.hs.heading,
@@ -204,6 +210,7 @@ impl GoodsScreening for GoodsAdapter<'_> {
                         })
                         .collect(),
                     warnings,
+                    mismatch,
                 }
             }
             // A goods line the screener cannot assess is never "not
@@ -226,6 +233,7 @@ impl GoodsScreening for GoodsAdapter<'_> {
                     })
                     .collect(),
                 warnings: vec![format!("goods line could not be assessed: {e}")],
+                mismatch: None,
             },
         }
     }

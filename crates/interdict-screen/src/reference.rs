@@ -1,10 +1,13 @@
 //! Reference tables the rules consult, embedded from `data/reference/screen/`:
 //! UN/LOCODE locations, DPRK missions abroad, DPRK-exposed hubs, DPRK
 //! carriers, flags of convenience, secrecy jurisdictions, reference unit
-//! values and exchange rates. Every row carries its source; see
+//! values, and the law of lists and of the DPRK state ([`LawTables`]).
+//! Every row carries its source; see
 //! `data/reference/screen/PROVENANCE.md`. Loaded once, read-only after.
 //! This module must not decide anything: it only answers look-ups.
 
+use crate::law::LawTables;
+use crate::quantity::ReferenceUnit;
 use crate::text::{fold, Phrase};
 use flate2::read::GzDecoder;
 use std::collections::{HashMap, HashSet};
@@ -118,14 +121,20 @@ pub struct Carrier {
     pub keys: Vec<Phrase>,
 }
 
-/// A reference unit value for a kind of luxury goods.
+/// A reference value for a kind of luxury goods, per unit of quantity.
 #[derive(Debug, Clone)]
 pub struct UnitValue {
     pub id: String,
     pub hs_prefix: String,
     /// Keywords (phrases) that must all occur in the description.
     pub keywords: Vec<Phrase>,
+    /// USD per `per`.
     pub unit_value_usd: f64,
+    /// What the value is quoted per (an article, a litre).
+    pub per: ReferenceUnit,
+    /// For per-litre values: the bottle size the price was quoted for,
+    /// assumed when a line counts bottles without giving their size.
+    pub bottle_l: Option<f64>,
     pub basis: String,
     pub source: String,
 }
@@ -150,6 +159,8 @@ pub struct Reference {
     pub flags_of_convenience: HashMap<String, CountryEntry>,
     pub secrecy: HashMap<String, CountryEntry>,
     pub unit_values: Vec<UnitValue>,
+    /// The law of each list programme, and of the DPRK state.
+    pub law: LawTables,
     mission_countries: HashSet<String>,
 }
 
@@ -295,8 +306,10 @@ impl Reference {
                     hs_prefix: field(&r, 1),
                     keywords: field(&r, 2).split('|').map(Phrase::new).collect(),
                     unit_value_usd: field(&r, 3).parse().ok()?,
-                    basis: field(&r, 4),
-                    source: field(&r, 5),
+                    per: ReferenceUnit::parse(&field(&r, 4))?,
+                    bottle_l: field(&r, 5).parse().ok(),
+                    basis: field(&r, 6),
+                    source: field(&r, 7),
                 })
             })
             .collect();
@@ -313,6 +326,7 @@ impl Reference {
             flags_of_convenience: country_table(FOC, 2),
             secrecy: country_table(SECRECY, 3),
             unit_values,
+            law: LawTables::load(),
             mission_countries,
         }
     }
@@ -375,6 +389,16 @@ mod tests {
             .unit_values
             .iter()
             .all(|u| u.unit_value_usd > 0.0 && !u.source.is_empty()));
+        assert_eq!(
+            r.unit_values.len(),
+            UNIT_VALUES.lines().count() - 1,
+            "every unit_values.csv row parses"
+        );
+        assert!(r
+            .unit_values
+            .iter()
+            .filter(|u| u.per == ReferenceUnit::Litre)
+            .all(|u| u.bottle_l.is_some()));
         assert_eq!(
             r.location_by_name("cn", "dalian")
                 .map(|l| l.locode.as_str()),

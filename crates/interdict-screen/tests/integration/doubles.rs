@@ -144,7 +144,8 @@ impl GoodsScreening for TableGoods {
             .chars()
             .filter(char::is_ascii_digit)
             .collect();
-        let luxury = LUXURY.iter().any(|p| hs.starts_with(p));
+        let mismatch = mismatch(line, &hs);
+        let luxury = LUXURY.iter().any(|p| hs.starts_with(p)) || mismatch.is_some();
         let chapter: u32 = hs.get(..2).and_then(|c| c.parse().ok()).unwrap_or(0);
         let mut verdicts = Vec::new();
         if destination == "kp" {
@@ -202,6 +203,7 @@ impl GoodsScreening for TableGoods {
             unit_value_usd: unit_value_usd(line),
             verdicts,
             warnings: Vec::new(),
+            mismatch,
         }
     }
 }
@@ -219,5 +221,28 @@ fn unit_value_usd(line: &GoodsLine) -> Option<interdict_screen::UsdValue> {
     Some(interdict_screen::UsdValue {
         usd: line.value? * rate / qty,
         basis: "test stand-in rate".into(),
+    })
+}
+
+/// The stand-in's description reading: a luxury car make in the description
+/// means HS 8703, whatever code was declared.
+fn mismatch(line: &GoodsLine, hs: &str) -> Option<interdict_screen::DeclarationMismatch> {
+    const MAKES: [&str; 6] = [
+        "maybach",
+        "rolls royce",
+        "bentley",
+        "lexus",
+        "aurus",
+        "mercedes",
+    ];
+    let text = fold(&line.description);
+    let car = MAKES.iter().any(|m| text.contains(m));
+    (car && !hs.is_empty() && !hs.starts_with("8703")).then(|| {
+        interdict_screen::DeclarationMismatch {
+            kind: "heading".into(),
+            declared: hs.to_string(),
+            described: "8703".into(),
+            detail: format!("declared HS {hs} but the description reads as 8703"),
+        }
     })
 }
