@@ -203,12 +203,21 @@ fn land_path(view: &View) -> String {
     d
 }
 
-/// Positions of the stations: on the map, or a schematic chain.
+/// Positions of the stations: on the map when at least two places have
+/// coordinates (a place without them is drawn hollow beside its nearest
+/// neighbour on the route), else a schematic chain.
 fn positions(stations: &[Station]) -> (Vec<(f64, f64)>, Option<View>) {
     let coords: Vec<(f64, f64)> = stations.iter().filter_map(|s| s.coords).collect();
-    if !coords.is_empty() && coords.len() == stations.len() {
+    if coords.len() >= 2 {
         let view = View::fit(&coords);
-        return (coords.iter().map(|c| view.xy(*c)).collect(), Some(view));
+        let known: Vec<Option<(f64, f64)>> = stations
+            .iter()
+            .map(|s| s.coords.map(|c| view.xy(c)))
+            .collect();
+        let pos = (0..stations.len())
+            .map(|i| known[i].unwrap_or_else(|| beside(&known, i)))
+            .collect();
+        return (pos, Some(view));
     }
     // Left to right, alternating up and down so that labels do not collide.
     let step = (W - 2.0 * PAD) / (stations.len().max(2) - 1) as f64;
@@ -225,11 +234,24 @@ fn positions(stations: &[Station]) -> (Vec<(f64, f64)>, Option<View>) {
     (pos, None)
 }
 
+/// A point beside the nearest station with a position (before it, else
+/// after it), further for each step away.
+fn beside(known: &[Option<(f64, f64)>], i: usize) -> (f64, f64) {
+    let before = (0..i).rev().find_map(|j| known[j].map(|p| (p, i - j)));
+    let after = (i + 1..known.len()).find_map(|j| known[j].map(|p| (p, j - i)));
+    match (before, after) {
+        (Some(((x, y), n)), _) => (x + 36.0 * n as f64, y - 28.0 * n as f64),
+        (None, Some(((x, y), n))) => (x - 36.0 * n as f64, y - 28.0 * n as f64),
+        (None, None) => (W / 2.0, H / 2.0),
+    }
+}
+
 const STYLE: &str = ".sea{fill:#eaf2f8}.land{fill:#f4f1e8;stroke:#b8b09a;stroke-width:.6}\
 .leg{stroke:#1565c0;stroke-width:2;fill:none}.leg.suspicious{stroke:#c62828;stroke-width:3;stroke-dasharray:6 3}\
 .dark{stroke:#000;stroke-opacity:.35;stroke-width:9;fill:none;stroke-linecap:round}\
 .gap{stroke:#888;stroke-width:1.5;stroke-dasharray:2 4;fill:none}\
 .place{fill:#1565c0;stroke:#fff;stroke-width:1.5}.place.hub{fill:#ef6c00}.place.dprk{fill:#000}\
+.place.unplaced{fill:#fff;stroke:#1565c0;stroke-width:2}\
 .halo{fill:none;stroke:#ef6c00;stroke-width:2}\
 .lbl{font:11px system-ui,sans-serif;fill:#222;paint-order:stroke;stroke:#fff;stroke-width:3px}\
 .leglbl{font:10px system-ui,sans-serif;fill:#555;paint-order:stroke;stroke:#fff;stroke-width:3px}\
@@ -263,7 +285,7 @@ pub fn route_svg(shipment: &Shipment, decision: &Decision) -> String {
         );
     }
     legs(&mut h, shipment, &stations, &ends, &pos, &marks);
-    places(&mut h, &stations, &pos);
+    places(&mut h, &stations, &pos, view.is_some());
     h.push_str("</g>");
     legend(&mut h, view.is_some());
     h.push_str("</svg>");
@@ -326,11 +348,20 @@ fn legs(
     }
 }
 
-fn places(h: &mut String, stations: &[Station], pos: &[(f64, f64)]) {
+fn places(h: &mut String, stations: &[Station], pos: &[(f64, f64)], map: bool) {
     for (n, (x, y)) in stations.iter().zip(pos) {
-        let title = match &n.hub {
+        let mut title = match &n.hub {
             Some(hub) => format!("{}: DPRK-exposed hub {hub}", n.label),
             None => n.label.clone(),
+        };
+        let unplaced = map && n.coords.is_none();
+        if unplaced {
+            title.push_str(" (no coordinates: drawn beside its neighbour)");
+        }
+        let class = if unplaced {
+            format!("{} unplaced", n.class)
+        } else {
+            n.class.to_string()
         };
         if n.hub.is_some() {
             let _ = write!(
@@ -341,7 +372,7 @@ fn places(h: &mut String, stations: &[Station], pos: &[(f64, f64)]) {
         let _ = write!(
             h,
             "<circle class=\"{}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\"><title>{}</title></circle><text class=\"lbl\" text-anchor=\"middle\" x=\"{x:.1}\" y=\"{:.1}\">{}</text>",
-            n.class,
+            class,
             esc(&title),
             if *y < H / 2.0 { y - 12.0 } else { y + 22.0 },
             esc(&short(&n.label, 30))
@@ -361,7 +392,7 @@ fn legend(h: &mut String, map: bool) {
 <circle class=\"place dprk\" cx=\"638\" cy=\"-4\" r=\"4\"/><text class=\"key\" x=\"648\" y=\"0\">place in the DPRK</text></g>"
     );
     let note = if map {
-        "Land: Natural Earth 1:50m (public domain), world-atlas 2.0.2. Places at their UN/LOCODE coordinates; legs drawn straight."
+        "Land: Natural Earth 1:50m (public domain), world-atlas 2.0.2. Places at their UN/LOCODE coordinates (hollow: none known, drawn beside the next place); legs drawn straight."
     } else {
         "Schematic: some places have no coordinates in UN/LOCODE, so the route is drawn as a chain."
     };

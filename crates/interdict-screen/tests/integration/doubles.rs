@@ -61,6 +61,15 @@ impl TableParties {
                 1.0,
                 "NPWMD",
             ),
+            // On the UN list only (programme as the UN list writes it: "DPRK").
+            (
+                "korea kwangson banking corporation",
+                "KOREA KWANGSON BANKING CORPORATION",
+                1.0,
+                "UN-DPRK",
+            ),
+            // On a user-loaded list whose law is not tabulated.
+            ("own list party", "OWN LIST PARTY", 1.0, "OWN"),
             // A fuzzy near-miss: scores under every role threshold.
             ("kim jong", "KIM, Jong Il (deceased)", 0.5, "DPRK"),
             // A mid-score match: above the consignee threshold, below the critical score.
@@ -81,6 +90,17 @@ impl TableParties {
     }
 }
 
+/// The list a stand-in programme belongs to: UN regime names as the UN list
+/// writes them, OFAC tags otherwise; "test_table" for a list whose law is
+/// not tabulated.
+fn dataset_of(program: &str) -> &'static str {
+    match program {
+        "DPRK" | "DPRK3" | "DPRK4" | "NPWMD" | "RUSSIA-EO14024" => "us_ofac_sdn",
+        "UN-DPRK" => "un_sc_sanctions",
+        _ => "test_table",
+    }
+}
+
 impl Default for TableParties {
     fn default() -> Self {
         Self::new()
@@ -95,8 +115,8 @@ impl PartyScreening for TableParties {
                 caption: caption.clone(),
                 schema: party.schema.to_string(),
                 score: *score,
-                datasets: vec!["test_table".into()],
-                programs: vec![(*program).to_string()],
+                datasets: vec![dataset_of(program).into()],
+                programs: vec![program.trim_start_matches("UN-").to_string()],
                 explanation: vec![format!("exact folded name {:?}", fold(&party.name))],
             }],
             None => Vec::new(),
@@ -197,7 +217,11 @@ impl GoodsScreening for TableGoods {
             });
         }
         GoodsAssessment {
-            hs_code: (!hs.is_empty()).then_some(hs),
+            // Like the real engine, the description's heading wins over a disagreeing code.
+            hs_code: match &mismatch {
+                Some(m) => Some(m.described.clone()),
+                None => (!hs.is_empty()).then_some(hs),
+            },
             heading: None,
             luxury,
             unit_value_usd: unit_value_usd(line),

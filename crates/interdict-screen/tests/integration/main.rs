@@ -7,6 +7,7 @@ mod bad_input;
 mod cases;
 mod csv_form;
 mod labelled;
+mod law;
 mod report;
 mod rules;
 
