@@ -234,6 +234,21 @@ fn describe(d: &Decision) -> String {
         if let Some(c) = f.citations.first() {
             s.push_str(&format!("      source: {c}\n"));
         }
+        // Where whose law matters, say so for the strictest and the mildest reading.
+        let strict = f.under.iter().max_by_key(|a| a.severity);
+        let mild = f.under.iter().min_by_key(|a| a.severity);
+        if let (Some(a), Some(b)) = (strict, mild) {
+            if a.severity != b.severity {
+                for x in [a, b] {
+                    s.push_str(&format!(
+                        "      under {} law: {:?}, {}\n",
+                        x.jurisdiction.label(),
+                        x.severity,
+                        x.basis
+                    ));
+                }
+            }
+        }
     }
     s
 }

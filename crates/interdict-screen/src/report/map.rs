@@ -117,12 +117,15 @@ struct View {
     lat1: f64,
     k: f64,
     cos: f64,
+    /// Size of the drawing in pixels.
+    w: f64,
+    h: f64,
     /// Longitudes west of this are shifted by +360 (routes across the antimeridian).
     unwrap: bool,
 }
 
 impl View {
-    fn fit(points: &[(f64, f64)]) -> View {
+    fn fit(points: &[(f64, f64)], w: f64, h: f64, pad: f64) -> View {
         let span = |v: &[f64]| {
             v.iter()
                 .fold((f64::MAX, f64::MIN), |(a, b), x| (a.min(*x), b.max(*x)))
@@ -139,14 +142,16 @@ impl View {
         let cos = ((la0 + la1) / 2.0).to_radians().cos().max(0.2);
         // At least a few degrees around a short route, so coastlines show.
         let (dlon, dlat) = (((lo1 - lo0) * cos).max(6.0), (la1 - la0).max(4.0));
-        let k = ((W - 2.0 * PAD) / dlon).min((H - 2.0 * PAD) / dlat);
+        let k = ((w - 2.0 * pad) / dlon).min((h - 2.0 * pad) / dlat);
         let lon_c = (lo0 + lo1) / 2.0;
         let lat_c = (la0 + la1) / 2.0;
         View {
-            lon0: lon_c - W / 2.0 / (k * cos),
-            lat1: lat_c + H / 2.0 / k,
+            lon0: lon_c - w / 2.0 / (k * cos),
+            lat1: lat_c + h / 2.0 / k,
             k,
             cos,
+            w,
+            h,
             unwrap,
         }
     }
@@ -168,8 +173,8 @@ impl View {
 
     /// The view's box in degrees: (min lon, min lat, max lon, max lat).
     fn bounds(&self) -> (f64, f64, f64, f64) {
-        let lon1 = self.lon0 + W / (self.k * self.cos);
-        (self.lon0, self.lat1 - H / self.k, lon1, self.lat1)
+        let lon1 = self.lon0 + self.w / (self.k * self.cos);
+        (self.lon0, self.lat1 - self.h / self.k, lon1, self.lat1)
     }
 }
 
@@ -203,13 +208,101 @@ fn land_path(view: &View) -> String {
     d
 }
 
+fn land(v: &View) -> String {
+    format!(
+        "<rect class=\"sea\" width=\"{}\" height=\"{}\"/><path class=\"land\" d=\"{}\"/>",
+        v.w,
+        v.h,
+        land_path(v)
+    )
+}
+
+/// Stations crowded within this many pixels of one another get an inset.
+const CROWD_PX: f64 = 60.0;
+const INSET_W: f64 = 340.0;
+const INSET_H: f64 = 250.0;
+
+/// The largest group of stations crowded around one of them (three or
+/// more), when the route is much wider than the group.
+fn crowded(pos: &[(f64, f64)]) -> Option<Vec<usize>> {
+    let near = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).hypot(a.1 - b.1) <= CROWD_PX;
+    let group = (0..pos.len())
+        .map(|i| {
+            (0..pos.len())
+                .filter(|&j| near(pos[i], pos[j]))
+                .collect::<Vec<_>>()
+        })
+        .max_by_key(Vec::len)?;
+    let spread = pos.iter().fold(0.0_f64, |m, a| {
+        pos.iter()
+            .fold(m, |m, b| m.max((a.0 - b.0).hypot(a.1 - b.1)))
+    });
+    (group.len() >= 3 && spread > 4.0 * CROWD_PX).then_some(group)
+}
+
+/// A corner of the map with no station under it, for the inset.
+fn free_corner(pos: &[(f64, f64)]) -> (f64, f64) {
+    let corners = [
+        (8.0, H - INSET_H - 8.0),
+        (W - INSET_W - 8.0, H - INSET_H - 8.0),
+        (8.0, 8.0),
+        (W - INSET_W - 8.0, 8.0),
+    ];
+    let free = |&(x, y): &(f64, f64)| {
+        !pos.iter().any(|p| {
+            p.0 >= x - 20.0
+                && p.0 <= x + INSET_W + 20.0
+                && p.1 >= y - 20.0
+                && p.1 <= y + INSET_H + 20.0
+        })
+    };
+    corners.iter().copied().find(free).unwrap_or(corners[0])
+}
+
+/// A zoomed inset of the crowded stations, drawn in a free corner.
+fn inset(
+    h: &mut String,
+    s: &Shipment,
+    stations: &[Station],
+    ends: &[(usize, usize)],
+    pos: &[(f64, f64)],
+    marks: &LegMarks,
+) {
+    let Some(group) = crowded(pos) else { return };
+    let coords: Vec<(f64, f64)> = group.iter().filter_map(|&i| stations[i].coords).collect();
+    if coords.len() < 2 {
+        return;
+    }
+    let view = View::fit(&coords, INSET_W, INSET_H, 36.0);
+    let known: Vec<Option<(f64, f64)>> = stations
+        .iter()
+        .map(|st| st.coords.map(|c| view.xy(c)))
+        .collect();
+    let ipos: Vec<(f64, f64)> = (0..stations.len())
+        .map(|i| known[i].unwrap_or_else(|| beside(&known, i)))
+        .collect();
+    let (x, y) = free_corner(pos);
+    let _ = write!(
+        h,
+        "<svg class=\"inset\" x=\"{x:.0}\" y=\"{y:.0}\" width=\"{INSET_W}\" height=\"{INSET_H}\" viewBox=\"0 0 {INSET_W} {INSET_H}\">{}",
+        land(&view)
+    );
+    legs(h, s, stations, ends, &ipos, marks);
+    places(h, stations, &ipos, true, INSET_H);
+    let _ = write!(
+        h,
+        "<rect class=\"frame\" width=\"{INSET_W}\" height=\"{INSET_H}\"/><text class=\"attr\" x=\"6\" y=\"{:.0}\">detail</text></svg>",
+        INSET_H - 6.0
+    );
+}
+
 /// Positions of the stations: on the map when at least two places have
 /// coordinates (a place without them is drawn hollow beside its nearest
 /// neighbour on the route), else a schematic chain.
 fn positions(stations: &[Station]) -> (Vec<(f64, f64)>, Option<View>) {
     let coords: Vec<(f64, f64)> = stations.iter().filter_map(|s| s.coords).collect();
     if coords.len() >= 2 {
-        let view = View::fit(&coords);
+        let view = View::fit(&coords, W, H, PAD);
         let known: Vec<Option<(f64, f64)>> = stations
             .iter()
             .map(|s| s.coords.map(|c| view.xy(c)))
@@ -256,6 +349,7 @@ const STYLE: &str = ".sea{fill:#eaf2f8}.land{fill:#f4f1e8;stroke:#b8b09a;stroke-
 .lbl{font:11px system-ui,sans-serif;fill:#222;paint-order:stroke;stroke:#fff;stroke-width:3px}\
 .leglbl{font:10px system-ui,sans-serif;fill:#555;paint-order:stroke;stroke:#fff;stroke-width:3px}\
 .darklbl{font:bold 10px system-ui,sans-serif;fill:#000;paint-order:stroke;stroke:#fff;stroke-width:3px}\
+.frame{fill:none;stroke:#555;stroke-width:1.5}\
 .key{font:11px system-ui,sans-serif;fill:#333}.attr{font:9px system-ui,sans-serif;fill:#777}";
 
 /// The route of `shipment` as a standalone SVG document fragment, flags of
@@ -278,14 +372,13 @@ pub fn route_svg(shipment: &Shipment, decision: &Decision) -> String {
         esc(&shipment.id)
     );
     if let Some(v) = &view {
-        let _ = write!(
-            h,
-            "<rect class=\"sea\" width=\"{W}\" height=\"{H}\"/><path class=\"land\" d=\"{}\"/>",
-            land_path(v)
-        );
+        h.push_str(&land(v));
     }
     legs(&mut h, shipment, &stations, &ends, &pos, &marks);
-    places(&mut h, &stations, &pos, view.is_some());
+    places(&mut h, &stations, &pos, view.is_some(), H);
+    if view.is_some() {
+        inset(&mut h, shipment, &stations, &ends, &pos, &marks);
+    }
     h.push_str("</g>");
     legend(&mut h, view.is_some());
     h.push_str("</svg>");
@@ -348,7 +441,7 @@ fn legs(
     }
 }
 
-fn places(h: &mut String, stations: &[Station], pos: &[(f64, f64)], map: bool) {
+fn places(h: &mut String, stations: &[Station], pos: &[(f64, f64)], map: bool, height: f64) {
     for (n, (x, y)) in stations.iter().zip(pos) {
         let mut title = match &n.hub {
             Some(hub) => format!("{}: DPRK-exposed hub {hub}", n.label),
@@ -374,7 +467,7 @@ fn places(h: &mut String, stations: &[Station], pos: &[(f64, f64)], map: bool) {
             "<circle class=\"{}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\"><title>{}</title></circle><text class=\"lbl\" text-anchor=\"middle\" x=\"{x:.1}\" y=\"{:.1}\">{}</text>",
             class,
             esc(&title),
-            if *y < H / 2.0 { y - 12.0 } else { y + 22.0 },
+            if *y < height / 2.0 { y - 12.0 } else { y + 22.0 },
             esc(&short(&n.label, 30))
         );
     }
@@ -409,7 +502,7 @@ mod tests {
 
     #[test]
     fn views_fit_their_points_and_unwrap_the_antimeridian() {
-        let v = View::fit(&[(35.1, 129.0), (43.1, 131.9)]);
+        let v = View::fit(&[(35.1, 129.0), (43.1, 131.9)], W, H, PAD);
         for p in [(35.1, 129.0), (43.1, 131.9)] {
             let (x, y) = v.xy(p);
             assert!(
@@ -417,7 +510,7 @@ mod tests {
                 "{p:?} at {x},{y}"
             );
         }
-        let v = View::fit(&[(35.4, 139.6), (37.8, -122.4)]);
+        let v = View::fit(&[(35.4, 139.6), (37.8, -122.4)], W, H, PAD);
         assert!(v.unwrap);
         let (xa, _) = v.xy((35.4, 139.6));
         let (xb, _) = v.xy((37.8, -122.4));

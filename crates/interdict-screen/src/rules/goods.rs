@@ -181,7 +181,7 @@ fn digits(code: Option<&str>) -> String {
         .collect()
 }
 
-/// The most specific reference value whose keywords all occur in the
+/// The most specific reference value (most keywords, then first row) whose keywords all occur in the
 /// description and whose HS prefix fits the declared code or the code the
 /// goods engine read from the description (a car declared as trailers is
 /// still a car; used vehicles are vehicles).
@@ -213,7 +213,12 @@ fn reference_value<'r>(
             let all_in = |ws: &[&str]| u.keywords.iter().all(|k| k.in_words(ws));
             all_in(&w) || all_in(&wj)
         })
-        .max_by_key(|u| u.keywords.len())
+        // Most keywords wins; on a tie the earlier row (the table lists a
+        // brand's own row before a generic one).
+        .fold(None, |best: Option<&UnitValue>, u| match best {
+            Some(b) if b.keywords.len() >= u.keywords.len() => Some(b),
+            _ => Some(u),
+        })
 }
 
 /// `goods.luxury_gift`.

@@ -64,8 +64,34 @@ fn party_listed(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
             threshold,
             hits,
         });
-        flags.push(ctx.flag_under(Severity::High, under, summary, evidence));
+        let mut flag = ctx.flag_under(Severity::High, under, summary, evidence);
+        if let Evidence::PartyListed(e) = &flag.evidence {
+            // The law of the lists the party is on comes first: that is the
+            // legal basis; the rules file adds the red-flag guidance.
+            let mut citations = hit_citations(&e.hits);
+            citations.append(&mut flag.citations);
+            flag.citations = citations;
+        }
+        flags.push(flag);
     }
+}
+
+/// "UNSCR 1718 (2006), op. 8(d) ..." for each distinct law of the hits.
+fn hit_citations(hits: &[ListedHit]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in hits.iter().flat_map(|h| &h.law) {
+        let c = format!(
+            "{}: {}, {} ({})",
+            l.jurisdiction.label(),
+            l.instrument,
+            l.provision,
+            l.regime
+        );
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The weight of a party's hits under `j`: the score-based severity for a
