@@ -32,7 +32,7 @@ pub(crate) fn esc(s: &str) -> String {
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1100px}\
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}\
-table.ev{font-size:90%}table.ev th{background:#f5f5f5}td p{margin:.2em 0}\
+table.ev{font-size:90%}.cite{font-size:85%;color:#555}table.ev th{background:#f5f5f5}td p{margin:.2em 0}\
 .block{background:#c62828;color:#fff}.review{background:#f9a825}.clear{background:#2e7d32;color:#fff}\
 .badge{padding:.1em .5em;border-radius:.3em;font-weight:bold}\
 section{border-top:2px solid #444;margin-top:2em;padding-top:1em}\
@@ -126,15 +126,15 @@ fn shipment_section(h: &mut String, s: &Shipment, d: &Decision) {
         let _ = write!(h, "<p><i>{}</i></p>", esc(n));
     }
     h.push_str(&route_svg(s, d));
-    h.push_str("<h3>Flags</h3><table><tr><th>rule</th><th>severity</th><th>what was found</th><th>citations</th></tr>");
+    h.push_str("<h3>Flags</h3><table><tr><th>rule</th><th>severity</th><th>what was found, and the sources</th></tr>");
     for f in &d.flags {
         let _ = write!(
             h,
-            "<tr><td>{}</td><td class=\"sev-{sev}\">{sev}</td><td><p><b>{}</b></p>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td class=\"sev-{sev}\">{sev}</td><td><p><b>{}</b></p>{}<p class=\"cite\">Sources: {}</p></td></tr>",
             esc(f.rule.as_str()),
             esc(&f.summary),
             evidence::flag_evidence(f),
-            f.citations.iter().map(|c| esc(c)).collect::<Vec<_>>().join("<br>"),
+            f.citations.iter().map(|c| esc(c)).collect::<Vec<_>>().join("; "),
             sev = f.severity.as_str()
         );
     }
