@@ -178,8 +178,8 @@ impl View {
     }
 }
 
-/// The land rings inside the view as one SVG path, points closer than
-/// half a pixel dropped (the outline is far finer than a route map needs).
+/// The land rings inside the view as one SVG path, points closer than a
+/// pixel dropped (the outline is far finer than a route map needs).
 fn land_path(view: &View) -> String {
     let (x0, y0, x1, y1) = view.bounds();
     let mut d = String::new();
@@ -195,7 +195,7 @@ fn land_path(view: &View) -> String {
                 let x = (f64::from(lon) + shift - view.lon0) * view.k * view.cos;
                 let y = (view.lat1 - f64::from(lat)) * view.k;
                 if let Some((px, py)) = last {
-                    if (x - px).abs() < 0.5 && (y - py).abs() < 0.5 {
+                    if (x - px).abs() < 1.0 && (y - py).abs() < 1.0 {
                         continue;
                     }
                 }
