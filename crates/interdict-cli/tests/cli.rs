@@ -272,3 +272,58 @@ fn a_bad_update_keeps_the_current_snapshot() {
         .expect("un");
     assert_eq!(un["total"], 1003, "the bundled snapshot is still in use");
 }
+
+#[test]
+fn screen_decides_under_the_law_the_user_names() {
+    let s = store();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../interdict-screen/testdata/whose_law.jsonl"
+    );
+    let decision = |scope: &str| -> Value {
+        let out = interdict(
+            &[
+                "screen",
+                fixture,
+                "--format",
+                "jsonl",
+                "--jurisdiction",
+                scope,
+            ],
+            &s,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).expect("JSON line"))
+            .find(|d| d["shipment_id"] == "LAW-EMBASSY-OFFICE")
+            .expect("embassy shipment")
+    };
+    // A DPRK embassy buying office supplies: a review under UN rules, a
+    // block for a US person (Government of North Korea blocked, E.O. 13722).
+    let all = decision("all");
+    assert_eq!(all["decision"], "block");
+    let by: Vec<(String, String)> = all["jurisdictions"]
+        .as_array()
+        .expect("jurisdictions")
+        .iter()
+        .map(|j| (j["jurisdiction"].to_string(), j["decision"].to_string()))
+        .collect();
+    assert!(
+        by.contains(&("\"us\"".into(), "\"block\"".into())),
+        "{by:?}"
+    );
+    assert!(
+        by.contains(&("\"un\"".into(), "\"review\"".into())),
+        "{by:?}"
+    );
+    assert_eq!(decision("un")["decision"], "review");
+    assert_eq!(decision("us")["decision"], "block");
+    let bad = interdict(&["screen", fixture, "--jurisdiction", "xx"], &s);
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("unknown jurisdiction"),
+        "{}",
+        stderr(&bad)
+    );
+}

@@ -6,8 +6,8 @@ use interdict_goods::GoodsScreener;
 use interdict_match::{MatchConfig, MatchResult, Matcher, Query};
 use interdict_model::{prop, PartialDate, Schema};
 use interdict_screen::{
-    GoodsAssessment, GoodsLine, GoodsScreening, GoodsVerdict, Party, PartyHit, PartyScreening,
-    UsdValue,
+    DeclarationMismatch, GoodsAssessment, GoodsLine, GoodsScreening, GoodsVerdict, Party, PartyHit,
+    PartyScreening, UsdValue,
 };
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -183,6 +183,12 @@ impl GoodsScreening for GoodsAdapter<'_> {
                         m.declared, m.described, m.detail
                     ));
                 }
+                let mismatch = report.mismatch.map(|m| DeclarationMismatch {
+                    kind: m.kind,
+                    declared: m.declared,
+                    described: m.described,
+                    detail: m.detail,
+                });
                 GoodsAssessment {
                     hs_code: report.hs.code,
                     heading: report.hs.heading,
@@ -205,6 +211,7 @@ impl GoodsScreening for GoodsAdapter<'_> {
                         })
                         .collect(),
                     warnings,
+                    mismatch,
                 }
             }
             // A goods line the screener cannot assess is never "not
@@ -227,6 +234,7 @@ impl GoodsScreening for GoodsAdapter<'_> {
                     })
                     .collect(),
                 warnings: vec![format!("goods line could not be assessed: {e}")],
+                mismatch: None,
             },
         }
     }

@@ -3,6 +3,8 @@
 //! `data/reference/screen/rules.toml` (embedded) or a caller's TOML file.
 
 use crate::decision::Severity;
+use crate::jurisdiction::{Jurisdiction, Scope};
+use crate::rule_id::RuleId;
 use crate::shipment::Role;
 use crate::text::{phrases, Phrase};
 use serde::Deserialize;
@@ -52,15 +54,30 @@ pub struct Parameters {
     pub mission_terms: Vec<String>,
     pub diplomat_terms: Vec<String>,
     pub sanctioned_destinations: Vec<String>,
+    /// Severity of a DPRK mission receiving goods that are neither luxury
+    /// nor blocked by the jurisdiction's law (a red flag, not a prohibition).
+    pub mission_ordinary_goods: Severity,
+    /// Highest severity of a hit on a list whose law is not the evaluated
+    /// jurisdiction's (a red flag there, not its prohibition).
+    pub foreign_list_cap: Severity,
 }
 
 /// One rule's identity, default severity, statement and citations.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct RuleSpec {
-    pub id: String,
+    pub id: RuleId,
     pub severity: Severity,
     pub statement: String,
     pub citations: Vec<String>,
+}
+
+/// A `[[rule]]` as written, its id not yet checked against [`RuleId`].
+#[derive(Deserialize)]
+struct RawRule {
+    id: String,
+    severity: Severity,
+    statement: String,
+    citations: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -69,7 +86,42 @@ struct RawConfig {
     weights: Weights,
     parameters: Parameters,
     role_thresholds: HashMap<String, f64>,
-    rule: Vec<RuleSpec>,
+    rule: Vec<RawRule>,
+}
+
+/// Every implemented rule described once, and nothing else.
+fn rule_table(raw: Vec<RawRule>) -> Result<HashMap<RuleId, RuleSpec>, ConfigError> {
+    let missing = RuleId::ALL
+        .iter()
+        .find(|id| !raw.iter().any(|r| r.id == id.as_str()));
+    if let Some(id) = missing {
+        return Err(ConfigError::Invalid(format!(
+            "no [[rule]] with id {:?}",
+            id.as_str()
+        )));
+    }
+    let mut rules = HashMap::new();
+    for r in raw {
+        let id = RuleId::parse(&r.id).ok_or_else(|| {
+            ConfigError::Invalid(format!(
+                "[[rule]] id {:?} is not a rule of this build",
+                r.id
+            ))
+        })?;
+        let spec = RuleSpec {
+            id,
+            severity: r.severity,
+            statement: r.statement,
+            citations: r.citations,
+        };
+        if rules.insert(id, spec).is_some() {
+            return Err(ConfigError::Invalid(format!(
+                "two [[rule]] with id {:?}",
+                r.id
+            )));
+        }
+    }
+    Ok(rules)
 }
 
 /// Term lists of the parameters, split into words once.
@@ -90,31 +142,10 @@ pub struct ScreenConfig {
     role_thresholds: HashMap<Role, f64>,
     /// Threshold for a vessel's IMO hit.
     pub vessel_threshold: f64,
-    rules: HashMap<String, RuleSpec>,
+    rules: HashMap<RuleId, RuleSpec>,
+    /// Whose law the user screens under (default: all, strictest wins).
+    pub scope: Scope,
 }
-
-/// Rule ids the code implements; the rules file must describe each one.
-pub const RULE_IDS: [&str; 19] = [
-    "party.listed",
-    "vessel.listed",
-    "goods.prohibited",
-    "goods.licence_required",
-    "destination.sanctioned",
-    "destination.mismatch",
-    "consignee.dprk_mission",
-    "route.transshipment_chain",
-    "route.circuitous",
-    "route.disconnected",
-    "route.declared_port_not_reached",
-    "route.dark_period",
-    "vessel.renamed",
-    "vessel.flag_of_convenience",
-    "carrier.dprk",
-    "goods.luxury_gift",
-    "goods.undervalued",
-    "payer.third_country",
-    "consignee.secrecy_jurisdiction",
-];
 
 impl ScreenConfig {
     /// Parses a rules file; every implemented rule and every role must be present.
@@ -128,13 +159,7 @@ impl ScreenConfig {
             role_thresholds.insert(role, *t);
         }
         let vessel_threshold = raw.role_thresholds.get("vessel").copied().unwrap_or(0.9);
-        let rules: HashMap<String, RuleSpec> =
-            raw.rule.into_iter().map(|r| (r.id.clone(), r)).collect();
-        for id in RULE_IDS {
-            if !rules.contains_key(id) {
-                return Err(ConfigError::Invalid(format!("no [[rule]] with id {id:?}")));
-            }
-        }
+        let rules = rule_table(raw.rule)?;
         if raw.decision.review_score >= raw.decision.block_score
             || raw.decision.review_score.is_nan()
         {
@@ -154,7 +179,19 @@ impl ScreenConfig {
             role_thresholds,
             vessel_threshold,
             rules,
+            scope: Scope::All,
         })
+    }
+
+    /// The same configuration screening under `scope`.
+    pub fn with_scope(mut self, scope: Scope) -> ScreenConfig {
+        self.scope = scope;
+        self
+    }
+
+    /// The jurisdictions evaluated under the scope.
+    pub fn jurisdictions(&self) -> Vec<Jurisdiction> {
+        self.scope.jurisdictions()
     }
 
     /// Minimum match score for a party in `role`.
@@ -162,15 +199,15 @@ impl ScreenConfig {
         self.role_thresholds.get(&role).copied().unwrap_or(0.8)
     }
 
-    /// The spec of rule `id` (every id in [`RULE_IDS`] is present).
-    pub fn rule(&self, id: &str) -> Option<&RuleSpec> {
-        self.rules.get(id)
+    /// The spec of rule `id` (every [`RuleId`] has one: `from_toml` checks).
+    pub fn rule(&self, id: RuleId) -> Option<&RuleSpec> {
+        self.rules.get(&id)
     }
 
     /// All rule specs, sorted by id.
     pub fn rules(&self) -> Vec<&RuleSpec> {
         let mut v: Vec<&RuleSpec> = self.rules.values().collect();
-        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v.sort_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
         v
     }
 

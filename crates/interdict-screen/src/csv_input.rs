@@ -154,6 +154,35 @@ fn build(
                 .map_err(|e| err("purpose", e.to_string()))?,
         ),
     };
+    let parties = parties(h, first, &err)?;
+    let goods = goods_lines(h, group, id)?;
+    let legs = legs(h, first, &err)?;
+    let s = Shipment {
+        id: id.to_string(),
+        date: shipment_date,
+        declared_destination,
+        purpose,
+        parties,
+        goods,
+        legs,
+        documents: Vec::new(),
+        note: opt(get(h, first, "note")),
+        sources: Vec::new(),
+        expected: opt(get(h, first, "expected")),
+    };
+    validate(&s).map_err(|mut e| {
+        e.line = Some(line);
+        e
+    })?;
+    Ok(s)
+}
+
+/// The parties of a shipment's first row: one per role with a `<role>_name`.
+fn parties(
+    h: &HashMap<String, usize>,
+    first: &csv::StringRecord,
+    err: &dyn Fn(&str, String) -> ShipmentError,
+) -> Result<Vec<Party>, ShipmentError> {
     let mut parties = Vec::new();
     for role in Role::ALL {
         let col = |f: &str| get(h, first, &format!("{}_{f}", role.as_str()));
@@ -188,6 +217,15 @@ fn build(
             birth_date,
         });
     }
+    Ok(parties)
+}
+
+/// One goods line per row of the shipment.
+fn goods_lines(
+    h: &HashMap<String, usize>,
+    group: &[(csv::StringRecord, usize)],
+    id: &str,
+) -> Result<Vec<GoodsLine>, ShipmentError> {
     let mut goods = Vec::with_capacity(group.len());
     for (rec, rline) in group {
         let g = |c: &str| get(h, rec, c);
@@ -212,25 +250,7 @@ fn build(
             currency: opt(g("currency")),
         });
     }
-    let legs = legs(h, first, &err)?;
-    let s = Shipment {
-        id: id.to_string(),
-        date: shipment_date,
-        declared_destination,
-        purpose,
-        parties,
-        goods,
-        legs,
-        documents: Vec::new(),
-        note: opt(get(h, first, "note")),
-        sources: Vec::new(),
-        expected: opt(get(h, first, "expected")),
-    };
-    validate(&s).map_err(|mut e| {
-        e.line = Some(line);
-        e
-    })?;
-    Ok(s)
+    Ok(goods)
 }
 
 fn date(
@@ -242,16 +262,9 @@ fn date(
         .map_err(|e: interdict_model::DateError| err(field, e.to_string()))
 }
 
-fn legs(
-    h: &HashMap<String, usize>,
-    r: &csv::StringRecord,
-    err: &dyn Fn(&str, String) -> ShipmentError,
-) -> Result<Vec<Leg>, ShipmentError> {
-    let route = get(h, r, "route");
-    if route.is_empty() {
-        return Ok(Vec::new());
-    }
-    let places: Vec<Place> = route
+/// `"NLRTM > Dalian/cn"`: LOCODEs, or names with their country after `/`.
+fn route_places(route: &str) -> Vec<Place> {
+    route
         .split('>')
         .map(|p| {
             let p = p.trim();
@@ -263,7 +276,52 @@ fn legs(
                 None => Place::Code(p.to_string()),
             }
         })
-        .collect();
+        .collect()
+}
+
+/// `"2018-10-01..2018-10-19;..."`: tracking gaps of one leg.
+fn tracking_gaps(
+    text: &str,
+    err: &dyn Fn(&str, String) -> ShipmentError,
+) -> Result<Vec<TrackingGap>, ShipmentError> {
+    let mut out = Vec::new();
+    for g in text.split(';').filter(|g| !g.trim().is_empty()) {
+        let (a, b) = g
+            .split_once("..")
+            .ok_or_else(|| err("leg_tracking_gaps", format!("{g:?} is not from..to")))?;
+        out.push(TrackingGap {
+            from: date(a.trim(), "leg_tracking_gaps", err)?,
+            to: date(b.trim(), "leg_tracking_gaps", err)?,
+        });
+    }
+    Ok(out)
+}
+
+/// `"Xiang Jin@2018-07-27;..."`: values with an optional end date.
+fn dated(
+    text: &str,
+    field: &str,
+    err: &dyn Fn(&str, String) -> ShipmentError,
+) -> Result<Vec<(String, Option<PartialDate>)>, ShipmentError> {
+    text.split(';')
+        .filter(|x| !x.trim().is_empty())
+        .map(|x| match x.split_once('@') {
+            Some((a, b)) => Ok((a.trim().to_string(), Some(date(b.trim(), field, err)?))),
+            None => Ok((x.trim().to_string(), None)),
+        })
+        .collect()
+}
+
+fn legs(
+    h: &HashMap<String, usize>,
+    r: &csv::StringRecord,
+    err: &dyn Fn(&str, String) -> ShipmentError,
+) -> Result<Vec<Leg>, ShipmentError> {
+    let route = get(h, r, "route");
+    if route.is_empty() {
+        return Ok(Vec::new());
+    }
+    let places = route_places(route);
     if places.len() < 2 {
         return Err(err(
             "route",
@@ -307,39 +365,15 @@ fn legs(
                 date(s, f, err).map(Some)
             }
         };
-        let mut tracking_gaps = Vec::new();
-        for g in gaps[i].split(';').filter(|g| !g.trim().is_empty()) {
-            let (a, b) = g
-                .split_once("..")
-                .ok_or_else(|| err("leg_tracking_gaps", format!("{g:?} is not from..to")))?;
-            tracking_gaps.push(TrackingGap {
-                from: date(a.trim(), "leg_tracking_gaps", err)?,
-                to: date(b.trim(), "leg_tracking_gaps", err)?,
-            });
-        }
-        let split_at = |s: &str| -> Vec<(String, Option<String>)> {
-            s.split(';')
-                .filter(|x| !x.trim().is_empty())
-                .map(|x| match x.split_once('@') {
-                    Some((a, b)) => (a.trim().to_string(), opt(b.trim())),
-                    None => (x.trim().to_string(), None),
-                })
-                .collect()
-        };
-        let mut former_names = Vec::new();
-        for (name, until) in split_at(&fnames[i]) {
-            let until = until
-                .map(|u| date(&u, "leg_former_names", err))
-                .transpose()?;
-            former_names.push(FormerName { name, until });
-        }
-        let mut former_flags = Vec::new();
-        for (flag, until) in split_at(&fflags[i]) {
-            let until = until
-                .map(|u| date(&u, "leg_former_flags", err))
-                .transpose()?;
-            former_flags.push(FormerFlag { flag, until });
-        }
+        let tracking_gaps = tracking_gaps(&gaps[i], err)?;
+        let former_names = dated(&fnames[i], "leg_former_names", err)?
+            .into_iter()
+            .map(|(name, until)| FormerName { name, until })
+            .collect();
+        let former_flags = dated(&fflags[i], "leg_former_flags", err)?
+            .into_iter()
+            .map(|(flag, until)| FormerFlag { flag, until })
+            .collect();
         let vessel = (!vessels[i].is_empty()).then(|| Vessel {
             name: vessels[i].clone(),
             imo: opt(&imos[i]),

@@ -6,8 +6,16 @@
 //! strong flag is enough, several weak flags add up but never exceed 1).
 //! `block` when any flag is critical or `score >= block_score`; `review`
 //! when `score >= review_score`; otherwise `clear`.
+//!
+//! Whose law: the formula runs once per jurisdiction of the scope (see
+//! [`crate::jurisdiction`]). A flag counts under a jurisdiction at its
+//! severity there ([`Flag::severity_under`]); the strictest jurisdiction
+//! decides and every one is reported in [`Decision::jurisdictions`].
 
 use crate::config::ScreenConfig;
+use crate::evidence::Evidence;
+use crate::jurisdiction::Jurisdiction;
+use crate::rule_id::RuleId;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -71,55 +79,137 @@ impl fmt::Display for DecisionKind {
     }
 }
 
+/// A flag's weight under one jurisdiction, and the law or reason for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Applicability {
+    pub jurisdiction: Jurisdiction,
+    pub severity: Severity,
+    /// Why, in words: the instrument, or why the jurisdiction's law does not reach it.
+    pub basis: String,
+}
+
 /// One fired rule, with what made it fire.
 #[derive(Debug, Clone, Serialize)]
 pub struct Flag {
-    pub rule: String,
+    pub rule: RuleId,
+    /// The strictest severity over the jurisdictions evaluated.
     pub severity: Severity,
     pub summary: String,
-    pub evidence: serde_json::Value,
+    pub evidence: Evidence,
     pub citations: Vec<String>,
+    /// Per jurisdiction, when the rule's weight depends on whose law: a
+    /// jurisdiction not listed does not count the flag. Empty: the flag is
+    /// a red flag under every jurisdiction at `severity`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub under: Vec<Applicability>,
+}
+
+impl Flag {
+    /// The flag's severity under `j`, `None` when `j`'s law does not count it.
+    pub fn severity_under(&self, j: Jurisdiction) -> Option<Severity> {
+        if self.under.is_empty() {
+            return Some(self.severity);
+        }
+        self.under
+            .iter()
+            .find(|a| a.jurisdiction == j)
+            .map(|a| a.severity)
+    }
+}
+
+/// The decision under one jurisdiction's law.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JurisdictionDecision {
+    pub jurisdiction: Jurisdiction,
+    pub decision: DecisionKind,
+    pub score: f64,
 }
 
 /// The decision on one shipment.
 #[derive(Debug, Clone, Serialize)]
 pub struct Decision {
     pub shipment_id: String,
+    /// The strictest decision over [`Decision::jurisdictions`].
     pub decision: DecisionKind,
     pub score: f64,
     pub flags: Vec<Flag>,
+    /// The decision under each jurisdiction of the scope, in report order.
+    pub jurisdictions: Vec<JurisdictionDecision>,
+}
+
+/// Score and verdict of a set of severities (the noisy-OR of the module docs).
+fn combine(severities: &[Severity], config: &ScreenConfig) -> (DecisionKind, f64) {
+    let keep = severities.iter().fold(1.0_f64, |acc, s| {
+        acc * (1.0 - config.weight(*s).clamp(0.0, 1.0))
+    });
+    let score = ((1.0 - keep) * 1000.0).round() / 1000.0;
+    let critical = severities.contains(&Severity::Critical);
+    let decision = if critical || score >= config.decision.block_score {
+        DecisionKind::Block
+    } else if score >= config.decision.review_score {
+        DecisionKind::Review
+    } else {
+        DecisionKind::Clear
+    };
+    (decision, score)
 }
 
 impl Decision {
-    /// Combines flags into a decision (see the module docs for the formula).
+    /// Combines flags into a decision per jurisdiction of `config.scope`
+    /// (see the module docs); the strictest one is the decision.
     pub fn from_flags(shipment_id: &str, mut flags: Vec<Flag>, config: &ScreenConfig) -> Decision {
         flags.sort_by(|a, b| {
             b.severity
                 .cmp(&a.severity)
-                .then_with(|| a.rule.cmp(&b.rule))
+                .then_with(|| a.rule.as_str().cmp(b.rule.as_str()))
         });
-        let keep = flags.iter().fold(1.0_f64, |acc, f| {
-            acc * (1.0 - config.weight(f.severity).clamp(0.0, 1.0))
-        });
-        let score = ((1.0 - keep) * 1000.0).round() / 1000.0;
-        let critical = flags.iter().any(|f| f.severity == Severity::Critical);
-        let decision = if critical || score >= config.decision.block_score {
-            DecisionKind::Block
-        } else if score >= config.decision.review_score {
-            DecisionKind::Review
-        } else {
-            DecisionKind::Clear
-        };
+        let jurisdictions: Vec<JurisdictionDecision> = config
+            .scope
+            .jurisdictions()
+            .into_iter()
+            .map(|j| {
+                let severities: Vec<Severity> =
+                    flags.iter().filter_map(|f| f.severity_under(j)).collect();
+                let (decision, score) = combine(&severities, config);
+                JurisdictionDecision {
+                    jurisdiction: j,
+                    decision,
+                    score,
+                }
+            })
+            .collect();
+        let (decision, score) = jurisdictions
+            .iter()
+            .map(|j| (j.decision, j.score))
+            .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+            .unwrap_or_else(|| {
+                let all: Vec<Severity> = flags.iter().map(|f| f.severity).collect();
+                combine(&all, config)
+            });
         Decision {
             shipment_id: shipment_id.to_string(),
             decision,
             score,
             flags,
+            jurisdictions,
         }
     }
 
     /// Whether a flag of rule `id` fired.
-    pub fn has(&self, rule: &str) -> bool {
+    pub fn has(&self, rule: RuleId) -> bool {
         self.flags.iter().any(|f| f.rule == rule)
+    }
+
+    /// The flags of rule `id`.
+    pub fn flags_of(&self, rule: RuleId) -> impl Iterator<Item = &Flag> {
+        self.flags.iter().filter(move |f| f.rule == rule)
+    }
+
+    /// The decision under `j`, when `j` was evaluated.
+    pub fn under(&self, j: Jurisdiction) -> Option<DecisionKind> {
+        self.jurisdictions
+            .iter()
+            .find(|d| d.jurisdiction == j)
+            .map(|d| d.decision)
     }
 }

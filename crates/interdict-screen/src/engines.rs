@@ -50,6 +50,21 @@ pub struct GoodsAssessment {
     pub unit_value_usd: Option<UsdValue>,
     pub verdicts: Vec<GoodsVerdict>,
     pub warnings: Vec<String>,
+    /// The declared HS code and the description disagree (the goods
+    /// engine classifies by the description and says so).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mismatch: Option<DeclarationMismatch>,
+}
+
+/// Declared and described goods disagree, as the goods engine reports it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct DeclarationMismatch {
+    /// `heading` (declared HS code against the description) or another
+    /// kind the goods engine names (`make_model`).
+    pub kind: String,
+    pub declared: String,
+    pub described: String,
+    pub detail: String,
 }
 
 /// A unit value converted to US dollars, and the rate's source.

@@ -10,19 +10,23 @@
 //!
 //! Contracts for the callers (CLI, server, facade):
 //! - Input: one shipment per JSONL line ([`parse_jsonl_line`], field names
-//!   fixed by issue 5) or the flat CSV of [`csv_input`] ([`read_csv`]). A bad
+//!   fixed by the exchange format of [`shipment`]) or the flat CSV of
+//!   [`csv_input`] ([`read_csv`]). A bad
 //!   shipment is a [`ShipmentError`] (`{"shipment_id", "line", "field",
 //!   "reason"}`); the batch goes on. Blank lines are the caller's to skip.
 //! - Output: a [`Decision`] per shipment, serialised as
 //!   `{"shipment_id", "decision", "score", "flags": [{"rule", "severity",
-//!   "summary", "evidence", "citations"}]}`; [`render_html`] for reports.
+//!   "summary", "evidence", "citations", "under"?}], "jurisdictions":
+//!   [{"jurisdiction", "decision", "score"}]}`; `rule` is a [`RuleId`],
+//!   `evidence` a typed [`Evidence`]. [`render_html`] for reports,
+//!   [`route_svg`] for one route drawn on a map.
 //! - Rules, severities, thresholds, citations: `data/reference/screen/rules.toml`
 //!   (embedded; [`ScreenConfig::from_toml`] takes another). The decision
 //!   formula is documented in [`decision`].
-//! - Goods verdict jurisdictions are compared lower-case, `uk` read as `gb`:
-//!   `un` always applies; a country's own code (and `eu` for EU members)
-//!   applies when a party, its nationality, the origin or a route place is
-//!   in that country.
+//! - Whose law: [`jurisdiction`] documents what a jurisdiction's verdict
+//!   means; [`ScreenConfig::with_scope`] sets the user's scope (default all,
+//!   strictest wins). Goods verdict jurisdictions are read in any case,
+//!   `uk` as `gb`.
 //!
 //! ```
 //! use interdict_screen::{parse_jsonl_line, DecisionKind, GoodsAssessment, GoodsLine,
@@ -37,7 +41,7 @@
 //! struct NotControlled;
 //! impl GoodsScreening for NotControlled {
 //!     fn assess(&self, l: &GoodsLine, _: &str, _: Option<&str>, _: Option<PartialDate>) -> GoodsAssessment {
-//!         GoodsAssessment { hs_code: l.hs_code.clone(), heading: None, luxury: false, unit_value_usd: None, verdicts: vec![], warnings: vec![] }
+//!         GoodsAssessment { hs_code: l.hs_code.clone(), heading: None, luxury: false, unit_value_usd: None, verdicts: vec![], warnings: vec![], mismatch: None }
 //!     }
 //! }
 //! let line = r#"{"id":"S-1","date":"2024-03-01","declared_destination":"kr","purpose":"sale",
@@ -55,9 +59,15 @@ pub mod csv_input;
 pub mod decision;
 mod engines;
 pub mod evaluate;
-mod html;
+pub mod evidence;
+pub mod jurisdiction;
+mod land;
+pub mod law;
 mod parse;
+pub mod quantity;
 pub mod reference;
+mod report;
+pub mod rule_id;
 mod rules;
 pub mod shipment;
 pub mod synthetic;
@@ -65,13 +75,17 @@ mod text;
 
 pub use config::{ConfigError, ScreenConfig};
 pub use csv_input::read_csv;
-pub use decision::{Decision, DecisionKind, Flag, Severity};
+pub use decision::{Applicability, Decision, DecisionKind, Flag, JurisdictionDecision, Severity};
 pub use engines::{
-    GoodsAssessment, GoodsScreening, GoodsVerdict, PartyHit, PartyScreening, UsdValue,
+    DeclarationMismatch, GoodsAssessment, GoodsScreening, GoodsVerdict, PartyHit, PartyScreening,
+    UsdValue,
 };
 pub use evaluate::{confusion_matrix, ConfusionMatrix};
-pub use html::render_html;
+pub use evidence::Evidence;
+pub use jurisdiction::{Jurisdiction, Scope, ScopeError};
 pub use parse::{parse_jsonl_line, validate, ShipmentError};
+pub use report::{render_html, route_svg};
+pub use rule_id::RuleId;
 pub use shipment::{
     FormerFlag, FormerName, GoodsLine, Leg, Mode, Party, Place, Purpose, Role, Shipment,
     TrackingGap, Vessel,

@@ -137,12 +137,23 @@ pub fn validate(s: &Shipment) -> Result<(), ShipmentError> {
     if s.goods.is_empty() {
         return err("goods".into(), "at least one goods line is required".into());
     }
+    validate_parties(s, id)?;
+    validate_goods(s, id)?;
+    for i in 0..s.legs.len() {
+        validate_leg(s, i, id)?;
+    }
+    Ok(())
+}
+
+fn validate_parties(s: &Shipment, id: Option<&str>) -> Result<(), ShipmentError> {
     for (i, p) in s.parties.iter().enumerate() {
         if p.name.trim().is_empty() {
-            return err(
+            return Err(ShipmentError::new(
+                id,
+                None,
                 format!("parties[{i}].name"),
-                "the party name is empty".into(),
-            );
+                "the party name is empty",
+            ));
         }
         if let Some(c) = &p.country {
             check_country(c, &format!("parties[{i}].country"), id)?;
@@ -151,6 +162,11 @@ pub fn validate(s: &Shipment) -> Result<(), ShipmentError> {
             check_country(c, &format!("parties[{i}].nationality"), id)?;
         }
     }
+    Ok(())
+}
+
+fn validate_goods(s: &Shipment, id: Option<&str>) -> Result<(), ShipmentError> {
+    let err = |field: String, reason: String| Err(ShipmentError::new(id, None, field, reason));
     for (i, g) in s.goods.iter().enumerate() {
         if g.description.trim().is_empty() {
             return err(
@@ -179,54 +195,58 @@ pub fn validate(s: &Shipment) -> Result<(), ShipmentError> {
             }
         }
     }
-    for (i, leg) in s.legs.iter().enumerate() {
-        check_place(&leg.from, &format!("legs[{i}].from"), id)?;
-        check_place(&leg.to, &format!("legs[{i}].to"), id)?;
-        if let (Some(d), Some(a)) = (leg.depart, leg.arrive) {
-            if a.day_number() < d.day_number() {
+    Ok(())
+}
+
+fn validate_leg(s: &Shipment, i: usize, id: Option<&str>) -> Result<(), ShipmentError> {
+    let err = |field: String, reason: String| Err(ShipmentError::new(id, None, field, reason));
+    let leg = &s.legs[i];
+    check_place(&leg.from, &format!("legs[{i}].from"), id)?;
+    check_place(&leg.to, &format!("legs[{i}].to"), id)?;
+    if let (Some(d), Some(a)) = (leg.depart, leg.arrive) {
+        if a.day_number() < d.day_number() {
+            return err(
+                format!("legs[{i}].arrive"),
+                format!("arrival {a} is before departure {d}"),
+            );
+        }
+    }
+    if let Some(v) = &leg.vessel {
+        if let Some(f) = &v.flag {
+            check_country(f, &format!("legs[{i}].vessel.flag"), id)?;
+        }
+        for (j, ff) in v.former_flags.iter().enumerate() {
+            check_country(
+                &ff.flag,
+                &format!("legs[{i}].vessel.former_flags[{j}].flag"),
+                id,
+            )?;
+        }
+        if let Some(imo) = &v.imo {
+            let digits: String = imo.chars().filter(char::is_ascii_digit).collect();
+            if digits.len() != 7 {
                 return err(
-                    format!("legs[{i}].arrive"),
-                    format!("arrival {a} is before departure {d}"),
+                    format!("legs[{i}].vessel.imo"),
+                    format!("{imo:?} is not a 7-digit IMO number"),
                 );
             }
         }
-        if let Some(v) = &leg.vessel {
-            if let Some(f) = &v.flag {
-                check_country(f, &format!("legs[{i}].vessel.flag"), id)?;
-            }
-            for (j, ff) in v.former_flags.iter().enumerate() {
-                check_country(
-                    &ff.flag,
-                    &format!("legs[{i}].vessel.former_flags[{j}].flag"),
-                    id,
-                )?;
-            }
-            if let Some(imo) = &v.imo {
-                let digits: String = imo.chars().filter(char::is_ascii_digit).collect();
-                if digits.len() != 7 {
-                    return err(
-                        format!("legs[{i}].vessel.imo"),
-                        format!("{imo:?} is not a 7-digit IMO number"),
-                    );
-                }
-            }
+    }
+    for (j, g) in leg.tracking_gaps.iter().enumerate() {
+        if g.to.day_number() < g.from.day_number() {
+            return err(
+                format!("legs[{i}].tracking_gaps[{j}].to"),
+                "the gap ends before it starts".into(),
+            );
         }
-        for (j, g) in leg.tracking_gaps.iter().enumerate() {
-            if g.to.day_number() < g.from.day_number() {
+    }
+    if i > 0 {
+        if let (Some(prev), Some(cur)) = (s.legs[i - 1].depart, leg.depart) {
+            if cur.day_number() < prev.day_number() {
                 return err(
-                    format!("legs[{i}].tracking_gaps[{j}].to"),
-                    "the gap ends before it starts".into(),
+                    format!("legs[{i}].depart"),
+                    format!("departs {cur}, before the previous leg departed ({prev}): legs must be in time order"),
                 );
-            }
-        }
-        if i > 0 {
-            if let (Some(prev), Some(cur)) = (s.legs[i - 1].depart, leg.depart) {
-                if cur.day_number() < prev.day_number() {
-                    return err(
-                        format!("legs[{i}].depart"),
-                        format!("departs {cur}, before the previous leg departed ({prev}): legs must be in time order"),
-                    );
-                }
             }
         }
     }

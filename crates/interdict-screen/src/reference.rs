@@ -1,10 +1,13 @@
 //! Reference tables the rules consult, embedded from `data/reference/screen/`:
 //! UN/LOCODE locations, DPRK missions abroad, DPRK-exposed hubs, DPRK
 //! carriers, flags of convenience, secrecy jurisdictions, reference unit
-//! values and exchange rates. Every row carries its source; see
+//! values, and the law of lists and of the DPRK state ([`LawTables`]).
+//! Every row carries its source; see
 //! `data/reference/screen/PROVENANCE.md`. Loaded once, read-only after.
 //! This module must not decide anything: it only answers look-ups.
 
+use crate::law::LawTables;
+use crate::quantity::ReferenceUnit;
 use crate::text::{fold, Phrase};
 use flate2::read::GzDecoder;
 use std::collections::{HashMap, HashSet};
@@ -118,14 +121,20 @@ pub struct Carrier {
     pub keys: Vec<Phrase>,
 }
 
-/// A reference unit value for a kind of luxury goods.
+/// A reference value for a kind of luxury goods, per unit of quantity.
 #[derive(Debug, Clone)]
 pub struct UnitValue {
     pub id: String,
     pub hs_prefix: String,
     /// Keywords (phrases) that must all occur in the description.
     pub keywords: Vec<Phrase>,
+    /// USD per `per`.
     pub unit_value_usd: f64,
+    /// What the value is quoted per (an article, a litre).
+    pub per: ReferenceUnit,
+    /// For per-litre values: the bottle size the price was quoted for,
+    /// assumed when a line counts bottles without giving their size.
+    pub bottle_l: Option<f64>,
     pub basis: String,
     pub source: String,
 }
@@ -150,6 +159,8 @@ pub struct Reference {
     pub flags_of_convenience: HashMap<String, CountryEntry>,
     pub secrecy: HashMap<String, CountryEntry>,
     pub unit_values: Vec<UnitValue>,
+    /// The law of each list programme, and of the DPRK state.
+    pub law: LawTables,
     mission_countries: HashSet<String>,
 }
 
@@ -188,6 +199,114 @@ fn trust_geocodes(locations: &mut [Location]) {
     }
 }
 
+type Locations = (
+    Vec<Location>,
+    FastMap<String, usize>,
+    HashMap<(String, String), usize>,
+);
+
+fn load_locations() -> Locations {
+    let mut text = String::new();
+    // The gzip is compiled in; a corrupt copy leaves the table empty and the tests fail.
+    let _ = GzDecoder::new(UNLOCODE_GZ).read_to_string(&mut text);
+    let mut locations = Vec::with_capacity(116_000);
+    let mut by_locode = FastMap::with_capacity_and_hasher(116_000, Default::default());
+    let mut by_name = HashMap::with_capacity(116_000);
+    for r in rows(&text) {
+        let loc = Location {
+            locode: field(&r, 0),
+            name: field(&r, 1),
+            function: field(&r, 4),
+            lat: field(&r, 5).parse().ok(),
+            lon: field(&r, 6).parse().ok(),
+            coords_trusted: field(&r, 7) == "u",
+        };
+        let idx = locations.len();
+        let cc = loc.locode.get(..2).unwrap_or_default().to_ascii_lowercase();
+        by_name.entry((cc.clone(), fold(&loc.name))).or_insert(idx);
+        let ascii = field(&r, 2);
+        if !ascii.is_empty() {
+            by_name.entry((cc, fold(&ascii))).or_insert(idx);
+        }
+        by_locode.insert(loc.locode.clone(), idx);
+        locations.push(loc);
+    }
+    trust_geocodes(&mut locations);
+    (locations, by_locode, by_name)
+}
+
+fn load_missions() -> Vec<Mission> {
+    rows(MISSIONS)
+        .map(|r| Mission {
+            id: field(&r, 0),
+            kind: field(&r, 1),
+            country: field(&r, 2),
+            city: field(&r, 3),
+            name: field(&r, 4),
+            address: field(&r, 5),
+            active_until: field(&r, 7),
+            source: field(&r, 8),
+            address_key: Phrase::new(&field(&r, 5)),
+            city_key: Phrase::new(&field(&r, 3)),
+        })
+        .collect()
+}
+
+fn load_carriers() -> Vec<Carrier> {
+    rows(CARRIERS)
+        .map(|r| {
+            let name = field(&r, 1);
+            let mut keys = vec![Phrase::new(&name)];
+            keys.extend(
+                field(&r, 2)
+                    .split('|')
+                    .map(Phrase::new)
+                    .filter(|k| !k.is_empty()),
+            );
+            Carrier {
+                id: field(&r, 0),
+                name,
+                iata: field(&r, 3),
+                icao: field(&r, 4),
+                kind: field(&r, 5),
+                source: field(&r, 7),
+                keys,
+            }
+        })
+        .collect()
+}
+
+fn country_table(text: &str, source_col: usize) -> HashMap<String, CountryEntry> {
+    rows(text)
+        .map(|r| {
+            (
+                field(&r, 0),
+                CountryEntry {
+                    name: field(&r, 1),
+                    source: field(&r, source_col),
+                },
+            )
+        })
+        .collect()
+}
+
+fn load_unit_values() -> Vec<UnitValue> {
+    rows(UNIT_VALUES)
+        .filter_map(|r| {
+            Some(UnitValue {
+                id: field(&r, 0),
+                hs_prefix: field(&r, 1),
+                keywords: field(&r, 2).split('|').map(Phrase::new).collect(),
+                unit_value_usd: field(&r, 3).parse().ok()?,
+                per: ReferenceUnit::parse(&field(&r, 4))?,
+                bottle_l: field(&r, 5).parse().ok(),
+                basis: field(&r, 6),
+                source: field(&r, 7),
+            })
+        })
+        .collect()
+}
+
 impl Reference {
     /// The embedded tables, parsed on first use.
     pub fn get() -> &'static Reference {
@@ -196,46 +315,8 @@ impl Reference {
     }
 
     fn load() -> Reference {
-        let mut text = String::new();
-        // The gzip is compiled in; a corrupt copy leaves the table empty and the tests fail.
-        let _ = GzDecoder::new(UNLOCODE_GZ).read_to_string(&mut text);
-        let mut locations = Vec::with_capacity(116_000);
-        let mut by_locode = FastMap::with_capacity_and_hasher(116_000, Default::default());
-        let mut by_name = HashMap::with_capacity(116_000);
-        for r in rows(&text) {
-            let loc = Location {
-                locode: field(&r, 0),
-                name: field(&r, 1),
-                function: field(&r, 4),
-                lat: field(&r, 5).parse().ok(),
-                lon: field(&r, 6).parse().ok(),
-                coords_trusted: field(&r, 7) == "u",
-            };
-            let idx = locations.len();
-            let cc = loc.locode.get(..2).unwrap_or_default().to_ascii_lowercase();
-            by_name.entry((cc.clone(), fold(&loc.name))).or_insert(idx);
-            let ascii = field(&r, 2);
-            if !ascii.is_empty() {
-                by_name.entry((cc, fold(&ascii))).or_insert(idx);
-            }
-            by_locode.insert(loc.locode.clone(), idx);
-            locations.push(loc);
-        }
-        trust_geocodes(&mut locations);
-        let missions: Vec<Mission> = rows(MISSIONS)
-            .map(|r| Mission {
-                id: field(&r, 0),
-                kind: field(&r, 1),
-                country: field(&r, 2),
-                city: field(&r, 3),
-                name: field(&r, 4),
-                address: field(&r, 5),
-                active_until: field(&r, 7),
-                source: field(&r, 8),
-                address_key: Phrase::new(&field(&r, 5)),
-                city_key: Phrase::new(&field(&r, 3)),
-            })
-            .collect();
+        let (locations, by_locode, by_name) = load_locations();
+        let missions = load_missions();
         let hubs: Vec<Hub> = rows(HUBS)
             .map(|r| Hub {
                 locode: field(&r, 0),
@@ -254,52 +335,6 @@ impl Reference {
             }
             hub_by_name.insert((h.country.clone(), fold(&h.name)), i);
         }
-        let carriers = rows(CARRIERS)
-            .map(|r| {
-                let name = field(&r, 1);
-                let mut keys = vec![Phrase::new(&name)];
-                keys.extend(
-                    field(&r, 2)
-                        .split('|')
-                        .map(Phrase::new)
-                        .filter(|k| !k.is_empty()),
-                );
-                Carrier {
-                    id: field(&r, 0),
-                    name,
-                    iata: field(&r, 3),
-                    icao: field(&r, 4),
-                    kind: field(&r, 5),
-                    source: field(&r, 7),
-                    keys,
-                }
-            })
-            .collect();
-        let country_table = |text: &str, source_col: usize| -> HashMap<String, CountryEntry> {
-            rows(text)
-                .map(|r| {
-                    (
-                        field(&r, 0),
-                        CountryEntry {
-                            name: field(&r, 1),
-                            source: field(&r, source_col),
-                        },
-                    )
-                })
-                .collect()
-        };
-        let unit_values = rows(UNIT_VALUES)
-            .filter_map(|r| {
-                Some(UnitValue {
-                    id: field(&r, 0),
-                    hs_prefix: field(&r, 1),
-                    keywords: field(&r, 2).split('|').map(Phrase::new).collect(),
-                    unit_value_usd: field(&r, 3).parse().ok()?,
-                    basis: field(&r, 4),
-                    source: field(&r, 5),
-                })
-            })
-            .collect();
         let mission_countries = missions.iter().map(|m| m.country.clone()).collect();
         Reference {
             locations,
@@ -309,10 +344,11 @@ impl Reference {
             hubs,
             hub_by_locode,
             hub_by_name,
-            carriers,
+            carriers: load_carriers(),
             flags_of_convenience: country_table(FOC, 2),
             secrecy: country_table(SECRECY, 3),
-            unit_values,
+            unit_values: load_unit_values(),
+            law: LawTables::load(),
             mission_countries,
         }
     }
@@ -375,6 +411,16 @@ mod tests {
             .unit_values
             .iter()
             .all(|u| u.unit_value_usd > 0.0 && !u.source.is_empty()));
+        assert_eq!(
+            r.unit_values.len(),
+            UNIT_VALUES.lines().count() - 1,
+            "every unit_values.csv row parses"
+        );
+        assert!(r
+            .unit_values
+            .iter()
+            .filter(|u| u.per == ReferenceUnit::Litre)
+            .all(|u| u.bottle_l.is_some()));
         assert_eq!(
             r.location_by_name("cn", "dalian")
                 .map(|l| l.locode.as_str()),

@@ -1,8 +1,8 @@
 //! The shipment model: parties by role, goods lines, legs, places and vessels.
 //!
-//! Field names are fixed by the project's exchange format (issue 5): other
-//! systems produce them, so they are never renamed; optional fields may be
-//! added. This module only holds data; validation lives in `parse`, rules in
+//! Field names are the project's shipment exchange format (documented
+//! here and in `examples/README.md`): other systems produce them, so they
+//! are never renamed; optional fields may be added. This module only holds data; validation lives in `parse`, rules in
 //! `rules`.
 
 use interdict_model::{PartialDate, Schema};

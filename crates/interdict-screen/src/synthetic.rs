@@ -198,6 +198,43 @@ fn one(rng: &mut Rng, n: u64) -> Shipment {
     }
     .day_number()
         + rng.below(1400) as i64;
+    let ports = route_ports(rng, origin_port, dest_port);
+    let legs = sea_legs(rng, &ports, start);
+    let (o, d) = (cc(origin_port), cc(dest_port));
+    let mut parties = vec![
+        company(rng, Role::Exporter, &o),
+        company(rng, Role::Consignee, &d),
+    ];
+    if rng.chance(40) {
+        parties.push(company(rng, Role::Forwarder, &o));
+    }
+    if rng.chance(20) {
+        parties.push(company(rng, Role::NotifyParty, &d));
+    }
+    let goods = goods_lines(rng);
+    let mut s = Shipment {
+        id: format!("SYN-{n:08}"),
+        date: date_from_day(start),
+        declared_destination: d.clone(),
+        purpose: Some(Purpose::Sale),
+        parties,
+        goods,
+        legs,
+        documents: Vec::new(),
+        note: None,
+        sources: Vec::new(),
+        expected: None,
+    };
+    red_flags(rng, &mut s);
+    s
+}
+
+/// Origin, up to two hubs on the way (with a small detour), destination.
+fn route_ports(
+    rng: &mut Rng,
+    origin_port: &'static str,
+    dest_port: &'static str,
+) -> Vec<&'static str> {
     let mut ports = vec![origin_port];
     let stops = match rng.below(100) {
         0..=69 => 0,
@@ -216,6 +253,11 @@ fn one(rng: &mut Rng, n: u64) -> Shipment {
         }
     }
     ports.push(dest_port);
+    ports
+}
+
+/// One sea leg between consecutive ports, days apart as real voyages are.
+fn sea_legs(rng: &mut Rng, ports: &[&str], start: i64) -> Vec<Leg> {
     let mut legs = Vec::with_capacity(ports.len() - 1);
     let mut day = start;
     for w in ports.windows(2) {
@@ -246,17 +288,11 @@ fn one(rng: &mut Rng, n: u64) -> Shipment {
         });
         day += transit + 1 + rng.below(4) as i64;
     }
-    let (o, d) = (cc(origin_port), cc(dest_port));
-    let mut parties = vec![
-        company(rng, Role::Exporter, &o),
-        company(rng, Role::Consignee, &d),
-    ];
-    if rng.chance(40) {
-        parties.push(company(rng, Role::Forwarder, &o));
-    }
-    if rng.chance(20) {
-        parties.push(company(rng, Role::NotifyParty, &d));
-    }
+    legs
+}
+
+/// One to five goods lines at plausible unit values.
+fn goods_lines(rng: &mut Rng) -> Vec<GoodsLine> {
     let lines = 1 + rng.below(5);
     let mut goods = Vec::with_capacity(lines);
     for _ in 0..lines {
@@ -276,21 +312,7 @@ fn one(rng: &mut Rng, n: u64) -> Shipment {
             currency: Some("USD".to_string()),
         });
     }
-    let mut s = Shipment {
-        id: format!("SYN-{n:08}"),
-        date: date_from_day(start),
-        declared_destination: d.clone(),
-        purpose: Some(Purpose::Sale),
-        parties,
-        goods,
-        legs,
-        documents: Vec::new(),
-        note: None,
-        sources: Vec::new(),
-        expected: None,
-    };
-    red_flags(rng, &mut s);
-    s
+    goods
 }
 
 /// About 5% of shipments get one red flag (and a few of those more than one).

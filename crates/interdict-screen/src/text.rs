@@ -76,6 +76,29 @@ pub fn words(folded: &str) -> Vec<&str> {
     folded.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
+/// The folded text with runs of single letters joined, so that dotted
+/// abbreviations read as one word: `"hennessy x o"` → `"hennessy xo"`,
+/// `"v s o p"` → `"vsop"`.
+pub fn join_initials(folded: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for w in words(folded) {
+        let single = w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+        if single {
+            run.push_str(w);
+            continue;
+        }
+        if !run.is_empty() {
+            out.push(std::mem::take(&mut run));
+        }
+        out.push(w.to_string());
+    }
+    if !run.is_empty() {
+        out.push(run);
+    }
+    out.join(" ")
+}
+
 /// Phrases from a list of terms.
 pub fn phrases(terms: &[String]) -> Vec<Phrase> {
     terms
@@ -97,5 +120,16 @@ mod tests {
         assert!(Phrase::new("the dprk").in_words(&w));
         assert!(!Phrase::new("dprk x").in_words(&w));
         assert!(!Phrase::new("").in_words(&w));
+    }
+
+    #[test]
+    fn dotted_initials_join() {
+        assert_eq!(
+            join_initials(&fold("Hennessy X.O 70cl")),
+            "hennessy xo 70cl"
+        );
+        assert_eq!(join_initials(&fold("V.S.O.P. cognac")), "vsop cognac");
+        assert_eq!(join_initials("a b"), "ab");
+        assert_eq!(join_initials("lexus lx 600"), "lexus lx 600");
     }
 }

@@ -1,11 +1,12 @@
 //! `interdict screen FILE`: one explained decision per shipment, as a
-//! table, JSON lines or an HTML report with each route drawn.
+//! table, JSON lines or an HTML report with each route drawn on a map,
+//! under the law the user screens under (`--jurisdiction`).
 
 use super::Context;
 use crate::{batch, output};
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
-use interdict_screen::{Decision, DecisionKind, Screener, Shipment, ShipmentError};
+use interdict_screen::{Decision, DecisionKind, Scope, Screener, Shipment, ShipmentError};
 use serde_json::json;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
@@ -32,6 +33,16 @@ pub struct ScreenArgs {
     /// Write here instead of standard output.
     #[arg(long)]
     output: Option<PathBuf>,
+    /// Whose law to screen under: `all` (every jurisdiction, the strictest
+    /// decides, each reported) or one or more of un, us, eu, gb (uk), jp, kr
+    /// separated by commas (you are their person: their lists, their
+    /// blocking and their goods rules bind you).
+    #[arg(long, default_value = "all", value_parser = parse_scope)]
+    jurisdiction: Scope,
+}
+
+fn parse_scope(s: &str) -> Result<Scope, String> {
+    Scope::parse(s).map_err(|e| e.to_string())
 }
 
 type Parsed = Result<Shipment, ShipmentError>;
@@ -40,12 +51,18 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
     let engine = ctx.engine()?;
     let mut out = output::open(args.output.as_deref())?;
     let mut report = Report::new(args.format);
+    let scope = args.jurisdiction.clone();
     let counts = engine.with_screener(|screener| -> anyhow::Result<batch::Counts> {
+        let screener = Screener {
+            parties: screener.parties,
+            goods: screener.goods,
+            config: screener.config.clone().with_scope(scope),
+        };
         batch::run(
             read_all(&args.files)?,
             BATCH_CHUNK,
             "shipments",
-            |parsed: Parsed| parsed.map(|s| decide(screener, s)),
+            |parsed: Parsed| parsed.map(|s| decide(&screener, s)),
             |answer| report.add(answer, &mut out),
         )
     })?;
@@ -206,18 +223,58 @@ fn kind_label(k: DecisionKind) -> &'static str {
 
 fn describe(d: &Decision) -> String {
     let mut s = format!(
-        "\n{} — {} (score {:.2})\n",
+        "\n{} — {} (score {:.2}){}\n",
         d.shipment_id,
         kind_label(d.decision),
-        d.score
+        d.score,
+        by_law(d)
     );
     for f in &d.flags {
         s.push_str(&format!("  [{:?}] {}: {}\n", f.severity, f.rule, f.summary));
         if let Some(c) = f.citations.first() {
             s.push_str(&format!("      source: {c}\n"));
         }
+        // Where whose law matters, say so for the strictest and the mildest reading.
+        let strict = f.under.iter().max_by_key(|a| a.severity);
+        let mild = f.under.iter().min_by_key(|a| a.severity);
+        if let (Some(a), Some(b)) = (strict, mild) {
+            if a.severity != b.severity {
+                for x in [a, b] {
+                    s.push_str(&format!(
+                        "      under {} law: {:?}, {}\n",
+                        x.jurisdiction.label(),
+                        x.severity,
+                        x.basis
+                    ));
+                }
+            }
+        }
     }
     s
+}
+
+/// ": block under US; review under UN, EU" when jurisdictions disagree.
+fn by_law(d: &Decision) -> String {
+    if d.jurisdictions.iter().all(|j| j.decision == d.decision) {
+        return String::new();
+    }
+    let mut parts = Vec::new();
+    for k in [
+        DecisionKind::Block,
+        DecisionKind::Review,
+        DecisionKind::Clear,
+    ] {
+        let names: Vec<&str> = d
+            .jurisdictions
+            .iter()
+            .filter(|j| j.decision == k)
+            .map(|j| j.jurisdiction.label())
+            .collect();
+        if !names.is_empty() {
+            parts.push(format!("{k} under {}", names.join(", ")));
+        }
+    }
+    format!(": {}", parts.join("; "))
 }
 
 #[derive(Default)]

@@ -2,7 +2,7 @@
 //! each must raise.
 
 use super::support::{engine, labelled_shipments};
-use interdict_screen::{Decision, DecisionKind};
+use interdict_screen::{Decision, DecisionKind, RuleId};
 
 fn rules(d: &Decision) -> Vec<&str> {
     d.flags.iter().map(|f| f.rule.as_str()).collect()
@@ -26,19 +26,26 @@ fn aurus_senat_is_blocked_for_the_goods_and_the_listed_recipient() {
         let goods = d
             .flags
             .iter()
-            .find(|f| f.rule == "goods.prohibited")
+            .find(|f| f.rule == RuleId::GoodsProhibited)
             .expect("goods flag");
-        let text = goods.evidence.to_string();
+        let text = serde_json::to_string(&goods.evidence).unwrap_or_default();
         assert!(text.contains("2397"), "UNSCR 2397 named: {text}");
         let party = d
             .flags
             .iter()
-            .find(|f| f.rule == "party.listed")
+            .find(|f| f.rule == RuleId::PartyListed)
             .expect("party flag");
+        let text = serde_json::to_string(&party.evidence).unwrap_or_default();
+        assert!(text.contains("us_ofac_sdn"), "an OFAC SDN hit: {text}");
+        // Each hit cites the law of its list, not the UN resolution: Kim Jong
+        // Un's OFAC listing the North Korea Sanctions Regulations.
+        let cited: Vec<&String> = d
+            .flags_of(RuleId::PartyListed)
+            .flat_map(|f| &f.citations)
+            .collect();
         assert!(
-            party.evidence.to_string().contains("us_ofac_sdn"),
-            "an OFAC SDN hit: {}",
-            party.evidence
+            cited.iter().any(|c| c.contains("31 CFR part 510")),
+            "{cited:?}"
         );
     }
 }

@@ -6,30 +6,26 @@
 use super::{Ctx, Stop};
 use crate::config::ScreenConfig;
 use crate::decision::Flag;
+use crate::evidence::{self, Evidence, Indication, IndicationSource};
+use crate::jurisdiction::Jurisdiction;
 use crate::reference::Reference;
 use crate::shipment::{Party, Role, Shipment};
 use interdict_model::countries;
-use serde_json::json;
-
-/// One piece of evidence about the destination.
-#[derive(Debug, Clone)]
-pub(crate) struct Indication {
-    pub source: &'static str,
-    pub country: String,
-    pub detail: String,
-}
 
 /// The destinations a shipment points to.
 #[derive(Debug, Clone)]
 pub(crate) struct Destinations {
     pub declared: String,
+    /// Route, end user and consignee indications (each with a detail).
     pub indications: Vec<Indication>,
     /// The best single answer: last leg, else end user, else consignee, else declared.
     pub final_country: String,
     /// Every distinct destination to assess goods against (final first).
     pub to_assess: Vec<String>,
-    /// Countries whose rules apply (parties, origin, route territory), plus the always-applicable ones.
-    pub jurisdictions: Vec<String>,
+    /// Jurisdictions whose goods law reaches the shipment by territory or
+    /// persons (parties, nationalities, origin, route), plus the
+    /// always-applicable ones (see [`crate::jurisdiction`]).
+    pub nexus: Vec<Jurisdiction>,
     pub origin: Option<String>,
 }
 
@@ -49,12 +45,62 @@ fn party_location(p: &Party, r: &Reference) -> Option<(String, String)> {
     Some((c.clone(), format!("country of {:?}", p.name)))
 }
 
-fn jurisdiction_of(country: &str, config: &ScreenConfig) -> String {
-    if config.parameters.eu_members.iter().any(|m| m == country) {
-        "eu".into()
-    } else {
-        country.to_string()
+/// Route, end-user and consignee indications, in that order.
+fn indications(s: &Shipment, to: &[Stop<'_>], r: &Reference) -> Vec<Indication> {
+    let mut out = Vec::new();
+    if let Some(last) = to.last() {
+        out.push(Indication {
+            source: IndicationSource::Route,
+            country: last.country.clone(),
+            detail: Some(format!("last leg ends at {}", last.label)),
+        });
     }
+    for (role, source) in [
+        (Role::EndUser, IndicationSource::EndUser),
+        (Role::Consignee, IndicationSource::Consignee),
+    ] {
+        for p in s.parties_in(role) {
+            if let Some((country, detail)) = party_location(p, r) {
+                out.push(Indication {
+                    source,
+                    country,
+                    detail: Some(detail),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The jurisdictions whose goods law reaches the shipment.
+fn nexus(s: &Shipment, origin: Option<&str>, config: &ScreenConfig) -> Vec<Jurisdiction> {
+    let mut out: Vec<Jurisdiction> = config
+        .parameters
+        .always_jurisdictions
+        .iter()
+        .filter_map(|j| Jurisdiction::parse(j))
+        .collect();
+    let eu = &config.parameters.eu_members;
+    let mut add = |c: &str| {
+        if let Some(j) = Jurisdiction::of_country(c, eu) {
+            if !out.contains(&j) {
+                out.push(j);
+            }
+        }
+    };
+    for p in &s.parties {
+        for c in [&p.country, &p.nationality].into_iter().flatten() {
+            add(c);
+        }
+    }
+    if let Some(o) = origin {
+        add(o);
+    }
+    for l in &s.legs {
+        add(&l.from.country());
+        add(&l.to.country());
+    }
+    out
 }
 
 impl Destinations {
@@ -64,34 +110,16 @@ impl Destinations {
         config: &ScreenConfig,
         r: &Reference,
     ) -> Destinations {
-        let mut indications = Vec::new();
-        if let Some(last) = to.last() {
-            indications.push(Indication {
-                source: "route",
-                country: last.country.clone(),
-                detail: format!("last leg ends at {}", last.label),
-            });
-        }
-        for (role, source) in [(Role::EndUser, "end_user"), (Role::Consignee, "consignee")] {
-            for p in s.parties_in(role) {
-                if let Some((country, detail)) = party_location(p, r) {
-                    indications.push(Indication {
-                        source,
-                        country,
-                        detail,
-                    });
-                }
-            }
-        }
-        let pick = |src: &str| {
+        let indications = indications(s, to, r);
+        let pick = |src: IndicationSource| {
             indications
                 .iter()
                 .find(|i| i.source == src)
                 .map(|i| i.country.clone())
         };
-        let final_country = pick("route")
-            .or_else(|| pick("end_user"))
-            .or_else(|| pick("consignee"))
+        let final_country = pick(IndicationSource::Route)
+            .or_else(|| pick(IndicationSource::EndUser))
+            .or_else(|| pick(IndicationSource::Consignee))
             .unwrap_or_else(|| s.declared_destination.clone());
         let mut to_assess = vec![final_country.clone()];
         for c in indications
@@ -108,86 +136,81 @@ impl Destinations {
             .first()
             .map(|l| l.from.country())
             .or_else(|| s.parties_in(Role::Exporter).find_map(|p| p.country.clone()));
-        let mut jurisdictions: Vec<String> = config.parameters.always_jurisdictions.clone();
-        let mut add = |c: &str| {
-            let j = jurisdiction_of(c, config);
-            if !jurisdictions.contains(&j) {
-                jurisdictions.push(j);
-            }
-        };
-        for p in &s.parties {
-            for c in [&p.country, &p.nationality].into_iter().flatten() {
-                add(c);
-            }
-        }
-        if let Some(o) = &origin {
-            add(o);
-        }
-        for l in &s.legs {
-            add(&l.from.country());
-            add(&l.to.country());
-        }
         Destinations {
             declared: s.declared_destination.clone(),
+            nexus: nexus(s, origin.as_deref(), config),
             indications,
             final_country,
             to_assess,
-            jurisdictions,
             origin,
         }
-    }
-
-    /// Whether verdicts under `jurisdiction` apply to this shipment.
-    pub fn applies(&self, jurisdiction: &str) -> bool {
-        let j = jurisdiction.trim().to_ascii_lowercase();
-        let j = if j == "uk" { "gb".to_string() } else { j };
-        self.jurisdictions.contains(&j)
     }
 }
 
 pub(super) fn run(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
+    destination_mismatch(ctx, flags);
+    destination_sanctioned(ctx, flags);
+}
+
+/// `destination.mismatch`: route, end user or consignee point elsewhere than declared.
+fn destination_mismatch(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
     let d = &ctx.destinations;
-    let disagree: Vec<_> = d
+    let disagree: Vec<String> = d
         .indications
         .iter()
         .filter(|i| i.country != d.declared)
+        .map(|i| format!("{} says {}", i.source.as_str(), i.country))
         .collect();
-    if !disagree.is_empty() {
-        let list: Vec<String> = disagree
-            .iter()
-            .map(|i| format!("{} says {}", i.source, i.country))
-            .collect();
-        flags.push(ctx.flag(
-            "destination.mismatch",
-            format!("declared destination {} but {}", d.declared, list.join(", ")),
-            json!({
-                "declared": d.declared,
-                "inferred_final": d.final_country,
-                "indications": d.indications.iter().map(|i| json!({"source": i.source, "country": i.country, "detail": i.detail})).collect::<Vec<_>>(),
-            }),
-        ));
+    if disagree.is_empty() {
+        return;
     }
+    flags.push(ctx.flag(
+        format!(
+            "declared destination {} but {}",
+            d.declared,
+            disagree.join(", ")
+        ),
+        Evidence::DestinationMismatch(evidence::DestinationMismatch {
+            declared: d.declared.clone(),
+            inferred_final: d.final_country.clone(),
+            indications: d.indications.clone(),
+        }),
+    ));
+}
+
+/// `destination.sanctioned`: bound for, or leaving from, a sanctioned country.
+fn destination_sanctioned(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
+    let d = &ctx.destinations;
     let sanctioned = &ctx.config.parameters.sanctioned_destinations;
-    let mut hits: Vec<serde_json::Value> = Vec::new();
+    let mut hits: Vec<Indication> = Vec::new();
     if sanctioned.contains(&d.declared) {
-        hits.push(json!({"source": "declared", "country": d.declared}));
+        hits.push(Indication {
+            source: IndicationSource::Declared,
+            country: d.declared.clone(),
+            detail: None,
+        });
     }
-    for i in &d.indications {
-        if sanctioned.contains(&i.country) {
-            hits.push(json!({"source": i.source, "country": i.country, "detail": i.detail}));
-        }
-    }
+    hits.extend(
+        d.indications
+            .iter()
+            .filter(|i| sanctioned.contains(&i.country))
+            .cloned(),
+    );
     for stop in &ctx.from {
         if sanctioned.contains(&stop.country) {
-            hits.push(json!({"source": "route", "country": stop.country, "detail": format!("a leg departs from {}", stop.label)}));
+            hits.push(Indication {
+                source: IndicationSource::Route,
+                country: stop.country.clone(),
+                detail: Some(format!("a leg departs from {}", stop.label)),
+            });
         }
     }
-    if !hits.is_empty() {
-        let country = hits[0]["country"].as_str().unwrap_or_default().to_string();
-        flags.push(ctx.flag(
-            "destination.sanctioned",
-            format!("shipment bound for or through a sanctioned country ({country})"),
-            json!({"indications": hits}),
-        ));
-    }
+    let Some(first) = hits.first() else { return };
+    flags.push(ctx.flag(
+        format!(
+            "shipment bound for or through a sanctioned country ({})",
+            first.country
+        ),
+        Evidence::DestinationSanctioned(evidence::DestinationSanctioned { indications: hits }),
+    ));
 }

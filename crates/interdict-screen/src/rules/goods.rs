@@ -1,151 +1,345 @@
 //! What: goods verdicts for every destination the shipment points to, under
-//! each jurisdiction that applies to it; luxury goods sent as gifts or at
-//! zero value; unit values far under the reference. Rules
-//! `goods.prohibited`, `goods.licence_required`, `goods.luxury_gift`,
-//! `goods.undervalued`.
+//! each jurisdiction whose law reaches it; luxury goods sent as gifts or at
+//! zero value; values per unit of quantity far under the reference; luxury
+//! goods declared under an unrelated heading. Rules `goods.prohibited`,
+//! `goods.licence_required`, `goods.luxury_gift`, `goods.undervalued`,
+//! `goods.hs_mismatch`. The goods facts come from the goods engine
+//! ([`super::LineFacts`]); quantities are read by [`crate::quantity`].
 
-use super::Ctx;
-use crate::decision::Flag;
-use crate::engines::{GoodsVerdict, UsdValue};
+use super::{Ctx, LineFacts};
+use crate::decision::{Applicability, Flag};
+use crate::engines::GoodsVerdict;
+use crate::evidence::{
+    Evidence, GoodsVerdicts, HsMismatch, LineIndex, LuxuryGift, ReferenceValue, Undervalued,
+    VerdictFor,
+};
+use crate::jurisdiction::Jurisdiction;
+use crate::quantity::{self, QuantityUnit};
 use crate::reference::UnitValue;
+use crate::rule_id::RuleId;
 use crate::shipment::{GoodsLine, Purpose};
-use crate::text::{fold, words};
-use serde_json::json;
+use crate::text::{fold, join_initials, words};
 
 pub(super) fn run(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
-    let d = &ctx.destinations;
-    for (i, line) in ctx.shipment.goods.iter().enumerate() {
-        let mut luxury = false;
-        let mut prohibited: Vec<(String, GoodsVerdict)> = Vec::new();
-        let mut licence: Vec<(String, GoodsVerdict)> = Vec::new();
-        let mut hs = None;
-        let mut unit_usd = None;
-        for dest in &d.to_assess {
-            let a = ctx
-                .goods
-                .assess(line, dest, d.origin.as_deref(), Some(ctx.shipment.date));
-            luxury |= a.luxury;
-            if hs.is_none() {
-                hs = a.hs_code.clone();
-            }
-            if unit_usd.is_none() {
-                unit_usd = a.unit_value_usd.clone();
-            }
-            for v in a.verdicts {
-                if !d.applies(&v.jurisdiction) {
-                    continue;
-                }
-                match v.status.as_str() {
-                    "prohibited" => prohibited.push((dest.clone(), v)),
-                    "licence_required" => licence.push((dest.clone(), v)),
-                    _ => {}
-                }
-            }
-        }
-        let verdicts = |list: &[(String, GoodsVerdict)]| {
-            list.iter()
-                .map(|(dest, v)| json!({"destination": dest, "verdict": v}))
-                .collect::<Vec<_>>()
-        };
-        let names = |list: &[(String, GoodsVerdict)]| {
-            let mut j: Vec<String> = list
-                .iter()
-                .map(|(dest, v)| format!("{} to {dest}", v.jurisdiction))
-                .collect();
-            j.dedup();
-            j.join(", ")
-        };
+    for (i, (line, facts)) in ctx.shipment.goods.iter().zip(&ctx.lines).enumerate() {
+        let i = LineIndex(i);
+        let prohibited = counted_verdicts(ctx, facts, "prohibited");
         if !prohibited.is_empty() {
-            flags.push(ctx.flag(
-                "goods.prohibited",
-                format!("goods line {} ({:?}) is prohibited: {}", i + 1, line.description, names(&prohibited)),
-                json!({"line": i, "description": line.description, "hs_code": hs, "verdicts": verdicts(&prohibited)}),
-            ));
-        } else if !licence.is_empty() {
-            flags.push(ctx.flag(
-                "goods.licence_required",
-                format!("goods line {} ({:?}) needs a licence: {}", i + 1, line.description, names(&licence)),
-                json!({"line": i, "description": line.description, "hs_code": hs, "verdicts": verdicts(&licence)}),
-            ));
+            flags.push(goods_prohibited(ctx, i, line, facts, prohibited));
+        } else {
+            let licence = counted_verdicts(ctx, facts, "licence_required");
+            if !licence.is_empty() {
+                flags.push(goods_licence_required(ctx, i, line, facts, licence));
+            }
         }
-        let reference = reference_value(ctx, line);
-        if luxury || reference.is_some() {
-            gift(ctx, i, line, flags);
+        let reference = reference_value(ctx, line, facts);
+        if facts.luxury() || reference.is_some() {
+            flags.extend(goods_luxury_gift(ctx, i, line));
         }
-        if let (Some(rv), Some(unit)) = (reference, &unit_usd) {
-            undervalued(ctx, i, line, rv, unit, flags);
+        if let Some(rv) = reference {
+            flags.extend(goods_undervalued(ctx, i, line, facts, rv));
         }
+        flags.extend(goods_hs_mismatch(ctx, i, line, facts));
     }
 }
 
-/// The most specific reference unit value whose HS prefix and keywords fit the line.
-fn reference_value<'r>(ctx: &Ctx<'r>, line: &GoodsLine) -> Option<&'r UnitValue> {
-    let text = fold(&line.description);
-    let w = words(&text);
-    let hs: String = line
-        .hs_code
-        .as_deref()
-        .unwrap_or_default()
+/// Whether a verdict of `j` counts: `j` is evaluated, and its law reaches
+/// the shipment (nexus) or the user named it (see [`crate::jurisdiction`]).
+fn counts(ctx: &Ctx<'_>, j: Jurisdiction) -> bool {
+    let scope = &ctx.config.scope;
+    scope.jurisdictions().contains(&j) && (scope.names(j) || ctx.destinations.nexus.contains(&j))
+}
+
+/// The line's verdicts with `status` that count, with their destination.
+fn counted_verdicts(ctx: &Ctx<'_>, facts: &LineFacts, status: &str) -> Vec<VerdictFor> {
+    let mut out = Vec::new();
+    for (dest, a) in &facts.assessments {
+        for v in &a.verdicts {
+            let counted = Jurisdiction::parse(&v.jurisdiction).is_some_and(|j| counts(ctx, j));
+            if counted && v.status == status {
+                out.push(VerdictFor {
+                    destination: dest.clone(),
+                    verdict: v.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// One applicability per jurisdiction of `verdicts`, at the rule's severity.
+fn verdicts_under(ctx: &Ctx<'_>, rule: RuleId, verdicts: &[VerdictFor]) -> Vec<Applicability> {
+    let severity = ctx
+        .config
+        .rule(rule)
+        .map_or(crate::decision::Severity::Medium, |s| s.severity);
+    let mut under: Vec<Applicability> = Vec::new();
+    for v in verdicts {
+        let Some(j) = Jurisdiction::parse(&v.verdict.jurisdiction) else {
+            continue;
+        };
+        if under.iter().any(|a| a.jurisdiction == j) {
+            continue;
+        }
+        under.push(Applicability {
+            jurisdiction: j,
+            severity,
+            basis: verdict_basis(&v.verdict, &v.destination),
+        });
+    }
+    under
+}
+
+fn verdict_basis(v: &GoodsVerdict, destination: &str) -> String {
+    let law = [v.instrument.as_deref(), v.provision.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let status = v.status.replace('_', " ");
+    if law.is_empty() {
+        format!("{status} to {destination}: {}", v.reason)
+    } else {
+        format!("{status} to {destination} under {law}")
+    }
+}
+
+fn verdict_names(list: &[VerdictFor]) -> String {
+    let mut j: Vec<String> = list
+        .iter()
+        .map(|v| format!("{} to {}", v.verdict.jurisdiction, v.destination))
+        .collect();
+    j.dedup();
+    j.join(", ")
+}
+
+fn verdict_evidence(
+    i: LineIndex,
+    line: &GoodsLine,
+    facts: &LineFacts,
+    verdicts: Vec<VerdictFor>,
+) -> GoodsVerdicts {
+    GoodsVerdicts {
+        line: i,
+        description: line.description.clone(),
+        hs_code: facts
+            .assessments
+            .iter()
+            .find_map(|(_, a)| a.hs_code.clone()),
+        verdicts,
+    }
+}
+
+/// `goods.prohibited`.
+fn goods_prohibited(
+    ctx: &Ctx<'_>,
+    i: LineIndex,
+    line: &GoodsLine,
+    facts: &LineFacts,
+    verdicts: Vec<VerdictFor>,
+) -> Flag {
+    let under = verdicts_under(ctx, RuleId::GoodsProhibited, &verdicts);
+    let summary = format!(
+        "goods line {} ({:?}) is prohibited: {}",
+        i.0 + 1,
+        line.description,
+        verdict_names(&verdicts)
+    );
+    let evidence = Evidence::GoodsProhibited(verdict_evidence(i, line, facts, verdicts));
+    ctx.flag_under(
+        crate::decision::Severity::Critical,
+        under,
+        summary,
+        evidence,
+    )
+}
+
+/// `goods.licence_required`.
+fn goods_licence_required(
+    ctx: &Ctx<'_>,
+    i: LineIndex,
+    line: &GoodsLine,
+    facts: &LineFacts,
+    verdicts: Vec<VerdictFor>,
+) -> Flag {
+    let under = verdicts_under(ctx, RuleId::GoodsLicenceRequired, &verdicts);
+    let summary = format!(
+        "goods line {} ({:?}) needs a licence: {}",
+        i.0 + 1,
+        line.description,
+        verdict_names(&verdicts)
+    );
+    let evidence = Evidence::GoodsLicenceRequired(verdict_evidence(i, line, facts, verdicts));
+    ctx.flag_under(crate::decision::Severity::Medium, under, summary, evidence)
+}
+
+/// Digits of an HS code.
+fn digits(code: Option<&str>) -> String {
+    code.unwrap_or_default()
         .chars()
         .filter(char::is_ascii_digit)
+        .collect()
+}
+
+/// The most specific reference value (most keywords, then first row) whose keywords all occur in the
+/// description and whose HS prefix fits the declared code or the code the
+/// goods engine read from the description (a car declared as trailers is
+/// still a car; used vehicles are vehicles).
+fn reference_value<'r>(
+    ctx: &Ctx<'r>,
+    line: &GoodsLine,
+    facts: &LineFacts,
+) -> Option<&'r UnitValue> {
+    let text = fold(&line.description);
+    let joined = join_initials(&text);
+    let (w, wj) = (words(&text), words(&joined));
+    let declared = digits(line.hs_code.as_deref());
+    let described: Vec<String> = facts
+        .assessments
+        .iter()
+        .map(|(_, a)| digits(a.hs_code.as_deref()))
+        .filter(|c| !c.is_empty())
         .collect();
+    let fits = |prefix: &str| {
+        declared.is_empty()
+            || declared.starts_with(prefix)
+            || described.iter().any(|c| c.starts_with(prefix))
+    };
     ctx.reference
         .unit_values
         .iter()
-        .filter(|u| hs.is_empty() || hs.starts_with(&u.hs_prefix))
-        .filter(|u| u.keywords.iter().all(|k| k.in_words(&w)))
-        .max_by_key(|u| u.keywords.len())
+        .filter(|u| fits(&u.hs_prefix))
+        .filter(|u| {
+            let all_in = |ws: &[&str]| u.keywords.iter().all(|k| k.in_words(ws));
+            all_in(&w) || all_in(&wj)
+        })
+        // Most keywords wins; on a tie the earlier row (the table lists a
+        // brand's own row before a generic one).
+        .fold(None, |best: Option<&UnitValue>, u| match best {
+            Some(b) if b.keywords.len() >= u.keywords.len() => Some(b),
+            _ => Some(u),
+        })
 }
 
-fn gift(ctx: &Ctx<'_>, i: usize, line: &GoodsLine, flags: &mut Vec<Flag>) {
+/// `goods.luxury_gift`.
+fn goods_luxury_gift(ctx: &Ctx<'_>, i: LineIndex, line: &GoodsLine) -> Option<Flag> {
     let is_gift = ctx.shipment.purpose == Some(Purpose::Gift);
     let why = match line.value {
         _ if is_gift => "declared as a gift",
         Some(0.0) => "declared at zero value",
-        _ => return,
+        _ => return None,
     };
-    flags.push(ctx.flag(
-        "goods.luxury_gift",
-        format!("luxury goods line {} ({:?}) {why}", i + 1, line.description),
-        json!({"line": i, "description": line.description, "purpose": ctx.shipment.purpose, "value": line.value, "currency": line.currency}),
-    ));
+    Some(ctx.flag(
+        format!(
+            "luxury goods line {} ({:?}) {why}",
+            i.0 + 1,
+            line.description
+        ),
+        Evidence::GoodsLuxuryGift(LuxuryGift {
+            line: i,
+            description: line.description.clone(),
+            purpose: ctx.shipment.purpose,
+            value: line.value,
+            currency: line.currency.clone(),
+        }),
+    ))
 }
 
-fn undervalued(
+/// `goods.undervalued`: the declared value per reference unit (per article,
+/// per litre) under `undervalue_ratio` of the reference.
+fn goods_undervalued(
     ctx: &Ctx<'_>,
-    i: usize,
+    i: LineIndex,
     line: &GoodsLine,
+    facts: &LineFacts,
     rv: &UnitValue,
-    unit: &UsdValue,
-    flags: &mut Vec<Flag>,
-) {
-    let (Some(value), Some(currency)) = (line.value, line.currency.as_deref()) else {
-        return;
-    };
+) -> Option<Flag> {
+    let (value, currency) = (line.value?, line.currency.as_deref()?);
     if value <= 0.0 {
-        return; // zero value is the gift rule's case
+        return None; // zero value is the gift rule's case
     }
+    let per_quantity = facts
+        .assessments
+        .iter()
+        .find_map(|(_, a)| a.unit_value_usd.clone())?;
     let qty = line.quantity.filter(|q| *q > 0.0).unwrap_or(1.0);
-    let (unit_usd, fx_source) = (unit.usd, unit.basis.as_str());
+    let per = quantity::convert(
+        line.quantity,
+        line.unit.as_deref(),
+        &line.description,
+        rv.per,
+        rv.bottle_l,
+    )?;
+    // The goods engine divides by the quantity (1 when absent): undo it, then
+    // divide by the quantity in the reference's unit.
+    let unit_usd = per_quantity.usd * qty / per.amount;
     let ratio = unit_usd / rv.unit_value_usd;
-    if ratio >= ctx.config.parameters.undervalue_ratio {
-        return;
+    let threshold = ctx.config.parameters.undervalue_ratio;
+    if ratio >= threshold {
+        return None;
     }
-    flags.push(ctx.flag(
-        "goods.undervalued",
-        format!(
-            "goods line {} ({:?}) declared at {:.0} USD per unit, {:.0}% of the reference {:.0} USD",
-            i + 1,
-            line.description,
-            unit_usd,
-            ratio * 100.0,
-            rv.unit_value_usd
-        ),
-        json!({
-            "line": i, "description": line.description, "declared_value": value, "currency": currency,
-            "quantity": qty, "unit_value_usd": unit_usd, "fx_source": fx_source,
-            "reference": {"id": rv.id, "unit_value_usd": rv.unit_value_usd, "basis": rv.basis, "source": rv.source},
-            "ratio": ratio, "threshold_ratio": ctx.config.parameters.undervalue_ratio,
+    let summary = format!(
+        "goods line {} ({:?}) declared at {:.0} USD per {}, {:.0}% of the reference {:.0} USD",
+        i.0 + 1,
+        line.description,
+        unit_usd,
+        rv.per.words(),
+        ratio * 100.0,
+        rv.unit_value_usd
+    );
+    Some(ctx.flag(
+        summary,
+        Evidence::GoodsUndervalued(Undervalued {
+            line: i,
+            description: line.description.clone(),
+            declared_value: value,
+            currency: currency.to_string(),
+            quantity: qty,
+            unit_value_usd: unit_usd,
+            fx_source: per_quantity.basis,
+            reference: ReferenceValue {
+                id: rv.id.clone(),
+                unit_value_usd: rv.unit_value_usd,
+                basis: rv.basis.clone(),
+                source: rv.source.clone(),
+            },
+            ratio,
+            threshold_ratio: threshold,
+            quantity_unit: line.unit.as_deref().map(QuantityUnit::parse),
+            per,
         }),
-    ));
+    ))
+}
+
+/// `goods.hs_mismatch`: the goods engine reads a luxury description under
+/// another heading than the declared one, controlled or not.
+fn goods_hs_mismatch(
+    ctx: &Ctx<'_>,
+    i: LineIndex,
+    line: &GoodsLine,
+    facts: &LineFacts,
+) -> Option<Flag> {
+    if !facts.luxury() {
+        return None;
+    }
+    let m = facts
+        .assessments
+        .iter()
+        .find_map(|(_, a)| a.mismatch.as_ref().filter(|m| m.kind == "heading"))?;
+    Some(ctx.flag(
+        format!(
+            "goods line {} ({:?}) is declared under HS {} but reads as HS {}",
+            i.0 + 1,
+            line.description,
+            m.declared,
+            m.described
+        ),
+        Evidence::GoodsHsMismatch(HsMismatch {
+            line: i,
+            description: line.description.clone(),
+            declared_hs: m.declared.clone(),
+            described_hs: m.described.clone(),
+            detail: m.detail.clone(),
+        }),
+    ))
 }

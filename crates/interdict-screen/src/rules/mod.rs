@@ -1,7 +1,11 @@
-//! The red-flag rules. Each submodule owns a family of rules; every rule
-//! reads the shipment, the reference tables and the configuration, and
-//! returns [`Flag`]s with evidence. Rules never decide: `decision` combines.
-//! Thresholds, severities, citations and lists come from `rules.toml`.
+//! The red-flag rules. Each submodule owns a family of rules
+//! ([`crate::rule_id::Family`]) and each rule is one function named after
+//! its id (`route.dark_period` → `route::route_dark_period`). A rule reads
+//! the shipment, the reference tables, the goods facts and the
+//! configuration, and returns [`Flag`]s with typed [`Evidence`]. Rules never
+//! decide: `decision` combines. Thresholds, severities, citations and lists
+//! come from `rules.toml`; whose law counts a flag is
+//! [`crate::jurisdiction`]'s convention.
 
 mod destination;
 mod goods;
@@ -12,12 +16,12 @@ mod vessel;
 pub(crate) use destination::Destinations;
 
 use crate::config::ScreenConfig;
-use crate::decision::{Flag, Severity};
-use crate::engines::{GoodsScreening, PartyScreening};
+use crate::decision::{Applicability, Flag, Severity};
+use crate::engines::{GoodsAssessment, GoodsScreening, PartyScreening};
+use crate::evidence::Evidence;
 use crate::reference::{Hub, Reference};
 use crate::shipment::{Place, Shipment};
 use crate::text::fold;
-use serde_json::Value;
 
 /// A place of the route, resolved against the reference tables.
 #[derive(Debug, Clone)]
@@ -94,45 +98,99 @@ pub(crate) fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6371.0 * h.sqrt().asin()
 }
 
+/// What the goods engine said about one goods line, per destination assessed.
+pub(crate) struct LineFacts {
+    /// `(destination, assessment)`, final destination first.
+    pub assessments: Vec<(String, GoodsAssessment)>,
+}
+
+impl LineFacts {
+    /// Luxury by any assessment.
+    pub fn luxury(&self) -> bool {
+        self.assessments.iter().any(|(_, a)| a.luxury)
+    }
+}
+
 /// Everything a rule may read.
 pub(crate) struct Ctx<'a> {
     pub shipment: &'a Shipment,
     pub config: &'a ScreenConfig,
     pub reference: &'static Reference,
     pub parties: &'a dyn PartyScreening,
-    pub goods: &'a dyn GoodsScreening,
-    /// `stops[i]` and `stops_to[i]`: the resolved from/to of leg i.
+    /// `from[i]` and `to[i]`: the resolved places of leg i.
     pub from: Vec<Stop<'static>>,
     pub to: Vec<Stop<'static>>,
     pub destinations: Destinations,
+    /// `lines[i]`: the goods engine's facts on goods line i.
+    pub lines: Vec<LineFacts>,
 }
 
 impl Ctx<'_> {
-    /// A flag of rule `id` at its configured severity.
-    pub fn flag(&self, id: &str, summary: String, evidence: Value) -> Flag {
-        let spec = self.config.rule(id);
-        self.flag_at(
-            id,
-            spec.map_or(Severity::Medium, |s| s.severity),
-            summary,
-            evidence,
-        )
+    /// A flag at its rule's configured severity, under every jurisdiction.
+    pub fn flag(&self, summary: String, evidence: Evidence) -> Flag {
+        let severity = self
+            .config
+            .rule(evidence.rule())
+            .map_or(Severity::Medium, |s| s.severity);
+        self.flag_at(severity, summary, evidence)
     }
 
-    /// A flag of rule `id` at a severity the rule chose from its evidence.
-    pub fn flag_at(&self, id: &str, severity: Severity, summary: String, evidence: Value) -> Flag {
+    /// A flag at a severity the rule chose from its evidence, under every jurisdiction.
+    pub fn flag_at(&self, severity: Severity, summary: String, evidence: Evidence) -> Flag {
+        self.flag_under(severity, Vec::new(), summary, evidence)
+    }
+
+    /// A flag whose weight depends on whose law (`under`, one entry per
+    /// jurisdiction that counts it); `severity` is the strictest of them.
+    pub fn flag_under(
+        &self,
+        severity: Severity,
+        under: Vec<Applicability>,
+        summary: String,
+        evidence: Evidence,
+    ) -> Flag {
+        let rule = evidence.rule();
+        let severity = under.iter().map(|a| a.severity).max().unwrap_or(severity);
         Flag {
-            rule: id.to_string(),
+            rule,
             severity,
             summary,
             evidence,
             citations: self
                 .config
-                .rule(id)
+                .rule(rule)
                 .map(|s| s.citations.clone())
                 .unwrap_or_default(),
+            under,
         }
     }
+}
+
+/// The goods engine's facts on every line, for every destination to assess.
+fn assess_lines(
+    shipment: &Shipment,
+    destinations: &Destinations,
+    goods: &dyn GoodsScreening,
+) -> Vec<LineFacts> {
+    shipment
+        .goods
+        .iter()
+        .map(|line| LineFacts {
+            assessments: destinations
+                .to_assess
+                .iter()
+                .map(|dest| {
+                    let a = goods.assess(
+                        line,
+                        dest,
+                        destinations.origin.as_deref(),
+                        Some(shipment.date),
+                    );
+                    (dest.clone(), a)
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// Runs every rule on one shipment.
@@ -154,15 +212,16 @@ pub(crate) fn run(
         .map(|l| Stop::resolve(&l.to, reference))
         .collect();
     let destinations = Destinations::infer(shipment, &to, config, reference);
+    let lines = assess_lines(shipment, &destinations, goods);
     let ctx = Ctx {
         shipment,
         config,
         reference,
         parties,
-        goods,
         from,
         to,
         destinations,
+        lines,
     };
     let mut flags = Vec::new();
     parties::run(&ctx, &mut flags);

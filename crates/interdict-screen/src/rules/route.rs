@@ -3,34 +3,44 @@
 //! periods. Rules `route.transshipment_chain`, `route.circuitous`,
 //! `route.disconnected`, `route.declared_port_not_reached`, `route.dark_period`.
 
-use super::{km, Ctx};
+use super::{km, Ctx, Stop};
 use crate::decision::{Flag, Severity};
-use serde_json::json;
+use crate::evidence::{
+    Circuitous, DarkPeriod, Disconnected, Evidence, ExposedHub, LegIndex, PortNotReached,
+    TransshipmentChain,
+};
 
 pub(super) fn run(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
     if ctx.shipment.legs.is_empty() {
         return;
     }
-    transshipment(ctx, flags);
-    circuitous(ctx, flags);
-    connections(ctx, flags);
-    dark(ctx, flags);
+    route_transshipment_chain(ctx, flags);
+    route_circuitous(ctx, flags);
+    route_connections(ctx, flags);
+    route_dark_period(ctx, flags);
 }
 
-fn transshipment(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
+/// `route.transshipment_chain`.
+fn route_transshipment_chain(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
     let n = ctx.shipment.legs.len();
     if n < 2 {
         return;
     }
     // Intermediate stops: where each leg after the first starts, and where each leg before the last ends.
-    let mut stops = Vec::new();
+    let mut stops: Vec<&Stop<'_>> = Vec::new();
     let mut exposed = Vec::new();
     for i in 1..n {
         for s in [&ctx.to[i - 1], &ctx.from[i]] {
-            if !stops.iter().any(|x: &&super::Stop<'_>| x.same_place(s)) {
+            if !stops.iter().any(|x| x.same_place(s)) {
                 stops.push(s);
                 if let Some(h) = s.hub {
-                    exposed.push(json!({"place": s.label, "hub": h.name, "exposure": h.exposure, "kind": h.kind, "source": h.source}));
+                    exposed.push(ExposedHub {
+                        place: s.label.clone(),
+                        hub: h.name.clone(),
+                        exposure: h.exposure.clone(),
+                        kind: h.kind.clone(),
+                        source: h.source.clone(),
+                    });
                 }
             }
         }
@@ -44,7 +54,7 @@ fn transshipment(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
     // regional port such as Dalian that also serves ordinary trade.
     let near = exposed
         .iter()
-        .any(|e| matches!(e["exposure"].as_str(), Some("border" | "dprk")));
+        .any(|e| matches!(e.exposure.as_str(), "border" | "dprk"));
     let severity = if stops.len() >= min {
         Severity::High
     } else if near {
@@ -52,24 +62,29 @@ fn transshipment(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
     } else {
         Severity::Low
     };
+    let summary = format!(
+        "{} transshipment point(s), {} of them DPRK-exposed ({})",
+        stops.len(),
+        exposed.len(),
+        exposed
+            .iter()
+            .map(|e| e.hub.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     flags.push(ctx.flag_at(
-        "route.transshipment_chain",
         severity,
-        format!(
-            "{} transshipment point(s), {} of them DPRK-exposed ({})",
-            stops.len(),
-            exposed.len(),
-            exposed.iter().filter_map(|e| e["hub"].as_str()).collect::<Vec<_>>().join(", ")
-        ),
-        json!({
-            "transshipments": stops.iter().map(|s| s.label.clone()).collect::<Vec<_>>(),
-            "exposed_hubs": exposed,
-            "chain_threshold": min,
+        summary,
+        Evidence::RouteTransshipmentChain(TransshipmentChain {
+            transshipments: stops.iter().map(|s| s.label.clone()).collect(),
+            exposed_hubs: exposed,
+            chain_threshold: min,
         }),
     ));
 }
 
-fn circuitous(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
+/// `route.circuitous`.
+fn route_circuitous(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
     let mut points = Vec::new();
     for (f, t) in ctx.from.iter().zip(&ctx.to) {
         for c in [f.coords, t.coords].into_iter().flatten() {
@@ -91,30 +106,29 @@ fn circuitous(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
         return;
     }
     flags.push(ctx.flag(
-        "route.circuitous",
-        format!("route covers {travelled:.0} km for a direct distance of {direct:.0} km ({ratio:.1}x)"),
-        json!({"travelled_km": travelled.round(), "direct_km": direct.round(), "ratio": (ratio * 100.0).round() / 100.0, "threshold": ctx.config.parameters.circuitous_ratio}),
+        format!(
+            "route covers {travelled:.0} km for a direct distance of {direct:.0} km ({ratio:.1}x)"
+        ),
+        Evidence::RouteCircuitous(Circuitous {
+            travelled_km: travelled.round(),
+            direct_km: direct.round(),
+            ratio: (ratio * 100.0).round() / 100.0,
+            threshold: ctx.config.parameters.circuitous_ratio,
+        }),
     ));
 }
 
-fn connections(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
+/// `route.declared_port_not_reached` when a leg's arrival is missing and
+/// the next leg starts elsewhere; otherwise `route.disconnected` for legs
+/// that do not meet in place or time.
+fn route_connections(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
     let legs = &ctx.shipment.legs;
     let slack = ctx.config.parameters.connection_slack_days;
     for i in 1..legs.len() {
         let (prev, cur) = (&legs[i - 1], &legs[i]);
         let place_ok = ctx.to[i - 1].same_place(&ctx.from[i]);
         if prev.arrive.is_none() && !place_ok {
-            flags.push(ctx.flag(
-                "route.declared_port_not_reached",
-                format!(
-                    "leg {} declared for {} has no recorded arrival; leg {} departs from {}",
-                    i,
-                    ctx.to[i - 1].label,
-                    i + 1,
-                    ctx.from[i].label
-                ),
-                json!({"leg": i - 1, "declared_port": ctx.to[i - 1].label, "next_leg": i, "next_departs_from": ctx.from[i].label, "vessel": prev.vessel.as_ref().map(|v| &v.name)}),
-            ));
+            flags.push(route_declared_port_not_reached(ctx, i));
             continue;
         }
         let mut problems = Vec::new();
@@ -138,15 +152,39 @@ fn connections(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
         }
         if !problems.is_empty() {
             flags.push(ctx.flag(
-                "route.disconnected",
                 problems.join("; "),
-                json!({"legs": [i - 1, i], "problems": problems}),
+                Evidence::RouteDisconnected(Disconnected {
+                    legs: [LegIndex(i - 1), LegIndex(i)],
+                    problems,
+                }),
             ));
         }
     }
 }
 
-fn dark(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
+/// `route.declared_port_not_reached` between leg `i - 1` and leg `i`.
+fn route_declared_port_not_reached(ctx: &Ctx<'_>, i: usize) -> Flag {
+    let prev = &ctx.shipment.legs[i - 1];
+    ctx.flag(
+        format!(
+            "leg {} declared for {} has no recorded arrival; leg {} departs from {}",
+            i,
+            ctx.to[i - 1].label,
+            i + 1,
+            ctx.from[i].label
+        ),
+        Evidence::RouteDeclaredPortNotReached(PortNotReached {
+            leg: LegIndex(i - 1),
+            declared_port: ctx.to[i - 1].label.clone(),
+            next_leg: LegIndex(i),
+            next_departs_from: ctx.from[i].label.clone(),
+            vessel: prev.vessel.as_ref().map(|v| v.name.clone()),
+        }),
+    )
+}
+
+/// `route.dark_period`.
+fn route_dark_period(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
     let min = ctx.config.parameters.dark_period_days;
     for (i, leg) in ctx.shipment.legs.iter().enumerate() {
         for g in &leg.tracking_gaps {
@@ -155,7 +193,6 @@ fn dark(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
                 continue;
             }
             flags.push(ctx.flag(
-                "route.dark_period",
                 format!(
                     "no tracking for {days} days ({} to {}) on leg {} {} → {}",
                     g.from,
@@ -164,7 +201,14 @@ fn dark(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
                     ctx.from[i].label,
                     ctx.to[i].label
                 ),
-                json!({"leg": i, "from": g.from, "to": g.to, "days": days, "threshold_days": min, "vessel": leg.vessel.as_ref().map(|v| &v.name)}),
+                Evidence::RouteDarkPeriod(DarkPeriod {
+                    leg: LegIndex(i),
+                    from: g.from,
+                    to: g.to,
+                    days,
+                    threshold_days: min,
+                    vessel: leg.vessel.as_ref().map(|v| v.name.clone()),
+                }),
             ));
         }
     }

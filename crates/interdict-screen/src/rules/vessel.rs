@@ -5,52 +5,79 @@
 
 use super::Ctx;
 use crate::decision::{Flag, Severity};
+use crate::evidence::{
+    DprkCarrierLeg, DprkCarrierParty, Evidence, FlagOfConvenience, LegIndex, MatchedBy, PartyIndex,
+    VesselListed, VesselRenamed,
+};
 use crate::shipment::{Leg, Party, Role};
 use crate::text::{fold, words};
 use interdict_model::Schema;
-use serde_json::json;
 
 pub(super) fn run(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
     for (i, leg) in ctx.shipment.legs.iter().enumerate() {
-        if let Some(v) = &leg.vessel {
-            listed(ctx, i, leg, flags);
-            renamed(ctx, i, leg, flags);
-            if let Some(flag) = v.flag.as_deref() {
-                if let Some(e) = ctx.reference.flags_of_convenience.get(flag) {
-                    flags.push(ctx.flag(
-                        "vessel.flag_of_convenience",
-                        format!(
-                            "vessel {} on leg {} flies the flag of {} (flag of convenience)",
-                            v.name,
-                            i + 1,
-                            e.name
-                        ),
-                        json!({"leg": i, "vessel": v.name, "flag": flag, "source": e.source}),
-                    ));
-                }
-            }
+        if leg.vessel.is_some() {
+            vessel_listed(ctx, i, leg, flags);
+            vessel_renamed(ctx, i, leg, flags);
+            vessel_flag_of_convenience(ctx, i, leg, flags);
         }
-        dprk_carrier(ctx, i, leg, flags);
+        carrier_dprk_leg(ctx, i, leg, flags);
     }
+    carrier_dprk_party(ctx, flags);
+}
+
+/// `vessel.flag_of_convenience`.
+fn vessel_flag_of_convenience(ctx: &Ctx<'_>, i: usize, leg: &Leg, flags: &mut Vec<Flag>) {
+    let Some(v) = &leg.vessel else { return };
+    let Some(flag) = v.flag.as_deref() else {
+        return;
+    };
+    let Some(e) = ctx.reference.flags_of_convenience.get(flag) else {
+        return;
+    };
+    flags.push(ctx.flag(
+        format!(
+            "vessel {} on leg {} flies the flag of {} (flag of convenience)",
+            v.name,
+            i + 1,
+            e.name
+        ),
+        Evidence::VesselFlagOfConvenience(FlagOfConvenience {
+            leg: LegIndex(i),
+            vessel: v.name.clone(),
+            flag: flag.to_string(),
+            source: e.source.clone(),
+        }),
+    ));
+}
+
+/// `carrier.dprk` for carrier and forwarder parties.
+fn carrier_dprk_party(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
     for (i, p) in ctx.shipment.parties.iter().enumerate() {
-        if p.role == Role::Carrier || p.role == Role::Forwarder {
-            if let Some(c) = carrier_match(ctx, &p.name) {
-                flags.push(ctx.flag(
-                    "carrier.dprk",
-                    format!("{} {:?} is the DPRK carrier {}", p.role, p.name, c.name),
-                    json!({"party_index": i, "name": p.name, "carrier": c.name, "source": c.source}),
-                ));
-            }
+        if p.role != Role::Carrier && p.role != Role::Forwarder {
+            continue;
         }
+        let Some(c) = carrier_match(ctx, &p.name) else {
+            continue;
+        };
+        flags.push(ctx.flag(
+            format!("{} {:?} is the DPRK carrier {}", p.role, p.name, c.name),
+            Evidence::CarrierDprkParty(DprkCarrierParty {
+                party_index: PartyIndex(i),
+                name: p.name.clone(),
+                carrier: c.name.clone(),
+                source: c.source.clone(),
+            }),
+        ));
     }
 }
 
-fn listed(ctx: &Ctx<'_>, i: usize, leg: &Leg, flags: &mut Vec<Flag>) {
+/// `vessel.listed`: by IMO number (critical), else by name (high).
+fn vessel_listed(ctx: &Ctx<'_>, i: usize, leg: &Leg, flags: &mut Vec<Flag>) {
     let Some(v) = &leg.vessel else { return };
     let (hits, by, threshold) = match v.imo_digits() {
         Some(imo) => (
             ctx.parties.vessel_by_imo(&imo),
-            "imo",
+            MatchedBy::Imo,
             ctx.config.vessel_threshold,
         ),
         None => {
@@ -67,32 +94,38 @@ fn listed(ctx: &Ctx<'_>, i: usize, leg: &Leg, flags: &mut Vec<Flag>) {
             };
             (
                 ctx.parties.screen_party(&probe),
-                "name",
+                MatchedBy::Name,
                 ctx.config.role_threshold(Role::Carrier),
             )
         }
     };
     let hits: Vec<_> = hits.into_iter().filter(|h| h.score >= threshold).collect();
     let Some(best) = hits.first() else { return };
-    let severity = if by == "imo" {
-        Severity::Critical
-    } else {
-        Severity::High
+    let (severity, by_words) = match by {
+        MatchedBy::Imo => (Severity::Critical, "imo"),
+        MatchedBy::Name => (Severity::High, "name"),
     };
+    let summary = format!(
+        "vessel {} on leg {} is listed ({}, by {by_words})",
+        v.name,
+        i + 1,
+        best.caption
+    );
     flags.push(ctx.flag_at(
-        "vessel.listed",
         severity,
-        format!(
-            "vessel {} on leg {} is listed ({}, by {by})",
-            v.name,
-            i + 1,
-            best.caption
-        ),
-        json!({"leg": i, "vessel": v.name, "imo": v.imo, "matched_by": by, "hits": hits}),
+        summary,
+        Evidence::VesselListed(VesselListed {
+            leg: LegIndex(i),
+            vessel: v.name.clone(),
+            imo: v.imo.clone(),
+            matched_by: by,
+            hits,
+        }),
     ));
 }
 
-fn renamed(ctx: &Ctx<'_>, i: usize, leg: &Leg, flags: &mut Vec<Flag>) {
+/// `vessel.renamed`: renamed or reflagged within the window before the leg.
+fn vessel_renamed(ctx: &Ctx<'_>, i: usize, leg: &Leg, flags: &mut Vec<Flag>) {
     let Some(v) = &leg.vessel else { return };
     let when = leg.depart.unwrap_or(ctx.shipment.date).day_number();
     let window = ctx.config.parameters.rename_window_days;
@@ -102,8 +135,18 @@ fn renamed(ctx: &Ctx<'_>, i: usize, leg: &Leg, flags: &mut Vec<Flag>) {
             (0..=window).contains(&d)
         })
     };
-    let names: Vec<_> = v.former_names.iter().filter(|n| recent(n.until)).collect();
-    let flags_: Vec<_> = v.former_flags.iter().filter(|f| recent(f.until)).collect();
+    let names: Vec<_> = v
+        .former_names
+        .iter()
+        .filter(|n| recent(n.until))
+        .cloned()
+        .collect();
+    let flags_: Vec<_> = v
+        .former_flags
+        .iter()
+        .filter(|f| recent(f.until))
+        .cloned()
+        .collect();
     if names.is_empty() && flags_.is_empty() {
         return;
     }
@@ -117,9 +160,19 @@ fn renamed(ctx: &Ctx<'_>, i: usize, leg: &Leg, flags: &mut Vec<Flag>) {
         what.push(format!("reflagged from {} {days} days before", f.flag));
     }
     flags.push(ctx.flag(
-        "vessel.renamed",
-        format!("vessel {} on leg {} was {}", v.name, i + 1, what.join(" and ")),
-        json!({"leg": i, "vessel": v.name, "former_names": names, "former_flags": flags_, "window_days": window}),
+        format!(
+            "vessel {} on leg {} was {}",
+            v.name,
+            i + 1,
+            what.join(" and ")
+        ),
+        Evidence::VesselRenamed(VesselRenamed {
+            leg: LegIndex(i),
+            vessel: v.name.clone(),
+            former_names: names,
+            former_flags: flags_,
+            window_days: window,
+        }),
     ));
 }
 
@@ -132,7 +185,8 @@ fn carrier_match<'r>(ctx: &Ctx<'r>, name: &str) -> Option<&'r crate::reference::
         .find(|c| c.keys.iter().any(|k| k.in_words(&w)))
 }
 
-fn dprk_carrier(ctx: &Ctx<'_>, i: usize, leg: &Leg, flags: &mut Vec<Flag>) {
+/// `carrier.dprk` for a leg: its carrier, flight code or vessel flag.
+fn carrier_dprk_leg(ctx: &Ctx<'_>, i: usize, leg: &Leg, flags: &mut Vec<Flag>) {
     let mut reasons = Vec::new();
     let mut source = None;
     if let Some(c) = leg.carrier.as_deref().and_then(|n| carrier_match(ctx, n)) {
@@ -166,9 +220,23 @@ fn dprk_carrier(ctx: &Ctx<'_>, i: usize, leg: &Leg, flags: &mut Vec<Flag>) {
     if reasons.is_empty() {
         return;
     }
+    let summary = format!(
+        "leg {} ({} → {}) is carried by a DPRK carrier: {}",
+        i + 1,
+        ctx.from[i].label,
+        ctx.to[i].label,
+        reasons.join("; ")
+    );
     flags.push(ctx.flag(
-        "carrier.dprk",
-        format!("leg {} ({} → {}) is carried by a DPRK carrier: {}", i + 1, ctx.from[i].label, ctx.to[i].label, reasons.join("; ")),
-        json!({"leg": i, "mode": leg.mode, "carrier": leg.carrier, "flight": leg.flight, "reasons": reasons, "source": source, "note": leg.note}),
+        summary,
+        Evidence::CarrierDprkLeg(DprkCarrierLeg {
+            leg: LegIndex(i),
+            mode: leg.mode,
+            carrier: leg.carrier.clone(),
+            flight: leg.flight.clone(),
+            reasons,
+            source,
+            note: leg.note.clone(),
+        }),
     ));
 }

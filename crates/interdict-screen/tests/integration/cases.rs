@@ -1,6 +1,6 @@
 //! The real cases of `examples/` and their clean controls.
 
-use crate::{read_jsonl, repo_root, rules_of, screen};
+use crate::{evidence_json, read_jsonl, repo_root, rule, rules_of, screen};
 use interdict_screen::DecisionKind;
 
 fn case(file: &str) -> Vec<interdict_screen::Shipment> {
@@ -18,13 +18,18 @@ fn aurus_senat_gifts_are_blocked() {
             s.id,
             rules_of(&d)
         );
-        for rule in [
+        for r in [
             "party.listed",
             "goods.prohibited",
             "goods.luxury_gift",
             "destination.sanctioned",
         ] {
-            assert!(d.has(rule), "{} lacks {rule}: {:?}", s.id, rules_of(&d));
+            assert!(
+                d.has(crate::rule(r)),
+                "{} lacks {r}: {:?}",
+                s.id,
+                rules_of(&d)
+            );
         }
     }
 }
@@ -34,7 +39,7 @@ fn maybach_has_a_flag_per_suspicious_element() {
     let s = &case("maybach_s600_2018.jsonl")[0];
     let d = screen(s);
     assert_eq!(d.decision, DecisionKind::Block, "{:?}", rules_of(&d));
-    for rule in [
+    for r in [
         "route.transshipment_chain",
         "route.declared_port_not_reached",
         "vessel.renamed",
@@ -44,26 +49,26 @@ fn maybach_has_a_flag_per_suspicious_element() {
         "destination.mismatch",
         "goods.prohibited",
     ] {
-        assert!(d.has(rule), "Maybach lacks {rule}: {:?}", rules_of(&d));
+        assert!(d.has(rule(r)), "Maybach lacks {r}: {:?}", rules_of(&d));
     }
     let dark = d
         .flags
         .iter()
-        .find(|f| f.rule == "route.dark_period")
+        .find(|f| f.rule == rule("route.dark_period"))
         .expect("dark flag");
-    assert_eq!(dark.evidence["days"], 18);
+    assert_eq!(evidence_json(dark)["days"], 18);
     let renamed = d
         .flags
         .iter()
-        .find(|f| f.rule == "vessel.renamed")
+        .find(|f| f.rule == rule("vessel.renamed"))
         .expect("renamed flag");
     assert!(renamed.summary.contains("Xiang Jin"), "{}", renamed.summary);
     let chain = d
         .flags
         .iter()
-        .find(|f| f.rule == "route.transshipment_chain")
+        .find(|f| f.rule == rule("route.transshipment_chain"))
         .expect("chain flag");
-    assert!(chain.evidence["transshipments"]
+    assert!(evidence_json(chain)["transshipments"]
         .as_array()
         .is_some_and(|a| a.len() >= 3));
 }
@@ -83,17 +88,22 @@ fn lexus_to_the_dprk_embassy_in_dhaka_is_blocked() {
         let m = d
             .flags
             .iter()
-            .find(|f| f.rule == "consignee.dprk_mission")
+            .find(|f| f.rule == rule("consignee.dprk_mission"))
             .expect("mission flag");
-        assert_eq!(m.evidence["mission"]["id"], "bd-dhaka", "{}", m.evidence);
+        assert_eq!(
+            evidence_json(m)["mission"]["id"],
+            "bd-dhaka",
+            "{}",
+            evidence_json(m)
+        );
     }
     let reexport = screen(&cases[1]);
     let mismatch = reexport
         .flags
         .iter()
-        .find(|f| f.rule == "destination.mismatch")
+        .find(|f| f.rule == rule("destination.mismatch"))
         .expect("mismatch");
-    assert_eq!(mismatch.evidence["declared"], "sg");
+    assert_eq!(evidence_json(mismatch)["declared"], "sg");
     assert!(
         mismatch.summary.contains("consignee says bd"),
         "{}",

@@ -32,7 +32,7 @@ fn rows_group_into_shipments_and_errors_do_not_stop_the_batch() {
         "route.dark_period",
         "consignee.secrecy_jurisdiction",
     ] {
-        assert!(d.has(rule), "{rule}");
+        assert!(d.has(crate::rule(rule)), "{rule}");
     }
     let e3 = items[2].as_ref().expect_err("impossible date");
     assert_eq!(

@@ -61,6 +61,15 @@ impl TableParties {
                 1.0,
                 "NPWMD",
             ),
+            // On the UN list only (programme as the UN list writes it: "DPRK").
+            (
+                "korea kwangson banking corporation",
+                "KOREA KWANGSON BANKING CORPORATION",
+                1.0,
+                "UN-DPRK",
+            ),
+            // On a user-loaded list whose law is not tabulated.
+            ("own list party", "OWN LIST PARTY", 1.0, "OWN"),
             // A fuzzy near-miss: scores under every role threshold.
             ("kim jong", "KIM, Jong Il (deceased)", 0.5, "DPRK"),
             // A mid-score match: above the consignee threshold, below the critical score.
@@ -81,6 +90,17 @@ impl TableParties {
     }
 }
 
+/// The list a stand-in programme belongs to: UN regime names as the UN list
+/// writes them, OFAC tags otherwise; "test_table" for a list whose law is
+/// not tabulated.
+fn dataset_of(program: &str) -> &'static str {
+    match program {
+        "DPRK" | "DPRK3" | "DPRK4" | "NPWMD" | "RUSSIA-EO14024" => "us_ofac_sdn",
+        "UN-DPRK" => "un_sc_sanctions",
+        _ => "test_table",
+    }
+}
+
 impl Default for TableParties {
     fn default() -> Self {
         Self::new()
@@ -95,8 +115,8 @@ impl PartyScreening for TableParties {
                 caption: caption.clone(),
                 schema: party.schema.to_string(),
                 score: *score,
-                datasets: vec!["test_table".into()],
-                programs: vec![(*program).to_string()],
+                datasets: vec![dataset_of(program).into()],
+                programs: vec![program.trim_start_matches("UN-").to_string()],
                 explanation: vec![format!("exact folded name {:?}", fold(&party.name))],
             }],
             None => Vec::new(),
@@ -144,7 +164,8 @@ impl GoodsScreening for TableGoods {
             .chars()
             .filter(char::is_ascii_digit)
             .collect();
-        let luxury = LUXURY.iter().any(|p| hs.starts_with(p));
+        let mismatch = mismatch(line, &hs);
+        let luxury = LUXURY.iter().any(|p| hs.starts_with(p)) || mismatch.is_some();
         let chapter: u32 = hs.get(..2).and_then(|c| c.parse().ok()).unwrap_or(0);
         let mut verdicts = Vec::new();
         if destination == "kp" {
@@ -196,12 +217,17 @@ impl GoodsScreening for TableGoods {
             });
         }
         GoodsAssessment {
-            hs_code: (!hs.is_empty()).then_some(hs),
+            // Like the real engine, the description's heading wins over a disagreeing code.
+            hs_code: match &mismatch {
+                Some(m) => Some(m.described.clone()),
+                None => (!hs.is_empty()).then_some(hs),
+            },
             heading: None,
             luxury,
             unit_value_usd: unit_value_usd(line),
             verdicts,
             warnings: Vec::new(),
+            mismatch,
         }
     }
 }
@@ -219,5 +245,28 @@ fn unit_value_usd(line: &GoodsLine) -> Option<interdict_screen::UsdValue> {
     Some(interdict_screen::UsdValue {
         usd: line.value? * rate / qty,
         basis: "test stand-in rate".into(),
+    })
+}
+
+/// The stand-in's description reading: a luxury car make in the description
+/// means HS 8703, whatever code was declared.
+fn mismatch(line: &GoodsLine, hs: &str) -> Option<interdict_screen::DeclarationMismatch> {
+    const MAKES: [&str; 6] = [
+        "maybach",
+        "rolls royce",
+        "bentley",
+        "lexus",
+        "aurus",
+        "mercedes",
+    ];
+    let text = fold(&line.description);
+    let car = MAKES.iter().any(|m| text.contains(m));
+    (car && !hs.is_empty() && !hs.starts_with("8703")).then(|| {
+        interdict_screen::DeclarationMismatch {
+            kind: "heading".into(),
+            declared: hs.to_string(),
+            described: "8703".into(),
+            detail: format!("declared HS {hs} but the description reads as 8703"),
+        }
     })
 }

@@ -7,6 +7,7 @@ mod bad_input;
 mod cases;
 mod csv_form;
 mod labelled;
+mod law;
 mod report;
 mod rules;
 
@@ -42,4 +43,14 @@ pub fn screen(s: &Shipment) -> Decision {
 
 pub fn rules_of(d: &Decision) -> Vec<&str> {
     d.flags.iter().map(|f| f.rule.as_str()).collect()
+}
+
+/// The flags' JSON as `--format jsonl` writes it (the contract consumers read).
+pub fn evidence_json(f: &interdict_screen::Flag) -> serde_json::Value {
+    serde_json::to_value(&f.evidence).expect("evidence serialises")
+}
+
+/// A rule id named in a test.
+pub fn rule(id: &str) -> interdict_screen::RuleId {
+    interdict_screen::RuleId::parse(id).unwrap_or_else(|| panic!("no rule {id}"))
 }

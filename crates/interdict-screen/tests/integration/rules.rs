@@ -1,15 +1,22 @@
 //! Rule-level behaviour and the decision formula.
 
-use crate::{rules_of, screen};
+use crate::{evidence_json, rule, rules_of, screen};
+use interdict_screen::evidence::{Circuitous, Evidence};
 use interdict_screen::{parse_jsonl_line, Decision, DecisionKind, Flag, ScreenConfig, Severity};
 
 fn flag(sev: Severity) -> Flag {
     Flag {
-        rule: "x".into(),
+        rule: rule("route.circuitous"),
         severity: sev,
         summary: String::new(),
-        evidence: serde_json::Value::Null,
+        evidence: Evidence::RouteCircuitous(Circuitous {
+            travelled_km: 0.0,
+            direct_km: 0.0,
+            ratio: 0.0,
+            threshold: 0.0,
+        }),
         citations: vec![],
+        under: vec![],
     }
 }
 
@@ -43,8 +50,8 @@ fn decision_formula_is_a_noisy_or() {
 #[test]
 fn every_rule_is_documented_with_citations() {
     let c = ScreenConfig::default();
-    for id in interdict_screen::config::RULE_IDS {
-        let r = c.rule(id).expect("rule in rules.toml");
+    for id in interdict_screen::RuleId::ALL {
+        let r = c.rule(*id).expect("rule in rules.toml");
         assert!(!r.statement.is_empty() && !r.citations.is_empty(), "{id}");
     }
 }
@@ -66,7 +73,7 @@ fn flags_carry_citations_and_evidence() {
     let f = &d.flags[0];
     assert_eq!(f.severity, Severity::Medium);
     assert!(!f.citations.is_empty());
-    assert_eq!(f.evidence["payer_country"], "ae");
+    assert_eq!(evidence_json(f)["payer_country"], "ae");
     let out = serde_json::to_value(&d).expect("serialise");
     for key in ["shipment_id", "decision", "score", "flags"] {
         assert!(out.get(key).is_some(), "{key}");
@@ -84,9 +91,9 @@ fn goods_rules_apply_only_in_applicable_jurisdictions() {
     let f = d
         .flags
         .iter()
-        .find(|f| f.rule == "goods.prohibited")
+        .find(|f| f.rule == rule("goods.prohibited"))
         .expect("prohibited");
-    let j: Vec<_> = f.evidence["verdicts"]
+    let j: Vec<_> = evidence_json(f)["verdicts"]
         .as_array()
         .expect("array")
         .iter()
@@ -106,9 +113,9 @@ fn goods_rules_apply_only_in_applicable_jurisdictions() {
     let f = d
         .flags
         .iter()
-        .find(|f| f.rule == "goods.prohibited")
+        .find(|f| f.rule == rule("goods.prohibited"))
         .expect("prohibited");
-    assert!(f.evidence["verdicts"]
+    assert!(evidence_json(f)["verdicts"]
         .as_array()
         .is_some_and(|a| a.len() == 2));
 }
