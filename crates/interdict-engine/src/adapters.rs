@@ -184,7 +184,7 @@ impl GoodsScreening for GoodsAdapter<'_> {
                     ));
                 }
                 let mismatch = report.mismatch.map(|m| DeclarationMismatch {
-                    kind: m.kind,
+                    kind: m.kind.as_str().to_string(),
                     declared: m.declared,
                     described: m.described,
                     detail: m.detail,
