@@ -8,7 +8,7 @@
 use crate::adjust::{adjust, Sides};
 use crate::align::{align, Alignment};
 use crate::analyse::{analyse_name, FormMeta, Tok};
-use crate::explain::{Adjustment, Explanation, How, PartMatch, Reason, TransliterationNote};
+use crate::explain::{Adjustment, Explanation, How, PartMatch, TransliterationNote};
 use crate::facts::Facts;
 use crate::query::Query;
 use crate::similarity::Kind;
@@ -206,27 +206,18 @@ pub(crate) fn score_listed_form(
     Some((b, s))
 }
 
-/// The final score (and, with `sink`, the adjustments) for a name alignment.
+/// The final score (and, with `sink`, the adjustments) for a name
+/// alignment: the name score, then the rules of [`crate::adjust::RULES`].
 pub(crate) fn finish(
     pq: &PreparedQuery,
     best: Option<&Best>,
     lm: Option<&FormMeta>,
     l_schema: Schema,
     l_facts: &Facts,
-    mut sink: Option<&mut Vec<Adjustment>>,
+    sink: Option<&mut Vec<Adjustment>>,
 ) -> f64 {
-    let name_score = best.map_or(0.0, |b| b.alignment.score);
-    if let (Some(b), Some(v)) = (best, sink.as_deref_mut()) {
-        if let Some(before) = b.alignment.capped_from {
-            v.push(Adjustment {
-                reason: Reason::SinglePartOnly {
-                    cap: b.alignment.score,
-                },
-                delta: b.alignment.score - before,
-            });
-        }
-    }
     let empty: &[u32] = &[];
+    let alignment = best.map(|b| &b.alignment);
     let sides = Sides {
         q_schema: pq.schema,
         l_schema,
@@ -234,8 +225,10 @@ pub(crate) fn finish(
         l: l_facts,
         q_numbers: best.map_or(empty, |b| &pq.forms[b.qform].meta.numbers),
         l_numbers: lm.map_or(empty, |m| &m.numbers),
+        name_score: alignment.map_or(0.0, |a| a.capped_from.unwrap_or(a.score)),
+        single_part_cap: alignment.and_then(|a| a.capped_from.map(|_| a.score)),
     };
-    adjust(name_score, &sides, sink)
+    adjust(&sides, sink)
 }
 
 fn how(kind: Kind, method: Transliteration) -> How {
