@@ -15,9 +15,13 @@ pub const DEFAULT_THRESHOLD: f64 = 0.70;
 /// How many results a search returns by default.
 pub const DEFAULT_LIMIT: usize = 5;
 
-/// Results scoring below this are not returned at all: they are too unlike
-/// the query to be worth a reviewer's time, even below the threshold.
-pub const MIN_RESULT_SCORE: f64 = 0.50;
+/// Near misses are shown, not dropped: like yente's `match: false`
+/// results, the best candidates up to the limit are returned with their
+/// scores and explanations, marked not a match, down to this floor (a
+/// reviewer must see "Sinsong Machine Tool" beside a listed "Sinsong
+/// Machinery Joint Venture Corporation"). Below it a name shares too little
+/// with the query to be worth a reviewer's time.
+pub const MIN_RESULT_SCORE: f64 = 0.30;
 
 // ---------------------------------------------------------- name part scores
 

@@ -111,13 +111,6 @@ pub(crate) fn hangul_readings(c: char) -> Vec<char> {
     out
 }
 
-/// The first on'yomi of a character, or of its traditional form.
-pub(crate) fn first_on(c: char) -> Option<&'static str> {
-    readings(c)
-        .and_then(|r| r.on().next())
-        .or_else(|| traditional(c).find_map(|t| readings(t).and_then(|r| r.on().next())))
-}
-
 /// How many Han characters read as the Hangul syllable `s` (0 if none).
 pub(crate) fn syllable_weight(s: char) -> u32 {
     index().syllable_weight.get(&s).copied().unwrap_or(0)
@@ -198,7 +191,6 @@ mod tests {
         assert!(hangul_readings('龙').contains(&'룡'));
         assert_eq!(to_hangul("崔龙海", 1), ["최룡해"]);
         assert_eq!(to_hangul("赵春龙", 1), ["조춘룡"]);
-        assert_eq!(first_on('杨'), Some("you"));
     }
 
     #[test]

@@ -208,3 +208,21 @@ fn get_and_len() {
     assert_eq!(m.get("test:V2").map(|e| e.caption()), Some("CHON MA SAN"));
     assert!(m.get("test:nope").is_none());
 }
+
+#[test]
+fn near_misses_are_shown_marked_not_a_match() {
+    let m = Matcher::build(vec![entity(
+        "KPe.1",
+        Schema::Company,
+        &[(prop::NAME, "SINSONG MACHINERY JOINT VENTURE CORPORATION")],
+    )]);
+    let r = m.search(
+        &query(Schema::Company, &[(prop::NAME, "Sinsong Machine Tool")]),
+        &MatchConfig::default(),
+    );
+    let first = r.first().expect("the near miss is shown");
+    assert_eq!(first.id, "test:KPe.1");
+    assert!(!first.is_match, "{}", first.score);
+    assert!(first.score >= interdict_match::weights::MIN_RESULT_SCORE);
+    assert!(!first.explanation.to_text().is_empty());
+}
