@@ -9,6 +9,7 @@
 //! non-name evidence (schema, birth dates, countries, identifiers, numbers
 //! in the names, given/family names given apart).
 
+use crate::align::NameCap;
 use crate::explain::{Adjustment, Reason};
 use crate::facts::{Facts, Ident};
 use crate::weights as w;
@@ -24,9 +25,8 @@ pub(crate) struct Sides<'a> {
     pub l_numbers: &'a [u32],
     /// The name score before any adjustment.
     pub name_score: f64,
-    /// The cap the alignment put on a person's name when only one of its
-    /// parts matched ([`w::SINGLE_PART_CAP`]), if it did.
-    pub single_part_cap: Option<f64>,
+    /// The cap the alignment put on the name score, and why, if it did.
+    pub name_cap: Option<(f64, NameCap)>,
 }
 
 /// How a rule moves the score.
@@ -55,8 +55,9 @@ type Rule = fn(&Sides<'_>, f64, bool) -> Option<Fired>;
 /// The recipe, in the order the rules apply (the order matters: a veto
 /// ends it, additions are summed before the final clamp to [0, 1], and a
 /// floor applies to the clamped sum).
-pub(crate) const RULES: [(&str, Rule); 8] = [
+pub(crate) const RULES: [(&str, Rule); 9] = [
     ("single part of a person's name", single_part_only),
+    ("only common words agree", only_common_words),
     ("kinds of party", schema_incompatible),
     ("given and family names swapped", given_and_family_swapped),
     ("birth date", birth_date),
@@ -102,10 +103,26 @@ pub(crate) fn adjust(s: &Sides<'_>, mut sink: Option<&mut Vec<Adjustment>>) -> f
 /// A person is rarely identified by one name part: the alignment capped the
 /// name score ([`w::SINGLE_PART_CAP`]); the cap is shown as a penalty.
 fn single_part_only(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
-    let cap = s.single_part_cap?;
+    let (cap, NameCap::SinglePart) = s.name_cap? else {
+        return None;
+    };
     Some(Fired {
         effect: Effect::Cap(cap),
         reason: explain.then_some(Reason::SinglePartOnly { cap }),
+    })
+}
+
+/// Two organisations' names agree only on words common across the listed
+/// organisations ("Korea Development Bank" / "Korea United Development
+/// Bank"), and one name has words the other lacks: the alignment capped the
+/// name score ([`w::COMMON_WORDS_ONLY_CAP`]).
+fn only_common_words(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
+    let (cap, NameCap::CommonWordsOnly) = s.name_cap? else {
+        return None;
+    };
+    Some(Fired {
+        effect: Effect::Cap(cap),
+        reason: explain.then_some(Reason::CommonWordsOnly { cap }),
     })
 }
 
@@ -311,7 +328,7 @@ mod tests {
             q_numbers: qn,
             l_numbers: ln,
             name_score: 0.8,
-            single_part_cap: None,
+            name_cap: None,
         };
         let s = adjust(&sides, Some(&mut v));
         // Scoring without explaining gives the same score.
@@ -401,7 +418,7 @@ mod tests {
             q_numbers: &[],
             l_numbers: &[],
             name_score: 0.93,
-            single_part_cap: Some(w::SINGLE_PART_CAP),
+            name_cap: Some((w::SINGLE_PART_CAP, NameCap::SinglePart)),
         };
         let mut v = Vec::new();
         assert_eq!(adjust(&sides, Some(&mut v)), w::SINGLE_PART_CAP);

@@ -159,7 +159,11 @@ pub(crate) fn skeleton(text: &str) -> Box<str> {
 impl Tok {
     pub(crate) fn new(text: &str, kind: PartKind) -> Tok {
         let weight = match kind {
-            PartKind::Word => weights::WEIGHT_WORD * f64::from(names::token_weight(text)),
+            PartKind::Word => {
+                weights::WEIGHT_WORD
+                    * f64::from(names::token_weight(text))
+                        .min(crate::common_words::frequency_weight(text))
+            }
             PartKind::Initial => weights::WEIGHT_INITIAL,
             PartKind::Number => weights::WEIGHT_INITIAL,
             PartKind::LegalForm => weights::WEIGHT_LEGAL_FORM,

@@ -141,19 +141,23 @@ pub(crate) struct Best {
     pub alignment: Alignment,
 }
 
-/// Whether the two names compared are people's, organisations' (or
-/// vessels'), or one of each.
+/// Whether the two names compared are people's, organisations', vessels',
+/// or one of each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Parties {
     People,
     Mixed,
+    /// Two organisations (or an organisation and a vessel).
     Others,
+    /// Two vessels, whose names are mostly common words ("Ocean Star").
+    Vessels,
 }
 
 impl Parties {
     pub(crate) fn of(q: Schema, l: Schema) -> Parties {
         match (q == Schema::Person, l == Schema::Person) {
             (true, true) => Parties::People,
+            (false, false) if q == Schema::Vessel && l == Schema::Vessel => Parties::Vessels,
             (false, false) => Parties::Others,
             _ => Parties::Mixed,
         }
@@ -161,7 +165,7 @@ impl Parties {
 
     /// Either side is a person: one matching part is too little.
     pub(crate) fn any_person(self) -> bool {
-        self != Parties::Others
+        matches!(self, Parties::People | Parties::Mixed)
     }
 }
 
@@ -226,7 +230,7 @@ pub(crate) fn finish(
         q_numbers: best.map_or(empty, |b| &pq.forms[b.qform].meta.numbers),
         l_numbers: lm.map_or(empty, |m| &m.numbers),
         name_score: alignment.map_or(0.0, |a| a.capped_from.unwrap_or(a.score)),
-        single_part_cap: alignment.and_then(|a| a.capped_from.map(|_| a.score)),
+        name_cap: alignment.and_then(|a| a.capped_from.map(|_| (a.score, a.cap))),
     };
     adjust(&sides, sink)
 }

@@ -123,6 +123,10 @@ pub(crate) struct Context {
     /// Both names read as Mandarin syllables: pinyin and Wade–Giles
     /// spellings of the same syllables are variants.
     pub chinese: bool,
+    /// A side was written in a script that leaves vowels out (an abjad, or
+    /// an abugida read by the general transliterator: Thai "สมชาย" →
+    /// "smchay"): its vowel groups say nothing of its syllables.
+    pub vowelless: bool,
 }
 
 /// Similarity of a query part and a listed part, and how they met.
@@ -134,6 +138,7 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
         syllabic,
         person,
         chinese,
+        vowelless,
     } = cx;
     use PartKind::*;
     match (q.kind, l.kind) {
@@ -220,7 +225,11 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
         // the measure of the shorter part too (phonetic keys keep only the
         // start of a name: "Ronaldinho" and "Ronaldo" share one).
         let shorter = qt.len().min(lt.len());
-        if !q.phonetic.is_empty() && q.phonetic == l.phonetic && halves <= 2 * budget(shorter) {
+        if !q.phonetic.is_empty()
+            && q.phonetic == l.phonetic
+            && halves <= 2 * budget(shorter)
+            && (vowelless || same_syllable_count(&q.text, &l.text))
+        {
             consider(w::PART_PHONETIC, Kind::Phonetic);
         }
     }
@@ -231,6 +240,7 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
         && q.skeleton.len() >= 3
         && q.skeleton == l.skeleton
         && q.text.as_bytes().first() == l.text.as_bytes().first()
+        && same_syllable_count(&q.text, &l.text)
     {
         // Latin spellings of the same name from Arabic or Persian differ in
         // their vowels ("Husayn" / "Hussein", "Nuristani" / "Nooristani").
@@ -245,6 +255,25 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
         }
     }
     best
+}
+
+/// Whether two Latin parts have as many vowel groups (syllables): a sound
+/// or consonant key vouches for spellings that differ in their vowels
+/// ("Husayn" / "Hussein"), not for a syllable more ("Putin" / "Potanin").
+fn same_syllable_count(a: &str, b: &str) -> bool {
+    fn syllables(s: &str) -> usize {
+        let mut n = 0;
+        let mut in_vowel = false;
+        for (i, c) in s.bytes().enumerate() {
+            let vowel = matches!(c, b'a' | b'e' | b'i' | b'o' | b'u') || (i > 0 && c == b'y');
+            n += usize::from(vowel && !in_vowel);
+            in_vowel = vowel;
+        }
+        n
+    }
+    // A digit typed for a letter ("Ig0r") hides a vowel: no count then.
+    let letters = |s: &str| s.bytes().all(|b| b.is_ascii_lowercase());
+    !(letters(a) && letters(b)) || syllables(a) == syllables(b)
 }
 
 /// Latvian, Lithuanian and Greek names carry a nominative ending that
@@ -441,6 +470,13 @@ mod tests {
         let (s, k) = sim("aleksandr", "alexander").expect("x = ks");
         assert_eq!(k, Kind::Fuzzy(1.0));
         assert!(s > 0.8);
+    }
+
+    #[test]
+    fn a_key_does_not_vouch_for_a_syllable_more() {
+        assert!(sim("putin", "potanin").is_none());
+        assert!(same_syllable_count("husayn", "hussein"));
+        assert!(!same_syllable_count("putin", "potanin"));
     }
 
     #[test]

@@ -133,6 +133,18 @@ pub const EXTRA_PART_PENALTY_SYLLABIC: f64 = 1.0;
 /// the lineage, such a pair is a conflict instead.
 pub const OUT_OF_ORDER_FACTOR: f64 = 0.5;
 
+/// A word of an organisation's name counts as distinctive when its weight
+/// (the lower of its role weight and its frequency weight across the listed
+/// organisations, `data/org_word_weights.tsv`) is at least this: it is in
+/// no more than about 25 of the ~21,000 listed organisations' names.
+pub const DISTINCTIVE_WEIGHT: f64 = 0.80;
+
+/// Two organisations are not the same on common words alone: when no pair
+/// of distinctive words agrees and one name has words the other lacks
+/// ("Korea Development Bank" / "Korea United Development Bank"), the name
+/// score is capped here, below the threshold, for review.
+pub const COMMON_WORDS_ONLY_CAP: f64 = 0.65;
+
 /// A person is rarely identified by one name part. When only one part of a
 /// multi-part person name matches, the name score is capped here, below the
 /// threshold ("Kim" alone is not Kim Jong Un).
