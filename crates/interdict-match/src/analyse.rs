@@ -404,7 +404,18 @@ fn analyse_one(name: &str, org_like: bool) -> SmallVec<[RawForm; 2]> {
     } else {
         std::borrow::Cow::Borrowed(name)
     };
-    for form in names::latin_forms(&name_in) {
+    // An organisation written in Korean, Chinese or Japanese is also read
+    // the way the lists write it in English: generic words translated.
+    let mut latin = names::latin_forms(&name_in);
+    if org_like
+        && matches!(
+            script,
+            NameScript::Hangul | NameScript::Han | NameScript::Kana
+        )
+    {
+        latin.extend(names::cjk_org_forms(&name_in));
+    }
+    for form in latin {
         // Run-together Korean syllables are split in people's names only:
         // an organisation's words ("Sinsong Machine Tool") would read as
         // syllables too ("ma chi ne").

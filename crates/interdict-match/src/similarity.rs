@@ -236,6 +236,15 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
     if let Some((s, d)) = without_nominative_ending(&qt, &lt) {
         consider(s, Kind::Fuzzy(d));
     }
+    // Only for a query read from another script, whose generic words were
+    // translated to one English form of several ("은행" → "bank" for a
+    // listed "Banking"); between Latin names the forms tell firms apart
+    // ("Trust Bank" / "Banking Corporation").
+    if translit && !person && !translit_syllables(cx) {
+        if let Some((s, d)) = same_english_stem(&qt, &lt) {
+            consider(s, Kind::Fuzzy(d));
+        }
+    }
     if !abjad
         && q.skeleton.len() >= 3
         && q.skeleton == l.skeleton
@@ -274,6 +283,33 @@ fn same_syllable_count(a: &str, b: &str) -> bool {
     // A digit typed for a letter ("Ig0r") hides a vowel: no count then.
     let letters = |s: &str| s.bytes().all(|b| b.is_ascii_lowercase());
     !(letters(a) && letters(b)) || syllables(a) == syllables(b)
+}
+
+fn translit_syllables(cx: Context) -> bool {
+    cx.syllabic || cx.korean || cx.chinese
+}
+
+/// Words of organisations' names come in several English forms of one
+/// stem ("Bank" / "Banking", "Industry" / "Industrial", "Trade" /
+/// "Trading"): two words whose stems agree once one of these endings is
+/// taken off (leaving four letters or more) differ by two edits.
+fn same_english_stem(a: &str, b: &str) -> Option<(f64, f64)> {
+    const ENDINGS: [&str; 9] = ["ings", "ing", "ies", "ial", "al", "es", "s", "y", "e"];
+    if a == b || a.len() < 4 || b.len() < 4 || a.as_bytes()[..4] != b.as_bytes()[..4] {
+        return None;
+    }
+    let stem = |w: &'_ str| -> String {
+        ENDINGS
+            .iter()
+            .find_map(|e| w.strip_suffix(e).filter(|s| s.len() >= 4))
+            .unwrap_or(w)
+            .to_string()
+    };
+    // Two edits: the forms are related, not the same word.
+    (stem(a) == stem(b)).then(|| {
+        let longer = a.len().max(b.len());
+        (1.0 - w::FUZZY_SLOPE * 2.0 / longer as f64, 2.0)
+    })
 }
 
 /// Latvian, Lithuanian and Greek names carry a nominative ending that
@@ -470,6 +506,15 @@ mod tests {
         let (s, k) = sim("aleksandr", "alexander").expect("x = ks");
         assert_eq!(k, Kind::Fuzzy(1.0));
         assert!(s > 0.8);
+    }
+
+    #[test]
+    fn english_forms_of_one_stem() {
+        assert!(same_english_stem("bank", "banking").is_some());
+        assert!(same_english_stem("industry", "industrial").is_some());
+        assert!(same_english_stem("trade", "trading").is_some());
+        assert!(same_english_stem("machine", "machinery").is_none());
+        assert!(same_english_stem("bank", "bank").is_none());
     }
 
     #[test]

@@ -47,6 +47,10 @@ pub enum Transliteration {
     /// The general transliterator `any_ascii`, for scripts without a
     /// dedicated one.
     AnyAscii,
+    /// A Korean, Chinese or Japanese organisation name with its generic
+    /// words translated and its proper nouns romanised
+    /// ([`crate::cjk_org_forms`]).
+    OrgTranslated,
 }
 
 impl fmt::Display for Transliteration {
@@ -65,6 +69,7 @@ impl fmt::Display for Transliteration {
             Self::CyrillicIso9 => "Cyrillic, ISO 9",
             Self::CyrillicKorean => "Cyrillic, Russian transcription of Korean",
             Self::AnyAscii => "general transliteration (any_ascii)",
+            Self::OrgTranslated => "organisation words translated, names romanised",
         })
     }
 }

@@ -29,6 +29,7 @@
 
 mod abbreviations;
 mod chinese;
+mod cjk_org;
 mod cyrillic;
 mod forms;
 mod hangul;
@@ -47,6 +48,7 @@ mod tokenize;
 
 pub use abbreviations::expand_abbreviations;
 pub use chinese::{are_chinese_variants, chinese_keys};
+pub use cjk_org::cjk_org_forms;
 pub use forms::{latin_forms, LatinForm, Transliteration};
 pub use hangul::{romanize_mr, romanize_rr, segment_korean_name};
 pub use japanese::{japanese_reading_like, japanese_word_readings};

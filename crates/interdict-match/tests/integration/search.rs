@@ -226,3 +226,24 @@ fn near_misses_are_shown_marked_not_a_match() {
     assert!(first.score >= interdict_match::weights::MIN_RESULT_SCORE);
     assert!(!first.explanation.to_text().is_empty());
 }
+
+#[test]
+fn a_chinese_company_name_finds_its_english_listing() {
+    let m = Matcher::build(vec![
+        entity(
+            "20564",
+            Schema::Organization,
+            &[(
+                prop::NAME,
+                "DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO LTD",
+            )],
+        ),
+        entity("KPi.1", Schema::Person, &[(prop::NAME, "RI Hong Sang")]),
+    ]);
+    let r = m.search(
+        &query(Schema::Company, &[(prop::NAME, "丹東鴻祥實業發展有限公司")]),
+        &MatchConfig::default(),
+    );
+    assert_eq!(r[0].id, "test:20564");
+    assert!(r[0].is_match);
+}
