@@ -7,7 +7,7 @@
 use std::fmt;
 
 use crate::normalize::{dominant_script, normalize, NameScript};
-use crate::{cyrillic, hangul, hanja, kana};
+use crate::{cyrillic, hangul, hanja, kana, slavic};
 
 /// At most this many alternative readings of an ambiguous name (金 → 김/금,
 /// Чен → 정/전) are produced per method.
@@ -47,6 +47,10 @@ pub enum Transliteration {
     /// The general transliterator `any_ascii`, for scripts without a
     /// dedicated one.
     AnyAscii,
+    /// A Russian, Belarusian or Ukrainian name in the Latin transliteration
+    /// of another language (German, Polish, French, Czech, Baltic,
+    /// Ukrainian), read back to the BGN/PCGN spelling (see `slavic`).
+    SlavicLatin,
     /// A Korean, Chinese or Japanese organisation name with its generic
     /// words translated and its proper nouns romanised
     /// ([`crate::cjk_org_forms`]).
@@ -69,6 +73,7 @@ impl fmt::Display for Transliteration {
             Self::CyrillicIso9 => "Cyrillic, ISO 9",
             Self::CyrillicKorean => "Cyrillic, Russian transcription of Korean",
             Self::AnyAscii => "general transliteration (any_ascii)",
+            Self::SlavicLatin => "another Latin transliteration of Cyrillic, read as BGN/PCGN",
             Self::OrgTranslated => "organisation words translated, names romanised",
         })
     }
@@ -90,7 +95,16 @@ pub fn latin_forms(name: &str) -> Vec<LatinForm> {
     let norm = normalize(name);
     let mut forms = Vec::new();
     match dominant_script(&norm) {
-        NameScript::Latin => push(&mut forms, norm.clone(), Transliteration::None),
+        NameScript::Latin => {
+            push(&mut forms, norm.clone(), Transliteration::None);
+            for reading in slavic::slavic_readings(&name.to_lowercase()) {
+                push(
+                    &mut forms,
+                    normalize(&reading),
+                    Transliteration::SlavicLatin,
+                );
+            }
+        }
         NameScript::Hangul => hangul_forms(
             &norm,
             Transliteration::HangulMcCuneReischauer,

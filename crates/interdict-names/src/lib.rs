@@ -43,6 +43,7 @@ mod numbers;
 mod org;
 mod parts;
 mod phonetic;
+mod slavic;
 mod surnames;
 mod tokenize;
 
