@@ -140,6 +140,11 @@ fn tidy(word: String) -> String {
         out.push(*c);
     }
     w = out;
+    // Russian spelling writes и, never ы, after ж, ш and ч: Polish "ży",
+    // "szy", "czy" are жи, ши, чи.
+    for (from, to) in [("zhy", "zhi"), ("shy", "shi"), ("chy", "chi")] {
+        w = w.replace(from, to);
+    }
     for (end, with) in [("ij", "iy"), ("ej", "ey"), ("yj", "iy")] {
         if let Some(stem) = w.strip_suffix(end) {
             w = format!("{stem}{with}");
@@ -254,7 +259,7 @@ mod tests {
 
     #[test]
     fn polish() {
-        assert!(reads("Jewgienij Prigożyn", "yevgeniy prigozhyn"));
+        assert!(reads("Jewgienij Prigożyn", "yevgeniy prigozhin"));
         assert!(reads("Dmitrij Miedwiediew", "dmitriy medvedev"));
         assert!(reads("Giennadij Timczenko", "gennadiy timchenko"));
     }
