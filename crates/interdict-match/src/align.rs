@@ -341,7 +341,9 @@ fn acronyms(
             } else {
                 (&mut *used_l, &mut *used_q)
             };
-            if *used_a & (1 << i) != 0 {
+            // A person's initials stand beside a name ("JC Juncker"); a
+            // lone two-letter name ("So") is no one's initials.
+            if *used_a & (1 << i) != 0 || (person && a.len() < 2) {
                 continue;
             }
             let Some(span) = spelled_by(t, longest, b, m, *used_b) else {

@@ -121,10 +121,23 @@ pub(crate) fn syllable_weight(s: char) -> u32 {
 /// time (金 → 김 then 금). Characters without a reading are kept as they are.
 pub(crate) fn to_hangul(han: &str, limit: usize) -> Vec<String> {
     let chars: Vec<char> = han.chars().collect();
+    // Simplified characters are read through their traditional forms only
+    // in names of three characters or more: a Korean name written in
+    // simplified Chinese (Chinese media) is a surname and a two-syllable
+    // given name, while two-character names in simplified characters are
+    // mostly Chinese names, which a Korean reading would confuse with
+    // listed Koreans.
+    let through_traditional = chars.len() >= 3;
     let options: Vec<Vec<char>> = chars
         .iter()
         .map(|&c| {
-            let v = hangul_readings(c);
+            let v = if through_traditional {
+                hangul_readings(c)
+            } else {
+                readings(c)
+                    .map(|r| r.hangul().collect())
+                    .unwrap_or_default()
+            };
             if v.is_empty() {
                 vec![c]
             } else {

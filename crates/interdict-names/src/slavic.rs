@@ -196,7 +196,7 @@ pub(crate) fn slavic_readings(lower: &str) -> Vec<String> {
         (&POLISH, &["sz", "cz", "rz", "ł", "ż", "ij ", "ń", "ś", "ć"]),
         (&FRENCH, &["ï", "tch", "gue", "gui"]),
         (&CZECH, &["š", "č", "ž", "ě", "ř", "ė", "ū", "ų", "ŭ"]),
-        (&UKRAINIAN, &["ii", "iy", "ovych", "iivna", "yi"]),
+        (&UKRAINIAN, &["ii ", "ovych", "ivna ", "iia "]),
     ];
     // French accents carry no Cyrillic letter: "Evguéni" is "evgueni".
     let lower: String = lower
@@ -272,6 +272,8 @@ mod tests {
         assert!(reads("Vladimiras Putinas", "vladimir putin"));
         assert!(reads("Sergejs Lavrovs", "sergej lavrov"));
         assert!(slavic_readings("james adams").is_empty());
+        // Chinese and Korean "Yi" are no Ukrainian marks.
+        assert!(slavic_readings("pao yu yi").is_empty());
         assert!(reads("Serhii Aksonov", "sergiy aksonov"));
     }
 
