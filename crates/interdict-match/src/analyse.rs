@@ -415,6 +415,9 @@ fn analyse_one(name: &str, org_like: bool) -> SmallVec<[RawForm; 2]> {
     {
         latin.extend(names::cjk_org_forms(&name_in));
     }
+    if org_like && script == NameScript::Cyrillic {
+        latin.extend(names::cyrillic_org_forms(&name_in));
+    }
     for form in latin {
         // Run-together Korean syllables are split in people's names only:
         // an organisation's words ("Sinsong Machine Tool") would read as
