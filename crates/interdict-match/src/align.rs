@@ -212,9 +212,13 @@ fn single_part_only(pairs: &[Pair], q: &[&Tok], l: &[&Tok]) -> bool {
 /// either name is left without a counterpart.
 fn common_words_only(pairs: &[Pair], q: &[&Tok], l: &[&Tok], used_q: u32, used_l: u32) -> bool {
     let distinctive = |t: &Tok| t.kind == PartKind::Word && t.weight >= w::DISTINCTIVE_WEIGHT;
-    let agree = pairs
-        .iter()
-        .any(|p| distinctive(q[p.q as usize]) && distinctive(l[p.l as usize]));
+    // A distinctive word agrees when spelt alike (exactly, transliterated,
+    // a romanisation variant, an acronym), not merely within some edits.
+    let agree = pairs.iter().any(|p| {
+        p.sim >= w::DISTINCTIVE_AGREEMENT
+            && distinctive(q[p.q as usize])
+            && distinctive(l[p.l as usize])
+    });
     let left_over = |ts: &[&Tok], used: u32| {
         ts.iter()
             .enumerate()

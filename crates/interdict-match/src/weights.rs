@@ -139,6 +139,12 @@ pub const OUT_OF_ORDER_FACTOR: f64 = 0.5;
 /// no more than about 25 of the ~21,000 listed organisations' names.
 pub const DISTINCTIVE_WEIGHT: f64 = 0.80;
 
+/// A pair of distinctive words agrees for [`COMMON_WORDS_ONLY_CAP`] when
+/// its similarity reaches this: spelt alike (exact, transliterated, a
+/// romanisation variant, an acronym), not merely within a few edits
+/// ("Dandong" / "Dae-Dong").
+pub const DISTINCTIVE_AGREEMENT: f64 = 0.90;
+
 /// Two organisations are not the same on common words alone: when no pair
 /// of distinctive words agrees and one name has words the other lacks
 /// ("Korea Development Bank" / "Korea United Development Bank"), the name
