@@ -8,6 +8,12 @@
 //! Hepburn, Cyrillic under BGN/PCGN, ICAO 9303, ISO 9 and the Russian
 //! transcription of Korean), Korean romanisation-variant keys
 //! ([`korean_keys`]), Mandarin pinyin / Wade–Giles keys ([`chinese_keys`]),
+//! Korean, Chinese and Japanese organisation names with their generic words
+//! translated ([`cjk_org_forms`]) and Russian ones likewise
+//! ([`cyrillic_org_forms`]), Russian names in German, Polish, French,
+//! Czech, Baltic, Łacinka and Ukrainian transliterations read back to
+//! BGN/PCGN (in [`latin_forms`]), simplified Chinese read through its
+//! traditional forms (Unihan kTraditionalVariant),
 //! Japanese readings of kanji checked against a Latin name
 //! ([`japanese_reading_like`]), English nicknames ([`given_name`]),
 //! organisation legal-form symbols ([`org_type`]), business abbreviations
