@@ -29,6 +29,30 @@ pub trait Searcher: Sync {
         limit: usize,
         threshold: f64,
     ) -> Result<Vec<Hit>, String>;
+    /// As [`Searcher::search`], only among the entities of `datasets`
+    /// (None: all), the way a user screens against some lists. The default
+    /// filters the results, for stand-ins without datasets.
+    fn search_in(
+        &self,
+        datasets: Option<&[String]>,
+        schema: Schema,
+        query: &Props,
+        limit: usize,
+        threshold: f64,
+    ) -> Result<Vec<Hit>, String> {
+        let hits = self.search(schema, query, limit, threshold)?;
+        Ok(match datasets {
+            None => hits,
+            Some(ds) => hits
+                .into_iter()
+                .filter(|h| ds.iter().any(|d| h.id.starts_with(&format!("{d}:"))))
+                .collect(),
+        })
+    }
     /// How many entities the index holds.
     fn len(&self) -> usize;
+    /// Whether the index holds an entity with this id.
+    fn contains(&self, _id: &str) -> bool {
+        true
+    }
 }

@@ -1,9 +1,10 @@
-//! The `names` command: runs every requested set through our engine (and
-//! lays the peer's scores beside ours) and assembles the report.
+//! The `names` command: a registry of evaluation sets ([`REGISTRY`]: each
+//! one entry with its name, the files it reads and its run function), run
+//! in report order through our engine with the peer's scores beside ours.
 //!
-//! Owns the order of sections and the summary table; reading files is
-//! [`crate::sets`]'s job, metrics [`crate::metrics`]'s, the engine sits
-//! behind [`Engines`].
+//! Owns the registry, the order of sections and the summary table; reading
+//! files is [`crate::sets`]'s job, metrics and sections
+//! [`crate::evaluate`]'s, the engine sits behind [`Engines`].
 
 use crate::engine::{PairScorer, Searcher};
 use crate::evaluate::{self, search::Outcome, Column};
@@ -17,39 +18,91 @@ use interdict_model::Schema;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+/// Where a set's files are.
+pub enum Files {
+    /// These files under the data directory (`--data`).
+    Data(&'static [&'static str]),
+    /// CSV files under `dev/` and `holdout/` of the blind directory (`--blind`).
+    Blind,
+}
+
+/// One evaluation set.
+pub struct Set {
+    pub name: &'static str,
+    pub files: Files,
+    pub run: fn(&mut Run<'_>) -> Result<()>,
+}
+
 /// Every set the command knows, in report order.
-pub const SETS: [&str; 6] = [
-    "name_bench",
-    "entity_bench",
-    "cross_script",
-    "un_positives",
-    "negatives",
-    "ofac_parity",
+pub const REGISTRY: [Set; 7] = [
+    Set {
+        name: "name_bench",
+        files: Files::Data(&["nomenklatura/name_bench_cases.csv"]),
+        run: name_bench,
+    },
+    Set {
+        name: "entity_bench",
+        files: Files::Data(&["nomenklatura/entity_bench_checks.yml"]),
+        run: entity_bench,
+    },
+    Set {
+        name: "cross_script",
+        files: Files::Data(&["watchman/cross_script_pairs.csv"]),
+        run: cross_script,
+    },
+    Set {
+        name: "un_positives",
+        files: Files::Data(&[
+            "yente/candidate_generation/positives_un_untreated.csv",
+            "yente/candidate_generation/positives_un_treated.csv",
+        ]),
+        run: un_positives,
+    },
+    Set {
+        name: "negatives",
+        files: Files::Data(&[
+            "yente/candidate_generation/negatives_global.csv",
+            "yente/candidate_generation/negatives_us.csv",
+        ]),
+        run: negatives,
+    },
+    Set {
+        name: "ofac_parity",
+        files: Files::Data(&["nomenklatura/ofac_sls_parity_fixtures.csv"]),
+        run: ofac_parity,
+    },
+    Set {
+        name: "blind",
+        files: Files::Blind,
+        run: blind,
+    },
 ];
 
-/// The files each set reads, under the data directory.
-const SET_FILES: &[(&str, &str)] = &[
-    ("name_bench", "nomenklatura/name_bench_cases.csv"),
-    ("entity_bench", "nomenklatura/entity_bench_checks.yml"),
-    ("cross_script", "watchman/cross_script_pairs.csv"),
-    (
-        "un_positives",
-        "yente/candidate_generation/positives_un_untreated.csv",
-    ),
-    (
-        "un_positives",
-        "yente/candidate_generation/positives_un_treated.csv",
-    ),
-    (
-        "negatives",
-        "yente/candidate_generation/negatives_global.csv",
-    ),
-    ("negatives", "yente/candidate_generation/negatives_us.csv"),
-    ("ofac_parity", "nomenklatura/ofac_sls_parity_fixtures.csv"),
-];
+impl Set {
+    /// The first file (or directory) the set needs that is missing.
+    fn missing(&self, opts: &Options) -> Option<PathBuf> {
+        match self.files {
+            Files::Data(files) => files
+                .iter()
+                .map(|f| opts.data.join(f))
+                .find(|p| !p.exists()),
+            Files::Blind => {
+                let has_csv = sets::blind::Part::ALL.iter().any(|p| {
+                    sets::blind::csv_files(&opts.blind.join(p.dir())).is_ok_and(|f| !f.is_empty())
+                });
+                (!has_csv).then(|| opts.blind.join("{dev,holdout}/*.csv"))
+            }
+        }
+    }
+}
+
+/// The names of every set, in report order.
+pub fn set_names() -> Vec<&'static str> {
+    REGISTRY.iter().map(|s| s.name).collect()
+}
 
 /// Results per query in the search-based sets (yente uses 5 too).
 pub const LIMIT: usize = 5;
@@ -66,6 +119,8 @@ pub trait Engines {
 
 pub struct Options {
     pub data: PathBuf,
+    /// The blind sets' directory (holding `dev/` and `holdout/`).
+    pub blind: PathBuf,
     pub threshold: f64,
     pub sets: Vec<String>,
     pub peer: Option<PeerScores>,
@@ -86,364 +141,496 @@ impl Summary {
     }
 }
 
+/// What the sets of one run share: the options, the engines (each built
+/// once, when a set first needs it), the summary and the sections.
+pub struct Run<'a> {
+    opts: &'a Options,
+    engines: &'a dyn Engines,
+    summary: Summary,
+    sections: Vec<String>,
+    pair_scorer: Option<Box<dyn PairScorer>>,
+    all: Option<Box<dyn Searcher>>,
+}
+
+impl Run<'_> {
+    fn t(&self) -> f64 {
+        self.opts.threshold
+    }
+
+    fn data(&self, rel: &str) -> PathBuf {
+        self.opts.data.join(rel)
+    }
+
+    fn pair_scorer(&mut self) -> Result<&dyn PairScorer> {
+        if self.pair_scorer.is_none() {
+            self.pair_scorer = Some(self.engines.pair_scorer()?);
+        }
+        match &self.pair_scorer {
+            Some(s) => Ok(s.as_ref()),
+            None => bail!("no pair scorer"),
+        }
+    }
+
+    /// The searcher over every bundled list, built once per run.
+    fn all_searcher(&mut self) -> Result<&dyn Searcher> {
+        if self.all.is_none() {
+            self.all = Some(self.engines.all_searcher()?);
+        }
+        match &self.all {
+            Some(s) => Ok(s.as_ref()),
+            None => bail!("no searcher"),
+        }
+    }
+
+    fn scores(&mut self, pairs: &[LabelledPair]) -> Result<Vec<f64>> {
+        let scorer = self.pair_scorer()?;
+        Ok(score_all(scorer, pairs))
+    }
+}
+
 pub fn run(opts: &Options, engines: &dyn Engines) -> Result<String> {
     for s in &opts.sets {
-        if !SETS.contains(&s.as_str()) {
-            bail!("unknown set {s:?}: expected one of {}", SETS.join(", "));
+        if !REGISTRY.iter().any(|x| x.name == s) {
+            bail!(
+                "unknown set {s:?}: expected one of {}",
+                set_names().join(", ")
+            );
         }
     }
-    let data = &opts.data;
+    let mut r = Run {
+        opts,
+        engines,
+        summary: Summary(Table::new(&["set", "metric", OURS, PEER])),
+        sections: Vec::new(),
+        pair_scorer: None,
+        all: None,
+    };
     // A set asked for by name must have its files; without --set, the sets
-    // whose files the data directory lacks are skipped (and said so), so a
-    // directory holding only some sets can be evaluated.
-    let missing = |s: &str| -> Option<PathBuf> {
-        SET_FILES
-            .iter()
-            .filter(|(set, _)| *set == s)
-            .map(|(_, f)| data.join(f))
-            .find(|p| !p.exists())
-    };
+    // whose files are missing are skipped (and said so), so a directory
+    // holding only some sets can be evaluated.
     let mut skipped: Vec<String> = Vec::new();
-    for s in SETS {
-        if let (true, Some(p)) = (opts.sets.is_empty(), missing(s)) {
-            skipped.push(format!("{s} (no {})", p.display()));
+    for set in &REGISTRY {
+        let asked = opts.sets.iter().any(|x| x == set.name);
+        if !asked && !opts.sets.is_empty() {
+            continue;
+        }
+        match set.missing(opts) {
+            Some(p) if asked => bail!("set {}: {} not found", set.name, p.display()),
+            Some(p) => skipped.push(format!("{} (no {})", set.name, p.display())),
+            None => (set.run)(&mut r)?,
         }
     }
-    let wanted = |s: &str| {
-        opts.sets.iter().any(|x| x == s) || (opts.sets.is_empty() && missing(s).is_none())
-    };
-    let mut sections = Vec::new();
     if !skipped.is_empty() {
-        sections.push(format!(
-            "Sets skipped, their files are not in the data directory: {}.\n",
-            skipped.join("; ")
-        ));
+        r.sections.insert(
+            0,
+            format!(
+                "Sets skipped, their files are not in the data directory: {}.\n",
+                skipped.join("; ")
+            ),
+        );
     }
-    let mut summary = Summary(Table::new(&["set", "metric", OURS, PEER]));
     let t = opts.threshold;
     let peer_label = opts.peer.as_ref().map_or(
         "not run (frozen scores where available)".to_string(),
         PeerScores::describe,
     );
-    let pair_scorer = if ["name_bench", "entity_bench", "cross_script", "ofac_parity"]
-        .iter()
-        .any(|s| wanted(s))
-    {
-        Some(engines.pair_scorer()?)
-    } else {
-        None
-    };
-
-    if let (true, Some(scorer)) = (wanted("name_bench"), &pair_scorer) {
-        let pairs = sets::pairs::name_bench(&data.join("nomenklatura/name_bench_cases.csv"))?;
-        let mut columns = vec![Column::full(OURS, score_all(scorer.as_ref(), &pairs))];
-        columns.extend(peer_column(opts, "name_bench", &pairs));
-        let frozen_path = data.join("nomenklatura/name_bench_logicv2_frozen_scores.csv");
-        if frozen_path.exists() {
-            let frozen = sets::pairs::frozen_scores(&frozen_path)?;
-            let by_case: HashMap<(&str, &str, &str, &str), f64> = frozen
-                .iter()
-                .map(|f| ((&*f.case_group, &*f.schema, &*f.name1, &*f.name2), f.score))
-                .collect();
-            let scores = pairs
-                .iter()
-                .map(|p| {
-                    let g = slice(p, "group");
-                    let q = first(&p.query);
-                    let c = first(&p.candidate);
-                    by_case.get(&(g, p.schema.as_str(), q, c)).copied()
-                })
-                .collect();
-            columns.push(Column {
-                label: FROZEN.into(),
-                scores,
-            });
-        }
-        let all: Vec<usize> = (0..pairs.len()).collect();
-        let m = |c: &Column| evaluate::pairs::confusion(&pairs, c, &all, t);
-        let ours = m(&columns[0]);
-        let peer = columns.get(1).map(m);
-        summary.add(
-            "name_bench",
-            &format!("F1 (P / R) at {t:.2}"),
-            format!(
-                "{} ({} / {})",
-                f3(ours.f1()),
-                f3(ours.precision()),
-                f3(ours.recall())
-            ),
-            peer.map_or("—".into(), |p| {
-                format!(
-                    "{} ({} / {}) [{}]",
-                    f3(p.f1()),
-                    f3(p.precision()),
-                    f3(p.recall()),
-                    columns[1].header()
-                )
-            }),
-        );
-        sections.push(evaluate::pairs::section(
-            "nomenklatura name_bench_cases.csv",
-            &pairs,
-            &columns,
-            t,
-        ));
-    }
-
-    if let (true, Some(scorer)) = (wanted("entity_bench"), &pair_scorer) {
-        let pairs = sets::entity_bench::read(&data.join("nomenklatura/entity_bench_checks.yml"))?;
-        let mut columns = vec![Column::full(OURS, score_all(scorer.as_ref(), &pairs))];
-        columns.extend(peer_column(opts, "entity_bench", &pairs));
-        let all: Vec<usize> = (0..pairs.len()).collect();
-        let m = |c: &Column| evaluate::pairs::confusion(&pairs, c, &all, t);
-        summary.add(
-            "entity_bench",
-            "F1 / accuracy",
-            format!(
-                "{} / {}",
-                f3(m(&columns[0]).f1()),
-                f3(m(&columns[0]).accuracy())
-            ),
-            columns.get(1).map_or("—".into(), |c| {
-                format!("{} / {}", f3(m(c).f1()), f3(m(c).accuracy()))
-            }),
-        );
-        sections.push(evaluate::pairs::section(
-            "nomenklatura entity_bench_checks.yml",
-            &pairs,
-            &columns,
-            t,
-        ));
-    }
-
-    if let (true, Some(scorer)) = (wanted("cross_script"), &pair_scorer) {
-        let pairs = sets::pairs::cross_script(&data.join("watchman/cross_script_pairs.csv"))?;
-        let plain: Vec<LabelledPair> = pairs.iter().map(|p| p.pair.clone()).collect();
-        let mut columns = vec![Column::full(OURS, score_all(scorer.as_ref(), &plain))];
-        columns.extend(peer_column(opts, "cross_script", &plain));
-        let hits: Vec<String> = columns
-            .iter()
-            .map(|c| {
-                let (total, per) = evaluate::cross_script::hits(&pairs, c, t);
-                let cjk: usize = per
-                    .iter()
-                    .filter(|(s, _)| {
-                        use crate::scripts::Script::{Han, Hangul, Kana};
-                        matches!(s, Han | Hangul | Kana)
-                    })
-                    .map(|(_, v)| v.0)
-                    .sum();
-                format!("{total}/{} (Han/Hangul/Kana {cjk})", pairs.len())
-            })
-            .collect();
-        summary.add(
-            "cross_script",
-            &format!("hits at {t:.2}"),
-            hits[0].clone(),
-            hits.get(1).cloned().unwrap_or("—".into()),
-        );
-        sections.push(evaluate::cross_script::section(&pairs, &columns, t));
-    }
-
-    if wanted("un_positives") {
-        let (searcher, listed) = engines.un_searcher()?;
-        let gold_index = GoldIndex::new(&listed);
-        let dir = data.join("yente/candidate_generation");
-        let untreated = sets::yente::read(&dir.join("positives_un_untreated.csv"))?;
-        let treated = sets::yente::read(&dir.join("positives_un_treated.csv"))?;
-        if untreated.len() != treated.len() {
-            bail!("treated and untreated positives differ in length");
-        }
-        let gold: Vec<Vec<String>> = untreated.iter().map(|p| gold_index.resolve(p)).collect();
-        // The same queries against every bundled list: a test of candidate
-        // generation in the full index, where common names have long key lists.
-        let all_searcher = engines.all_searcher()?;
-        let mut cells = Vec::new();
-        for people in [&untreated, &treated] {
-            let outcomes = search_all_limit(all_searcher.as_ref(), people, t, ALL_LISTS_LIMIT);
-            let all: Vec<usize> = (0..people.len()).collect();
-            let in_top = all
-                .iter()
-                .filter(|&&i| {
-                    !gold[i].is_empty()
-                        && outcomes[i]
-                            .as_ref()
-                            .is_ok_and(|h| evaluate::search::rank_of(h, &gold[i]).is_some())
-                })
-                .count();
-            let resolved = all.iter().filter(|&&i| !gold[i].is_empty()).count();
-            cells.push(f3(ratio(in_top, resolved)));
-        }
-        summary.add(
-            &format!("UN positives, all {} bundled entities", all_searcher.len()),
-            &format!("recall@{ALL_LISTS_LIMIT} untreated / treated"),
-            cells.join(" / "),
-            "—".to_string(),
-        );
-        for (label, people) in [("untreated", &untreated), ("treated", &treated)] {
-            let started = Instant::now();
-            let outcomes = search_all(searcher.as_ref(), people, t);
-            eprintln!(
-                "un_positives {label}: {:.1}s",
-                started.elapsed().as_secs_f64()
-            );
-            let all: Vec<usize> = (0..people.len()).collect();
-            let dprk: Vec<usize> = all
-                .iter()
-                .copied()
-                .filter(|&i| people[i].nationality == "kp")
-                .collect();
-            let mut slices = vec![
-                evaluate::search::Slice {
-                    label: "all".into(),
-                    rows: all.clone(),
-                },
-                evaluate::search::Slice {
-                    label: "nationality kp (DPRK)".into(),
-                    rows: dprk,
-                },
-            ];
-            if label == "treated" {
-                let changed: Vec<usize> = all
-                    .iter()
-                    .copied()
-                    .filter(|&i| people[i].full_name != untreated[i].full_name)
-                    .collect();
-                slices.push(evaluate::search::Slice {
-                    label: "name altered".into(),
-                    rows: changed,
-                });
-            }
-            let peer_outcomes = peer_ranked(opts, &format!("un_{label}"), people.len(), t);
-            let r = evaluate::search::recall(&all, &gold, &outcomes);
-            let peer_cell = peer_outcomes.as_ref().map_or("not run".to_string(), |o| {
-                let r = evaluate::search::recall(&all, &gold, o);
-                format!(
-                    "{} / {} [trigram-blocked]",
-                    f3(ratio(r.at1, r.n)),
-                    f3(ratio(r.at5, r.n))
-                )
-            });
-            summary.add(
-                &format!("UN positives {label}"),
-                "recall@1 / recall@5",
-                format!("{} / {}", f3(ratio(r.at1, r.n)), f3(ratio(r.at5, r.n))),
-                peer_cell,
-            );
-            let mut columns: Vec<(&str, &[Outcome])> = vec![(OURS, &outcomes)];
-            if let Some(o) = &peer_outcomes {
-                columns.push((PEER, o));
-            }
-            sections.push(evaluate::search::positives_section(
-                &format!(
-                    "yente UN positives ({label}) against the bundled UN list ({} entities)",
-                    searcher.len()
-                ),
-                people,
-                &gold,
-                &columns,
-                &slices,
-            ));
-        }
-    }
-
-    if wanted("negatives") {
-        let searcher = engines.all_searcher()?;
-        let dir = data.join("yente/candidate_generation");
-        let mut files = Vec::new();
-        for name in ["negatives_global.csv", "negatives_us.csv"] {
-            let mut people = sets::yente::read(&dir.join(name))?;
-            if let Some(n) = opts.negatives_limit {
-                people.truncate(n);
-            }
-            files.push((name.to_string(), people));
-        }
-        let started = Instant::now();
-        let outcomes: Vec<Vec<Outcome>> = files
-            .iter()
-            .map(|(_, people)| search_all(searcher.as_ref(), people, t))
-            .collect();
-        let seconds = started.elapsed().as_secs_f64();
-        let rows: Vec<(String, &[sets::yente::Person], &[Outcome])> = files
-            .iter()
-            .zip(&outcomes)
-            .map(|((n, p), o)| (n.clone(), p.as_slice(), o.as_slice()))
-            .collect();
-        let all: Vec<Outcome> = outcomes.iter().flatten().cloned().collect();
-        if let Some((_, people)) = files.first() {
-            let (p50, p99, n) = latency_percentiles(searcher.as_ref(), people, t);
-            summary.add(
-                "yente negatives",
-                &format!("latency per query, one thread, first {n}: p50 / p99"),
-                format!("{:.0} µs / {:.0} µs", p50, p99),
-                "—".into(),
-            );
-        }
-        let f = evaluate::search::false_positives(&all);
-        summary.add(
-            "yente negatives",
-            &format!("FP rate at {t:.2}"),
-            format!("{} ({}/{})", pct(ratio(f.fp, f.queries)), f.fp, f.queries),
-            "not run".into(),
-        );
-        sections.push(evaluate::search::negatives_section(
-            &rows,
-            t,
-            searcher.len(),
-            seconds,
-        ));
-    }
-
-    if let (true, Some(scorer)) = (wanted("ofac_parity"), &pair_scorer) {
-        let rows =
-            sets::pairs::ofac_parity(&data.join("nomenklatura/ofac_sls_parity_fixtures.csv"))?;
-        // The OFAC tool searches every kind of party: LegalEntity is the
-        // schema compatible with persons, companies and organisations.
-        let pairs: Vec<LabelledPair> = rows
-            .iter()
-            .map(|r| LabelledPair {
-                key: r.key,
-                schema: Schema::LegalEntity,
-                query: sets::name_props(&r.query),
-                candidate: sets::name_props(&r.result),
-                is_match: r.ofac_score.is_some_and(|s| f64::from(s) >= 100.0 * t),
-                slices: Vec::new(),
-            })
-            .collect();
-        let mut columns = vec![Column::full(OURS, score_all(scorer.as_ref(), &pairs))];
-        columns.extend(peer_column(opts, "ofac_parity", &pairs));
-        let p: Vec<_> = columns
-            .iter()
-            .map(|c| evaluate::ofac::parity(&rows, c, t))
-            .collect();
-        let fmt = |p: &evaluate::ofac::Parity| {
-            format!(
-                "{:.1} / {}",
-                p.mean_abs_delta,
-                f3(ratio(p.agree_slider.0, p.agree_slider.1))
-            )
-        };
-        summary.add(
-            "OFAC SLS parity",
-            "mean abs Δ / agreement at 80",
-            fmt(&p[0]),
-            p.get(1).map_or("—".into(), fmt),
-        );
-        sections.push(evaluate::ofac::section(&rows, &columns, t));
-    }
-
     let mut out = String::new();
     let _ = writeln!(
         out,
         "## interdict-eval names\n\nthreshold {t:.2}; data {}; peer: {peer_label}.\n",
         opts.data.display()
     );
-    out.push_str(&summary.0.render());
-    for s in sections {
+    out.push_str(&r.summary.0.render());
+    for s in r.sections {
         out.push('\n');
         out.push_str(&s);
     }
     Ok(out)
+}
+
+fn name_bench(r: &mut Run<'_>) -> Result<()> {
+    let t = r.t();
+    let pairs = sets::pairs::name_bench(&r.data("nomenklatura/name_bench_cases.csv"))?;
+    let mut columns = vec![Column::full(OURS, r.scores(&pairs)?)];
+    columns.extend(peer_column(r.opts, "name_bench", &pairs));
+    let frozen_path = r.data("nomenklatura/name_bench_logicv2_frozen_scores.csv");
+    if frozen_path.exists() {
+        columns.push(frozen_column(&frozen_path, &pairs)?);
+    }
+    let all: Vec<usize> = (0..pairs.len()).collect();
+    let m = |c: &Column| evaluate::pairs::confusion(&pairs, c, &all, t);
+    let ours = m(&columns[0]);
+    let peer = columns.get(1).map(m);
+    r.summary.add(
+        "name_bench",
+        &format!("F1 (P / R) at {t:.2}"),
+        format!(
+            "{} ({} / {})",
+            f3(ours.f1()),
+            f3(ours.precision()),
+            f3(ours.recall())
+        ),
+        peer.map_or("—".into(), |p| {
+            format!(
+                "{} ({} / {}) [{}]",
+                f3(p.f1()),
+                f3(p.precision()),
+                f3(p.recall()),
+                columns[1].header()
+            )
+        }),
+    );
+    r.sections.push(evaluate::pairs::section(
+        "nomenklatura name_bench_cases.csv",
+        &pairs,
+        &columns,
+        t,
+    ));
+    Ok(())
+}
+
+/// logic-v2's scores frozen by nomenklatura, joined on (group, schema,
+/// name1, name2).
+fn frozen_column(path: &Path, pairs: &[LabelledPair]) -> Result<Column> {
+    let frozen = sets::pairs::frozen_scores(path)?;
+    let by_case: HashMap<(&str, &str, &str, &str), f64> = frozen
+        .iter()
+        .map(|f| ((&*f.case_group, &*f.schema, &*f.name1, &*f.name2), f.score))
+        .collect();
+    let scores = pairs
+        .iter()
+        .map(|p| {
+            let g = slice(p, "group");
+            let q = first(&p.query);
+            let c = first(&p.candidate);
+            by_case.get(&(g, p.schema.as_str(), q, c)).copied()
+        })
+        .collect();
+    Ok(Column {
+        label: FROZEN.into(),
+        scores,
+    })
+}
+
+fn entity_bench(r: &mut Run<'_>) -> Result<()> {
+    let t = r.t();
+    let pairs = sets::entity_bench::read(&r.data("nomenklatura/entity_bench_checks.yml"))?;
+    let mut columns = vec![Column::full(OURS, r.scores(&pairs)?)];
+    columns.extend(peer_column(r.opts, "entity_bench", &pairs));
+    let all: Vec<usize> = (0..pairs.len()).collect();
+    let m = |c: &Column| evaluate::pairs::confusion(&pairs, c, &all, t);
+    r.summary.add(
+        "entity_bench",
+        "F1 / accuracy",
+        format!(
+            "{} / {}",
+            f3(m(&columns[0]).f1()),
+            f3(m(&columns[0]).accuracy())
+        ),
+        columns.get(1).map_or("—".into(), |c| {
+            format!("{} / {}", f3(m(c).f1()), f3(m(c).accuracy()))
+        }),
+    );
+    r.sections.push(evaluate::pairs::section(
+        "nomenklatura entity_bench_checks.yml",
+        &pairs,
+        &columns,
+        t,
+    ));
+    Ok(())
+}
+
+fn cross_script(r: &mut Run<'_>) -> Result<()> {
+    let t = r.t();
+    let pairs = sets::pairs::cross_script(&r.data("watchman/cross_script_pairs.csv"))?;
+    let plain: Vec<LabelledPair> = pairs.iter().map(|p| p.pair.clone()).collect();
+    let mut columns = vec![Column::full(OURS, r.scores(&plain)?)];
+    columns.extend(peer_column(r.opts, "cross_script", &plain));
+    let hits: Vec<String> = columns
+        .iter()
+        .map(|c| {
+            let (total, per) = evaluate::cross_script::hits(&pairs, c, t);
+            let cjk: usize = per
+                .iter()
+                .filter(|(s, _)| {
+                    use crate::scripts::Script::{Han, Hangul, Kana};
+                    matches!(s, Han | Hangul | Kana)
+                })
+                .map(|(_, v)| v.0)
+                .sum();
+            format!("{total}/{} (Han/Hangul/Kana {cjk})", pairs.len())
+        })
+        .collect();
+    r.summary.add(
+        "cross_script",
+        &format!("hits at {t:.2}"),
+        hits[0].clone(),
+        hits.get(1).cloned().unwrap_or("—".into()),
+    );
+    r.sections
+        .push(evaluate::cross_script::section(&pairs, &columns, t));
+    Ok(())
+}
+
+fn un_positives(r: &mut Run<'_>) -> Result<()> {
+    let t = r.t();
+    let (searcher, listed) = r.engines.un_searcher()?;
+    let gold_index = GoldIndex::new(&listed);
+    let dir = r.data("yente/candidate_generation");
+    let untreated = sets::yente::read(&dir.join("positives_un_untreated.csv"))?;
+    let treated = sets::yente::read(&dir.join("positives_un_treated.csv"))?;
+    if untreated.len() != treated.len() {
+        bail!("treated and untreated positives differ in length");
+    }
+    let gold: Vec<Vec<String>> = untreated.iter().map(|p| gold_index.resolve(p)).collect();
+    un_positives_all_lists(r, &gold, [&untreated, &treated])?;
+    for (label, people) in [("untreated", &untreated), ("treated", &treated)] {
+        let started = Instant::now();
+        let outcomes = search_all(searcher.as_ref(), people, t);
+        eprintln!(
+            "un_positives {label}: {:.1}s",
+            started.elapsed().as_secs_f64()
+        );
+        let all: Vec<usize> = (0..people.len()).collect();
+        let dprk: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&i| people[i].nationality == "kp")
+            .collect();
+        let mut slices = vec![
+            evaluate::search::Slice {
+                label: "all".into(),
+                rows: all.clone(),
+            },
+            evaluate::search::Slice {
+                label: "nationality kp (DPRK)".into(),
+                rows: dprk,
+            },
+        ];
+        if label == "treated" {
+            let changed: Vec<usize> = all
+                .iter()
+                .copied()
+                .filter(|&i| people[i].full_name != untreated[i].full_name)
+                .collect();
+            slices.push(evaluate::search::Slice {
+                label: "name altered".into(),
+                rows: changed,
+            });
+        }
+        let peer_outcomes = peer_ranked(r.opts, &format!("un_{label}"), people.len(), t);
+        let rc = evaluate::search::recall(&all, &gold, &outcomes);
+        let peer_cell = peer_outcomes.as_ref().map_or("not run".to_string(), |o| {
+            let rc = evaluate::search::recall(&all, &gold, o);
+            format!(
+                "{} / {} [trigram-blocked]",
+                f3(ratio(rc.at1, rc.n)),
+                f3(ratio(rc.at5, rc.n))
+            )
+        });
+        r.summary.add(
+            &format!("UN positives {label}"),
+            "recall@1 / recall@5",
+            format!("{} / {}", f3(ratio(rc.at1, rc.n)), f3(ratio(rc.at5, rc.n))),
+            peer_cell,
+        );
+        let mut columns: Vec<(&str, &[Outcome])> = vec![(OURS, &outcomes)];
+        if let Some(o) = &peer_outcomes {
+            columns.push((PEER, o));
+        }
+        r.sections.push(evaluate::search::positives_section(
+            &format!(
+                "yente UN positives ({label}) against the bundled UN list ({} entities)",
+                searcher.len()
+            ),
+            people,
+            &gold,
+            &columns,
+            &slices,
+        ));
+    }
+    Ok(())
+}
+
+/// The UN positives against every bundled list: a test of candidate
+/// generation in the full index, where common names have long key lists.
+fn un_positives_all_lists(
+    r: &mut Run<'_>,
+    gold: &[Vec<String>],
+    files: [&[sets::yente::Person]; 2],
+) -> Result<()> {
+    let t = r.t();
+    let all_searcher = r.all_searcher()?;
+    let n = all_searcher.len();
+    let mut cells = Vec::new();
+    for people in files {
+        let outcomes = search_all_limit(all_searcher, people, t, ALL_LISTS_LIMIT);
+        let in_top = (0..people.len())
+            .filter(|&i| {
+                !gold[i].is_empty()
+                    && outcomes[i]
+                        .as_ref()
+                        .is_ok_and(|h| evaluate::search::rank_of(h, &gold[i]).is_some())
+            })
+            .count();
+        let resolved = gold.iter().filter(|g| !g.is_empty()).count();
+        cells.push(f3(ratio(in_top, resolved)));
+    }
+    r.summary.add(
+        &format!("UN positives, all {n} bundled entities"),
+        &format!("recall@{ALL_LISTS_LIMIT} untreated / treated"),
+        cells.join(" / "),
+        "—".to_string(),
+    );
+    Ok(())
+}
+
+fn negatives(r: &mut Run<'_>) -> Result<()> {
+    let t = r.t();
+    let dir = r.data("yente/candidate_generation");
+    let mut files = Vec::new();
+    for name in ["negatives_global.csv", "negatives_us.csv"] {
+        let mut people = sets::yente::read(&dir.join(name))?;
+        if let Some(n) = r.opts.negatives_limit {
+            people.truncate(n);
+        }
+        files.push((name.to_string(), people));
+    }
+    let searcher = r.all_searcher()?;
+    let started = Instant::now();
+    let outcomes: Vec<Vec<Outcome>> = files
+        .iter()
+        .map(|(_, people)| search_all(searcher, people, t))
+        .collect();
+    let seconds = started.elapsed().as_secs_f64();
+    let latency = files
+        .first()
+        .map(|(_, people)| latency_percentiles(searcher, people, t));
+    let entities = searcher.len();
+    let rows: Vec<(String, &[sets::yente::Person], &[Outcome])> = files
+        .iter()
+        .zip(&outcomes)
+        .map(|((n, p), o)| (n.clone(), p.as_slice(), o.as_slice()))
+        .collect();
+    let all: Vec<Outcome> = outcomes.iter().flatten().cloned().collect();
+    if let Some((p50, p99, n)) = latency {
+        r.summary.add(
+            "yente negatives",
+            &format!("latency per query, one thread, first {n}: p50 / p99"),
+            format!("{:.0} µs / {:.0} µs", p50, p99),
+            "—".into(),
+        );
+    }
+    let f = evaluate::search::false_positives(&all);
+    r.summary.add(
+        "yente negatives",
+        &format!("FP rate at {t:.2}"),
+        format!("{} ({}/{})", pct(ratio(f.fp, f.queries)), f.fp, f.queries),
+        "not run".into(),
+    );
+    r.sections.push(evaluate::search::negatives_section(
+        &rows, t, entities, seconds,
+    ));
+    Ok(())
+}
+
+fn ofac_parity(r: &mut Run<'_>) -> Result<()> {
+    let t = r.t();
+    let rows = sets::pairs::ofac_parity(&r.data("nomenklatura/ofac_sls_parity_fixtures.csv"))?;
+    // The OFAC tool searches every kind of party: LegalEntity is the
+    // schema compatible with persons, companies and organisations.
+    let pairs: Vec<LabelledPair> = rows
+        .iter()
+        .map(|row| LabelledPair {
+            key: row.key,
+            schema: Schema::LegalEntity,
+            query: sets::name_props(&row.query),
+            candidate: sets::name_props(&row.result),
+            is_match: row.ofac_score.is_some_and(|s| f64::from(s) >= 100.0 * t),
+            slices: Vec::new(),
+        })
+        .collect();
+    let mut columns = vec![Column::full(OURS, r.scores(&pairs)?)];
+    columns.extend(peer_column(r.opts, "ofac_parity", &pairs));
+    let p: Vec<_> = columns
+        .iter()
+        .map(|c| evaluate::ofac::parity(&rows, c, t))
+        .collect();
+    let fmt = |p: &evaluate::ofac::Parity| {
+        format!(
+            "{:.1} / {}",
+            p.mean_abs_delta,
+            f3(ratio(p.agree_slider.0, p.agree_slider.1))
+        )
+    };
+    r.summary.add(
+        "OFAC SLS parity",
+        "mean abs Δ / agreement at 80",
+        fmt(&p[0]),
+        p.get(1).map_or("—".into(), fmt),
+    );
+    r.sections.push(evaluate::ofac::section(&rows, &columns, t));
+    Ok(())
+}
+
+/// The lists a screening "against UN + OFAC" loads.
+const UN_OFAC: [&str; 3] = ["un_sc_sanctions", "us_ofac_sdn", "us_ofac_cons"];
+
+fn blind(r: &mut Run<'_>) -> Result<()> {
+    use evaluate::blind::{count, Scope};
+    use sets::blind::Part;
+    let (t, opts) = (r.t(), r.opts);
+    let (rows, bad) = sets::blind::read_dir(&opts.blind)?;
+    let searcher = r.all_searcher()?;
+    let un_ofac: Vec<String> = UN_OFAC.iter().map(|s| s.to_string()).collect();
+    let search = |datasets: Option<&[String]>| -> Vec<Outcome> {
+        rows.par_iter()
+            .map(|row| searcher.search_in(datasets, row.schema, &row.query, LIMIT, t))
+            .collect()
+    };
+    let narrow = search(Some(&un_ofac));
+    let wide = search(None);
+    let scopes = [
+        Scope {
+            label: "UN + OFAC",
+            outcomes: &narrow,
+        },
+        Scope {
+            label: "all lists",
+            outcomes: &wide,
+        },
+    ];
+    let section = evaluate::blind::section(
+        &opts.blind.display().to_string(),
+        &rows,
+        &bad,
+        &scopes,
+        &|id| !searcher.contains(id),
+    );
+    for part in Part::ALL {
+        if !rows.iter().any(|x| x.part == part) {
+            continue;
+        }
+        let cells: Vec<String> = scopes
+            .iter()
+            .map(|s| {
+                let c = count(&rows, s.outcomes, |x| x.part == part);
+                let mut cell = format!("{} / {}", f3(c.recall_at1()), pct(c.fp_rate()));
+                if c.shown > 0 {
+                    let _ = write!(cell, " / {}", f3(c.shown_rate()));
+                }
+                cell
+            })
+            .collect();
+        r.summary.add(
+            &format!("blind {}", part.dir()),
+            "recall@1 / FP rate [/ shown@1], UN + OFAC; all lists",
+            cells.join("; "),
+            "—".into(),
+        );
+    }
+    r.sections.push(section);
+    Ok(())
 }
 
 fn score_all(scorer: &dyn PairScorer, pairs: &[LabelledPair]) -> Vec<f64> {
@@ -608,7 +795,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, n)| Listed {
-                id: format!("un:KPi.{i}"),
+                id: format!("un_sc_sanctions:KPi.{i}"),
                 names: vec![n.to_string()],
                 birth_dates: vec![],
             })
@@ -640,6 +827,7 @@ mod tests {
     fn options(data: &std::path::Path, sets: &[&str]) -> Options {
         Options {
             data: data.to_path_buf(),
+            blind: data.join("blind"),
             threshold: 0.7,
             sets: sets.iter().map(|s| s.to_string()).collect(),
             peer: None,
@@ -679,7 +867,26 @@ mod tests {
             "yente/candidate_generation/negatives_us.csv",
             &format!("{head}Kathryn Barr,,,,,,,\n"),
         );
+        let blind_head = "id,class,schema,query,birth_date,nationality,expect,gold_ids,gold_name,query_source,label_source,source_checked,notes\n";
+        write(
+            d,
+            "blind/dev/k.csv",
+            &format!("{blind_head}k-1,korean,Person,Han Yu Ro,,,match,un_sc_sanctions:KPi.0,HAN YU-RO,x,x,no,\nk-2,korean,Person,Pak Yong Chol,,,none,,,x,x,no,\n"),
+        );
+        write(
+            d,
+            "blind/holdout/k.csv",
+            &format!("{blind_head}k-3,korean,Person,Yong Chol Jo,,,match,un_sc_sanctions:KPi.1|un_sc_sanctions:KPi.404,JO YONG CHOL,x,x,no,\n"),
+        );
         let report = run(&options(d, &[]), &Fake).expect("run");
+        // Blind: dev found, and no false positive; holdout found (the
+        // Fake's name key ignores order) in both scopes.
+        assert!(
+            line_with(&report, "| blind dev").contains("1.000 / 0.00%; 1.000 / 0.00%"),
+            "{report}"
+        );
+        assert!(line_with(&report, "| blind holdout").contains("1.000 / 0.00%"));
+        assert!(!report.contains("k-3"), "{report}");
         // name_bench: TP, TN, FN (Acme Ltd vs Acme Limited) → P 1, R 0.5.
         assert!(report.contains("| name_bench "), "{report}");
         assert!(report.contains("0.667 (1.000 / 0.500)"), "{report}");

@@ -60,12 +60,23 @@ impl Searcher for OurSearcher {
         limit: usize,
         threshold: f64,
     ) -> Result<Vec<Hit>, String> {
+        self.search_in(None, schema, props, limit, threshold)
+    }
+
+    fn search_in(
+        &self,
+        datasets: Option<&[String]>,
+        schema: Schema,
+        props: &Props,
+        limit: usize,
+        threshold: f64,
+    ) -> Result<Vec<Hit>, String> {
         let q = query(schema, props);
         q.validate().map_err(|e| e.to_string())?;
         let config = MatchConfig {
             threshold,
             limit,
-            datasets: None,
+            datasets: datasets.map(<[String]>::to_vec),
         };
         Ok(self
             .0
@@ -82,6 +93,10 @@ impl Searcher for OurSearcher {
 
     fn len(&self) -> usize {
         self.0.len()
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.0.get(id).is_some()
     }
 }
 

@@ -1,16 +1,21 @@
-//! Everything that moves a score after the names were compared: birth dates
-//! (respecting their precision), countries, identifiers, numbers in names
-//! and schema compatibility. Each rule adds one explainable delta from
-//! `weights`.
+//! Everything that moves a score after the names were compared, as one
+//! recipe: [`RULES`] lists the rules in the order they apply, each a named
+//! function below that returns its effect and, when asked, its reason.
+//! [`adjust`] walks the list; the explanation's adjustments are recorded by
+//! the same walk, so the code and the words cannot drift apart. Every number
+//! comes from [`crate::weights`].
 //!
-//! This module must not compare names.
+//! This module must not compare names: it reads the name score and the
+//! non-name evidence (schema, birth dates, countries, identifiers, numbers
+//! in the names, given/family names given apart).
 
+use crate::align::NameCap;
 use crate::explain::{Adjustment, Reason};
 use crate::facts::{Facts, Ident};
 use crate::weights as w;
 use interdict_model::{DatePrecision, PartialDate, Schema};
 
-/// The two sides' non-name evidence.
+/// The two sides' non-name evidence, and the name score it adjusts.
 pub(crate) struct Sides<'a> {
     pub q_schema: Schema,
     pub l_schema: Schema,
@@ -18,139 +23,246 @@ pub(crate) struct Sides<'a> {
     pub l: &'a Facts,
     pub q_numbers: &'a [u32],
     pub l_numbers: &'a [u32],
+    /// The name score before any adjustment.
+    pub name_score: f64,
+    /// The cap the alignment put on the name score, and why, if it did.
+    pub name_cap: Option<(f64, NameCap)>,
 }
 
-/// Applies every rule to `name_score` and returns the final score. When
-/// `sink` is given, each rule that fired is recorded there.
-pub(crate) fn adjust(
-    name_score: f64,
-    s: &Sides<'_>,
-    mut sink: Option<&mut Vec<Adjustment>>,
-) -> f64 {
-    let mut record = |reason: &dyn Fn() -> Reason, delta: f64| {
-        if let Some(v) = sink.as_deref_mut() {
-            v.push(Adjustment {
-                reason: reason(),
-                delta,
-            });
-        }
-    };
-    if !s.q_schema.is_compatible(s.l_schema) {
-        record(
-            &|| Reason::SchemaIncompatible {
-                query: s.q_schema.to_string(),
-                listed: s.l_schema.to_string(),
-            },
-            -name_score,
-        );
-        return 0.0;
-    }
-    let mut score = name_score;
-    if let (Some((qg, qf)), Some((lg, lf))) = (&s.q.given_family, &s.l.given_family) {
-        if qg == lf && qf == lg && qg != qf {
-            score += w::GIVEN_FAMILY_SWAPPED;
-            record(
-                &|| Reason::GivenAndFamilyNamesSwapped {
-                    given: qg.to_string(),
-                    family: qf.to_string(),
-                },
-                w::GIVEN_FAMILY_SWAPPED,
-            );
-        }
-    }
-    if let Some((delta, qd, ld)) = birth_dates(&s.q.dates, &s.l.dates) {
-        let agrees = delta > 0.0;
-        score += delta;
-        record(
-            &|| {
-                if agrees {
-                    Reason::BirthDateAgrees {
-                        query: qd.to_string(),
-                        listed: ld.to_string(),
-                    }
-                } else {
-                    Reason::BirthDateConflict {
-                        query: qd.to_string(),
-                        listed: ld.to_string(),
-                    }
-                }
-            },
-            delta,
-        );
-    }
-    if !s.q.countries.is_empty() && !s.l.countries.is_empty() {
-        match s.q.countries.iter().find(|c| s.l.countries.contains(c)) {
-            Some(c) => {
-                score += w::NATIONALITY_AGREES;
-                record(
-                    &|| Reason::NationalityAgrees {
-                        country: c.to_string(),
-                    },
-                    w::NATIONALITY_AGREES,
-                );
+/// How a rule moves the score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Effect {
+    /// Adds the delta: a bonus when positive, a penalty when negative.
+    Add(f64),
+    /// Lowers the score to this value.
+    Cap(f64),
+    /// Raises the score, clamped to [0, 1] first, to at least this value.
+    Floor(f64),
+    /// The pair cannot match: the score is 0 and no later rule applies.
+    Veto,
+}
+
+/// A rule that fired: what it does, and why (built only when explaining).
+pub(crate) struct Fired {
+    pub effect: Effect,
+    pub reason: Option<Reason>,
+}
+
+/// A rule reads both sides and the score so far; `explain` asks it for its
+/// reason too.
+type Rule = fn(&Sides<'_>, f64, bool) -> Option<Fired>;
+
+/// The recipe, in the order the rules apply (the order matters: a veto
+/// ends it, additions are summed before the final clamp to [0, 1], and a
+/// floor applies to the clamped sum).
+pub(crate) const RULES: [(&str, Rule); 9] = [
+    ("single part of a person's name", single_part_only),
+    ("only common words agree", only_common_words),
+    ("kinds of party", schema_incompatible),
+    ("given and family names swapped", given_and_family_swapped),
+    ("birth date", birth_date),
+    ("country", nationality),
+    ("numbers in the names", numbers_differ),
+    ("identifier conflict", identifier_conflict),
+    ("identifier match", identifier_match),
+];
+
+/// Applies [`RULES`] to the name score and returns the final score, in
+/// [0, 1]. When `sink` is given, each rule that fired is recorded there
+/// with its delta.
+pub(crate) fn adjust(s: &Sides<'_>, mut sink: Option<&mut Vec<Adjustment>>) -> f64 {
+    let explain = sink.is_some();
+    let mut score = s.name_score;
+    for (_, rule) in RULES {
+        let Some(fired) = rule(s, score, explain) else {
+            continue;
+        };
+        let delta = match fired.effect {
+            Effect::Add(d) => d,
+            Effect::Cap(v) => v - score,
+            Effect::Floor(v) => {
+                score = score.clamp(0.0, 1.0);
+                (v - score).max(0.0)
             }
-            None => {
-                score += w::NATIONALITY_CONFLICT;
-                record(
-                    &|| Reason::NationalityConflict {
-                        query: s.q.countries.iter().map(|c| c.to_string()).collect(),
-                        listed: s.l.countries.iter().map(|c| c.to_string()).collect(),
-                    },
-                    w::NATIONALITY_CONFLICT,
-                );
-            }
+            Effect::Veto => -score,
+        };
+        match fired.effect {
+            Effect::Cap(v) => score = v,
+            _ => score += delta,
         }
-    }
-    if s.q_numbers != s.l_numbers && !(s.q_numbers.is_empty() && s.l_numbers.is_empty()) {
-        let same_set = s.q_numbers.iter().all(|n| s.l_numbers.contains(n))
-            && s.l_numbers.iter().all(|n| s.q_numbers.contains(n));
-        if !same_set {
-            let delta = if s.q_numbers.is_empty() || s.l_numbers.is_empty() {
-                w::NUMBERS_ONE_SIDED
-            } else {
-                w::NUMBERS_CONFLICT
-            };
-            score += delta;
-            record(
-                &|| Reason::NumbersDiffer {
-                    query: s.q_numbers.to_vec(),
-                    listed: s.l_numbers.to_vec(),
-                },
-                delta,
-            );
+        if let (Some(v), Some(reason)) = (sink.as_deref_mut(), fired.reason) {
+            v.push(Adjustment { reason, delta });
         }
-    }
-    let matched: Option<&Ident> = s.q.idents.iter().find(|i| s.l.idents.contains(i));
-    if matched.is_none() {
-        for q in s.q.idents.iter().filter(|i| i.kind.is_unique()) {
-            let listed: Vec<&Ident> = s.l.idents.iter().filter(|i| i.kind == q.kind).collect();
-            if !listed.is_empty() {
-                score += w::IDENTIFIER_CONFLICT;
-                record(
-                    &|| Reason::IdentifierConflict {
-                        property: q.kind.label().to_string(),
-                        query: vec![q.value.to_string()],
-                        listed: listed.iter().map(|i| i.value.to_string()).collect(),
-                    },
-                    w::IDENTIFIER_CONFLICT,
-                );
-                break;
-            }
+        if fired.effect == Effect::Veto {
+            return 0.0;
         }
-    }
-    score = score.clamp(0.0, 1.0);
-    if let Some(id) = matched {
-        let delta = (w::IDENTIFIER_MATCH_FLOOR - score).max(0.0);
-        score += delta;
-        record(
-            &|| Reason::IdentifierMatch {
-                property: id.kind.label().to_string(),
-                value: id.value.to_string(),
-            },
-            delta,
-        );
     }
     score.clamp(0.0, 1.0)
+}
+
+/// A person is rarely identified by one name part: the alignment capped the
+/// name score ([`w::SINGLE_PART_CAP`]); the cap is shown as a penalty.
+fn single_part_only(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
+    let (cap, NameCap::SinglePart) = s.name_cap? else {
+        return None;
+    };
+    Some(Fired {
+        effect: Effect::Cap(cap),
+        reason: explain.then_some(Reason::SinglePartOnly { cap }),
+    })
+}
+
+/// Two organisations' names agree only on words common across the listed
+/// organisations ("Korea Development Bank" / "Korea United Development
+/// Bank"), and one name has words the other lacks: the alignment capped the
+/// name score ([`w::COMMON_WORDS_ONLY_CAP`]).
+fn only_common_words(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
+    let (cap, NameCap::CommonWordsOnly) = s.name_cap? else {
+        return None;
+    };
+    Some(Fired {
+        effect: Effect::Cap(cap),
+        reason: explain.then_some(Reason::CommonWordsOnly { cap }),
+    })
+}
+
+/// A person is never a vessel: kinds of party that cannot be the same
+/// thing veto the pair.
+fn schema_incompatible(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
+    if s.q_schema.is_compatible(s.l_schema) {
+        return None;
+    }
+    Some(Fired {
+        effect: Effect::Veto,
+        reason: explain.then(|| Reason::SchemaIncompatible {
+            query: s.q_schema.to_string(),
+            listed: s.l_schema.to_string(),
+        }),
+    })
+}
+
+/// Both sides give the given and the family name apart, and they are
+/// swapped ([`w::GIVEN_FAMILY_SWAPPED`]).
+fn given_and_family_swapped(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
+    let ((qg, qf), (lg, lf)) = (s.q.given_family.as_ref()?, s.l.given_family.as_ref()?);
+    if !(qg == lf && qf == lg && qg != qf) {
+        return None;
+    }
+    Some(Fired {
+        effect: Effect::Add(w::GIVEN_FAMILY_SWAPPED),
+        reason: explain.then(|| Reason::GivenAndFamilyNamesSwapped {
+            given: qg.to_string(),
+            family: qf.to_string(),
+        }),
+    })
+}
+
+/// Birth dates agree (a bonus by the precision both share) or conflict (a
+/// penalty by how far apart the closest pair is): see [`birth_dates`].
+fn birth_date(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
+    let (delta, qd, ld) = birth_dates(&s.q.dates, &s.l.dates)?;
+    Some(Fired {
+        effect: Effect::Add(delta),
+        reason: explain.then(|| {
+            let (query, listed) = (qd.to_string(), ld.to_string());
+            if delta > 0.0 {
+                Reason::BirthDateAgrees { query, listed }
+            } else {
+                Reason::BirthDateConflict { query, listed }
+            }
+        }),
+    })
+}
+
+/// Both sides give countries: one in common is a small bonus
+/// ([`w::NATIONALITY_AGREES`]), none a small penalty
+/// ([`w::NATIONALITY_CONFLICT`]).
+fn nationality(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
+    if s.q.countries.is_empty() || s.l.countries.is_empty() {
+        return None;
+    }
+    Some(
+        match s.q.countries.iter().find(|c| s.l.countries.contains(c)) {
+            Some(c) => Fired {
+                effect: Effect::Add(w::NATIONALITY_AGREES),
+                reason: explain.then(|| Reason::NationalityAgrees {
+                    country: c.to_string(),
+                }),
+            },
+            None => Fired {
+                effect: Effect::Add(w::NATIONALITY_CONFLICT),
+                reason: explain.then(|| Reason::NationalityConflict {
+                    query: s.q.countries.iter().map(|c| c.to_string()).collect(),
+                    listed: s.l.countries.iter().map(|c| c.to_string()).collect(),
+                }),
+            },
+        },
+    )
+}
+
+/// The numbers in the names ("Ocean Star 2") are not the same set: a
+/// conflict when both sides have numbers ([`w::NUMBERS_CONFLICT`]), less
+/// when only one has ([`w::NUMBERS_ONE_SIDED`]).
+fn numbers_differ(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
+    let (q, l) = (s.q_numbers, s.l_numbers);
+    let same_set = q.iter().all(|n| l.contains(n)) && l.iter().all(|n| q.contains(n));
+    if same_set {
+        return None;
+    }
+    let delta = if q.is_empty() || l.is_empty() {
+        w::NUMBERS_ONE_SIDED
+    } else {
+        w::NUMBERS_CONFLICT
+    };
+    Some(Fired {
+        effect: Effect::Add(delta),
+        reason: explain.then(|| Reason::NumbersDiffer {
+            query: q.to_vec(),
+            listed: l.to_vec(),
+        }),
+    })
+}
+
+/// The first identifier both sides give, if any.
+fn shared_identifier<'a>(s: &Sides<'a>) -> Option<&'a Ident> {
+    s.q.idents.iter().find(|i| s.l.idents.contains(i))
+}
+
+/// No identifier is shared, and both sides give a different value of a
+/// kind unique to one thing (IMO, MMSI, SWIFT/BIC):
+/// [`w::IDENTIFIER_CONFLICT`].
+fn identifier_conflict(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
+    if shared_identifier(s).is_some() {
+        return None;
+    }
+    s.q.idents
+        .iter()
+        .filter(|i| i.kind.is_unique())
+        .find_map(|q| {
+            let mut listed = s.l.idents.iter().filter(|i| i.kind == q.kind).peekable();
+            listed.peek()?;
+            Some(Fired {
+                effect: Effect::Add(w::IDENTIFIER_CONFLICT),
+                reason: explain.then(|| Reason::IdentifierConflict {
+                    property: q.kind.label().to_string(),
+                    query: vec![q.value.to_string()],
+                    listed: listed.map(|i| i.value.to_string()).collect(),
+                }),
+            })
+        })
+}
+
+/// An identifier equal on both sides lifts the score to at least
+/// [`w::IDENTIFIER_MATCH_FLOOR`], whatever the names.
+fn identifier_match(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
+    let id = shared_identifier(s)?;
+    Some(Fired {
+        effect: Effect::Floor(w::IDENTIFIER_MATCH_FLOOR),
+        reason: explain.then(|| Reason::IdentifierMatch {
+            property: id.kind.label().to_string(),
+            value: id.value.to_string(),
+        }),
+    })
 }
 
 /// The birth-date delta and the pair of dates it rests on: the best-agreeing
@@ -215,8 +327,12 @@ mod tests {
             l,
             q_numbers: qn,
             l_numbers: ln,
+            name_score: 0.8,
+            name_cap: None,
         };
-        let s = adjust(0.8, &sides, Some(&mut v));
+        let s = adjust(&sides, Some(&mut v));
+        // Scoring without explaining gives the same score.
+        assert_eq!(adjust(&sides, None), s);
         (s, v)
     }
 
@@ -289,6 +405,32 @@ mod tests {
         assert!(run(&q, &l, &[], &[], p, p).0 > 0.8);
         l.countries[0] = "kr".into();
         assert!(run(&q, &l, &[], &[], p, p).0 < 0.8);
+    }
+
+    #[test]
+    fn a_single_part_cap_is_shown_first_and_set_exactly() {
+        let f = Facts::default();
+        let sides = Sides {
+            q_schema: Schema::Person,
+            l_schema: Schema::Person,
+            q: &f,
+            l: &f,
+            q_numbers: &[],
+            l_numbers: &[],
+            name_score: 0.93,
+            name_cap: Some((w::SINGLE_PART_CAP, NameCap::SinglePart)),
+        };
+        let mut v = Vec::new();
+        assert_eq!(adjust(&sides, Some(&mut v)), w::SINGLE_PART_CAP);
+        assert!(matches!(v[0].reason, Reason::SinglePartOnly { .. }));
+        assert!((v[0].delta - (w::SINGLE_PART_CAP - 0.93)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn every_rule_has_its_own_name() {
+        for (i, (a, _)) in RULES.iter().enumerate() {
+            assert!(RULES[..i].iter().all(|(b, _)| a != b), "{a}");
+        }
     }
 
     #[test]

@@ -56,9 +56,19 @@ pub(crate) struct Alignment {
     pub pairs: SmallVec<[Pair; 8]>,
     /// Some(distance) when the spaceless comparison won over the alignment.
     pub spacing: Option<f64>,
-    /// Some(score before the cap) when the score was capped because a single
-    /// part of a person's name matched.
+    /// Some(score before the cap) when the score was capped, for `cap`.
     pub capped_from: Option<f64>,
+    pub cap: NameCap,
+}
+
+/// Why a name score was capped below the threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameCap {
+    /// A single part of a person's name matched ([`w::SINGLE_PART_CAP`]).
+    SinglePart,
+    /// Only common words of two organisations' names agree
+    /// ([`w::COMMON_WORDS_ONLY_CAP`]).
+    CommonWordsOnly,
 }
 
 /// Compares the query form `q` with the listed form `l`. `parties`: when
@@ -79,6 +89,7 @@ pub(crate) fn align(
         syllabic: qm.syllabic() || lm.syllabic(),
         person,
         chinese: chinese_like(q) && chinese_like(l),
+        vowelless: qm.abjad || lm.abjad || qm.method == Transliteration::AnyAscii,
     };
     let n = q.len().min(MAX_PARTS);
     let m = l.len().min(MAX_PARTS);
@@ -99,9 +110,11 @@ pub(crate) fn align(
         for i in (0..n).filter(|i| used_q & (1 << i) == 0) {
             for j in (0..m).filter(|j| used_l & (1 << j) == 0) {
                 if let Some((s, _)) = sims(i, j) {
-                    // Prefer strong pairs of heavy parts; ties go to the
-                    // earlier listed part.
-                    let v = s * (q[i].weight + l[j].weight);
+                    // Prefer strong pairs of heavy parts, similarity
+                    // first (squared: an exact pair of common words beats
+                    // a misspelt pair of a common and a rare word); ties
+                    // go to the earlier listed part.
+                    let v = s * s * (q[i].weight + l[j].weight);
                     if best.is_none_or(|(bv, _, _)| v > bv) {
                         best = Some((v, i, j));
                     }
@@ -147,38 +160,71 @@ pub(crate) fn align(
         }
     }
     let mut capped_from = None;
-    if person && spacing.is_none() {
-        let named = |t: &Tok| matches!(t.kind, PartKind::Word | PartKind::Initial);
-        let words = l.iter().filter(|t| t.kind == PartKind::Word).count();
-        // A particle spelling that met a name as its nickname ("Ben" /
-        // "Benjamin") is a name part too; a pair that covers two parts
-        // written together ("SergeiLavrov") counts both.
-        let matched_parts: u32 = pairs
-            .iter()
-            .filter(|p| {
-                !p.out_of_order
-                    && (p.kind == Kind::Nickname
-                        || (named(q[p.q as usize]) && named(l[p.l as usize])))
-            })
-            .map(|p| p.q_span.count_ones().max(p.l_span.count_ones()))
-            .sum();
-        let matched_words = pairs.iter().any(|p| {
-            !p.out_of_order
-                && q[p.q as usize].kind == PartKind::Word
-                && l[p.l as usize].kind == PartKind::Word
-        });
-        // One part, or initials alone, do not identify a person.
-        if (matched_parts <= 1 || !matched_words) && words >= 2 && score > w::SINGLE_PART_CAP {
-            capped_from = Some(score.min(1.0));
-            score = w::SINGLE_PART_CAP;
-        }
+    let mut cap = NameCap::SinglePart;
+    if person && spacing.is_none() && single_part_only(&pairs, q, l) && score > w::SINGLE_PART_CAP {
+        capped_from = Some(score.min(1.0));
+        score = w::SINGLE_PART_CAP;
+    }
+    if parties == Parties::Others
+        && spacing.is_none()
+        && score > w::COMMON_WORDS_ONLY_CAP
+        && common_words_only(&pairs, q, l, used_q, used_l)
+    {
+        capped_from = Some(score.min(1.0));
+        score = w::COMMON_WORDS_ONLY_CAP;
+        cap = NameCap::CommonWordsOnly;
     }
     Alignment {
         score: score.clamp(0.0, 1.0),
         pairs,
         spacing,
         capped_from,
+        cap,
     }
+}
+
+/// Whether one part, or initials alone, of a person's multi-part name
+/// matched: that does not identify a person.
+fn single_part_only(pairs: &[Pair], q: &[&Tok], l: &[&Tok]) -> bool {
+    let named = |t: &Tok| matches!(t.kind, PartKind::Word | PartKind::Initial);
+    let words = l.iter().filter(|t| t.kind == PartKind::Word).count();
+    // A particle spelling that met a name as its nickname ("Ben" /
+    // "Benjamin") is a name part too; a pair that covers two parts
+    // written together ("SergeiLavrov") counts both.
+    let matched_parts: u32 = pairs
+        .iter()
+        .filter(|p| {
+            !p.out_of_order
+                && (p.kind == Kind::Nickname || (named(q[p.q as usize]) && named(l[p.l as usize])))
+        })
+        .map(|p| p.q_span.count_ones().max(p.l_span.count_ones()))
+        .sum();
+    let matched_words = pairs.iter().any(|p| {
+        !p.out_of_order
+            && q[p.q as usize].kind == PartKind::Word
+            && l[p.l as usize].kind == PartKind::Word
+    });
+    (matched_parts <= 1 || !matched_words) && words >= 2
+}
+
+/// Whether two organisations' names agree only on common words (no pair
+/// whose parts are both [`w::DISTINCTIVE_WEIGHT`] or more) while a word of
+/// either name is left without a counterpart.
+fn common_words_only(pairs: &[Pair], q: &[&Tok], l: &[&Tok], used_q: u32, used_l: u32) -> bool {
+    let distinctive = |t: &Tok| t.kind == PartKind::Word && t.weight >= w::DISTINCTIVE_WEIGHT;
+    // A distinctive word agrees when spelt alike (exactly, transliterated,
+    // a romanisation variant, an acronym), not merely within some edits.
+    let agree = pairs.iter().any(|p| {
+        p.sim >= w::DISTINCTIVE_AGREEMENT
+            && distinctive(q[p.q as usize])
+            && distinctive(l[p.l as usize])
+    });
+    let left_over = |ts: &[&Tok], used: u32| {
+        ts.iter()
+            .enumerate()
+            .any(|(i, t)| t.kind == PartKind::Word && (i >= MAX_PARTS || used & (1 << i) == 0))
+    };
+    !agree && !pairs.is_empty() && (left_over(q, used_q) || left_over(l, used_l))
 }
 
 /// What a part one side has and the other lacks costs.
@@ -299,7 +345,9 @@ fn acronyms(
             } else {
                 (&mut *used_l, &mut *used_q)
             };
-            if *used_a & (1 << i) != 0 {
+            // A person's initials stand beside a name ("JC Juncker"); a
+            // lone two-letter name ("So") is no one's initials.
+            if *used_a & (1 << i) != 0 || (person && a.len() < 2) {
                 continue;
             }
             let Some(span) = spelled_by(t, longest, b, m, *used_b) else {

@@ -159,7 +159,11 @@ pub(crate) fn skeleton(text: &str) -> Box<str> {
 impl Tok {
     pub(crate) fn new(text: &str, kind: PartKind) -> Tok {
         let weight = match kind {
-            PartKind::Word => weights::WEIGHT_WORD * f64::from(names::token_weight(text)),
+            PartKind::Word => {
+                weights::WEIGHT_WORD
+                    * f64::from(names::token_weight(text))
+                        .min(crate::common_words::frequency_weight(text))
+            }
             PartKind::Initial => weights::WEIGHT_INITIAL,
             PartKind::Number => weights::WEIGHT_INITIAL,
             PartKind::LegalForm => weights::WEIGHT_LEGAL_FORM,
@@ -320,11 +324,48 @@ fn join_dotted(name: &str) -> std::borrow::Cow<'_, str> {
 /// Every Latin form of `name`, analysed into parts. `org_like`: the name is
 /// not a person's, so dotted abbreviations are joined.
 pub(crate) fn analyse_name(name: &str, org_like: bool) -> SmallVec<[RawForm; 2]> {
-    let mut out = analyse_one(name, org_like);
+    let mut out = match bracketed_acronym(name).filter(|_| org_like) {
+        Some((head, acronym)) => {
+            let mut v = analyse_one(head, org_like);
+            v.extend(analyse_one(acronym, org_like));
+            v
+        }
+        None => analyse_one(name, org_like),
+    };
     for alternative in slash_alternatives(name) {
         out.extend(analyse_one(alternative, org_like));
     }
     out
+}
+
+/// "ACME HOLDING COMPANY (AHC)": an organisation's acronym given in
+/// brackets after its name is another name of it, not a part of the name.
+/// The bracketed word must be 2–8 capital letters, not a legal form, whose
+/// letters are initials of the name's words in order, the first being the
+/// first word's ("(HONGKONG)" or "(IRAN)" are parts of the name).
+fn bracketed_acronym(name: &str) -> Option<(&str, &str)> {
+    let inner = name.trim_end().strip_suffix(')')?;
+    let (head, acronym) = inner.rsplit_once('(')?;
+    let (head, acronym) = (head.trim_end(), acronym.trim());
+    if !(2..=8).contains(&acronym.len())
+        || !acronym.bytes().all(|b| b.is_ascii_uppercase())
+        || head.is_empty()
+    {
+        return None;
+    }
+    let lower = acronym.to_ascii_lowercase();
+    if names::org_type(std::slice::from_ref(&lower), 0).is_some() {
+        return None;
+    }
+    let initials: SmallVec<[u8; 16]> = head
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.bytes().next())
+        .map(|b| b.to_ascii_uppercase())
+        .collect();
+    let mut rest = initials.iter();
+    let letters = acronym.as_bytes();
+    let in_order = letters.iter().all(|l| rest.any(|i| i == l));
+    (initials.first() == letters.first() && in_order).then_some((head, acronym))
 }
 
 /// "Al-Qa'ida/Islamic Army" names two alternatives: each side of a slash
@@ -363,8 +404,29 @@ fn analyse_one(name: &str, org_like: bool) -> SmallVec<[RawForm; 2]> {
     } else {
         std::borrow::Cow::Borrowed(name)
     };
-    for form in names::latin_forms(&name_in) {
-        let mut tokens = names::tokenize(&form.text);
+    // An organisation written in Korean, Chinese or Japanese is also read
+    // the way the lists write it in English: generic words translated.
+    let mut latin = names::latin_forms(&name_in);
+    if org_like
+        && matches!(
+            script,
+            NameScript::Hangul | NameScript::Han | NameScript::Kana
+        )
+    {
+        latin.extend(names::cjk_org_forms(&name_in));
+    }
+    if org_like && script == NameScript::Cyrillic {
+        latin.extend(names::cyrillic_org_forms(&name_in));
+    }
+    for form in latin {
+        // Run-together Korean syllables are split in people's names only:
+        // an organisation's words ("Sinsong Machine Tool") would read as
+        // syllables too ("ma chi ne").
+        let mut tokens = if org_like {
+            form.text.split_whitespace().map(str::to_string).collect()
+        } else {
+            names::tokenize(&form.text)
+        };
         if org_like {
             tokens = names::expand_abbreviations(&names::number_words_as_digits(&tokens));
         }
@@ -545,6 +607,26 @@ mod tests {
         );
         assert_eq!(words("Abdel Fattah"), ["abdul", "fattah"]);
         assert_eq!(words("Abd Rabbo"), ["abd", "rabbo"]);
+    }
+
+    #[test]
+    fn a_bracketed_acronym_is_another_name() {
+        assert_eq!(
+            bracketed_acronym("ACME HOLDING COMPANY (AHC)"),
+            Some(("ACME HOLDING COMPANY", "AHC"))
+        );
+        assert_eq!(
+            bracketed_acronym("OCEAN MARITIME MANAGEMENT COMPANY, LIMITED (OMM)"),
+            Some(("OCEAN MARITIME MANAGEMENT COMPANY, LIMITED", "OMM"))
+        );
+        assert_eq!(bracketed_acronym("HUAXIN SHIPPING (HONGKONG)"), None);
+        assert_eq!(bracketed_acronym("NATIONAL IRANIAN OIL (IRAN)"), None);
+        assert_eq!(bracketed_acronym("ACME TRADING (LLC)"), None);
+        let forms = analyse_name("ACME HOLDING COMPANY (AHC)", true);
+        let texts: Vec<&str> = forms.iter().map(|f| &*f.meta.latin).collect();
+        assert_eq!(texts, ["acme holding company", "ahc"]);
+        // People's names keep their brackets as written.
+        assert_eq!(analyse_name("John SMITH (JS)", false).len(), 1);
     }
 
     #[test]

@@ -111,6 +111,11 @@ pub enum Reason {
     SinglePartOnly {
         cap: f64,
     },
+    /// Two organisations' names agree only on words common across the
+    /// listed organisations, and one has words the other lacks.
+    CommonWordsOnly {
+        cap: f64,
+    },
     /// Both sides give the given name and the family name apart, and the
     /// query's given name is the listed family name and the other way round.
     GivenAndFamilyNamesSwapped {
@@ -251,6 +256,9 @@ impl Reason {
                     "only one part of the person's name matched (name score capped at {cap:.2})"
                 )
             }
+            Reason::CommonWordsOnly { cap } => format!(
+                "only words common in organisation names agree (name score capped at {cap:.2})"
+            ),
             Reason::GivenAndFamilyNamesSwapped { given, family } => format!(
                 "given name {given:?} and family name {family:?} are the listed family and given names"
             ),

@@ -311,13 +311,40 @@ impl Matcher {
         qtoks: &[SmallVec<[&Tok; 8]>],
         config: &MatchConfig,
     ) -> Vec<u32> {
+        let mut found = self.candidates_by_keys(pq, qtoks, config, false);
+        // The translated reading of a Korean or Chinese organisation has
+        // its own candidates: the syllable keys of its other readings would
+        // crowd out its English words.
+        if pq
+            .forms
+            .iter()
+            .any(|f| f.meta.method == Transliteration::OrgTranslated)
+        {
+            for fi in self.candidates_by_keys(pq, qtoks, config, true) {
+                if !found.contains(&fi) {
+                    found.push(fi);
+                }
+            }
+        }
+        found
+    }
+
+    /// The best forms by summed key weight, over the keys of every query
+    /// form or (`translated_only`) of the translated organisation forms.
+    fn candidates_by_keys(
+        &self,
+        pq: &PreparedQuery,
+        qtoks: &[SmallVec<[&Tok; 8]>],
+        config: &MatchConfig,
+        translated_only: bool,
+    ) -> Vec<u32> {
         SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
             let sc = &mut *guard;
             if sc.acc.len() < self.forms.len() {
                 sc.acc.resize(self.forms.len(), 0.0);
             }
-            query_keys(pq, qtoks, &mut sc.qkeys);
+            query_keys(pq, qtoks, translated_only, &mut sc.qkeys);
             sc.qkeys
                 .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)));
             sc.qkeys.dedup_by_key(|k| k.0);
@@ -405,12 +432,20 @@ impl Matcher {
 fn query_keys(
     pq: &PreparedQuery,
     qtoks: &[SmallVec<[&Tok; 8]>],
+    translated_only: bool,
     out: &mut Vec<(u64, KeyKind, f32)>,
 ) {
     out.clear();
     let person = pq.schema == Schema::Person;
+    let translated = pq
+        .forms
+        .iter()
+        .any(|f| f.meta.method == Transliteration::OrgTranslated);
     let mut buf: SmallVec<[(u64, KeyKind, f32); 24]> = SmallVec::new();
     for (f, toks) in pq.forms.iter().zip(qtoks) {
+        if translated_only && f.meta.method != Transliteration::OrgTranslated {
+            continue;
+        }
         for t in toks {
             buf.clear();
             part_keys(t, &mut buf);
@@ -452,7 +487,9 @@ fn query_keys(
         }
         // Kanji: every Japanese reading of every one or two
         // characters may be a listed part.
-        if f.meta.original && f.meta.script == NameScript::Han {
+        // Not for an organisation whose words were translated: the
+        // readings of its many characters would crowd out its English words.
+        if f.meta.original && f.meta.script == NameScript::Han && !translated {
             let han: String = toks.iter().map(|t| &*t.text).collect();
             let words = interdict_names::japanese_word_readings(&han, MAX_KANJI_READINGS);
             // A reading that is a listed part is as strong a hint as

@@ -26,6 +26,7 @@
 mod adjust;
 mod align;
 mod analyse;
+mod common_words;
 mod explain;
 mod facts;
 mod index;

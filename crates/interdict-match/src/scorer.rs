@@ -8,7 +8,7 @@
 use crate::adjust::{adjust, Sides};
 use crate::align::{align, Alignment};
 use crate::analyse::{analyse_name, FormMeta, Tok};
-use crate::explain::{Adjustment, Explanation, How, PartMatch, Reason, TransliterationNote};
+use crate::explain::{Adjustment, Explanation, How, PartMatch, TransliterationNote};
 use crate::facts::Facts;
 use crate::query::Query;
 use crate::similarity::Kind;
@@ -141,19 +141,23 @@ pub(crate) struct Best {
     pub alignment: Alignment,
 }
 
-/// Whether the two names compared are people's, organisations' (or
-/// vessels'), or one of each.
+/// Whether the two names compared are people's, organisations', vessels',
+/// or one of each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Parties {
     People,
     Mixed,
+    /// Two organisations (or an organisation and a vessel).
     Others,
+    /// Two vessels, whose names are mostly common words ("Ocean Star").
+    Vessels,
 }
 
 impl Parties {
     pub(crate) fn of(q: Schema, l: Schema) -> Parties {
         match (q == Schema::Person, l == Schema::Person) {
             (true, true) => Parties::People,
+            (false, false) if q == Schema::Vessel && l == Schema::Vessel => Parties::Vessels,
             (false, false) => Parties::Others,
             _ => Parties::Mixed,
         }
@@ -161,7 +165,7 @@ impl Parties {
 
     /// Either side is a person: one matching part is too little.
     pub(crate) fn any_person(self) -> bool {
-        self != Parties::Others
+        matches!(self, Parties::People | Parties::Mixed)
     }
 }
 
@@ -206,27 +210,18 @@ pub(crate) fn score_listed_form(
     Some((b, s))
 }
 
-/// The final score (and, with `sink`, the adjustments) for a name alignment.
+/// The final score (and, with `sink`, the adjustments) for a name
+/// alignment: the name score, then the rules of [`crate::adjust::RULES`].
 pub(crate) fn finish(
     pq: &PreparedQuery,
     best: Option<&Best>,
     lm: Option<&FormMeta>,
     l_schema: Schema,
     l_facts: &Facts,
-    mut sink: Option<&mut Vec<Adjustment>>,
+    sink: Option<&mut Vec<Adjustment>>,
 ) -> f64 {
-    let name_score = best.map_or(0.0, |b| b.alignment.score);
-    if let (Some(b), Some(v)) = (best, sink.as_deref_mut()) {
-        if let Some(before) = b.alignment.capped_from {
-            v.push(Adjustment {
-                reason: Reason::SinglePartOnly {
-                    cap: b.alignment.score,
-                },
-                delta: b.alignment.score - before,
-            });
-        }
-    }
     let empty: &[u32] = &[];
+    let alignment = best.map(|b| &b.alignment);
     let sides = Sides {
         q_schema: pq.schema,
         l_schema,
@@ -234,8 +229,10 @@ pub(crate) fn finish(
         l: l_facts,
         q_numbers: best.map_or(empty, |b| &pq.forms[b.qform].meta.numbers),
         l_numbers: lm.map_or(empty, |m| &m.numbers),
+        name_score: alignment.map_or(0.0, |a| a.capped_from.unwrap_or(a.score)),
+        name_cap: alignment.and_then(|a| a.capped_from.map(|_| (a.score, a.cap))),
     };
-    adjust(name_score, &sides, sink)
+    adjust(&sides, sink)
 }
 
 fn how(kind: Kind, method: Transliteration) -> How {

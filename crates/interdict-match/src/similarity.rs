@@ -123,6 +123,10 @@ pub(crate) struct Context {
     /// Both names read as Mandarin syllables: pinyin and Wade–Giles
     /// spellings of the same syllables are variants.
     pub chinese: bool,
+    /// A side was written in a script that leaves vowels out (an abjad, or
+    /// an abugida read by the general transliterator: Thai "สมชาย" →
+    /// "smchay"): its vowel groups say nothing of its syllables.
+    pub vowelless: bool,
 }
 
 /// Similarity of a query part and a listed part, and how they met.
@@ -134,6 +138,7 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
         syllabic,
         person,
         chinese,
+        vowelless,
     } = cx;
     use PartKind::*;
     match (q.kind, l.kind) {
@@ -220,17 +225,31 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
         // the measure of the shorter part too (phonetic keys keep only the
         // start of a name: "Ronaldinho" and "Ronaldo" share one).
         let shorter = qt.len().min(lt.len());
-        if !q.phonetic.is_empty() && q.phonetic == l.phonetic && halves <= 2 * budget(shorter) {
+        if !q.phonetic.is_empty()
+            && q.phonetic == l.phonetic
+            && halves <= 2 * budget(shorter)
+            && (vowelless || same_syllable_count(&q.text, &l.text))
+        {
             consider(w::PART_PHONETIC, Kind::Phonetic);
         }
     }
     if let Some((s, d)) = without_nominative_ending(&qt, &lt) {
         consider(s, Kind::Fuzzy(d));
     }
+    // Only for a query read from another script, whose generic words were
+    // translated to one English form of several ("은행" → "bank" for a
+    // listed "Banking"); between Latin names the forms tell firms apart
+    // ("Trust Bank" / "Banking Corporation").
+    if translit && !person && !translit_syllables(cx) {
+        if let Some((s, d)) = same_english_stem(&qt, &lt) {
+            consider(s, Kind::Fuzzy(d));
+        }
+    }
     if !abjad
         && q.skeleton.len() >= 3
         && q.skeleton == l.skeleton
         && q.text.as_bytes().first() == l.text.as_bytes().first()
+        && same_syllable_count(&q.text, &l.text)
     {
         // Latin spellings of the same name from Arabic or Persian differ in
         // their vowels ("Husayn" / "Hussein", "Nuristani" / "Nooristani").
@@ -245,6 +264,52 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
         }
     }
     best
+}
+
+/// Whether two Latin parts have as many vowel groups (syllables): a sound
+/// or consonant key vouches for spellings that differ in their vowels
+/// ("Husayn" / "Hussein"), not for a syllable more ("Putin" / "Potanin").
+fn same_syllable_count(a: &str, b: &str) -> bool {
+    fn syllables(s: &str) -> usize {
+        let mut n = 0;
+        let mut in_vowel = false;
+        for (i, c) in s.bytes().enumerate() {
+            let vowel = matches!(c, b'a' | b'e' | b'i' | b'o' | b'u') || (i > 0 && c == b'y');
+            n += usize::from(vowel && !in_vowel);
+            in_vowel = vowel;
+        }
+        n
+    }
+    // A digit typed for a letter ("Ig0r") hides a vowel: no count then.
+    let letters = |s: &str| s.bytes().all(|b| b.is_ascii_lowercase());
+    !(letters(a) && letters(b)) || syllables(a) == syllables(b)
+}
+
+fn translit_syllables(cx: Context) -> bool {
+    cx.syllabic || cx.korean || cx.chinese
+}
+
+/// Words of organisations' names come in several English forms of one
+/// stem ("Bank" / "Banking", "Industry" / "Industrial", "Trade" /
+/// "Trading"): two words whose stems agree once one of these endings is
+/// taken off (leaving four letters or more) differ by two edits.
+fn same_english_stem(a: &str, b: &str) -> Option<(f64, f64)> {
+    const ENDINGS: [&str; 9] = ["ings", "ing", "ies", "ial", "al", "es", "s", "y", "e"];
+    if a == b || a.len() < 4 || b.len() < 4 || a.as_bytes()[..4] != b.as_bytes()[..4] {
+        return None;
+    }
+    let stem = |w: &'_ str| -> String {
+        ENDINGS
+            .iter()
+            .find_map(|e| w.strip_suffix(e).filter(|s| s.len() >= 4))
+            .unwrap_or(w)
+            .to_string()
+    };
+    // Two edits: the forms are related, not the same word.
+    (stem(a) == stem(b)).then(|| {
+        let longer = a.len().max(b.len());
+        (1.0 - w::FUZZY_SLOPE * 2.0 / longer as f64, 2.0)
+    })
 }
 
 /// Latvian, Lithuanian and Greek names carry a nominative ending that
@@ -441,6 +506,22 @@ mod tests {
         let (s, k) = sim("aleksandr", "alexander").expect("x = ks");
         assert_eq!(k, Kind::Fuzzy(1.0));
         assert!(s > 0.8);
+    }
+
+    #[test]
+    fn english_forms_of_one_stem() {
+        assert!(same_english_stem("bank", "banking").is_some());
+        assert!(same_english_stem("industry", "industrial").is_some());
+        assert!(same_english_stem("trade", "trading").is_some());
+        assert!(same_english_stem("machine", "machinery").is_none());
+        assert!(same_english_stem("bank", "bank").is_none());
+    }
+
+    #[test]
+    fn a_key_does_not_vouch_for_a_syllable_more() {
+        assert!(sim("putin", "potanin").is_none());
+        assert!(same_syllable_count("husayn", "hussein"));
+        assert!(!same_syllable_count("putin", "potanin"));
     }
 
     #[test]

@@ -15,9 +15,13 @@ pub const DEFAULT_THRESHOLD: f64 = 0.70;
 /// How many results a search returns by default.
 pub const DEFAULT_LIMIT: usize = 5;
 
-/// Results scoring below this are not returned at all: they are too unlike
-/// the query to be worth a reviewer's time, even below the threshold.
-pub const MIN_RESULT_SCORE: f64 = 0.50;
+/// Near misses are shown, not dropped: like yente's `match: false`
+/// results, the best candidates up to the limit are returned with their
+/// scores and explanations, marked not a match, down to this floor (a
+/// reviewer must see "Sinsong Machine Tool" beside a listed "Sinsong
+/// Machinery Joint Venture Corporation"). Below it a name shares too little
+/// with the query to be worth a reviewer's time.
+pub const MIN_RESULT_SCORE: f64 = 0.30;
 
 // ---------------------------------------------------------- name part scores
 
@@ -128,6 +132,24 @@ pub const EXTRA_PART_PENALTY_SYLLABIC: f64 = 1.0;
 /// similarity. In names with "bin", "ibn", "ben" or "ould", whose order is
 /// the lineage, such a pair is a conflict instead.
 pub const OUT_OF_ORDER_FACTOR: f64 = 0.5;
+
+/// A word of an organisation's name counts as distinctive when its weight
+/// (the lower of its role weight and its frequency weight across the listed
+/// organisations, `data/org_word_weights.tsv`) is at least this: it is in
+/// no more than about 25 of the ~21,000 listed organisations' names.
+pub const DISTINCTIVE_WEIGHT: f64 = 0.80;
+
+/// A pair of distinctive words agrees for [`COMMON_WORDS_ONLY_CAP`] when
+/// its similarity reaches this: spelt alike (exact, transliterated, a
+/// romanisation variant, an acronym), not merely within a few edits
+/// ("Dandong" / "Dae-Dong").
+pub const DISTINCTIVE_AGREEMENT: f64 = 0.90;
+
+/// Two organisations are not the same on common words alone: when no pair
+/// of distinctive words agrees and one name has words the other lacks
+/// ("Korea Development Bank" / "Korea United Development Bank"), the name
+/// score is capped here, below the threshold, for review.
+pub const COMMON_WORDS_ONLY_CAP: f64 = 0.65;
 
 /// A person is rarely identified by one name part. When only one part of a
 /// multi-part person name matches, the name score is capped here, below the

@@ -7,7 +7,7 @@
 use std::fmt;
 
 use crate::normalize::{dominant_script, normalize, NameScript};
-use crate::{cyrillic, hangul, hanja, kana};
+use crate::{cyrillic, hangul, hanja, kana, slavic};
 
 /// At most this many alternative readings of an ambiguous name (金 → 김/금,
 /// Чен → 정/전) are produced per method.
@@ -47,6 +47,14 @@ pub enum Transliteration {
     /// The general transliterator `any_ascii`, for scripts without a
     /// dedicated one.
     AnyAscii,
+    /// A Russian, Belarusian or Ukrainian name in the Latin transliteration
+    /// of another language (German, Polish, French, Czech, Baltic,
+    /// Ukrainian), read back to the BGN/PCGN spelling (see `slavic`).
+    SlavicLatin,
+    /// A Korean, Chinese or Japanese organisation name with its generic
+    /// words translated and its proper nouns romanised
+    /// ([`crate::cjk_org_forms`]).
+    OrgTranslated,
 }
 
 impl fmt::Display for Transliteration {
@@ -65,6 +73,8 @@ impl fmt::Display for Transliteration {
             Self::CyrillicIso9 => "Cyrillic, ISO 9",
             Self::CyrillicKorean => "Cyrillic, Russian transcription of Korean",
             Self::AnyAscii => "general transliteration (any_ascii)",
+            Self::SlavicLatin => "another Latin transliteration of Cyrillic, read as BGN/PCGN",
+            Self::OrgTranslated => "organisation words translated, names romanised",
         })
     }
 }
@@ -85,7 +95,16 @@ pub fn latin_forms(name: &str) -> Vec<LatinForm> {
     let norm = normalize(name);
     let mut forms = Vec::new();
     match dominant_script(&norm) {
-        NameScript::Latin => push(&mut forms, norm.clone(), Transliteration::None),
+        NameScript::Latin => {
+            push(&mut forms, norm.clone(), Transliteration::None);
+            for reading in slavic::slavic_readings(&name.to_lowercase()) {
+                push(
+                    &mut forms,
+                    normalize(&reading),
+                    Transliteration::SlavicLatin,
+                );
+            }
+        }
         NameScript::Hangul => hangul_forms(
             &norm,
             Transliteration::HangulMcCuneReischauer,
@@ -308,7 +327,8 @@ mod tests {
         assert!(has("金正恩", "jin zheng en", Transliteration::HanPinyin));
         assert!(has("习近平", "xi jinping", Transliteration::HanPinyin));
         assert!(has("金正恩", "kin sei on", Transliteration::KanjiOnyomi));
-        // 杨 (simplified) has no on'yomi in Unihan: no Japanese form at all.
+        // 杨 (simplified) has no on'yomi in Unihan, and simplified
+        // characters are Chinese, not Japanese: no Japanese form at all.
         assert!(latin_forms("桂珍 杨")
             .iter()
             .all(|f| f.method != Transliteration::KanjiOnyomi));

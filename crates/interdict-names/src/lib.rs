@@ -8,6 +8,12 @@
 //! Hepburn, Cyrillic under BGN/PCGN, ICAO 9303, ISO 9 and the Russian
 //! transcription of Korean), Korean romanisation-variant keys
 //! ([`korean_keys`]), Mandarin pinyin / Wade–Giles keys ([`chinese_keys`]),
+//! Korean, Chinese and Japanese organisation names with their generic words
+//! translated ([`cjk_org_forms`]) and Russian ones likewise
+//! ([`cyrillic_org_forms`]), Russian names in German, Polish, French,
+//! Czech, Baltic, Łacinka and Ukrainian transliterations read back to
+//! BGN/PCGN (in [`latin_forms`]), simplified Chinese read through its
+//! traditional forms (Unihan kTraditionalVariant),
 //! Japanese readings of kanji checked against a Latin name
 //! ([`japanese_reading_like`]), English nicknames ([`given_name`]),
 //! organisation legal-form symbols ([`org_type`]), business abbreviations
@@ -29,7 +35,9 @@
 
 mod abbreviations;
 mod chinese;
+mod cjk_org;
 mod cyrillic;
+mod cyrillic_org;
 mod forms;
 mod hangul;
 mod hanja;
@@ -42,11 +50,14 @@ mod numbers;
 mod org;
 mod parts;
 mod phonetic;
+mod slavic;
 mod surnames;
 mod tokenize;
 
 pub use abbreviations::expand_abbreviations;
 pub use chinese::{are_chinese_variants, chinese_keys};
+pub use cjk_org::cjk_org_forms;
+pub use cyrillic_org::cyrillic_org_forms;
 pub use forms::{latin_forms, LatinForm, Transliteration};
 pub use hangul::{romanize_mr, romanize_rr, segment_korean_name};
 pub use japanese::{japanese_reading_like, japanese_word_readings};

@@ -2,6 +2,7 @@
 //! scorer (ours first, then the peer's) and renders a report section.
 //! Nothing here reads files or calls a matcher.
 
+pub mod blind;
 pub mod cross_script;
 pub mod ofac;
 pub mod pairs;

@@ -5,6 +5,7 @@
 //! file order, the same keys the peer script (`eval/peer/score_peer.py`)
 //! writes, so the two sides can be joined.
 
+pub mod blind;
 pub mod entity_bench;
 pub mod pairs;
 pub mod yente;

@@ -113,7 +113,9 @@ fn score_cases() {
                 "index score {:.3} differs from pair score {s:.3}",
                 r.score
             )),
-            None if s >= 0.5 => fail(format!("index found nothing, pair score {s:.3}")),
+            None if s >= interdict_match::weights::MIN_RESULT_SCORE => {
+                fail(format!("index found nothing, pair score {s:.3}"))
+            }
             _ => {}
         }
     }

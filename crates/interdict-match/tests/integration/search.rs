@@ -208,3 +208,42 @@ fn get_and_len() {
     assert_eq!(m.get("test:V2").map(|e| e.caption()), Some("CHON MA SAN"));
     assert!(m.get("test:nope").is_none());
 }
+
+#[test]
+fn near_misses_are_shown_marked_not_a_match() {
+    let m = Matcher::build(vec![entity(
+        "KPe.1",
+        Schema::Company,
+        &[(prop::NAME, "SINSONG MACHINERY JOINT VENTURE CORPORATION")],
+    )]);
+    let r = m.search(
+        &query(Schema::Company, &[(prop::NAME, "Sinsong Machine Tool")]),
+        &MatchConfig::default(),
+    );
+    let first = r.first().expect("the near miss is shown");
+    assert_eq!(first.id, "test:KPe.1");
+    assert!(!first.is_match, "{}", first.score);
+    assert!(first.score >= interdict_match::weights::MIN_RESULT_SCORE);
+    assert!(!first.explanation.to_text().is_empty());
+}
+
+#[test]
+fn a_chinese_company_name_finds_its_english_listing() {
+    let m = Matcher::build(vec![
+        entity(
+            "20564",
+            Schema::Organization,
+            &[(
+                prop::NAME,
+                "DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO LTD",
+            )],
+        ),
+        entity("KPi.1", Schema::Person, &[(prop::NAME, "RI Hong Sang")]),
+    ]);
+    let r = m.search(
+        &query(Schema::Company, &[(prop::NAME, "丹東鴻祥實業發展有限公司")]),
+        &MatchConfig::default(),
+    );
+    assert_eq!(r[0].id, "test:20564");
+    assert!(r[0].is_match);
+}

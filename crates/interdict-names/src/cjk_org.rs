@@ -1,0 +1,335 @@
+//! Korean, Chinese and Japanese organisation names read the way the lists
+//! write them in English: the generic words translated (은행 / 銀行 / 银行 →
+//! "bank", 무역 → "trading", 총회사 → "general corporation"), the proper
+//! nouns romanised (고려 → "koryo", 丹東 → "dandong"), legal forms as their
+//! symbols, 호 numbers and 제N ordinals as numbers.
+//!
+//! Owns the organisation vocabulary (`data/org_vocabulary.tsv`, each row
+//! with its source) and the segmentation of a name into generic words and
+//! proper nouns: the longest vocabulary word at each position (a
+//! one-character word such as 部 "department" or 局 "bureau" only at the end
+//! of a word, where Korean and Chinese names put their head noun, so that
+//! 대성 keeps its 성); whatever no vocabulary word covers is a proper noun.
+//! It must not decide that a name is an organisation's: callers ask for
+//! organisation names only.
+
+use crate::forms::{push, LatinForm, Transliteration};
+use crate::normalize::{dominant_script, normalize, NameScript};
+use crate::{hangul, hanja, kana};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const VOCABULARY: &str = include_str!("../data/org_vocabulary.tsv");
+
+/// Longest vocabulary word, in characters.
+const MAX_WORD: usize = 4;
+
+/// Written form → English, from the vocabulary table.
+fn vocabulary() -> &'static HashMap<&'static str, &'static str> {
+    static V: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    V.get_or_init(|| {
+        VOCABULARY
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                Some((cols.next()?, cols.next()?))
+            })
+            .filter(|(w, e)| !w.is_empty() && !e.is_empty())
+            .collect()
+    })
+}
+
+/// One piece of a segmented name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    /// A generic word, in English.
+    Generic(&'static str),
+    /// A number (from digits, 제N / 第N, N호 / N號).
+    Number(String),
+    /// A legal form, as its canonical symbol ("ltd", "jsc").
+    LegalForm(&'static str),
+    /// Characters no vocabulary word covers: a name.
+    Proper(String),
+}
+
+/// The longest vocabulary word starting at `chars[i..]`: its English and
+/// its length. A one-character word counts only at the end of the word.
+fn word_at(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
+    let v = vocabulary();
+    let mut buf = String::new();
+    (1..=MAX_WORD.min(chars.len() - i)).rev().find_map(|len| {
+        if len == 1 && i + 1 != chars.len() {
+            return None;
+        }
+        buf.clear();
+        buf.extend(&chars[i..i + len]);
+        v.get(buf.as_str()).map(|e| (*e, len))
+    })
+}
+
+fn is_number_marker(c: char) -> bool {
+    matches!(c, '호' | '號' | '号')
+}
+
+fn is_ordinal_prefix(c: char) -> bool {
+    matches!(c, '제' | '第')
+}
+
+/// Splits one word (no spaces) into pieces.
+fn segment(word: &str, out: &mut Vec<Piece>) {
+    // A legal form ends the word, unless a longer generic word does
+    // ("총회사" is a general corporation, not a 회사 "co").
+    let suffix = crate::org_suffix(word).filter(|(at, _)| {
+        let tail = word[*at..].chars().count();
+        !vocabulary()
+            .keys()
+            .any(|w| w.chars().count() > tail && word.ends_with(w))
+    });
+    let (word, legal) = match suffix {
+        Some((at, symbol)) => (&word[..at], Some(symbol)),
+        None => match crate::org_type(&[word.to_string()], 0) {
+            Some((_, symbol)) => ("", Some(symbol)),
+            None => (word, None),
+        },
+    };
+    let chars: Vec<char> = word.chars().collect();
+    let mut proper = String::new();
+    let mut i = 0;
+    let flush = |proper: &mut String, out: &mut Vec<Piece>| {
+        if !proper.is_empty() {
+            out.push(Piece::Proper(std::mem::take(proper)));
+        }
+    };
+    while i < chars.len() {
+        let digits_at = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+        let start = if is_ordinal_prefix(chars[i]) && digits_at(i + 1) {
+            i + 1
+        } else {
+            i
+        };
+        if digits_at(start) {
+            flush(&mut proper, out);
+            let end = (start..chars.len())
+                .find(|&k| !chars[k].is_ascii_digit())
+                .unwrap_or(chars.len());
+            out.push(Piece::Number(chars[start..end].iter().collect()));
+            i = end;
+            // "39호": the marker says "number"; "39호실" is office No. 39.
+            if chars.get(i).copied().is_some_and(is_number_marker) && word_at(&chars, i).is_none() {
+                i += 1;
+            }
+            continue;
+        }
+        match word_at(&chars, i) {
+            Some((english, len)) => {
+                flush(&mut proper, out);
+                out.push(Piece::Generic(english));
+                i += len;
+            }
+            None => {
+                proper.push(chars[i]);
+                i += 1;
+            }
+        }
+    }
+    flush(&mut proper, out);
+    if let Some(symbol) = legal {
+        out.push(Piece::LegalForm(symbol));
+    }
+}
+
+/// How proper nouns are read in one form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Korean: Hangul (or Hanja through its Sino-Korean reading) in
+    /// McCune–Reischauer, as the DPRK entries of the lists are written.
+    KoreanMr,
+    /// Korean in Revised Romanisation.
+    KoreanRr,
+    /// Chinese characters in pinyin, two characters to a word (place
+    /// names and firm names are mostly two-syllable words: 丹东 鸿祥).
+    Pinyin,
+}
+
+fn pinyin_word(chunk: &[char], out: &mut String) {
+    use pinyin::ToPinyin;
+    for (k, c) in chunk.iter().enumerate() {
+        if k > 0 && k % 2 == 0 && chunk.len() >= 4 {
+            out.push(' ');
+        }
+        match c.to_pinyin() {
+            Some(p) => out.push_str(p.plain()),
+            None => out.extend(hanja::traditional(*c).take(1).flat_map(|t| {
+                t.to_pinyin()
+                    .map(|p| p.plain().to_string())
+                    .unwrap_or_default()
+                    .chars()
+                    .collect::<Vec<_>>()
+            })),
+        }
+    }
+}
+
+/// A proper noun read one way; None when the reading does not apply to
+/// its script (pinyin of Hangul).
+fn read_proper(chunk: &str, reading: Reading) -> Option<String> {
+    let script = dominant_script(chunk);
+    let hangul = match script {
+        NameScript::Hangul => chunk.to_string(),
+        NameScript::Han if reading != Reading::Pinyin => hanja::to_hangul(chunk, 1)
+            .into_iter()
+            .next()
+            .unwrap_or_default(),
+        NameScript::Han => {
+            let chars: Vec<char> = chunk.chars().collect();
+            let mut out = String::new();
+            pinyin_word(&chars, &mut out);
+            return Some(out);
+        }
+        NameScript::Kana => return Some(kana::to_hepburn(chunk)),
+        _ => return Some(chunk.to_string()),
+    };
+    if reading == Reading::Pinyin {
+        return None;
+    }
+    Some(match reading {
+        Reading::KoreanRr => hangul::romanize_rr(&hangul),
+        _ => hangul::romanize_mr(&hangul),
+    })
+}
+
+/// The English readings of a Korean, Chinese or Japanese organisation name:
+/// one form per way of reading its proper nouns (McCune–Reischauer and
+/// Revised Romanisation, and pinyin when written in Chinese characters).
+/// Empty when the name is in another script or holds no generic word,
+/// legal form or number to translate.
+pub fn cjk_org_forms(name: &str) -> Vec<LatinForm> {
+    let norm = normalize(name);
+    let script = dominant_script(&norm);
+    if !matches!(
+        script,
+        NameScript::Hangul | NameScript::Han | NameScript::Kana
+    ) {
+        return Vec::new();
+    }
+    let mut pieces = Vec::new();
+    for word in norm.split_whitespace() {
+        segment(word, &mut pieces);
+    }
+    if !pieces.iter().any(|p| !matches!(p, Piece::Proper(_))) {
+        return Vec::new();
+    }
+    let readings: &[Reading] = if norm
+        .chars()
+        .any(|c| dominant_script(&c.to_string()) == NameScript::Han)
+    {
+        &[Reading::KoreanMr, Reading::Pinyin, Reading::KoreanRr]
+    } else {
+        &[Reading::KoreanMr, Reading::KoreanRr]
+    };
+    let mut forms = Vec::new();
+    for &reading in readings {
+        let mut text = String::new();
+        for p in &pieces {
+            let part = match p {
+                Piece::Generic(e) | Piece::LegalForm(e) => Some((*e).to_string()),
+                Piece::Number(n) => Some(n.clone()),
+                Piece::Proper(chunk) => read_proper(chunk, reading),
+            };
+            if let Some(part) = part {
+                text.push_str(&part);
+                text.push(' ');
+            }
+        }
+        push(&mut forms, normalize(&text), Transliteration::OrgTranslated);
+    }
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(name: &str) -> Vec<String> {
+        cjk_org_forms(name).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn generic_words_translate_and_names_romanise() {
+        assert_eq!(texts("고려항공"), ["koryo air", "goryeo air"]);
+        assert_eq!(
+            texts("조선대성무역총회사")[0],
+            "korea taesong trading general corporation"
+        );
+        assert_eq!(texts("창광신용은행")[0], "changgwang credit bank");
+        assert_eq!(
+            texts("대외건설지도국")[0],
+            "foreign construction guidance bureau"
+        );
+        assert_eq!(texts("군수공업부")[0], "munitions industry department");
+    }
+
+    #[test]
+    fn numbers_ordinals_and_legal_forms() {
+        assert_eq!(texts("노동당 39호실")[0], "workers party 39 office");
+        assert_eq!(texts("제2자연과학원")[0], "2 natural academy of sciences");
+        let t = texts("丹東鴻祥實業發展有限公司");
+        assert!(
+            t.contains(&"dandong hongxiang industrial development ltd".to_string()),
+            "{t:?}"
+        );
+        let t = texts("朝鲜大成贸易总公司");
+        assert!(
+            t.contains(&"korea taesong trading general corporation".to_string()),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn one_character_words_only_at_the_end() {
+        // 성 is "ministry" only as a head noun: in 대성 it is part of the name.
+        assert!(texts("대성은행")[0].starts_with("taesong"));
+        assert!(texts("김정은").is_empty());
+        assert!(texts("Korea Trading").is_empty());
+    }
+
+    #[test]
+    fn korean_rows_are_sino_korean_readings_of_their_hanja() {
+        // Every Hangul row reads its Hanja column syllable by syllable
+        // (Unihan kHangul), allowing the initial-sound rule (로동당 / 노동당).
+        for line in VOCABULARY.lines().filter(|l| !l.starts_with('#')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (written, hanja_form) = (cols[0], cols[2]);
+            if dominant_script(written) != NameScript::Hangul || hanja_form.is_empty() {
+                continue;
+            }
+            let w: Vec<char> = written.chars().collect();
+            let h: Vec<char> = hanja_form.chars().collect();
+            assert_eq!(w.len(), h.len(), "{line}");
+            for (s, c) in w.iter().zip(&h) {
+                let readings = hanja::hangul_readings(*c);
+                let ok = readings.iter().any(|r| {
+                    r == s
+                        || crate::keys::are_romanisation_variants(
+                            &hangul::romanize_rr(&r.to_string()),
+                            &hangul::romanize_rr(&s.to_string()),
+                        )
+                });
+                assert!(ok, "{written}: {s} is no reading of {c} ({readings:?})");
+            }
+        }
+    }
+
+    #[test]
+    fn every_row_has_a_source() {
+        for line in VOCABULARY.lines().filter(|l| !l.starts_with('#')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 5, "{line}");
+            assert!(
+                !cols[3].is_empty() && matches!(cols[4], "yes" | "no"),
+                "{line}"
+            );
+        }
+    }
+}
