@@ -2,7 +2,8 @@
 //!
 //! The table is `data/reference/countries.csv` (derived from the public-domain
 //! `datasets/country-codes`, see `data/reference/PROVENANCE.md`), embedded at
-//! build time. Lookups fold case, punctuation and "the"; every spelling of
+//! build time. Lookups fold case, accents, punctuation and a leading "the"
+//! ([`crate::text::fold`]); every spelling of
 //! North Korea the lists use ("Korea, North", "DPRK", "Democratic People's
 //! Republic of Korea", ...) resolves to `kp`.
 
@@ -58,24 +59,14 @@ fn tables() -> &'static Tables {
     })
 }
 
-/// Lower-case, drop punctuation and a leading "the", squeeze spaces.
+/// The shared text fold, then a leading "the" dropped ("the Gambia").
 fn fold(s: &str) -> String {
-    let lower: String = s
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let words = match words.first() {
-        Some(&"the") => &words[1..],
-        _ => &words[..],
-    };
-    words.join(" ")
+    let folded = crate::text::fold(s);
+    match folded.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None if folded == "the" => String::new(),
+        None => folded,
+    }
 }
 
 /// The country with ISO alpha-2 or alpha-3 code `code` (any case).
@@ -134,6 +125,17 @@ mod tests {
             assert_eq!(resolve(s).map(|c| c.code.as_str()), Some("kp"), "{s}");
         }
         assert_eq!(resolve("Korea, South").map(|c| c.code.as_str()), Some("kr"));
+    }
+
+    // Country spellings were folded without accents or apostrophes before
+    // the shared folder: "Cote d'Ivoire" found nothing for "Côte d’Ivoire".
+    #[test]
+    fn accents_and_apostrophes_fold() {
+        for s in ["Côte d’Ivoire", "COTE D'IVOIRE", "Cote dIvoire"] {
+            assert_eq!(resolve(s).map(|c| c.code.as_str()), Some("ci"), "{s}");
+        }
+        assert_eq!(resolve("Iles d'Aland").map(|c| c.code.as_str()), Some("ax"));
+        assert_eq!(resolve("The Gambia"), resolve("Gambia"));
     }
 
     #[test]

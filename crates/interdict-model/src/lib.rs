@@ -1,8 +1,9 @@
 //! Shared types of interdict, at the bottom of the dependency graph.
 //!
 //! Owns the FollowTheMoney-shaped [`Entity`], its [`Schema`], the record id
-//! convention `<dataset>:<source id>`, ISO 3166-1 [`countries`] and
-//! [`PartialDate`] (dates that carry their precision). It must not parse list
+//! convention `<dataset>:<source id>`, ISO 3166-1 [`countries`],
+//! [`PartialDate`] (dates that carry their precision) and the one text folder
+//! for comparing free text, [`text::fold`]. It must not parse list
 //! files, score names or know about shipments: those live in the crates above.
 //!
 //! ```
@@ -18,6 +19,7 @@ pub mod countries;
 mod date;
 mod entity;
 mod schema;
+pub mod text;
 
 pub use date::{DateError, DatePrecision, PartialDate};
 pub use entity::{prop, DatasetInfo, Entity};

@@ -1,0 +1,206 @@
+//! The one text folder for comparing free text: goods descriptions and their
+//! vocabulary, shipment addresses and place names, country spellings.
+//!
+//! [`fold`] makes spellings that a reader takes for the same word compare
+//! equal, and nothing more: it knows no language's grammar and transliterates
+//! no script. Person and organisation names have their own, richer
+//! normalisation in `interdict-names` (Latin read-back of every script,
+//! apostrophes kept as syllable marks until dropped); on the characters both
+//! handle, the two agree (NFKC, `ß` → `ss`, Latin diacritics stripped),
+//! which the eval crate's tests check.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::UnicodeNormalization;
+
+/// Apostrophe-like marks. They join the parts of one word ("People's",
+/// "Ch'ŏngjin", "d’Ivoire"), so they are dropped, never turned into a space.
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '\u{02B9}' | '`' | '\u{00B4}'
+    )
+}
+
+/// Letters that Unicode does not decompose into a base letter and a mark,
+/// spelt the way their languages spell them without the special letter
+/// (German `ß` → `ss`, Danish `æ` → `ae`, Russian print writes `е` for `ё`).
+fn spelt_out(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ø' => "o",
+        'ł' => "l",
+        'đ' | 'ð' => "d",
+        'þ' => "th",
+        'ı' => "i",
+        'ё' => "е",
+        _ => return None,
+    })
+}
+
+/// The ASCII base of a Latin letter with diacritics (`é` → `e`, `ŏ` → `o`),
+/// from its canonical decomposition. Letters of other scripts keep their
+/// marks: `й` is a letter of its own in Russian, not `и` with a breve.
+fn latin_base(c: char) -> Option<char> {
+    let mut base = None;
+    let mut marks_only = true;
+    decompose_canonical(c, |d| {
+        if base.is_none() {
+            base = Some(d);
+        } else if !is_combining_mark(d) {
+            marks_only = false;
+        }
+    });
+    base.filter(|b| *b != c && b.is_ascii_alphabetic() && marks_only)
+}
+
+/// What one lower-case character becomes.
+enum Folded {
+    /// Kept as it is.
+    Keep(char),
+    /// Replaced by this spelling.
+    Spell(&'static str),
+    /// Dropped without a trace (apostrophes, stray combining marks).
+    Drop,
+    /// A word boundary.
+    Space,
+}
+
+fn fold_char(c: char) -> Folded {
+    if let Some(s) = spelt_out(c) {
+        return Folded::Spell(s);
+    }
+    if is_apostrophe(c) {
+        return Folded::Drop;
+    }
+    if c.is_ascii_alphanumeric() {
+        return Folded::Keep(c);
+    }
+    if let Some(b) = latin_base(c) {
+        return Folded::Keep(b);
+    }
+    if c.is_alphanumeric() {
+        return Folded::Keep(c);
+    }
+    // A mark NFKC could not compose onto its letter belongs to that
+    // letter's word; splitting the word there would invent a boundary.
+    if is_combining_mark(c) {
+        return Folded::Drop;
+    }
+    Folded::Space
+}
+
+/// Folds text for comparison: NFKC (full-width `ＬＸ５７０` → `lx570`),
+/// lower case, Latin diacritics stripped (`Côte` → `cote`, `ß` → `ss`),
+/// `ё` → `е`, apostrophes dropped (`People's` → `peoples`), and every other
+/// punctuation mark or symbol turned into one space between words, none at
+/// either end: `"Glinkastraße 5-7, BERLIN"` → `"glinkastrasse 5 7 berlin"`.
+/// Letters of other scripts are kept, lower-cased where they have case.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        push_folded(s.chars(), &mut out);
+    } else {
+        push_folded(s.nfkc(), &mut out);
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+fn push_folded(chars: impl Iterator<Item = char>, out: &mut String) {
+    // `space`: the output is empty or ends with a space, so a boundary adds
+    // nothing (no leading or doubled spaces).
+    let mut space = true;
+    for c in chars.flat_map(char::to_lowercase) {
+        match fold_char(c) {
+            Folded::Keep(k) => {
+                out.push(k);
+                space = false;
+            }
+            Folded::Spell(s) => {
+                out.push_str(s);
+                space = false;
+            }
+            Folded::Drop => {}
+            Folded::Space => {
+                if !space {
+                    out.push(' ');
+                    space = true;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn case_punctuation_and_spaces() {
+        assert_eq!(fold("Glinkastraße 5-7, BERLIN"), "glinkastrasse 5 7 berlin");
+        assert_eq!(fold("  Rolls-Royce  "), "rolls royce");
+        assert_eq!(fold("ROLLS ROYCE"), "rolls royce");
+        assert_eq!(fold(""), "");
+        assert_eq!(fold(" - "), "");
+    }
+
+    // The goods vocabulary folded ß to "s"; the shipment rules and names to "ss".
+    #[test]
+    fn sharp_s_is_ss() {
+        assert_eq!(fold("Großhandel"), "grosshandel");
+        assert_eq!(fold("GROẞHANDEL"), "grosshandel");
+    }
+
+    // Only the names folder applied NFKC; full-width Latin and digits are
+    // common in Chinese and Japanese declarations.
+    #[test]
+    fn compatibility_forms_fold() {
+        assert_eq!(fold("ＬＸ５７０"), "lx570");
+        assert_eq!(fold("ﬁne"), "fine");
+        assert_eq!(fold("ｶﾞﾗｽ"), "ガラス");
+        assert_eq!(fold("刚果（布）"), "刚果 布");
+    }
+
+    // Country spellings kept their accents; the screen folder knew a short
+    // list of lower-case letters only.
+    #[test]
+    fn latin_diacritics_strip_everywhere() {
+        assert_eq!(fold("CÔTE D’IVOIRE"), "cote divoire");
+        assert_eq!(fold("Côte d'Ivoire"), fold("Cote d'Ivoire"));
+        assert_eq!(
+            fold("Ålesund Çanakkale Šibenik"),
+            "alesund canakkale sibenik"
+        );
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Ch'ŏngjin"), "chongjin");
+        // Decomposed input (e + combining acute) reads as the composed letter.
+        assert_eq!(fold("Cafe\u{301}"), "cafe");
+    }
+
+    // The screen folder turned apostrophes into spaces ("people s").
+    #[test]
+    fn apostrophes_join_words() {
+        assert_eq!(
+            fold("Democratic People's Republic"),
+            "democratic peoples republic"
+        );
+        assert_eq!(
+            fold("Korea (Democratic People’s Republic of)"),
+            fold("Korea, Democratic Peoples Republic of")
+        );
+        assert_eq!(fold("'quoted'"), "quoted");
+    }
+
+    #[test]
+    fn other_scripts_keep_their_letters() {
+        assert_eq!(fold("Ёлка"), "елка");
+        assert_eq!(fold("Чай Й"), "чай й");
+        assert_eq!(fold("김정은"), "김정은");
+        assert_eq!(fold("奔驰S级"), "奔驰s级");
+        assert_eq!(fold("ΑΘΗΝΑ"), "αθηνα");
+    }
+}
