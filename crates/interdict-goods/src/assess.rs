@@ -1,7 +1,7 @@
 //! Goods line → report: validates the line, resolves the declared HS code,
 //! classifies the description, detects declared/described mismatches and
 //! gives one verdict per jurisdiction from the rule table. Owns the report
-//! shape (fixed by issue 4); must not parse batch formats (see `batch`).
+//! shape (the JSON contract of the goods command); must not parse batch formats (see `batch`).
 
 use crate::classify::{Candidate, Classification};
 use crate::error::GoodsError;

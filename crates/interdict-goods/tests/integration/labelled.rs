@@ -1,4 +1,5 @@
-//! The labelled set: accuracy targets and the seed goods of issue 4.
+//! The labelled set: accuracy targets, and the seed goods (the flagship
+//! luxury cases) judged under the UN rules with their provisions.
 use super::helpers::*;
 use interdict_goods::{evaluate, Status};
 

@@ -12,7 +12,7 @@ fn err(line: &str) -> interdict_screen::ShipmentError {
 }
 
 #[test]
-fn the_issue_example_parses() {
+fn the_exchange_format_example_parses() {
     let s = parse_jsonl_line(GOOD, 1).expect("valid");
     assert_eq!(
         s.legs[0]
