@@ -73,6 +73,11 @@ pub(crate) enum NameCap {
 
 /// Compares the query form `q` with the listed form `l`. `parties`: when
 /// either side is a person, one matching part is not enough.
+///
+/// The steps: pair the parts (best pair first, then acronyms and parts
+/// written together), mark pairs out of order, combine into one score, let
+/// the spaceless comparison win where the sides split the name differently,
+/// then cap what cannot identify a party on its own.
 pub(crate) fn align(
     q: &[&Tok],
     qm: &FormMeta,
@@ -80,17 +85,78 @@ pub(crate) fn align(
     lm: &FormMeta,
     parties: Parties,
 ) -> Alignment {
-    let person = parties.any_person();
-    let korean = korean_like(q, qm) && korean_like(l, lm);
-    let cx = Context {
+    let cx = context(q, qm, l, lm, parties);
+    let (pairs, used_q, used_l) = pair_parts(q, l, cx, parties);
+    let lineage = q
+        .iter()
+        .chain(l.iter())
+        .any(|t| t.particle == Some(ParticleClass::Patronymic));
+    let extras = if cx.korean || cx.syllabic {
+        Extras::NoOptionalParts
+    } else if cx.person {
+        Extras::PersonEnds
+    } else {
+        Extras::Plain
+    };
+    let aligned = combine(&pairs, q, l, used_q, used_l, lineage, extras);
+    let (score, spacing) = spacing_fallback(aligned, q, qm, l, lm);
+    let mut out = Alignment {
+        score,
+        pairs,
+        spacing,
+        capped_from: None,
+        cap: NameCap::SinglePart,
+    };
+    apply_caps(&mut out, q, l, used_q, used_l, parties);
+    out.score = out.score.clamp(0.0, 1.0);
+    out
+}
+
+/// What the two forms are, for the part comparisons: transliterated,
+/// abjad, Korean, syllabic, Chinese, written without vowels.
+fn context(q: &[&Tok], qm: &FormMeta, l: &[&Tok], lm: &FormMeta, parties: Parties) -> Context {
+    Context {
         translit: qm.method != Transliteration::None,
         abjad: qm.abjad || lm.abjad,
-        korean,
+        korean: korean_like(q, qm) && korean_like(l, lm),
         syllabic: qm.syllabic() || lm.syllabic(),
-        person,
+        person: parties.any_person(),
         chinese: chinese_like(q) && chinese_like(l),
         vowelless: qm.abjad || lm.abjad || qm.method == Transliteration::AnyAscii,
-    };
+    }
+}
+
+/// Every pair of parts the alignment keeps, with the query and listed
+/// parts they use (one bit per part).
+fn pair_parts(
+    q: &[&Tok],
+    l: &[&Tok],
+    cx: Context,
+    parties: Parties,
+) -> (SmallVec<[Pair; 8]>, u32, u32) {
+    let mut used_q = 0u32;
+    let mut used_l = 0u32;
+    let mut pairs = best_pairs_first(q, l, cx, &mut used_q, &mut used_l);
+    // Acronyms are a writing habit of Latin-script names, not of readings,
+    // and a person's initials do not spell a company ("Aaron Carey" is not
+    // "A.C. International").
+    if !cx.translit && !cx.syllabic && parties != Parties::Mixed {
+        acronyms(q, l, cx.person, &mut used_q, &mut used_l, &mut pairs);
+    }
+    split_parts(q, l, cx, &mut used_q, &mut used_l, &mut pairs);
+    mark_out_of_order(&mut pairs, q, l);
+    (pairs, used_q, used_l)
+}
+
+/// Greedy alignment over the similarity table: the strongest pair of the
+/// parts still free, again and again, until no free pair is similar.
+fn best_pairs_first(
+    q: &[&Tok],
+    l: &[&Tok],
+    cx: Context,
+    used_q: &mut u32,
+    used_l: &mut u32,
+) -> SmallVec<[Pair; 8]> {
     let n = q.len().min(MAX_PARTS);
     let m = l.len().min(MAX_PARTS);
     // Only the n × m cells in use (a full 16 × 16 table costs more to clear
@@ -102,13 +168,11 @@ pub(crate) fn align(
         }
     }
     let sims = |i: usize, j: usize| flat[i * m + j];
-    let mut used_q = 0u32;
-    let mut used_l = 0u32;
     let mut pairs: SmallVec<[Pair; 8]> = SmallVec::new();
     loop {
         let mut best: Option<(f64, usize, usize)> = None;
-        for i in (0..n).filter(|i| used_q & (1 << i) == 0) {
-            for j in (0..m).filter(|j| used_l & (1 << j) == 0) {
+        for i in (0..n).filter(|i| *used_q & (1 << i) == 0) {
+            for j in (0..m).filter(|j| *used_l & (1 << j) == 0) {
                 if let Some((s, _)) = sims(i, j) {
                     // Prefer strong pairs of heavy parts, similarity
                     // first (squared: an exact pair of common words beats
@@ -122,64 +186,62 @@ pub(crate) fn align(
             }
         }
         let Some((_, i, j)) = best else { break };
-        used_q |= 1 << i;
-        used_l |= 1 << j;
+        *used_q |= 1 << i;
+        *used_l |= 1 << j;
         if let Some((sim, kind)) = sims(i, j) {
             pairs.push(Pair::single(i, j, sim, kind));
         }
     }
-    // Acronyms are a writing habit of Latin-script names, not of readings,
-    // and a person's initials do not spell a company ("Aaron Carey" is not
-    // "A.C. International").
-    if !cx.translit && !cx.syllabic && parties != Parties::Mixed {
-        acronyms(q, l, person, &mut used_q, &mut used_l, &mut pairs);
-    }
-    split_parts(q, l, cx, &mut used_q, &mut used_l, &mut pairs);
-    mark_out_of_order(&mut pairs, q, l);
-    let lineage = q
-        .iter()
-        .chain(l.iter())
-        .any(|t| t.particle == Some(ParticleClass::Patronymic));
-    let extras = if korean || cx.syllabic {
-        Extras::NoOptionalParts
-    } else if person {
-        Extras::PersonEnds
-    } else {
-        Extras::Plain
-    };
-    let mut score = combine(&pairs, q, l, used_q, used_l, lineage, extras);
-    let mut spacing = None;
-    // Only when the sides split the name into different numbers of parts:
-    // otherwise the alignment has already compared like with like.
-    if score < 0.9 && q.len() != l.len() {
+    pairs
+}
+
+/// The aligned score, or the spaceless comparison's where it is higher:
+/// `(score, Some(distance))` when the spaceless one won. Only when the
+/// sides split the name into different numbers of parts: otherwise the
+/// alignment has already compared like with like.
+fn spacing_fallback(
+    aligned: f64,
+    q: &[&Tok],
+    qm: &FormMeta,
+    l: &[&Tok],
+    lm: &FormMeta,
+) -> (f64, Option<f64>) {
+    if aligned < 0.9 && q.len() != l.len() {
         if let Some((s, d)) = spaceless(qm, lm) {
-            if s > score {
-                score = s;
-                spacing = Some(d);
+            if s > aligned {
+                return (s, Some(d));
             }
         }
     }
-    let mut capped_from = None;
-    let mut cap = NameCap::SinglePart;
-    if person && spacing.is_none() && single_part_only(&pairs, q, l) && score > w::SINGLE_PART_CAP {
-        capped_from = Some(score.min(1.0));
-        score = w::SINGLE_PART_CAP;
+    (aligned, None)
+}
+
+/// Caps a score that rests on too little to identify a party: one part of
+/// a person's name, or only common words of two organisations' names.
+/// A spaceless match is never capped.
+fn apply_caps(
+    out: &mut Alignment,
+    q: &[&Tok],
+    l: &[&Tok],
+    used_q: u32,
+    used_l: u32,
+    parties: Parties,
+) {
+    if out.spacing.is_some() {
+        return;
+    }
+    if parties.any_person() && single_part_only(&out.pairs, q, l) && out.score > w::SINGLE_PART_CAP
+    {
+        out.capped_from = Some(out.score.min(1.0));
+        out.score = w::SINGLE_PART_CAP;
     }
     if parties == Parties::Others
-        && spacing.is_none()
-        && score > w::COMMON_WORDS_ONLY_CAP
-        && common_words_only(&pairs, q, l, used_q, used_l)
+        && out.score > w::COMMON_WORDS_ONLY_CAP
+        && common_words_only(&out.pairs, q, l, used_q, used_l)
     {
-        capped_from = Some(score.min(1.0));
-        score = w::COMMON_WORDS_ONLY_CAP;
-        cap = NameCap::CommonWordsOnly;
-    }
-    Alignment {
-        score: score.clamp(0.0, 1.0),
-        pairs,
-        spacing,
-        capped_from,
-        cap,
+        out.capped_from = Some(out.score.min(1.0));
+        out.score = w::COMMON_WORDS_ONLY_CAP;
+        out.cap = NameCap::CommonWordsOnly;
     }
 }
 

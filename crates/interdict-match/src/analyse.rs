@@ -394,101 +394,18 @@ fn slash_alternatives(name: &str) -> SmallVec<[&str; 2]> {
     out
 }
 
-/// One name (no alternatives), analysed.
+/// One name (no alternatives), analysed: each Latin reading cut into
+/// typed parts, then the name in its own script.
 fn analyse_one(name: &str, org_like: bool) -> SmallVec<[RawForm; 2]> {
     let abjad = is_abjad(name);
     let script = names::dominant_script(name);
     let mut out = SmallVec::new();
-    let name_in = if org_like {
-        join_dotted(name)
-    } else {
-        std::borrow::Cow::Borrowed(name)
-    };
-    // An organisation written in Korean, Chinese or Japanese is also read
-    // the way the lists write it in English: generic words translated.
-    let mut latin = names::latin_forms(&name_in);
-    if org_like
-        && matches!(
-            script,
-            NameScript::Hangul | NameScript::Han | NameScript::Kana
-        )
-    {
-        latin.extend(names::cjk_org_forms(&name_in));
-    }
-    if org_like && script == NameScript::Cyrillic {
-        latin.extend(names::cyrillic_org_forms(&name_in));
-    }
-    for form in latin {
-        // Run-together Korean syllables are split in people's names only:
-        // an organisation's words ("Sinsong Machine Tool") would read as
-        // syllables too ("ma chi ne").
-        let mut tokens = if org_like {
-            form.text.split_whitespace().map(str::to_string).collect()
-        } else {
-            names::tokenize(&form.text)
-        };
-        if org_like {
-            tokens = names::expand_abbreviations(&names::number_words_as_digits(&tokens));
-        }
+    for form in latin_readings(name, script, org_like) {
+        let tokens = form_tokens(&form.text, org_like);
         if tokens.is_empty() {
             continue;
         }
-        let syllabic = syllabic_reading(form.method);
-        let mut parts: SmallVec<[(Box<str>, PartKind); 8]> = SmallVec::new();
-        let mut numbers: SmallVec<[u32; 2]> = SmallVec::new();
-        let mut i = 0;
-        while i < tokens.len() {
-            if let Some((n, symbol)) = names::org_type(&tokens, i) {
-                if n > 0 {
-                    parts.push((symbol.into(), PartKind::LegalForm));
-                    i += n;
-                    continue;
-                }
-            }
-            // "ʿAbd al-Aziz", "Abdel Aziz", "Abdul Aziz": one theophoric
-            // element, written many ways; "abd" + article is one part.
-            if let Some(n) = abd_al(&tokens, i) {
-                parts.push(("abdul".into(), PartKind::Word));
-                i += n;
-                continue;
-            }
-            let t = &tokens[i];
-            let mut kind = kind_of(t);
-            // "Fund V", "Trust I": after the first word of an organisation
-            // name, a lone I, V or X is a Roman numeral, not an initial.
-            if org_like
-                && i > 0
-                && kind == PartKind::Initial
-                && matches!(t.as_str(), "i" | "v" | "x")
-            {
-                kind = PartKind::Number;
-            }
-            // A syllable read from Hangul or Han is a name part, even when
-            // it is one letter ("i" for 이) or spelt like a particle ("bin"
-            // for 빈, "de" for 德).
-            if matches!(kind, PartKind::Initial | PartKind::Particle) && syllabic {
-                kind = PartKind::Word;
-            }
-            // In a person's name a Roman numeral is a generational suffix
-            // after the first part ("John Smith III"); elsewhere "Xi" and
-            // "Vi" are names.
-            if kind == PartKind::Number
-                && !org_like
-                && !t.bytes().all(|b| b.is_ascii_digit())
-                && (i == 0 || !matches!(t.as_str(), "ii" | "iii" | "iv"))
-            {
-                kind = PartKind::Word;
-            }
-            if kind == PartKind::Number {
-                let found = names::numbers(std::slice::from_ref(t));
-                match found.first() {
-                    Some(&n) => numbers.push(n),
-                    None => numbers.extend(roman_value(t)),
-                }
-            }
-            parts.push((t.as_str().into(), kind));
-            i += 1;
-        }
+        let (parts, numbers) = typed_parts(&tokens, org_like, syllabic_reading(form.method));
         // As written (legal forms not canonicalised); numbers are compared on
         // their own (see `adjust`), not as spelling.
         let joined: String = tokens
@@ -515,6 +432,114 @@ fn analyse_one(name: &str, org_like: bool) -> SmallVec<[RawForm; 2]> {
         }
     }
     out
+}
+
+/// Every Latin reading of a name. An organisation written in Korean,
+/// Chinese, Japanese or Russian is also read the way the lists write it in
+/// English: generic words translated.
+fn latin_readings(name: &str, script: NameScript, org_like: bool) -> Vec<names::LatinForm> {
+    let name_in = if org_like {
+        join_dotted(name)
+    } else {
+        std::borrow::Cow::Borrowed(name)
+    };
+    let mut latin = names::latin_forms(&name_in);
+    if org_like
+        && matches!(
+            script,
+            NameScript::Hangul | NameScript::Han | NameScript::Kana
+        )
+    {
+        latin.extend(names::cjk_org_forms(&name_in));
+    }
+    if org_like && script == NameScript::Cyrillic {
+        latin.extend(names::cyrillic_org_forms(&name_in));
+    }
+    latin
+}
+
+/// The words of one Latin reading. Run-together Korean syllables are split
+/// in people's names only: an organisation's words ("Sinsong Machine Tool")
+/// would read as syllables too ("ma chi ne"); organisations' number words
+/// and abbreviations are written out.
+fn form_tokens(text: &str, org_like: bool) -> Vec<String> {
+    if org_like {
+        let tokens: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+        names::expand_abbreviations(&names::number_words_as_digits(&tokens))
+    } else {
+        names::tokenize(text)
+    }
+}
+
+/// A reading's parts as written, with their kinds.
+type RawParts = SmallVec<[(Box<str>, PartKind); 8]>;
+
+/// The parts of one reading with their kinds, and the numbers it names.
+/// A legal form of several words is one part; so is "abd" + article.
+fn typed_parts(
+    tokens: &[String],
+    org_like: bool,
+    syllabic: bool,
+) -> (RawParts, SmallVec<[u32; 2]>) {
+    let mut parts: RawParts = SmallVec::new();
+    let mut numbers: SmallVec<[u32; 2]> = SmallVec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((n, symbol)) = names::org_type(tokens, i) {
+            if n > 0 {
+                parts.push((symbol.into(), PartKind::LegalForm));
+                i += n;
+                continue;
+            }
+        }
+        // "ʿAbd al-Aziz", "Abdel Aziz", "Abdul Aziz": one theophoric
+        // element, written many ways; "abd" + article is one part.
+        if let Some(n) = abd_al(tokens, i) {
+            parts.push(("abdul".into(), PartKind::Word));
+            i += n;
+            continue;
+        }
+        let t = &tokens[i];
+        let kind = part_kind(t, i, org_like, syllabic);
+        if kind == PartKind::Number {
+            let found = names::numbers(std::slice::from_ref(t));
+            match found.first() {
+                Some(&n) => numbers.push(n),
+                None => numbers.extend(roman_value(t)),
+            }
+        }
+        parts.push((t.as_str().into(), kind));
+        i += 1;
+    }
+    (parts, numbers)
+}
+
+/// The kind of the word `t` at position `i` of a reading, where its
+/// spelling alone would mislead.
+fn part_kind(t: &str, i: usize, org_like: bool, syllabic: bool) -> PartKind {
+    let mut kind = kind_of(t);
+    // "Fund V", "Trust I": after the first word of an organisation
+    // name, a lone I, V or X is a Roman numeral, not an initial.
+    if org_like && i > 0 && kind == PartKind::Initial && matches!(t, "i" | "v" | "x") {
+        kind = PartKind::Number;
+    }
+    // A syllable read from Hangul or Han is a name part, even when
+    // it is one letter ("i" for 이) or spelt like a particle ("bin"
+    // for 빈, "de" for 德).
+    if matches!(kind, PartKind::Initial | PartKind::Particle) && syllabic {
+        kind = PartKind::Word;
+    }
+    // In a person's name a Roman numeral is a generational suffix
+    // after the first part ("John Smith III"); elsewhere "Xi" and
+    // "Vi" are names.
+    if kind == PartKind::Number
+        && !org_like
+        && !t.bytes().all(|b| b.is_ascii_digit())
+        && (i == 0 || !matches!(t, "ii" | "iii" | "iv"))
+    {
+        kind = PartKind::Word;
+    }
+    kind
 }
 
 /// Han, Hangul and Kana, whose characters are syllables or morphemes.

@@ -130,82 +130,112 @@ pub(crate) struct Context {
 }
 
 /// Similarity of a query part and a listed part, and how they met.
+///
+/// First the comparisons that settle a pair outright (kinds that only meet
+/// their own kind, equal spellings, romanisation variants, initials); then
+/// the best of the readings that may each vouch for a likeness (nickname,
+/// edit distance, sound, case ending, English stem, consonant skeleton).
 pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kind)> {
-    let Context {
-        translit,
-        abjad,
-        korean,
-        syllabic,
-        person,
-        chinese,
-        vowelless,
-    } = cx;
+    if let Some(settled) = settled_outright(q, l, cx) {
+        return settled;
+    }
+    let mut best = Best(None);
+    if cx.person && q.given.related(&l.given) {
+        best.consider(w::PART_NICKNAME, Kind::Nickname);
+    }
+    let (qt, lt) = x_as_ks(q, l);
+    spelling_readings(q, l, &qt, &lt, cx, &mut best);
+    skeleton_readings(q, l, cx, &mut best);
+    best.0
+}
+
+/// The best reading so far; a reading below [`w::PART_MIN`] does not count.
+struct Best(Option<(f64, Kind)>);
+
+impl Best {
+    fn consider(&mut self, s: f64, k: Kind) {
+        if s >= w::PART_MIN && self.0.is_none_or(|(bs, _)| s > bs) {
+            self.0 = Some((s, k));
+        }
+    }
+}
+
+/// `Some(answer)` when the pair is settled without weighing readings:
+/// legal forms and numbers meet only their own kind and only when equal,
+/// equal spellings are exact, shared particles and romanisation keys are
+/// variants, a syllabic reading allows nothing looser, an initial meets
+/// the parts it begins.
+fn settled_outright(q: &Tok, l: &Tok, cx: Context) -> Option<Option<(f64, Kind)>> {
     use PartKind::*;
     match (q.kind, l.kind) {
         (LegalForm, LegalForm) | (Number, Number) => {
-            return (q.text == l.text).then_some((w::PART_EXACT, Kind::Exact));
+            return Some((q.text == l.text).then_some((w::PART_EXACT, Kind::Exact)));
         }
-        (LegalForm | Number, _) | (_, LegalForm | Number) => return None,
+        (LegalForm | Number, _) | (_, LegalForm | Number) => return Some(None),
         _ => {}
     }
     // Equal texts have equal character sets: the mask test spares most
     // unequal pairs the byte comparison.
     if q.mask == l.mask && q.text == l.text {
-        return Some(if translit {
+        return Some(Some(if cx.translit {
             (w::PART_TRANSLITERATED, Kind::Transliterated)
         } else {
             (w::PART_EXACT, Kind::Exact)
-        });
+        }));
     }
+    let variant = Some(Some((w::PART_ROMANISATION_VARIANT, Kind::Variant)));
     if q.particle.is_some() && q.particle == l.particle {
-        return Some((w::PART_ROMANISATION_VARIANT, Kind::Variant));
+        return variant;
     }
-    if korean && intersects(&q.korean, &l.korean) {
-        return Some((w::PART_ROMANISATION_VARIANT, Kind::Variant));
+    if cx.korean && intersects(&q.korean, &l.korean) {
+        return variant;
     }
-    if chinese && intersects(&q.chinese, &l.chinese) {
-        return Some((w::PART_ROMANISATION_VARIANT, Kind::Variant));
+    if cx.chinese && intersects(&q.chinese, &l.chinese) {
+        return variant;
     }
-    if syllabic {
-        return None;
+    if cx.syllabic {
+        return Some(None);
     }
     if q.kind == Initial || l.kind == Initial {
         let (short, long) = if q.kind == Initial { (q, l) } else { (l, q) };
-        return (long.text.as_bytes().first() == short.text.as_bytes().first())
-            .then_some((w::PART_INITIAL, Kind::Initial));
+        return Some(
+            (long.text.as_bytes().first() == short.text.as_bytes().first())
+                .then_some((w::PART_INITIAL, Kind::Initial)),
+        );
     }
-    let mut best: Option<(f64, Kind)> = None;
-    let mut consider = |s: f64, k: Kind| {
-        if s >= w::PART_MIN && best.is_none_or(|(bs, _)| s > bs) {
-            best = Some((s, k));
-        }
-    };
-    if person && q.given.related(&l.given) {
-        consider(w::PART_NICKNAME, Kind::Nickname);
-    }
-    // Latin "x" is "ks" in most transliteration standards (Greek ξ,
-    // Cyrillic кс): "Aleksandr" / "Alexander" compare as "aleksandr" /
-    // "aleksander".
+    None
+}
+
+/// The two texts to compare by spelling, with their character masks.
+/// Latin "x" is "ks" in most transliteration standards (Greek ξ, Cyrillic
+/// кс): "Aleksandr" / "Alexander" compare as "aleksandr" / "aleksander".
+fn x_as_ks<'t>(q: &'t Tok, l: &'t Tok) -> (Spelling<'t>, Spelling<'t>) {
     let x_bit = char_mask("x");
-    let (qt, lt, qmask, lmask) =
-        if (q.mask | l.mask) & x_bit != 0 && q.text.contains('x') != l.text.contains('x') {
-            let (a, b) = (q.text.replace('x', "ks"), l.text.replace('x', "ks"));
-            let (ma, mb) = (char_mask(&a), char_mask(&b));
-            (Cow::Owned(a), Cow::Owned(b), ma, mb)
-        } else {
-            (
-                Cow::Borrowed(&*q.text),
-                Cow::Borrowed(&*l.text),
-                q.mask,
-                l.mask,
-            )
-        };
+    if (q.mask | l.mask) & x_bit != 0 && q.text.contains('x') != l.text.contains('x') {
+        let (a, b) = (q.text.replace('x', "ks"), l.text.replace('x', "ks"));
+        let (ma, mb) = (char_mask(&a), char_mask(&b));
+        (Spelling(Cow::Owned(a), ma), Spelling(Cow::Owned(b), mb))
+    } else {
+        (
+            Spelling(Cow::Borrowed(&*q.text), q.mask),
+            Spelling(Cow::Borrowed(&*l.text), l.mask),
+        )
+    }
+}
+
+/// A part's text as compared by spelling, and its character mask.
+struct Spelling<'t>(Cow<'t, str>, u64);
+
+/// Edit distance in half edits within the budget of the longer text, and
+/// that length; `None` beyond the budget.
+fn spelling_distance(qt: &Spelling<'_>, lt: &Spelling<'_>) -> Option<(u32, usize)> {
+    let (qt, lt, qmask, lmask) = (&qt.0, &lt.0, qt.1, lt.1);
     // Every character one part has and the other lacks costs at least one
     // whole edit: most unrelated pairs stop here, before the edit distance.
     let missing = (qmask & !lmask)
         .count_ones()
         .max((lmask & !qmask).count_ones());
-    let distance = if missing > budget(qt.len().max(lt.len())) {
+    if missing > budget(qt.len().max(lt.len())) {
         None
     } else if qt.is_ascii() && lt.is_ascii() {
         let (a, b) = (qt.as_bytes(), lt.as_bytes());
@@ -217,35 +247,52 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
         let b: SmallVec<[char; 24]> = lt.chars().collect();
         let longer = a.len().max(b.len());
         edit_distance_halves(&a, &b, 2 * budget(longer)).map(|h| (h, longer))
-    };
-    if let Some((halves, longer)) = distance {
+    }
+}
+
+/// Readings of the spellings: edit distance, sounding alike, a Russian
+/// case ending, an English stem of a translated generic word.
+fn spelling_readings(
+    q: &Tok,
+    l: &Tok,
+    qt: &Spelling<'_>,
+    lt: &Spelling<'_>,
+    cx: Context,
+    best: &mut Best,
+) {
+    if let Some((halves, longer)) = spelling_distance(qt, lt) {
         let d = f64::from(halves) / 2.0;
-        consider(1.0 - w::FUZZY_SLOPE * d / longer as f64, Kind::Fuzzy(d));
+        best.consider(1.0 - w::FUZZY_SLOPE * d / longer as f64, Kind::Fuzzy(d));
         // Sounding alike vouches for a spelling that is already close, by
         // the measure of the shorter part too (phonetic keys keep only the
         // start of a name: "Ronaldinho" and "Ronaldo" share one).
-        let shorter = qt.len().min(lt.len());
+        let shorter = qt.0.len().min(lt.0.len());
         if !q.phonetic.is_empty()
             && q.phonetic == l.phonetic
             && halves <= 2 * budget(shorter)
-            && (vowelless || same_syllable_count(&q.text, &l.text))
+            && (cx.vowelless || same_syllable_count(&q.text, &l.text))
         {
-            consider(w::PART_PHONETIC, Kind::Phonetic);
+            best.consider(w::PART_PHONETIC, Kind::Phonetic);
         }
     }
-    if let Some((s, d)) = without_nominative_ending(&qt, &lt) {
-        consider(s, Kind::Fuzzy(d));
+    if let Some((s, d)) = without_nominative_ending(&qt.0, &lt.0) {
+        best.consider(s, Kind::Fuzzy(d));
     }
     // Only for a query read from another script, whose generic words were
     // translated to one English form of several ("은행" → "bank" for a
     // listed "Banking"); between Latin names the forms tell firms apart
     // ("Trust Bank" / "Banking Corporation").
-    if translit && !person && !translit_syllables(cx) {
-        if let Some((s, d)) = same_english_stem(&qt, &lt) {
-            consider(s, Kind::Fuzzy(d));
+    if cx.translit && !cx.person && !translit_syllables(cx) {
+        if let Some((s, d)) = same_english_stem(&qt.0, &lt.0) {
+            best.consider(s, Kind::Fuzzy(d));
         }
     }
-    if !abjad
+}
+
+/// Readings of the consonants: Latin spellings of one Arabic or Persian
+/// name, and names written in an abjad.
+fn skeleton_readings(q: &Tok, l: &Tok, cx: Context, best: &mut Best) {
+    if !cx.abjad
         && q.skeleton.len() >= 3
         && q.skeleton == l.skeleton
         && q.text.as_bytes().first() == l.text.as_bytes().first()
@@ -253,17 +300,16 @@ pub(crate) fn part_similarity(q: &Tok, l: &Tok, cx: Context) -> Option<(f64, Kin
     {
         // Latin spellings of the same name from Arabic or Persian differ in
         // their vowels ("Husayn" / "Hussein", "Nuristani" / "Nooristani").
-        consider(w::PART_CONSONANTS_LATIN, Kind::Skeleton(0));
+        best.consider(w::PART_CONSONANTS_LATIN, Kind::Skeleton(0));
     }
-    if abjad && !q.skeleton.is_empty() && !l.skeleton.is_empty() {
+    if cx.abjad && !q.skeleton.is_empty() && !l.skeleton.is_empty() {
         let (sa, sb) = (q.skeleton.as_bytes(), l.skeleton.as_bytes());
         if sa == sb {
-            consider(w::PART_CONSONANT_SKELETON, Kind::Skeleton(0));
+            best.consider(w::PART_CONSONANT_SKELETON, Kind::Skeleton(0));
         } else if sa.len().max(sb.len()) >= 4 && edit_distance_halves(sa, sb, 2).is_some() {
-            consider(w::PART_CONSONANT_SKELETON_FUZZY, Kind::Skeleton(1));
+            best.consider(w::PART_CONSONANT_SKELETON_FUZZY, Kind::Skeleton(1));
         }
     }
-    best
 }
 
 /// Whether two Latin parts have as many vowel groups (syllables): a sound
