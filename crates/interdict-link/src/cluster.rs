@@ -43,13 +43,14 @@ impl Facts {
         ]
     }
 
-    /// The first kind of fact on which the two sides contradict each other.
-    fn contradiction(&self, other: &Facts) -> Option<(ConflictKind, String, String)> {
+    /// Every kind of fact on which the two sides contradict each other.
+    fn contradictions(&self, other: &Facts) -> Vec<(ConflictKind, String, String)> {
         self.kinds()
             .into_iter()
             .zip(other.kinds())
-            .find(|((_, a), (_, b))| !a.is_empty() && !b.is_empty() && !keys::share(a, b))
+            .filter(|((_, a), (_, b))| !a.is_empty() && !b.is_empty() && !keys::share(a, b))
             .map(|((kind, a), (_, b))| (kind, a.join(", "), b.join(", ")))
+            .collect()
     }
 
     fn absorb(&mut self, other: Facts) {
@@ -68,6 +69,9 @@ impl Facts {
 /// What [`Closure::join`] did.
 pub(crate) enum Joined {
     Merged,
+    /// Merged on a publisher's own citation although the sides' birth dates
+    /// differ: the kind and each side's values.
+    MergedDespite(ConflictKind, String, String),
     /// Both records were already in one cluster.
     Already,
     /// The sides contradict each other: the kind and each side's values.
@@ -110,19 +114,32 @@ impl Closure {
     /// Joins the clusters of records `a` and `b` unless they contradict. The
     /// root is always the smaller index, so the root of a cluster is its
     /// first record in canonical order.
-    pub fn join(&mut self, a: usize, b: usize) -> Joined {
+    ///
+    /// With `cited` (one list states the other's record or UN reference),
+    /// differing birth dates do not refuse the join: the publisher says it is
+    /// the same party, so the dates disagree, not the parties (the bundled
+    /// UK table's birth dates often differ from the UN's for the very record
+    /// it cites). Such joins are reported as [`Joined::MergedDespite`].
+    pub fn join(&mut self, a: usize, b: usize, cited: bool) -> Joined {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
             return Joined::Already;
         }
-        if let Some((kind, l, r)) = self.facts[ra].contradiction(&self.facts[rb]) {
-            return Joined::Refused(kind, l, r);
+        let found = self.facts[ra].contradictions(&self.facts[rb]);
+        let blocking = found
+            .iter()
+            .find(|(kind, _, _)| !cited || *kind != ConflictKind::BirthDate);
+        if let Some((kind, l, r)) = blocking {
+            return Joined::Refused(*kind, l.clone(), r.clone());
         }
         let (keep, gone) = (ra.min(rb), ra.max(rb));
         self.parent[gone] = keep;
         let moved = std::mem::take(&mut self.facts[gone]);
         self.facts[keep].absorb(moved);
-        Joined::Merged
+        match found.into_iter().next() {
+            Some((kind, l, r)) => Joined::MergedDespite(kind, l, r),
+            None => Joined::Merged,
+        }
     }
 }
 
@@ -145,9 +162,9 @@ mod tests {
             person("c", "1971-05-05"),
         );
         let mut cl = Closure::new(&[&a, &b, &c]);
-        assert!(matches!(cl.join(1, 0), Joined::Merged));
-        assert!(matches!(cl.join(0, 1), Joined::Already));
-        match cl.join(2, 1) {
+        assert!(matches!(cl.join(1, 0, false), Joined::Merged));
+        assert!(matches!(cl.join(0, 1, false), Joined::Already));
+        match cl.join(2, 1, false) {
             Joined::Refused(ConflictKind::BirthDate, l, r) => {
                 assert_eq!((l.as_str(), r.as_str()), ("1971-05-05", "1960-01-01"));
             }
@@ -155,5 +172,11 @@ mod tests {
         }
         assert_eq!(cl.root(1), 0);
         assert_eq!(cl.root(2), 2);
+        // A list's own citation merges them all the same, and says so.
+        assert!(matches!(
+            cl.join(2, 1, true),
+            Joined::MergedDespite(ConflictKind::BirthDate, _, _)
+        ));
+        assert_eq!(cl.root(2), 0);
     }
 }

@@ -2,7 +2,7 @@
 //! letters and digits, names to interdict's normalisation with the word order
 //! ignored, dates to their full precision only.
 
-use interdict_model::{prop, Entity, Schema};
+use interdict_model::{countries, prop, Entity, Schema};
 use interdict_names::normalize;
 
 /// Identifiers shorter than this (after reduction) are too likely to
@@ -82,11 +82,69 @@ pub(crate) fn countries(e: &Entity) -> Vec<&str> {
     out
 }
 
-/// An address compared without case, punctuation or spacing; short ones
-/// (a bare city or country) do not count.
+/// An organisation's name compared as [`name`] does, with any parenthesised
+/// part (an acronym: "(KKBC)") left out and legal forms written as one
+/// symbol ("CORPORATION" = "CORP").
+pub(crate) fn org_name(raw: &str) -> Option<String> {
+    let mut bare = String::with_capacity(raw.len());
+    let mut depth = 0usize;
+    for c in raw.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => bare.push(c),
+            _ => {}
+        }
+    }
+    let tokens: Vec<String> = normalize(&bare)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    let mut words = Vec::with_capacity(tokens.len());
+    let mut at = 0;
+    while at < tokens.len() {
+        match interdict_names::org_type(&tokens, at) {
+            Some((len, symbol)) if len > 0 => {
+                words.push(symbol.to_string());
+                at += len;
+            }
+            _ => {
+                words.push(tokens[at].clone());
+                at += 1;
+            }
+        }
+    }
+    if words.len() < 2 {
+        return None;
+    }
+    words.sort_unstable();
+    Some(words.join(" "))
+}
+
+/// Every distinct organisation name key of an entity.
+pub(crate) fn org_names(e: &Entity) -> Vec<String> {
+    let mut out: Vec<String> = e.names().filter_map(|(_, n)| org_name(n)).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// An address compared without case or punctuation, its country (the last
+/// part, when it names one) as an ISO code, so that "..., Pyongyang,
+/// Democratic People's Republic of Korea" and "..., Pyongyang, KP" agree.
+/// Too short an address (a bare city) does not count.
 pub(crate) fn address(raw: &str) -> Option<String> {
-    let a = normalize(raw);
-    (a.split_whitespace().count() >= 4).then_some(a)
+    let (rest, country) = match raw.rsplit_once(',') {
+        Some((rest, last)) => match countries::resolve(last.trim()) {
+            Some(c) => (rest, c.code.to_string()),
+            None => (raw, String::new()),
+        },
+        None => (raw, String::new()),
+    };
+    let rest = normalize(rest);
+    let words = rest.split_whitespace().count();
+    let enough = if country.is_empty() { 4 } else { 2 };
+    (words >= enough).then(|| format!("{rest}, {country}"))
 }
 
 /// True when the two sets share a value.
@@ -111,6 +169,25 @@ mod tests {
         assert_eq!(swift_bic("kkbc kppy").as_deref(), Some("KKBCKPPY"));
         assert_eq!(swift_bic("KKBCKPPY123").as_deref(), Some("KKBCKPPY123"));
         assert_eq!(swift_bic("KKBC"), None);
+    }
+
+    #[test]
+    fn organisation_names_ignore_acronyms_and_legal_form_spelling() {
+        assert_eq!(
+            org_name("KOREA KWANGSON BANKING CORPORATION (KKBC)"),
+            org_name("Korea Kwangson Banking Corp.")
+        );
+        assert_eq!(org_name("KKBC"), None);
+    }
+
+    #[test]
+    fn addresses_compare_their_country_as_a_code() {
+        assert_eq!(
+            address("Saemul 1-Dong Pyongchon District, Pyongyang, Democratic People's Republic of Korea"),
+            address("Saemul 1-Dong Pyongchon District, Pyongyang, KP")
+        );
+        assert_eq!(address("Beijing, China"), None);
+        assert_eq!(address("Pyongyang"), None);
     }
 
     #[test]

@@ -16,12 +16,16 @@
 //!   statement of the issuing country), or company registration number.
 //! - **Weak rules**, several facts must agree: persons with the same
 //!   normalised name (any alias), the same full birth date and a common
-//!   nationality; organisations with the same normalised name and the same
-//!   normalised address.
+//!   nationality; organisations with the same normalised name (acronyms in
+//!   parentheses and the spelling of legal forms aside) and the same address
+//!   (its country compared as an ISO code).
 //! - **Conflicts**: a merge that would put two different UN reference
 //!   numbers, two different IMO numbers or two different full birth dates
 //!   (each side has some and they share none) into one party is refused and
-//!   reported.
+//!   reported. A list's own citation (a UN reference number, a CSL row's
+//!   OFAC record) is not refused for differing birth dates: the publisher
+//!   states the party is the same, so the dates are what disagree; such
+//!   merges are reported as disagreements.
 //!
 //! The merged entity's id is its canonical record's id: the UN record when
 //! the cluster has one, else the first record in the fixed dataset order
@@ -115,6 +119,8 @@ pub struct LinkStats {
     /// Merges made by each rule (one per union of two clusters).
     pub merges_by_rule: BTreeMap<Rule, usize>,
     pub conflicts: usize,
+    /// Cited merges whose records' birth dates differ.
+    pub disagreements: usize,
     pub largest_cluster: usize,
 }
 
@@ -127,6 +133,9 @@ pub struct Linked {
     pub clusters: Vec<Cluster>,
     /// Merges refused because they would join contradicting records.
     pub conflicts: Vec<Conflict>,
+    /// Merges made on a list's own citation although the records' birth
+    /// dates differ (kept for review; see the crate documentation).
+    pub disagreements: Vec<Conflict>,
     pub stats: LinkStats,
     by_referent: HashMap<String, usize>,
 }
@@ -151,14 +160,22 @@ pub fn link(records: &[Entity]) -> Linked {
     let mut clusters = cluster::Closure::new(&ordered);
     let mut accepted = Vec::new();
     let mut conflicts = Vec::new();
+    let mut disagreements = Vec::new();
     for edge in edges {
-        match clusters.join(edge.a, edge.b) {
+        match clusters.join(edge.a, edge.b, edge.rule.is_citation()) {
             cluster::Joined::Merged => accepted.push(edge),
+            cluster::Joined::MergedDespite(kind, left, right) => {
+                disagreements.push(reason::conflict(&ordered, &edge, kind, left, right));
+                accepted.push(edge);
+            }
             cluster::Joined::Already => {}
             cluster::Joined::Refused(kind, left, right) => {
                 conflicts.push(reason::conflict(&ordered, &edge, kind, left, right));
             }
         }
     }
-    merge::build(&ordered, &clusters, &accepted, conflicts)
+    let mut linked = merge::build(&ordered, &clusters, &accepted, conflicts);
+    linked.stats.disagreements = disagreements.len();
+    linked.disagreements = disagreements;
+    linked
 }

@@ -61,6 +61,12 @@ impl Rule {
         }
     }
 
+    /// Whether the link is a list's own statement that the records are one
+    /// party (a citation), not an inference from shared facts.
+    pub fn is_citation(self) -> bool {
+        matches!(self, Rule::CitedRecord | Rule::UnscId)
+    }
+
     /// Whether one shared identifier suffices (else several facts agreed).
     pub fn is_strong(self) -> bool {
         !matches!(self, Rule::NameBirthDateNationality | Rule::NameAddress)

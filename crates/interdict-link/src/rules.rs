@@ -278,7 +278,7 @@ fn name_address(records: &[&Entity]) -> Vec<Edge> {
             if matches!(e.schema, Schema::Person | Schema::Vessel | Schema::Airplane) {
                 return Vec::new();
             }
-            let names = keys::names(e);
+            let names = keys::org_names(e);
             let addresses: Vec<String> = values(e, prop::ADDRESS, keys::address);
             let mut out = Vec::new();
             for n in &names {
