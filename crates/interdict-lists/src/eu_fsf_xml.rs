@@ -79,6 +79,7 @@ fn record(input: &Input, n: &Node) -> Result<Entity, ListError> {
     }
     if let Some(r) = n.attr("unitedNationId") {
         e.add(prop::NOTES, format!("UN reference number {r}"));
+        props::add_unsc_id(&mut e, r);
     }
     if let Some(d) = n.attr("designationDetails") {
         e.add(prop::NOTES, d);

@@ -48,6 +48,7 @@ pub use diff::{diff, ChangedRecord, SnapshotDiff};
 pub use error::{ListError, ParseError, ParseErrorKind};
 pub use ftm_jsonl::load_ftm_file;
 pub use interdict_model::DatasetInfo;
+pub use props::{CITED_RECORD, UNSC_ID};
 pub use snapshot::{Snapshot, SnapshotStats};
 pub use store::{load, load_dataset, update, SnapshotMeta, Store, StoredSnapshot, UpdateReport};
 

@@ -8,6 +8,17 @@ use interdict_model::{prop, Entity};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+/// The UN Security Council's own reference number of a party
+/// (`KPi.033`), on the UN record itself and on every list record that cites
+/// it (UK `un_reference_number`, EU `unitedNationId`). Record linking treats
+/// two records carrying the same value as the same party.
+pub const UNSC_ID: &str = "unscId";
+
+/// The id (`<dataset>:<source id>`) of another list's record this record
+/// was copied from, as its publisher states it: the US Consolidated
+/// Screening List's rows from the OFAC lists carry the OFAC entry number.
+pub const CITED_RECORD: &str = "citedRecord";
+
 /// Adds a country under `property`, resolved to a lower-case ISO alpha-2
 /// code; a spelling that does not resolve is kept verbatim in `notes`.
 pub(crate) fn add_country(e: &mut Entity, property: &str, raw: &str) {
@@ -63,6 +74,36 @@ pub(crate) fn add_imo(e: &mut Entity, raw: &str) {
         Some(n) => e.add(prop::IMO_NUMBER, n),
         None => e.add(prop::NOTES, format!("IMO number: {}", raw.trim())),
     }
+}
+
+/// Adds a UN reference number in the UN's own spelling (`QDe.145`: regime
+/// letters upper case, `i`/`e` for individual/entity lower case), so that
+/// copies written `QDE.145` still agree with the UN record. Text that is
+/// not a reference number is kept in notes.
+pub(crate) fn add_unsc_id(e: &mut Entity, raw: &str) {
+    let raw = raw.trim();
+    match unsc_id(raw) {
+        Some(id) => e.add(UNSC_ID, id),
+        None if raw.is_empty() => {}
+        None => e.add(prop::NOTES, format!("UN reference number: {raw}")),
+    }
+}
+
+fn unsc_id(raw: &str) -> Option<String> {
+    let (head, number) = raw.split_once('.')?;
+    let b = head.as_bytes();
+    let well_formed = b.len() == 3
+        && b[..2].iter().all(u8::is_ascii_alphabetic)
+        && matches!(b[2].to_ascii_lowercase(), b'i' | b'e')
+        && !number.is_empty()
+        && number.bytes().all(|c| c.is_ascii_digit());
+    well_formed.then(|| {
+        format!(
+            "{}{}.{number}",
+            head[..2].to_ascii_uppercase(),
+            head[2..].to_ascii_lowercase()
+        )
+    })
 }
 
 /// Adds an ISO birth date (already validated), or the raw text as a note.
@@ -132,6 +173,19 @@ mod tests {
         assert_eq!(imo("IMO 8514306").as_deref(), Some("IMO8514306"));
         assert_eq!(imo("8628597").as_deref(), Some("IMO8628597"));
         assert_eq!(imo("12345"), None);
+    }
+
+    #[test]
+    fn un_reference_numbers_take_the_un_spelling() {
+        assert_eq!(unsc_id("QDE.145").as_deref(), Some("QDe.145"));
+        assert_eq!(unsc_id("KPi.033").as_deref(), Some("KPi.033"));
+        assert_eq!(unsc_id("KP.033"), None);
+        assert_eq!(unsc_id("KPi."), None);
+        let mut e = Entity::new("t", "1", Schema::Person);
+        add_unsc_id(&mut e, " kpi.033 ");
+        add_unsc_id(&mut e, "pending");
+        assert_eq!(e.get(UNSC_ID), ["KPi.033"]);
+        assert_eq!(e.get(prop::NOTES), ["UN reference number: pending"]);
     }
 
     #[test]

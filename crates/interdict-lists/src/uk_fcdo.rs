@@ -119,6 +119,7 @@ pub(crate) fn parse(files: &Files) -> Result<Snapshot, ListError> {
         let un = row.get(2);
         if !un.is_empty() {
             e.add(prop::NOTES, format!("UN reference number {un}"));
+            props::add_unsc_id(&mut e, un);
         }
         let ofsi = row.get(3);
         if !ofsi.is_empty() {

@@ -67,6 +67,7 @@ fn record(input: &Input, n: &Node, schema: Schema) -> Result<Entity, ListError> 
         return Err(err.into());
     };
     let mut e = Entity::new(DATASET, reference, schema);
+    props::add_unsc_id(&mut e, reference);
     let name = ["FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"]
         .iter()
         .filter_map(|f| n.text_of(f))

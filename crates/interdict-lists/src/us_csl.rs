@@ -43,6 +43,7 @@ const COLUMNS: &[&str] = &[
     "places_of_birth",
     "ids",
     "source_list_url",
+    "entity_number",
 ];
 const SPEC: Spec<'static> = Spec {
     columns: COLUMNS,
@@ -73,6 +74,8 @@ mod col {
     pub const NATIONALITIES: usize = 18;
     pub const POBS: usize = 19;
     pub const IDS: usize = 20;
+    pub const SOURCE_LIST_URL: usize = 21;
+    pub const ENTITY_NUMBER: usize = 22;
 }
 
 /// Export-control lists (the rest are sanctions lists).
@@ -204,8 +207,30 @@ fn record(row: &table::Row<'_>, source_id: &str, source: &str) -> Entity {
     for id in split(row.get(col::IDS)) {
         identifier(&mut e, id);
     }
-    e.add(prop::SOURCE_URL, row.get(21));
+    e.add(prop::SOURCE_URL, row.get(col::SOURCE_LIST_URL));
+    if let Some(cited) = cited_record(source, row.get(col::ENTITY_NUMBER)) {
+        e.add(props::CITED_RECORD, cited);
+    }
     e
+}
+
+/// The OFAC record a CSL row was copied from: the Treasury's rows carry
+/// OFAC's entry number in `entity_number`; SDN rows come from the SDN list,
+/// the other Treasury lists (SSI, FSE, NS-MBS, CMIC, PLC, CAP) from OFAC's
+/// consolidated non-SDN list. Rows of the Commerce and State lists cite
+/// nothing.
+fn cited_record(source: &str, entity_number: &str) -> Option<String> {
+    if entity_number.is_empty() || !entity_number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let dataset = if source.contains("(SDN)") {
+        crate::ofac_csv::DATASET
+    } else if source.ends_with("Treasury Department") {
+        crate::ofac_enhanced_xml::DATASET
+    } else {
+        return None;
+    };
+    Some(format!("{dataset}:{entity_number}"))
 }
 
 /// One `ids` item: `[country, ]value, type`. The type comes last; values may
@@ -262,5 +287,46 @@ fn identifier(e: &mut Entity, item: &str) {
             }
         }
         _ => e.add(prop::NOTES, format!("{kind} {value}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn treasury_rows_cite_their_ofac_record() {
+        let sdn = "Specially Designated Nationals (SDN) - Treasury Department";
+        let ssi = "Sectoral Sanctions Identifications List (SSI) - Treasury Department";
+        let el = "Entity List (EL) - Bureau of Industry and Security";
+        assert_eq!(
+            cited_record(sdn, "21944").as_deref(),
+            Some("us_ofac_sdn:21944")
+        );
+        assert_eq!(
+            cited_record(ssi, "18792").as_deref(),
+            Some("us_ofac_cons:18792")
+        );
+        assert_eq!(cited_record(el, "123"), None);
+        assert_eq!(cited_record(sdn, ""), None);
+        assert_eq!(cited_record(sdn, "4398d33e"), None);
+    }
+
+    #[test]
+    fn the_entity_number_column_becomes_cited_record() {
+        let header = COLUMNS.join(",");
+        let mut fields = vec![""; COLUMNS.len()];
+        fields[col::ID] = "21944";
+        fields[col::SOURCE] = "Specially Designated Nationals (SDN) - Treasury Department";
+        fields[col::TYPE] = "Individual";
+        fields[col::NAME] = "\"'ABBAS, Rim\"";
+        fields[col::ENTITY_NUMBER] = "21944";
+        let text = format!("{header}\n{}\n", fields.join(","));
+        let input = Input::from_bytes("csl.csv", text.as_bytes()).expect("plain text");
+        let s = parse(&input).expect("parses");
+        assert_eq!(
+            s.entities[0].get(props::CITED_RECORD),
+            ["us_ofac_sdn:21944"]
+        );
     }
 }

@@ -78,6 +78,7 @@ fn eu_fsf_xml_follows_the_schema() {
     assert_eq!(values(p, "birthDateNote"), ["circa 1966"]);
     assert_eq!(values(p, "birthPlace"), ["Pyongyang, NORTH KOREA"]);
     assert_eq!(values(p, "passportNumber"), ["472320665", "563120356"]);
+    assert_eq!(values(p, "unscId"), ["KPi.014"]);
     assert_eq!(values(p, "program"), ["PRK"]);
     assert_eq!(values(p, "createdAt"), ["2016-03-04"]);
     assert_eq!(values(p, "gender"), ["male"]);

@@ -1,6 +1,6 @@
 //! Hard records, checked field by field against the source files.
 
-use crate::{record, values};
+use crate::{dataset, record, values};
 
 #[test]
 fn un_individual_with_several_passports() {
@@ -149,4 +149,39 @@ fn csl_vessel_ids_column_is_unpacked() {
     assert!(crate::dataset("us_trade_csl")
         .get("us_trade_csl:18741-SSI")
         .is_some());
+}
+
+#[test]
+fn un_reference_numbers_are_carried_by_the_un_record_and_its_copies() {
+    assert_eq!(
+        values(record("un_sc_sanctions:KPe.001"), "unscId"),
+        ["KPe.001"]
+    );
+    assert_eq!(
+        values(record("gb_fcdo_sanctions:DPR0157"), "unscId"),
+        ["KPe.001"]
+    );
+    assert_eq!(
+        values(record("gb_fcdo_sanctions:DPR0270"), "unscId"),
+        ["KPi.033"]
+    );
+    // The UK writes some in upper case; the UN's spelling is kept.
+    assert_eq!(
+        values(record("gb_fcdo_sanctions:AQD0031"), "unscId"),
+        ["QDe.145"]
+    );
+}
+
+#[test]
+fn csl_rows_copied_from_ofac_cite_the_ofac_record() {
+    assert_eq!(
+        values(record("us_trade_csl:20157"), "citedRecord"),
+        ["us_ofac_sdn:20157"]
+    );
+    let el = dataset("us_trade_csl")
+        .entities
+        .iter()
+        .filter(|e| e.get("notes").iter().any(|n| n.contains("(EL)")));
+    assert!(el.clone().count() > 1000);
+    assert!(el.into_iter().all(|e| e.get("citedRecord").is_empty()));
 }

@@ -1,0 +1,182 @@
+//! The transitive closure of accepted links (union-find), with the conflict
+//! check: each cluster keeps the UN reference numbers, IMO numbers and full
+//! birth dates of its records, and a join whose two sides both state some
+//! of one kind and share none is refused.
+
+use crate::keys;
+use crate::reason::ConflictKind;
+use interdict_lists::UNSC_ID;
+use interdict_model::{prop, Entity};
+
+/// The facts a cluster must not contradict.
+#[derive(Debug, Default, Clone)]
+struct Facts {
+    unsc: Vec<String>,
+    imo: Vec<String>,
+    birth: Vec<String>,
+}
+
+impl Facts {
+    fn of(e: &Entity) -> Facts {
+        let sorted = |mut v: Vec<String>| {
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        Facts {
+            unsc: sorted(e.get(UNSC_ID).to_vec()),
+            imo: sorted(e.get(prop::IMO_NUMBER).to_vec()),
+            birth: sorted(
+                keys::full_birth_dates(e)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+            ),
+        }
+    }
+
+    fn kinds(&self) -> [(ConflictKind, &Vec<String>); 3] {
+        [
+            (ConflictKind::UnscId, &self.unsc),
+            (ConflictKind::ImoNumber, &self.imo),
+            (ConflictKind::BirthDate, &self.birth),
+        ]
+    }
+
+    /// Every kind of fact on which the two sides contradict each other.
+    fn contradictions(&self, other: &Facts) -> Vec<(ConflictKind, String, String)> {
+        self.kinds()
+            .into_iter()
+            .zip(other.kinds())
+            .filter(|((_, a), (_, b))| !a.is_empty() && !b.is_empty() && !keys::share(a, b))
+            .map(|((kind, a), (_, b))| (kind, a.join(", "), b.join(", ")))
+            .collect()
+    }
+
+    fn absorb(&mut self, other: Facts) {
+        for (mine, theirs) in [
+            (&mut self.unsc, other.unsc),
+            (&mut self.imo, other.imo),
+            (&mut self.birth, other.birth),
+        ] {
+            mine.extend(theirs);
+            mine.sort_unstable();
+            mine.dedup();
+        }
+    }
+}
+
+/// What [`Closure::join`] did.
+pub(crate) enum Joined {
+    Merged,
+    /// Merged on a publisher's own citation although the sides' birth dates
+    /// differ: the kind and each side's values.
+    MergedDespite(ConflictKind, String, String),
+    /// Both records were already in one cluster.
+    Already,
+    /// The sides contradict each other: the kind and each side's values.
+    Refused(ConflictKind, String, String),
+}
+
+/// Union-find over record indexes.
+pub(crate) struct Closure {
+    parent: Vec<usize>,
+    facts: Vec<Facts>,
+}
+
+impl Closure {
+    pub fn new(records: &[&Entity]) -> Closure {
+        Closure {
+            parent: (0..records.len()).collect(),
+            facts: records.iter().map(|e| Facts::of(e)).collect(),
+        }
+    }
+
+    /// The cluster (its root record) of record `i`.
+    pub fn root(&self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn find(&mut self, i: usize) -> usize {
+        let root = self.root(i);
+        let mut j = i;
+        while self.parent[j] != root {
+            let next = self.parent[j];
+            self.parent[j] = root;
+            j = next;
+        }
+        root
+    }
+
+    /// Joins the clusters of records `a` and `b` unless they contradict. The
+    /// root is always the smaller index, so the root of a cluster is its
+    /// first record in canonical order.
+    ///
+    /// With `cited` (one list states the other's record or UN reference),
+    /// differing birth dates do not refuse the join: the publisher says it is
+    /// the same party, so the dates disagree, not the parties (the bundled
+    /// UK table's birth dates often differ from the UN's for the very record
+    /// it cites). Such joins are reported as [`Joined::MergedDespite`].
+    pub fn join(&mut self, a: usize, b: usize, cited: bool) -> Joined {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return Joined::Already;
+        }
+        let found = self.facts[ra].contradictions(&self.facts[rb]);
+        let blocking = found
+            .iter()
+            .find(|(kind, _, _)| !cited || *kind != ConflictKind::BirthDate);
+        if let Some((kind, l, r)) = blocking {
+            return Joined::Refused(*kind, l.clone(), r.clone());
+        }
+        let (keep, gone) = (ra.min(rb), ra.max(rb));
+        self.parent[gone] = keep;
+        let moved = std::mem::take(&mut self.facts[gone]);
+        self.facts[keep].absorb(moved);
+        match found.into_iter().next() {
+            Some((kind, l, r)) => Joined::MergedDespite(kind, l, r),
+            None => Joined::Merged,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use interdict_model::Schema;
+
+    fn person(id: &str, dob: &str) -> Entity {
+        let mut e = Entity::new("t", id, Schema::Person);
+        e.add(prop::BIRTH_DATE, dob);
+        e
+    }
+
+    #[test]
+    fn contradicting_birth_dates_refuse_the_join_even_transitively() {
+        let (a, b, c) = (
+            person("a", "1960-01-01"),
+            person("b", "1960"),
+            person("c", "1971-05-05"),
+        );
+        let mut cl = Closure::new(&[&a, &b, &c]);
+        assert!(matches!(cl.join(1, 0, false), Joined::Merged));
+        assert!(matches!(cl.join(0, 1, false), Joined::Already));
+        match cl.join(2, 1, false) {
+            Joined::Refused(ConflictKind::BirthDate, l, r) => {
+                assert_eq!((l.as_str(), r.as_str()), ("1971-05-05", "1960-01-01"));
+            }
+            _ => panic!("expected a birth date conflict"),
+        }
+        assert_eq!(cl.root(1), 0);
+        assert_eq!(cl.root(2), 2);
+        // A list's own citation merges them all the same, and says so.
+        assert!(matches!(
+            cl.join(2, 1, true),
+            Joined::MergedDespite(ConflictKind::BirthDate, _, _)
+        ));
+        assert_eq!(cl.root(2), 0);
+    }
+}

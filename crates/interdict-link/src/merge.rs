@@ -1,0 +1,153 @@
+//! From clusters of records to merged entities: the canonical order, the
+//! merged entity (id, schema, datasets, referents, properties) and the side
+//! table of each value's sources.
+
+use crate::cluster::Closure;
+use crate::reason::{self, Conflict};
+use crate::rules::Edge;
+use crate::{Cluster, LinkStats, Linked, SourcedValue, DATASET_ORDER};
+use interdict_model::{Entity, Schema};
+use std::collections::{BTreeMap, HashMap};
+
+/// The rank of a dataset in [`DATASET_ORDER`] (unknown ones after).
+fn rank(dataset: &str) -> usize {
+    DATASET_ORDER
+        .iter()
+        .position(|d| *d == dataset)
+        .unwrap_or(DATASET_ORDER.len())
+}
+
+/// The records sorted by dataset rank, dataset name and id: the order every
+/// later step works in, whatever the input order.
+pub(crate) fn canonical_order(records: &[Entity]) -> Vec<&Entity> {
+    let mut out: Vec<&Entity> = records.iter().collect();
+    let dataset = |e: &Entity| -> String {
+        e.datasets.first().cloned().unwrap_or_else(|| {
+            e.id.split_once(':')
+                .map_or(String::new(), |(d, _)| d.to_string())
+        })
+    };
+    out.sort_by_cached_key(|e| {
+        let d = dataset(e);
+        (rank(&d), d, e.id.clone())
+    });
+    out
+}
+
+/// The merged entity's schema: the canonical record's, unless it only says
+/// `LegalEntity` and another record is more specific.
+fn schema(members: &[&Entity]) -> Schema {
+    let first = members[0].schema;
+    if first != Schema::LegalEntity {
+        return first;
+    }
+    members
+        .iter()
+        .map(|e| e.schema)
+        .find(|s| *s != Schema::LegalEntity)
+        .unwrap_or(first)
+}
+
+fn push_unique(into: &mut Vec<String>, values: &[String]) {
+    for v in values {
+        if !into.contains(v) {
+            into.push(v.clone());
+        }
+    }
+}
+
+/// One merged entity and its value sources.
+fn merge_members(members: &[&Entity]) -> (Entity, BTreeMap<String, Vec<SourcedValue>>) {
+    let first = members[0];
+    let mut merged = Entity {
+        id: first.id.clone(),
+        schema: schema(members),
+        properties: BTreeMap::new(),
+        datasets: Vec::new(),
+        referents: Vec::new(),
+    };
+    let mut sources: BTreeMap<String, Vec<SourcedValue>> = BTreeMap::new();
+    for e in members {
+        push_unique(&mut merged.datasets, &e.datasets);
+        push_unique(&mut merged.referents, &e.referents);
+        if !merged.referents.contains(&e.id) {
+            merged.referents.push(e.id.clone());
+        }
+        for (property, values) in &e.properties {
+            let side = sources.entry(property.clone()).or_default();
+            for v in values {
+                merged.add(property, v);
+                match side.iter_mut().find(|s| &s.value == v) {
+                    Some(s) => s.records.push(e.id.clone()),
+                    None => side.push(SourcedValue {
+                        value: v.clone(),
+                        records: vec![e.id.clone()],
+                    }),
+                }
+            }
+        }
+    }
+    (merged, sources)
+}
+
+/// The merged entities, their clusters and the statistics.
+pub(crate) fn build(
+    records: &[&Entity],
+    closure: &Closure,
+    accepted: &[Edge],
+    conflicts: Vec<Conflict>,
+) -> Linked {
+    // Roots are each cluster's first record, so walking records in order
+    // creates clusters in the order of their canonical records.
+    let mut slot: HashMap<usize, usize> = HashMap::new();
+    let mut groups: Vec<Vec<&Entity>> = Vec::new();
+    let mut of_record = Vec::with_capacity(records.len());
+    for (i, e) in records.iter().enumerate() {
+        let root = closure.root(i);
+        let k = *slot.entry(root).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[k].push(e);
+        of_record.push(k);
+    }
+    let mut reasons: Vec<Vec<_>> = vec![Vec::new(); groups.len()];
+    let mut stats = LinkStats {
+        records: records.len(),
+        parties: groups.len(),
+        conflicts: conflicts.len(),
+        ..LinkStats::default()
+    };
+    for edge in accepted {
+        reasons[of_record[edge.a]].push(reason::reason(records, edge));
+        *stats.merges_by_rule.entry(edge.rule).or_default() += 1;
+    }
+    let mut linked = Linked {
+        conflicts,
+        ..Linked::default()
+    };
+    for (members, reasons) in groups.iter().zip(reasons) {
+        stats.largest_cluster = stats.largest_cluster.max(members.len());
+        let (entity, sources) = if members.len() == 1 {
+            (members[0].clone(), BTreeMap::new())
+        } else {
+            stats.merged_records += members.len();
+            merge_members(members)
+        };
+        let index = linked.parties.len();
+        for r in &entity.referents {
+            linked.by_referent.insert(r.clone(), index);
+        }
+        for m in members {
+            linked.by_referent.insert(m.id.clone(), index);
+        }
+        linked.clusters.push(Cluster {
+            members: members.iter().map(|e| e.id.clone()).collect(),
+            reasons,
+            sources,
+        });
+        linked.parties.push(entity);
+    }
+    linked.stats = stats;
+    linked
+}

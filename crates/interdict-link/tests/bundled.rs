@@ -1,0 +1,71 @@
+//! Linking every bundled list: cluster counts, no conflicts, known merges.
+
+use interdict_link::{link, Linked, Rule};
+use interdict_model::Entity;
+use std::sync::OnceLock;
+
+fn linked() -> &'static Linked {
+    static LINKED: OnceLock<Linked> = OnceLock::new();
+    LINKED.get_or_init(|| {
+        let records: Vec<Entity> = interdict_lists::load_bundled()
+            .expect("bundled lists parse")
+            .into_iter()
+            .flat_map(|s| s.entities)
+            .collect();
+        link(&records)
+    })
+}
+
+fn members(id: &str) -> Vec<&'static str> {
+    let (_, cluster) = linked().party_of(id).expect("a bundled record");
+    cluster.members.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn every_record_is_in_exactly_one_party() {
+    let l = linked();
+    assert_eq!(l.stats.records, 36_617);
+    assert_eq!(l.parties.len(), l.stats.parties);
+    let members: usize = l.clusters.iter().map(|c| c.members.len()).sum();
+    assert_eq!(members, l.stats.records);
+    // A third of the records are copies: the CSL's OFAC rows alone are 10,038.
+    assert!((24_000..26_000).contains(&l.stats.parties), "{:?}", l.stats);
+    assert_eq!(
+        l.stats.merges_by_rule.get(&Rule::CitedRecord),
+        Some(&10_038)
+    );
+    assert!(l.stats.merges_by_rule[&Rule::UnscId] > 950);
+}
+
+#[test]
+fn a_list_citation_never_contradicts_a_un_reference_or_imo_number() {
+    let l = linked();
+    assert!(l.conflicts.len() < 100, "{}", l.conflicts.len());
+    assert!(l.conflicts.iter().all(|c| !c.proposed.rule.is_citation()));
+}
+
+#[test]
+fn kim_jong_un_is_one_party_across_ofac_and_the_csl() {
+    assert_eq!(
+        members("us_trade_csl:20157"),
+        ["us_ofac_sdn:20157", "us_trade_csl:20157"]
+    );
+}
+
+#[test]
+fn a_un_listed_dprk_bank_is_one_party_on_un_ofac_uk_and_csl() {
+    let (party, cluster) = linked()
+        .party_of("us_ofac_sdn:9346")
+        .expect("Tanchon Commercial Bank");
+    assert_eq!(party.id, "un_sc_sanctions:KPe.003");
+    assert_eq!(party.caption(), "TANCHON COMMERCIAL BANK");
+    for id in [
+        "un_sc_sanctions:KPe.003",
+        "us_ofac_sdn:9346",
+        "gb_fcdo_sanctions:DPR0195",
+    ] {
+        assert!(cluster.members.iter().any(|m| m == id), "{id}");
+    }
+    let reasons: Vec<String> = cluster.reasons.iter().map(ToString::to_string).collect();
+    assert!(reasons.contains(&"UK DPR0195 cites UN KPe.003".to_string()));
+}
