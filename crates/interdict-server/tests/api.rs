@@ -614,3 +614,125 @@ async fn adjacent_by_prop() {
     let pmt = by_id(&data["results"], "8928105b8d3748805295a0fb01ae57cc37be30a5");
     by_id(&pmt["properties"]["beneficiary"], CDU);
 }
+
+// --- test_reconcile.py ---
+
+#[tokio::test]
+async fn reconcile_manifest_and_queries() {
+    let data = get("/reconcile/zala").await.json();
+    assert!(data["identifierSpace"]
+        .as_str()
+        .is_some_and(|s| s.starts_with("https://www.opensanctions.org")));
+    assert!(
+        data["defaultTypes"].as_array().is_some_and(|t| t.len() > 3),
+        "{data}"
+    );
+    assert!(data.get("suggest").is_some() && data.get("extend").is_some());
+
+    let queries = json!({"mutti": {"query": "Alexander ZAKHAROV"}}).to_string();
+    let form: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("queries", &queries)
+        .finish();
+    let r = post("/reconcile/zala", "application/x-www-form-urlencoded", form).await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.json()["mutti"]["result"][0]["id"], ZAKHAROV);
+
+    let bad = json!({"mutti": {"type": "Banana"}}).to_string();
+    let form: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("queries", &bad)
+        .finish();
+    assert_eq!(
+        post("/reconcile/zala", "application/x-www-form-urlencoded", form)
+            .await
+            .status,
+        400
+    );
+}
+
+#[tokio::test]
+async fn reconcile_extend() {
+    let q =
+        json!({"ids": [ZAKHAROV], "properties": [{"id": "name"}, {"id": "birthDate"}]}).to_string();
+    let form: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("extend", &q)
+        .finish();
+    let data = post("/reconcile/zala", "application/x-www-form-urlencoded", form)
+        .await
+        .json();
+    assert_eq!(data["meta"].as_array().map(Vec::len), Some(2));
+    assert_eq!(data["meta"][0]["id"], "name");
+    let names: String = data["rows"][ZAKHAROV]["name"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|n| n["str"].as_str())
+        .collect();
+    assert!(names.to_lowercase().contains("zakharov"), "{data}");
+    let props = get("/reconcile/zala/extend/property?limit=5&type=LegalEntity")
+        .await
+        .json();
+    assert_eq!(props["type"], "LegalEntity");
+    assert_eq!(props["limit"], 5);
+    let ids: Vec<&str> = props["properties"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p["id"].as_str())
+        .collect();
+    assert_eq!(ids.len(), 5);
+    assert!(ids.contains(&"name") && ids.contains(&"country"), "{ids:?}");
+    assert_eq!(
+        get("/reconcile/zala/extend/property?limit=5&type=Banana")
+            .await
+            .status,
+        400
+    );
+}
+
+#[tokio::test]
+async fn reconcile_suggestions() {
+    let n = |v: Value| v["result"].as_array().map_or(usize::MAX, Vec::len);
+    assert_eq!(n(get("/reconcile/zala/suggest/entity").await.json()), 0);
+    let res = get("/reconcile/zala/suggest/entity?prefix=alexander%20zak")
+        .await
+        .json();
+    assert_eq!(res["result"][0]["id"], ZAKHAROV, "{res}");
+    assert_eq!(
+        n(get("/reconcile/zala/suggest/entity?prefix=banana%20man")
+            .await
+            .json()),
+        0
+    );
+    assert_eq!(n(get("/reconcile/zala/suggest/property").await.json()), 0);
+    let res = get("/reconcile/zala/suggest/property?prefix=country")
+        .await
+        .json();
+    let ids: Vec<&str> = res["result"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p["id"].as_str())
+        .collect();
+    assert!(
+        ids.contains(&"LegalEntity:mainCountry") && ids.contains(&"Thing:country"),
+        "{ids:?}"
+    );
+    assert_eq!(
+        n(get("/reconcile/zala/suggest/property?prefix=banana")
+            .await
+            .json()),
+        0
+    );
+    assert_eq!(n(get("/reconcile/zala/suggest/type").await.json()), 0);
+    let res = get("/reconcile/zala/suggest/type?prefix=organ")
+        .await
+        .json();
+    assert_eq!(n(res.clone()), 1);
+    assert_eq!(res["result"][0]["id"], "Organization");
+    assert_eq!(
+        n(get("/reconcile/zala/suggest/type?prefix=banana")
+            .await
+            .json()),
+        0
+    );
+}

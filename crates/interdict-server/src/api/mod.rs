@@ -5,9 +5,12 @@
 pub mod admin;
 pub mod entities;
 pub mod matching;
+pub mod openapi;
+pub mod own;
 pub mod reconcile;
 pub mod scope;
 pub mod search;
+pub mod ui;
 
 use crate::error::{ApiError, ApiResult};
 use crate::params::Params;
@@ -67,6 +70,12 @@ pub fn router(state: SharedState, limits: Limits) -> Router {
             get(suggest_property),
         )
         .route("/reconcile/{dataset}/extend/property", get(extend_property))
+        .route("/goods", post(goods))
+        .route("/screen", post(screen))
+        .route("/lists", get(lists))
+        .route("/openapi.json", get(openapi_json))
+        .route("/", get(ui::index))
+        .route("/ui/{*path}", get(ui::file))
         .route("/metrics", get(metrics_text))
         .layer(middleware::from_fn_with_state(state.clone(), track))
         .layer(DefaultBodyLimit::max(limits.body_bytes))
@@ -198,6 +207,66 @@ async fn adjacent_prop(
     let index = state.index()?;
     let p = Params::parse(q.as_deref());
     entities::adjacent_prop(&index, &id, &prop, &p, q.as_deref())
+}
+
+/// True when the body is CSV, by its Content-Type or `?input=csv`.
+fn is_csv(headers: &axum::http::HeaderMap, p: &Params) -> bool {
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    ct.starts_with("text/csv")
+        || p.get("input")
+            .is_some_and(|i| i.eq_ignore_ascii_case("csv"))
+}
+
+async fn goods(
+    State(state): State<SharedState>,
+    RawQuery(q): RawQuery,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let index = state.index()?;
+    let csv = is_csv(&headers, &Params::parse(q.as_deref()));
+    blocking(move || own::goods(&index, &body, csv))
+        .await
+        .map(Json)
+}
+
+async fn screen(
+    State(state): State<SharedState>,
+    RawQuery(q): RawQuery,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let index = state.index()?;
+    let p = Params::parse(q.as_deref());
+    let scope = own::scope_of(&p)?;
+    let shipments = own::parse_shipments(&body, is_csv(&headers, &p));
+    match p.get("format").unwrap_or("jsonl") {
+        "html" => {
+            let html = blocking(move || Ok(own::screen_html(&index, &scope, shipments))).await?;
+            Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response())
+        }
+        "jsonl" | "json" => Ok((
+            [(header::CONTENT_TYPE, "application/x-ndjson")],
+            own::screen_stream(index, scope, shipments),
+        )
+            .into_response()),
+        other => Err(ApiError::invalid(
+            &["query", "format"],
+            format!("expected jsonl or html, got {other:?}"),
+        )),
+    }
+}
+
+async fn lists(State(state): State<SharedState>) -> ApiResult<Json<Value>> {
+    let index = state.index()?;
+    Ok(Json(own::lists(&index)))
+}
+
+async fn openapi_json() -> Json<Value> {
+    Json(openapi::document())
 }
 
 /// The server's own base URL as the client reached it.
