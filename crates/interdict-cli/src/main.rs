@@ -40,6 +40,8 @@ enum Command {
     Screen(cmd::screen::ScreenArgs),
     /// Write realistic synthetic shipments (JSONL) for load tests.
     Synth(cmd::synth::SynthArgs),
+    /// Serve yente's HTTP API, interdict's own endpoints and the web page.
+    Serve(cmd::serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +57,7 @@ fn main() -> ExitCode {
         Command::Goods(args) => cmd::goods::run(&ctx, args),
         Command::Screen(args) => cmd::screen::run(&ctx, args),
         Command::Synth(args) => cmd::synth::run(args),
+        Command::Serve(args) => cmd::serve::run(&ctx, args),
     };
     match result {
         Ok(code) => code,

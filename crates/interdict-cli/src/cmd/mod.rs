@@ -6,6 +6,7 @@ pub mod goods;
 pub mod lists;
 pub mod matching;
 pub mod screen;
+pub mod serve;
 pub mod synth;
 
 use anyhow::Context as _;

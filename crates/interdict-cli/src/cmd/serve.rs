@@ -1,0 +1,94 @@
+//! `interdict serve`: the HTTP server (yente's API plus interdict's own
+//! endpoints and the web page). Parses options, sets up logs and the
+//! runtime, and hands over to `interdict-server`.
+
+use super::Context;
+use anyhow::Context as _;
+use clap::Args;
+use interdict_server::{ApiKeys, AppState, Limits, LoadOptions, Sources};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8000")]
+    addr: SocketAddr,
+    /// yente's manifest YAML: serve exactly the datasets and collections it
+    /// names (a bundled list by its dataset name, a file by entities_url or path).
+    #[arg(long, value_name = "FILE")]
+    manifest: Option<PathBuf>,
+    /// Token for POST /updatez (also $INTERDICT_UPDATE_TOKEN or $YENTE_UPDATE_TOKEN).
+    #[arg(long, value_name = "TOKEN")]
+    update_token: Option<String>,
+    /// File of API key digests (`sha256:<hex>` per line) for admin routes.
+    #[arg(long, value_name = "FILE")]
+    api_keys: Option<PathBuf>,
+    /// Largest request body accepted, in MiB.
+    #[arg(long, default_value_t = 32)]
+    max_body_mib: usize,
+    /// Requests running longer than this many seconds are answered 408.
+    #[arg(long, default_value_t = 60)]
+    timeout_secs: u64,
+}
+
+pub fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    init_logs();
+    let mut sources = match &args.manifest {
+        Some(path) => Sources::from_manifest(path)?,
+        None => Sources::default(),
+    };
+    // With serve, `--dataset-file` takes NAME=PATH; a bare path is named
+    // after its file.
+    for f in &ctx.dataset_files {
+        let text = f.to_string_lossy();
+        if text.contains('=') && !f.exists() {
+            sources.add_file_arg(&text)?;
+        } else {
+            sources.add_file_arg(&format!("{}={}", name_of(f), f.display()))?;
+        }
+    }
+    let mut keys = ApiKeys::default();
+    if let Some(t) = &args.update_token {
+        keys.add_token(t);
+    }
+    keys.add_env();
+    if let Some(path) = &args.api_keys {
+        keys.add_file(path)?;
+    }
+    let load = LoadOptions {
+        store: ctx.store()?,
+        sources,
+    };
+    let limits = Limits {
+        body_bytes: args.max_body_mib * 1024 * 1024,
+        timeout: Duration::from_secs(args.timeout_secs),
+    };
+    let state = AppState::new(load, keys);
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    runtime.block_on(interdict_server::serve(args.addr, state, limits))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `.../zala/entities.ftm.json` → `zala`; `sdn.ftm.json` → `sdn`.
+fn name_of(path: &Path) -> String {
+    let stem = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let first = stem.split('.').next().unwrap_or("").to_string();
+    if first == "entities" || first.is_empty() {
+        if let Some(dir) = path.parent().and_then(Path::file_name) {
+            return dir.to_string_lossy().to_string();
+        }
+    }
+    first
+}
+
+fn init_logs() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
+}

@@ -1,0 +1,368 @@
+//! `POST /match/{dataset}`: yente's query-by-example matcher. Each example
+//! is cleaned as FtM would (countries to ISO codes, numbers to strings,
+//! unparsable dates dropped), searched with interdict's matcher, filtered
+//! by yente's parameters and returned in yente's result shape with the
+//! explanation in words beside yente's `explanations` and `features`.
+
+use super::scope::{self, Filters};
+use crate::error::{ApiError, ApiResult};
+use crate::ftm;
+use crate::index::Index;
+use crate::params::Params;
+use interdict_match::{Explanation, MatchConfig, MatchResult, Query, QueryError};
+use interdict_model::{countries, PartialDate, Schema};
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+/// yente's defaults and limits.
+pub const MATCH_PAGE: usize = 5;
+pub const MAX_MATCHES: usize = 500;
+pub const MAX_BATCH: usize = 100;
+const MATCH_CANDIDATES: usize = 10;
+const MAX_MATCH_CANDIDATES: usize = 500;
+
+/// The one algorithm, under its own name.
+pub const ALGORITHM: &str = "interdict-v1";
+/// Names clients send that resolve to it: yente's aliases and algorithm
+/// names, so a client configured for yente keeps working.
+pub const ALIASES: [&str; 8] = [
+    "best",
+    "default",
+    "logic-v2",
+    "logic-v1",
+    "name-based",
+    "name-qualified",
+    "regression-v1",
+    "ofac-249",
+];
+
+/// Country-typed properties whose values are normalised to ISO codes.
+const COUNTRY_PROPS: [&str; 6] = [
+    "country",
+    "nationality",
+    "citizenship",
+    "jurisdiction",
+    "birthCountry",
+    "mainCountry",
+];
+const DATE_PROPS: [&str; 3] = ["birthDate", "incorporationDate", "deathDate"];
+
+/// Options every query of one request shares.
+pub struct MatchOptions {
+    pub limit: usize,
+    pub threshold: f64,
+    pub cutoff: f64,
+    pub filters: Filters,
+}
+
+impl MatchOptions {
+    pub fn from_params(p: &Params) -> ApiResult<MatchOptions> {
+        let limit = p.int("limit", MATCH_PAGE, 0, MAX_MATCHES)?;
+        let threshold = p.unit("threshold", interdict_match::weights::DEFAULT_THRESHOLD)?;
+        let cutoff = p.unit("cutoff", threshold)?.min(threshold);
+        resolve_algorithm(p.get("algorithm").unwrap_or("best"))?;
+        Ok(MatchOptions {
+            limit,
+            threshold,
+            cutoff,
+            filters: Filters::from_params(p)?,
+        })
+    }
+}
+
+/// `best`, `default`, yente's names and ours are all this algorithm.
+pub fn resolve_algorithm(name: &str) -> ApiResult<&'static str> {
+    let clean = name.trim().to_ascii_lowercase();
+    if clean == ALGORITHM || ALIASES.contains(&clean.as_str()) {
+        Ok(ALGORITHM)
+    } else {
+        Err(ApiError::BadRequest(format!("Invalid algorithm: {name}")))
+    }
+}
+
+/// The whole request body.
+pub fn run(index: &Index, dataset: &str, p: &Params, body: &[u8]) -> ApiResult<Value> {
+    let scope = scope::dataset_scope(index, dataset)?;
+    let opts = MatchOptions::from_params(p)?;
+    let body: Value = super::json_body(body)?;
+    if let Some(config) = body.get("config").and_then(Value::as_object) {
+        // The algorithm takes no configuration; yente refuses unknown keys.
+        if let Some(key) = config.keys().next() {
+            return Err(ApiError::BadRequest(format!(
+                "Invalid configuration parameter: {key} for algorithm {ALGORITHM}"
+            )));
+        }
+    }
+    let queries = body
+        .get("queries")
+        .and_then(Value::as_object)
+        .ok_or_else(|| ApiError::invalid(&["body", "queries"], "Field required"))?;
+    if queries.len() > MAX_BATCH {
+        return Err(ApiError::BadRequest(format!(
+            "Too many queries in one batch (limit: {MAX_BATCH})"
+        )));
+    }
+    let mut parsed = Vec::with_capacity(queries.len());
+    for (name, example) in queries {
+        if example.is_null() {
+            continue;
+        }
+        parsed.push((name.clone(), parse_example(name, example)?));
+    }
+    if parsed.is_empty() {
+        return Err(ApiError::BadRequest("No queries provided.".into()));
+    }
+    let answer =
+        |(name, ex): &(String, Example)| (name.clone(), answer_one(index, &scope, &opts, ex));
+    let answers: Vec<(String, Value)> = if parsed.len() > 1 {
+        use rayon::prelude::*;
+        parsed.par_iter().map(answer).collect()
+    } else {
+        parsed.iter().map(answer).collect()
+    };
+    let responses: Map<String, Value> = answers.into_iter().collect();
+    Ok(json!({"responses": responses, "limit": opts.limit}))
+}
+
+/// One example entity, cleaned.
+pub struct Example {
+    pub id: Option<String>,
+    pub schema: String,
+    pub properties: BTreeMap<String, Vec<String>>,
+}
+
+/// Parses one example: a missing schema is a validation error (422), an
+/// unknown one the caller's bad entity (400), as in yente.
+pub fn parse_example(name: &str, v: &Value) -> ApiResult<Example> {
+    let schema = v
+        .get("schema")
+        .and_then(Value::as_str)
+        .ok_or_else(|| ApiError::invalid(&["body", "queries", name, "schema"], "Field required"))?;
+    if ftm::schema(schema).is_none() {
+        return Err(ApiError::BadRequest(format!(
+            "Cannot parse example entity: Invalid schema: {schema}"
+        )));
+    }
+    let props = v
+        .get("properties")
+        .and_then(Value::as_object)
+        .ok_or_else(|| {
+            ApiError::invalid(&["body", "queries", name, "properties"], "Field required")
+        })?;
+    let mut properties = BTreeMap::new();
+    for (p, values) in props {
+        let cleaned: Vec<String> = as_list(values)
+            .into_iter()
+            .filter_map(|x| clean_value(p, &x))
+            .collect();
+        if !cleaned.is_empty() {
+            properties.insert(p.clone(), cleaned);
+        }
+    }
+    Ok(Example {
+        id: v.get("id").and_then(Value::as_str).map(str::to_string),
+        schema: schema.to_string(),
+        properties,
+    })
+}
+
+fn as_list(v: &Value) -> Vec<String> {
+    let one = |x: &Value| match x {
+        Value::String(s) => Some(s.clone()),
+        Value::Null => None,
+        Value::Array(_) | Value::Object(_) => None,
+        other => Some(other.to_string()),
+    };
+    match v {
+        Value::Array(items) => items.iter().filter_map(one).collect(),
+        other => one(other).into_iter().collect(),
+    }
+}
+
+/// FtM's cleaning for the types the matcher reads; other values trimmed.
+fn clean_value(prop: &str, value: &str) -> Option<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return None;
+    }
+    if COUNTRY_PROPS.contains(&prop) {
+        return countries::resolve(v).map(|c| c.code.to_string());
+    }
+    if DATE_PROPS.contains(&prop) {
+        return v.parse::<PartialDate>().ok().map(|d| d.to_string());
+    }
+    Some(v.to_string())
+}
+
+/// The interdict schemata a FtM query schema can find: itself or its
+/// nearest kind; `Thing` finds every kind of party.
+fn query_schemata(schema: &str) -> Vec<Schema> {
+    if let Ok(s) = schema.parse::<Schema>() {
+        return vec![s];
+    }
+    if schema == "Thing" {
+        return vec![Schema::LegalEntity, Schema::Vessel, Schema::Airplane];
+    }
+    [
+        Schema::Person,
+        Schema::Company,
+        Schema::Organization,
+        Schema::LegalEntity,
+        Schema::Vessel,
+        Schema::Airplane,
+    ]
+    .into_iter()
+    .find(|s| ftm::is_a(schema, s.as_str()))
+    .into_iter()
+    .collect()
+}
+
+fn answer_one(index: &Index, scope: &scope::Scope, opts: &MatchOptions, ex: &Example) -> Value {
+    let candidates = (opts.limit * MATCH_CANDIDATES)
+        .clamp(20, 9999)
+        .min(MAX_MATCH_CANDIDATES.max(opts.limit));
+    let config = MatchConfig {
+        threshold: opts.threshold,
+        limit: candidates,
+        datasets: scope.datasets_for(&opts.filters),
+    };
+    let results = search(index, ex, &config);
+    let mut scored: Vec<(MatchResult, crate::graph::Record)> = results
+        .into_iter()
+        .filter(|r| r.score > opts.cutoff)
+        .filter_map(|r| {
+            index
+                .graph
+                .get(index.engine.matcher(), &r.id)
+                .map(|rec| (r, rec))
+        })
+        .filter(|(_, rec)| opts.filters.admits(index, rec))
+        .collect();
+    scored.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
+    let total = scored
+        .iter()
+        .filter(|(r, _)| r.score >= opts.threshold)
+        .count();
+    scored.truncate(opts.limit);
+    let results: Vec<Value> = scored
+        .into_iter()
+        .map(|(r, rec)| scored_entity(&r, &rec, opts.threshold))
+        .collect();
+    json!({
+        "status": 200,
+        "results": results,
+        "total": {"value": total, "relation": "eq"},
+        "query": {"id": ex.id, "schema": ex.schema, "properties": ex.properties},
+    })
+}
+
+/// The matcher's results for every interdict schema the example can be.
+pub fn search(index: &Index, ex: &Example, config: &MatchConfig) -> Vec<MatchResult> {
+    let mut out: Vec<MatchResult> = Vec::new();
+    for schema in query_schemata(&ex.schema) {
+        let q = Query {
+            id: ex.id.clone().unwrap_or_default(),
+            schema,
+            properties: ex.properties.clone(),
+        };
+        match q.validate() {
+            Ok(()) => out.extend(index.engine.matcher().search(&q, config)),
+            // Nothing to search by finds nothing; other faults were cleaned away.
+            Err(QueryError::NothingToMatch { .. }) => {}
+            Err(_) => {}
+        }
+    }
+    out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    out.dedup_by(|a, b| a.id == b.id);
+    out
+}
+
+/// yente's `ScoredEntityResponse`, plus interdict's explanation.
+pub fn scored_entity(r: &MatchResult, rec: &crate::graph::Record, threshold: f64) -> Value {
+    let mut v = serde_json::to_value(rec).unwrap_or_default();
+    let (explanations, features) = feature_scores(&r.explanation);
+    if let Some(o) = v.as_object_mut() {
+        o.insert("score".into(), json!(r.score));
+        o.insert("match".into(), json!(r.score >= threshold));
+        o.insert("explanations".into(), Value::Object(explanations));
+        o.insert("features".into(), Value::Object(features));
+        o.insert("explanation".into(), json!(r.explanation));
+    }
+    v
+}
+
+/// The explanation as yente's per-feature results: the name comparison and
+/// each adjustment by its kind, each with a numeric score and the words.
+pub fn feature_scores(e: &Explanation) -> (Map<String, Value>, Map<String, Value>) {
+    let text = e.to_text();
+    let n = e.adjustments.len();
+    let split = text.len().saturating_sub(n + 1);
+    let adjustment_text = text.get(split..text.len().saturating_sub(1)).unwrap_or(&[]);
+    let mut explanations = Map::new();
+    let mut features = Map::new();
+    let name_detail = text.get(..split).unwrap_or(&[]).join("; ");
+    explanations.insert(
+        "name_match".into(),
+        json!({"score": e.name_score, "detail": name_detail}),
+    );
+    features.insert("name_match".into(), json!(e.name_score));
+    for (i, a) in e.adjustments.iter().enumerate() {
+        let kind = serde_json::to_value(&a.reason)
+            .ok()
+            .and_then(|r| r.get("kind").and_then(Value::as_str).map(snake_case))
+            .unwrap_or_else(|| "adjustment".into());
+        let detail = adjustment_text.get(i).cloned().unwrap_or_default();
+        let prev = features.get(&kind).and_then(Value::as_f64).unwrap_or(0.0);
+        features.insert(kind.clone(), json!(prev + a.delta));
+        explanations.insert(kind, json!({"score": prev + a.delta, "detail": detail}));
+    }
+    (explanations, features)
+}
+
+fn snake_case(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn examples_are_cleaned_like_ftm() {
+        let v = json!({"schema": "Person", "properties": {"name": "A B", "country": "Russia", "birthDate": [1965, "nonsense"]}});
+        let ex = parse_example("q", &v).expect("valid");
+        assert_eq!(ex.properties["country"], ["ru"]);
+        assert_eq!(ex.properties["birthDate"], ["1965"]);
+        assert_eq!(ex.properties["name"], ["A B"]);
+        assert!(matches!(
+            parse_example("q", &json!({"properties": {}})),
+            Err(ApiError::Invalid { .. })
+        ));
+        assert!(matches!(
+            parse_example("q", &json!({"schema": "xxx", "properties": {}})),
+            Err(ApiError::BadRequest(_))
+        ));
+    }
+
+    #[test]
+    fn algorithm_names() {
+        assert!(resolve_algorithm("best").is_ok());
+        assert!(resolve_algorithm("Name-Based").is_ok());
+        assert!(resolve_algorithm("neural-net").is_err());
+        assert_eq!(snake_case("BirthDateAgrees"), "birth_date_agrees");
+    }
+
+    #[test]
+    fn thing_finds_every_kind() {
+        assert_eq!(query_schemata("Thing").len(), 3);
+        assert_eq!(query_schemata("Person"), [Schema::Person]);
+        assert!(query_schemata("Address").is_empty());
+    }
+}

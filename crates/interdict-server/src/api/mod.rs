@@ -1,0 +1,400 @@
+//! The HTTP routes: yente's API (`matching`, `search`, `entities`,
+//! `admin`), interdict's own endpoints, and the middleware every route
+//! shares (metrics, CORS, body limit, timeout, request logs).
+
+pub mod admin;
+pub mod entities;
+pub mod matching;
+pub mod openapi;
+pub mod own;
+pub mod reconcile;
+pub mod scope;
+pub mod search;
+pub mod ui;
+
+use crate::error::{ApiError, ApiResult};
+use crate::params::Params;
+use crate::state::SharedState;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, MatchedPath, Path, RawQuery, Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde_json::Value;
+use std::time::{Duration, Instant};
+use tower_http::cors::CorsLayer;
+use tower_http::timeout::TimeoutLayer;
+
+/// Limits applied to every request.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest accepted request body, in bytes.
+    pub body_bytes: usize,
+    /// A request still running after this is answered 408.
+    pub timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            body_bytes: 32 * 1024 * 1024,
+            timeout: Duration::from_secs(60),
+        }
+    }
+}
+
+/// The whole application.
+pub fn router(state: SharedState, limits: Limits) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/catalog", get(catalog))
+        .route("/manifest", get(catalog))
+        .route("/algorithms", get(algorithms))
+        .route("/updatez", post(updatez))
+        .route("/match/{dataset}", post(match_))
+        .route("/search/{dataset}", get(search_))
+        .route("/entities/{id}", get(entity))
+        .route("/entities/{id}/adjacent", get(adjacent))
+        .route("/entities/{id}/adjacent/{prop}", get(adjacent_prop))
+        .route(
+            "/reconcile/{dataset}",
+            get(reconcile_get).post(reconcile_post),
+        )
+        .route("/reconcile/{dataset}/suggest/entity", get(suggest_entity))
+        .route("/reconcile/{dataset}/suggest/type", get(suggest_type))
+        .route(
+            "/reconcile/{dataset}/suggest/property",
+            get(suggest_property),
+        )
+        .route("/reconcile/{dataset}/extend/property", get(extend_property))
+        .route("/goods", post(goods))
+        .route("/screen", post(screen))
+        .route("/lists", get(lists))
+        .route("/openapi.json", get(openapi_json))
+        .route("/", get(ui::index))
+        .route("/ui/{*path}", get(ui::file))
+        .route("/metrics", get(metrics_text))
+        .layer(middleware::from_fn_with_state(state.clone(), track))
+        .layer(DefaultBodyLimit::max(limits.body_bytes))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            limits.timeout,
+        ))
+        .layer(CorsLayer::permissive())
+        .with_state(state)
+}
+
+/// Parses a JSON body whatever its Content-Type says (yente accepts it
+/// without one); a body that is not JSON is a 422.
+pub fn json_body(body: &[u8]) -> ApiResult<Value> {
+    serde_json::from_slice(body)
+        .map_err(|e| ApiError::invalid(&["body"], format!("JSON decode error: {e}")))
+}
+
+/// Runs CPU-bound work off the async workers, so health checks and
+/// other requests are answered while it runs.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> ApiResult<T> + Send + 'static,
+) -> ApiResult<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| ApiError::BadRequest(format!("request failed: {e}")))?
+}
+
+/// Counts and times every request by route template; logs it.
+async fn track(State(state): State<SharedState>, req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = req.method().to_string();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_string(), |m| m.as_str().to_string());
+    let response = next.run(req).await;
+    let elapsed = started.elapsed();
+    let status = response.status().as_u16();
+    state.metrics.observe(&method, &route, status, elapsed);
+    tracing::info!(
+        method,
+        route,
+        status,
+        ms = elapsed.as_secs_f64() * 1e3,
+        "request"
+    );
+    response
+}
+
+async fn healthz() -> Json<Value> {
+    Json(serde_json::json!({"status": "ok"}))
+}
+
+async fn readyz(State(state): State<SharedState>) -> ApiResult<Json<Value>> {
+    admin::readyz(&state).map(Json)
+}
+
+async fn catalog(State(state): State<SharedState>) -> ApiResult<Json<Value>> {
+    let index = state.index()?;
+    Ok(Json(admin::catalog(&index)))
+}
+
+async fn algorithms() -> Json<Value> {
+    Json(admin::algorithms())
+}
+
+async fn updatez(
+    State(state): State<SharedState>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<Json<Value>> {
+    let p = Params::parse(q.as_deref());
+    blocking(move || admin::updatez(&state, &p)).await.map(Json)
+}
+
+async fn match_(
+    State(state): State<SharedState>,
+    Path(dataset): Path<String>,
+    RawQuery(q): RawQuery,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let index = state.index()?;
+    let p = Params::parse(q.as_deref());
+    let value = blocking(move || matching::run(&index, &dataset, &p, &body)).await?;
+    let batch = value
+        .get("responses")
+        .and_then(Value::as_object)
+        .map_or(0, |r| r.len());
+    Ok(([("x-batch-size", batch.to_string())], Json(value)).into_response())
+}
+
+async fn search_(
+    State(state): State<SharedState>,
+    Path(dataset): Path<String>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<Json<Value>> {
+    let index = state.index()?;
+    let p = Params::parse(q.as_deref());
+    blocking(move || search::run(&index, &dataset, &p))
+        .await
+        .map(Json)
+}
+
+async fn entity(
+    State(state): State<SharedState>,
+    Path(id): Path<String>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<Response> {
+    let index = state.index()?;
+    let p = Params::parse(q.as_deref());
+    entities::entity(&index, &id, &p, q.as_deref())
+}
+
+async fn adjacent(
+    State(state): State<SharedState>,
+    Path(id): Path<String>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<Response> {
+    let index = state.index()?;
+    let p = Params::parse(q.as_deref());
+    entities::adjacent(&index, &id, &p, q.as_deref())
+}
+
+async fn adjacent_prop(
+    State(state): State<SharedState>,
+    Path((id, prop)): Path<(String, String)>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<Response> {
+    let index = state.index()?;
+    let p = Params::parse(q.as_deref());
+    entities::adjacent_prop(&index, &id, &prop, &p, q.as_deref())
+}
+
+/// True when the body is CSV, by its Content-Type or `?input=csv`.
+fn is_csv(headers: &axum::http::HeaderMap, p: &Params) -> bool {
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    ct.starts_with("text/csv")
+        || p.get("input")
+            .is_some_and(|i| i.eq_ignore_ascii_case("csv"))
+}
+
+async fn goods(
+    State(state): State<SharedState>,
+    RawQuery(q): RawQuery,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let index = state.index()?;
+    let csv = is_csv(&headers, &Params::parse(q.as_deref()));
+    blocking(move || own::goods(&index, &body, csv))
+        .await
+        .map(Json)
+}
+
+async fn screen(
+    State(state): State<SharedState>,
+    RawQuery(q): RawQuery,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let index = state.index()?;
+    let p = Params::parse(q.as_deref());
+    let scope = own::scope_of(&p)?;
+    let shipments = own::parse_shipments(&body, is_csv(&headers, &p));
+    match p.get("format").unwrap_or("jsonl") {
+        "html" => {
+            let html = blocking(move || Ok(own::screen_html(&index, &scope, shipments))).await?;
+            Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response())
+        }
+        "jsonl" | "json" => Ok((
+            [(header::CONTENT_TYPE, "application/x-ndjson")],
+            own::screen_stream(index, scope, shipments),
+        )
+            .into_response()),
+        other => Err(ApiError::invalid(
+            &["query", "format"],
+            format!("expected jsonl or html, got {other:?}"),
+        )),
+    }
+}
+
+async fn lists(State(state): State<SharedState>) -> ApiResult<Json<Value>> {
+    let index = state.index()?;
+    Ok(Json(own::lists(&index)))
+}
+
+async fn openapi_json() -> Json<Value> {
+    Json(openapi::document())
+}
+
+/// The server's own base URL as the client reached it.
+fn base_url(headers: &axum::http::HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    format!("http://{host}")
+}
+
+async fn reconcile_get(
+    State(state): State<SharedState>,
+    Path(dataset): Path<String>,
+    RawQuery(q): RawQuery,
+    headers: axum::http::HeaderMap,
+) -> ApiResult<Json<Value>> {
+    let index = state.index()?;
+    let p = Params::parse(q.as_deref());
+    if p.get("queries").is_some() || p.get("extend").is_some() {
+        let form = Params::default();
+        return blocking(move || reconcile::post(&index, &dataset, &p, &form))
+            .await
+            .map(Json);
+    }
+    reconcile::manifest(&index, &dataset, &base_url(&headers), q.as_deref()).map(Json)
+}
+
+async fn reconcile_post(
+    State(state): State<SharedState>,
+    Path(dataset): Path<String>,
+    RawQuery(q): RawQuery,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let index = state.index()?;
+    let p = Params::parse(q.as_deref());
+    let form = Params::parse(std::str::from_utf8(&body).ok());
+    blocking(move || reconcile::post(&index, &dataset, &p, &form))
+        .await
+        .map(Json)
+}
+
+async fn suggest_entity(
+    State(state): State<SharedState>,
+    Path(dataset): Path<String>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<Json<Value>> {
+    let index = state.index()?;
+    let p = Params::parse(q.as_deref());
+    blocking(move || reconcile::suggest_entity(&index, &dataset, &p))
+        .await
+        .map(Json)
+}
+
+async fn suggest_type(Path(_dataset): Path<String>, RawQuery(q): RawQuery) -> Json<Value> {
+    Json(reconcile::suggest_type(&Params::parse(q.as_deref())))
+}
+
+async fn suggest_property(Path(_dataset): Path<String>, RawQuery(q): RawQuery) -> Json<Value> {
+    Json(reconcile::suggest_property(&Params::parse(q.as_deref())))
+}
+
+async fn extend_property(
+    Path(_dataset): Path<String>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<Json<Value>> {
+    reconcile::extend_properties(&Params::parse(q.as_deref())).map(Json)
+}
+
+async fn metrics_text(State(state): State<SharedState>) -> Response {
+    let mut out = String::new();
+    state.metrics.render(&mut out);
+    crate::metrics::gauge(
+        &mut out,
+        "interdict_index_ready",
+        "1 once the index is built.",
+        &[(String::new(), f64::from(u8::from(state.is_ready())))],
+    );
+    if let Ok(index) = state.index() {
+        let (forms, parts, keys) = index.engine.matcher().stats();
+        crate::metrics::gauge(
+            &mut out,
+            "interdict_index_entities",
+            "Entities served.",
+            &[(String::new(), index.graph.len() as f64)],
+        );
+        crate::metrics::gauge(
+            &mut out,
+            "interdict_index_name_forms",
+            "Indexed name forms, name parts and keys.",
+            &[
+                ("kind=\"forms\"".into(), forms as f64),
+                ("kind=\"parts\"".into(), parts as f64),
+                ("kind=\"keys\"".into(), keys as f64),
+            ],
+        );
+        let today = interdict_model::PartialDate::today().day_number();
+        let ages: Vec<(String, f64)> = index
+            .datasets
+            .iter()
+            .filter_map(|d| {
+                let date: interdict_model::PartialDate =
+                    d.info.snapshot_date.get(..10)?.parse().ok()?;
+                Some((
+                    format!("dataset=\"{}\"", d.info.name),
+                    (today - date.day_number()) as f64,
+                ))
+            })
+            .collect();
+        crate::metrics::gauge(
+            &mut out,
+            "interdict_list_snapshot_age_days",
+            "Age of each list snapshot in days.",
+            &ages,
+        );
+        crate::metrics::gauge(
+            &mut out,
+            "interdict_index_build_seconds",
+            "Time the current index took to build.",
+            &[(String::new(), index.build_time.as_secs_f64())],
+        );
+    }
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        out,
+    )
+        .into_response()
+}

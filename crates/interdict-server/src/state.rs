@@ -1,0 +1,93 @@
+//! The shared server state: the current index behind an atomic swap (a
+//! rebuild never blocks requests; each request keeps the index it started
+//! with), the load options to rebuild from, API keys and metrics.
+
+use crate::error::{ApiError, ApiResult};
+use crate::index::{Index, LoadError, LoadOptions};
+use crate::keys::ApiKeys;
+use crate::metrics::Metrics;
+use arc_swap::ArcSwapOption;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+pub struct AppState {
+    index: ArcSwapOption<Index>,
+    pub load: LoadOptions,
+    pub keys: ApiKeys,
+    pub metrics: Metrics,
+    pub started: Instant,
+    building: AtomicBool,
+    last_error: Mutex<Option<String>>,
+}
+
+pub type SharedState = Arc<AppState>;
+
+impl AppState {
+    pub fn new(load: LoadOptions, keys: ApiKeys) -> SharedState {
+        Arc::new(AppState {
+            index: ArcSwapOption::empty(),
+            load,
+            keys,
+            metrics: Metrics::default(),
+            started: Instant::now(),
+            building: AtomicBool::new(false),
+            last_error: Mutex::new(None),
+        })
+    }
+
+    /// The current index, or 503 while the first one is being built.
+    pub fn index(&self) -> ApiResult<Arc<Index>> {
+        self.index
+            .load_full()
+            .ok_or_else(|| ApiError::Unavailable("Index not ready.".into()))
+    }
+
+    pub fn is_ready(&self) -> bool {
+        self.index.load().is_some()
+    }
+
+    pub fn last_error(&self) -> Option<String> {
+        self.last_error.lock().ok().and_then(|e| e.clone())
+    }
+
+    /// Builds an index now and swaps it in (the old one serves until then).
+    pub fn build_now(&self) -> Result<(), LoadError> {
+        let result = Index::build(&self.load);
+        match result {
+            Ok(index) => {
+                tracing::info!(
+                    entities = index.graph.len(),
+                    seconds = index.build_time.as_secs_f64(),
+                    "index ready"
+                );
+                self.index.store(Some(Arc::new(index)));
+                if let Ok(mut e) = self.last_error.lock() {
+                    *e = None;
+                }
+                Ok(())
+            }
+            Err(err) => {
+                tracing::error!(error = %err, "index build failed; the previous index keeps serving");
+                if let Ok(mut e) = self.last_error.lock() {
+                    *e = Some(err.to_string());
+                }
+                Err(err)
+            }
+        }
+    }
+
+    /// Starts a rebuild on its own thread unless one is running; returns
+    /// false when one already was.
+    pub fn spawn_build(self: &Arc<Self>) -> bool {
+        if self.building.swap(true, Ordering::SeqCst) {
+            return false;
+        }
+        let state = Arc::clone(self);
+        std::thread::spawn(move || {
+            let _ = state.build_now();
+            state.building.store(false, Ordering::SeqCst);
+        });
+        true
+    }
+}

@@ -1,0 +1,189 @@
+//! interdict's own endpoints (goods, shipments, lists, OpenAPI, metrics,
+//! the page) and the operational details (CORS, body limit).
+
+mod common;
+
+use axum::body::Body;
+use axum::http::Request;
+use common::{get, post, post_json};
+use interdict_server::api::openapi::ROUTES;
+use serde_json::{json, Value};
+
+const MAYBACH: &str = include_str!("../../../examples/maybach_s600_2018.jsonl");
+
+#[tokio::test]
+async fn goods_one_line_and_batches() {
+    let line =
+        json!({"description": "Mercedes-Maybach S600 armoured limousine", "destination": "kp"});
+    let r = post_json("/goods", &line).await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let report = r.json();
+    assert!(
+        report["verdicts"].as_array().is_some_and(|v| !v.is_empty()),
+        "{report}"
+    );
+    assert!(report["hs"].is_object());
+
+    let bad = json!({"description": "cognac"});
+    let batch = json!([line, bad]);
+    let rows = post_json("/goods", &batch).await.json();
+    assert_eq!(rows[0]["line"], 1);
+    assert!(rows[0]["report"]["verdicts"].is_array());
+    assert_eq!(rows[1]["line"], 2);
+    assert!(rows[1]["error"].is_string(), "{rows}");
+
+    let jsonl = format!("{line}\n{line}\n");
+    let rows = post("/goods", "application/x-ndjson", jsonl).await.json();
+    assert_eq!(rows.as_array().map(Vec::len), Some(2));
+
+    let csv = "description,destination\nfur coats,kp\n";
+    let rows = post("/goods", "text/csv", csv).await.json();
+    assert!(rows[0]["report"]["verdicts"].is_array(), "{rows}");
+
+    let r = post_json("/goods", &json!({"destination": "kp"})).await;
+    assert_eq!(r.status, 422);
+    assert!(r.json()["detail"].is_array());
+}
+
+fn records(body: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(body)
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+#[tokio::test]
+async fn screen_streams_jsonl_records_and_renders_html() {
+    let r = post("/screen", "application/x-ndjson", MAYBACH).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        r.headers.get("content-type").and_then(|h| h.to_str().ok()),
+        Some("application/x-ndjson")
+    );
+    let recs = records(&r.body);
+    let expected = MAYBACH
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("//"))
+        .count();
+    assert_eq!(recs.len(), expected);
+    assert!(
+        recs.iter()
+            .all(|d| d["decision"].is_string() || d["error"].is_object()),
+        "{recs:?}"
+    );
+    assert!(recs.iter().any(|d| d["decision"] == "block"), "{recs:?}");
+
+    let one = MAYBACH
+        .lines()
+        .find(|l| l.starts_with('{'))
+        .unwrap_or_default();
+    let r = post("/screen", "application/json", one.to_string()).await;
+    assert_eq!(records(&r.body).len(), 1);
+
+    let r = post("/screen?format=html", "application/x-ndjson", MAYBACH).await;
+    assert_eq!(r.status, 200);
+    let html = String::from_utf8_lossy(&r.body);
+    assert!(html.contains("<svg"), "the report draws the route");
+
+    let r = post("/screen", "application/x-ndjson", "{\"id\": 1}\nnot json\n").await;
+    let recs = records(&r.body);
+    assert_eq!(recs.len(), 2);
+    assert!(recs.iter().all(|d| d["error"].is_object()));
+    assert_eq!(
+        post("/screen?jurisdiction=mars", "application/json", "{}")
+            .await
+            .status,
+        422
+    );
+}
+
+#[tokio::test]
+async fn lists_rows() {
+    let rows = get("/lists").await.json();
+    let names: Vec<&str> = rows
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["dataset"].as_str())
+        .collect();
+    assert_eq!(names, ["zala", "parteispenden"]);
+    assert!(rows[0]["total"].as_u64().is_some_and(|t| t > 0));
+    assert!(rows[0].get("age_days").is_some() && rows[0]["notes"].is_array());
+}
+
+#[tokio::test]
+async fn every_documented_route_answers() {
+    let doc = get("/openapi.json").await.json();
+    assert_eq!(doc["openapi"], "3.1.0");
+    for r in ROUTES {
+        assert!(
+            doc["paths"][r.path][r.method].is_object(),
+            "{} {}",
+            r.method,
+            r.path
+        );
+        let uri = r
+            .path
+            .replace("{dataset}", "zala")
+            .replace("{id}", "NK-aU5ybkbRFJucf8YMwsJvDw")
+            .replace("{prop}", "sanctions");
+        let req = Request::builder()
+            .method(r.method.to_uppercase().as_str())
+            .uri(&uri)
+            .body(Body::from("{}"));
+        let reply = common::send(common::app(), req.unwrap_or_else(|e| panic!("{e}"))).await;
+        assert_ne!(
+            reply.status, 404,
+            "{} {uri} is documented but not routed",
+            r.method
+        );
+        assert_ne!(reply.status, 405, "{} {uri}", r.method);
+    }
+}
+
+#[tokio::test]
+async fn metrics_count_requests_per_route() {
+    get("/healthz").await;
+    let text = String::from_utf8_lossy(&get("/metrics").await.body).to_string();
+    assert!(
+        text.contains(
+            "interdict_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("interdict_index_entities "));
+    assert!(text.contains("interdict_http_request_duration_seconds_bucket"));
+}
+
+#[tokio::test]
+async fn page_cors_and_body_limit() {
+    let r = get("/").await;
+    assert_eq!(r.status, 200);
+    assert!(String::from_utf8_lossy(&r.body).contains("<"));
+    assert_eq!(get("/ui/no-such-file.js").await.status, 404);
+
+    let req = Request::get("/healthz")
+        .header("origin", "https://example.org")
+        .body(Body::empty());
+    let r = common::send(common::app(), req.unwrap_or_else(|e| panic!("{e}"))).await;
+    assert_eq!(
+        r.headers
+            .get("access-control-allow-origin")
+            .and_then(|h| h.to_str().ok()),
+        Some("*")
+    );
+
+    let small = interdict_server::router(
+        common::state(),
+        interdict_server::Limits {
+            body_bytes: 1024,
+            ..interdict_server::Limits::default()
+        },
+    );
+    let big =
+        json!({"queries": {"q": {"schema": "Person", "properties": {"name": ["x".repeat(4096)]}}}});
+    let req = Request::post("/match/zala").body(Body::from(big.to_string()));
+    let r = common::send(small, req.unwrap_or_else(|e| panic!("{e}"))).await;
+    assert_eq!(r.status, 413);
+}
