@@ -27,6 +27,7 @@ struct Tables {
     countries: Vec<Country>,
     by_code: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
+    by_numeric: HashMap<u16, usize>,
 }
 
 fn tables() -> &'static Tables {
@@ -36,6 +37,7 @@ fn tables() -> &'static Tables {
             countries: Vec::new(),
             by_code: HashMap::new(),
             by_name: HashMap::new(),
+            by_numeric: HashMap::new(),
         };
         let mut reader = csv::Reader::from_reader(TABLE.as_bytes());
         // The table is compiled in and checked by the tests below; a bad row is skipped.
@@ -45,6 +47,9 @@ fn tables() -> &'static Tables {
             let idx = t.countries.len();
             t.by_code.insert(code.to_string(), idx);
             t.by_code.insert(alpha3.to_ascii_lowercase(), idx);
+            if let Ok(n) = row[2].parse::<u16>() {
+                t.by_numeric.insert(n, idx);
+            }
             for n in std::iter::once(name).chain(aliases.split('|')) {
                 t.by_name.entry(fold(n)).or_insert(idx);
             }
@@ -75,6 +80,21 @@ pub fn by_code(code: &str) -> Option<&'static Country> {
     t.by_code
         .get(&code.trim().to_ascii_lowercase())
         .map(|&i| &t.countries[i])
+}
+
+/// The country with ISO 3166-1 numeric (UN M49) code `code`.
+pub fn by_numeric(code: u16) -> Option<&'static Country> {
+    let t = tables();
+    t.by_numeric.get(&code).map(|&i| &t.countries[i])
+}
+
+/// The ISO 3166-1 numeric (UN M49) code of alpha-2 or alpha-3 `code`.
+pub fn numeric_of(code: &str) -> Option<u16> {
+    let t = tables();
+    let idx = *t.by_code.get(&code.trim().to_ascii_lowercase())?;
+    t.by_numeric
+        .iter()
+        .find_map(|(n, &i)| (i == idx).then_some(*n))
 }
 
 /// The country a list's spelling `name` stands for ("Korea, North" → kp).
@@ -145,5 +165,14 @@ mod tests {
         assert!(!is_valid_code("SG"));
         assert!(!is_valid_code("zz"));
         assert_eq!(by_code("ru").map(|c| c.currency.as_str()), Some("RUB"));
+    }
+
+    #[test]
+    fn m49_numeric_codes_resolve() {
+        assert_eq!(by_numeric(408).map(|c| c.code.as_str()), Some("kp"));
+        assert_eq!(by_numeric(156).map(|c| c.code.as_str()), Some("cn"));
+        assert_eq!(by_numeric(9999), None);
+        assert_eq!(numeric_of("KP"), Some(408));
+        assert_eq!(numeric_of("chn"), Some(156));
     }
 }
