@@ -1,16 +1,6 @@
 //! Decisions: the flags fired on a shipment, combined into one score and a
 //! clear / review / block verdict a compliance officer can retrace.
-//!
-//! Formula (weights and cut-offs in `rules.toml`): each flag has a severity
-//! whose weight w is in [0, 1]; `score = 1 - Π(1 - w)` (a noisy-OR: any one
-//! strong flag is enough, several weak flags add up but never exceed 1).
-//! `block` when any flag is critical or `score >= block_score`; `review`
-//! when `score >= review_score`; otherwise `clear`.
-//!
-//! Whose law: the formula runs once per jurisdiction of the scope (see
-//! [`crate::jurisdiction`]). A flag counts under a jurisdiction at its
-//! severity there ([`Flag::severity_under`]); the strictest jurisdiction
-//! decides and every one is reported in [`Decision::jurisdictions`].
+//! The formula is documented on [`Decision`].
 
 use crate::config::ScreenConfig;
 use crate::evidence::Evidence;
@@ -126,6 +116,17 @@ pub struct JurisdictionDecision {
 }
 
 /// The decision on one shipment.
+///
+/// Formula (weights and cut-offs in `rules.toml`): each flag has a severity
+/// whose weight w is in [0, 1]; `score = 1 - Π(1 - w)` (a noisy-OR: any one
+/// strong flag is enough, several weak flags add up but never exceed 1).
+/// `block` when any flag is critical or `score >= block_score`; `review`
+/// when `score >= review_score`; otherwise `clear`.
+///
+/// Whose law: the formula runs once per jurisdiction of the scope (see
+/// [`Jurisdiction`]). A flag counts under a jurisdiction at its
+/// severity there ([`Flag::severity_under`]); the strictest jurisdiction
+/// decides and every one is reported in [`Decision::jurisdictions`].
 #[derive(Debug, Clone, Serialize)]
 pub struct Decision {
     pub shipment_id: String,
@@ -137,7 +138,7 @@ pub struct Decision {
     pub jurisdictions: Vec<JurisdictionDecision>,
 }
 
-/// Score and verdict of a set of severities (the noisy-OR of the module docs).
+/// Score and verdict of a set of severities (the noisy-OR documented on [`Decision`]).
 fn combine(severities: &[Severity], config: &ScreenConfig) -> (DecisionKind, f64) {
     let keep = severities.iter().fold(1.0_f64, |acc, s| {
         acc * (1.0 - config.weight(*s).clamp(0.0, 1.0))

@@ -135,7 +135,9 @@ pub struct GoodsLine {
     /// What the customs declaration says, when it differs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub declared_description: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Declared HS code (2–10 digits, dots allowed). Named as in the goods
+    /// crate's line; `hs` is read too (the goods command's original key).
+    #[serde(default, alias = "hs", skip_serializing_if = "Option::is_none")]
     pub hs_code: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<f64>,

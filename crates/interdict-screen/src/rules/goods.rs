@@ -44,7 +44,7 @@ pub(super) fn run(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
 }
 
 /// Whether a verdict of `j` counts: `j` is evaluated, and its law reaches
-/// the shipment (nexus) or the user named it (see [`crate::jurisdiction`]).
+/// the shipment (nexus) or the user named it (see [`crate::Jurisdiction`]).
 fn counts(ctx: &Ctx<'_>, j: Jurisdiction) -> bool {
     let scope = &ctx.config.scope;
     scope.jurisdictions().contains(&j) && (scope.names(j) || ctx.destinations.nexus.contains(&j))
