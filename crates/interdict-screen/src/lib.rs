@@ -54,6 +54,8 @@
 //! assert_eq!(screener.screen(&shipment).decision, DecisionKind::Clear);
 //! ```
 
+#![warn(missing_docs)]
+
 // Every public type has one path: the modules that define the crate's
 // vocabulary are private and their types are re-exported here; the public
 // modules (`evidence`, `law`, `quantity`, `reference`, `synthetic`) are
@@ -96,8 +98,11 @@ pub use shipment::{
 
 /// Screens shipments with the two engines and a configuration.
 pub struct Screener<'a> {
+    /// Screens parties and vessels against the lists.
     pub parties: &'a dyn PartyScreening,
+    /// Classifies goods and gives their verdicts.
     pub goods: &'a dyn GoodsScreening,
+    /// Rules, severities, thresholds and scope.
     pub config: ScreenConfig,
 }
 
