@@ -108,11 +108,10 @@ fn is_unbounded_char(c: char) -> bool {
 /// bounded by spaces and "Rolls-Royce", "rolls royce" and "ROLLS ROYCE" read
 /// the same. Used for terms and descriptions alike.
 pub fn normalize(text: &str) -> String {
-    let folded = interdict_model::text::fold(text);
-    let mut out = String::with_capacity(folded.len() + 2);
+    let mut out = String::with_capacity(text.len() + 2);
     out.push(' ');
-    if !folded.is_empty() {
-        out.push_str(&folded);
+    interdict_model::text::fold_into(text, &mut out);
+    if out.len() > 1 {
         out.push(' ');
     }
     out
