@@ -9,8 +9,9 @@ use std::process::{Command, Output};
 fn interdict(args: &[&str], store: &tempfile::TempDir) -> Output {
     Command::new(env!("CARGO_BIN_EXE_interdict"))
         // List ages are measured on a fixed day: the UN snapshot (2026-02-27)
-        // is then 33 days old and the OFAC SDN one (2024-05-03) stale.
-        .env("INTERDICT_TODAY", "2026-04-01")
+        // is then 77 days old, the UK one (2026-04-29) 16, and the OFAC and
+        // CSL ones stale.
+        .env("INTERDICT_TODAY", "2026-05-15")
         .args(args)
         .arg("--store")
         .arg(store.path())
@@ -121,7 +122,7 @@ fn hangul_name_finds_kim_jong_un_with_an_explanation() {
         .expect("every searched list");
     assert_eq!(
         (&un["age_days"], &un["stale"]),
-        (&Value::from(33), &Value::from(false))
+        (&Value::from(77), &Value::from(false))
     );
 }
 
@@ -382,6 +383,17 @@ fn screen_decides_under_the_law_the_user_names() {
     // block for a US person (Government of North Korea blocked, E.O. 13722).
     let all = decision("all");
     assert_eq!(all["decision"], "block");
+    // The decision names every list snapshot it rests on; on the fixed day
+    // the UN and UK ones are fresh.
+    let sources = all["sources"].as_array().expect("sources");
+    assert_eq!(sources.len(), 5);
+    let stale: Vec<&str> = sources
+        .iter()
+        .filter(|s| s["stale"] == true)
+        .filter_map(|s| s["dataset"].as_str())
+        .collect();
+    assert_eq!(stale, ["us_ofac_sdn", "us_ofac_cons", "us_trade_csl"]);
+    assert_eq!(all["warnings"].as_array().map(Vec::len), Some(3));
     let by: Vec<(String, String)> = all["jurisdictions"]
         .as_array()
         .expect("jurisdictions")
