@@ -105,7 +105,7 @@ async fn blocking<T: Send + 'static>(
 ) -> ApiResult<T> {
     tokio::task::spawn_blocking(f)
         .await
-        .map_err(|e| ApiError::BadRequest(format!("request failed: {e}")))?
+        .map_err(|e| ApiError::Internal(format!("request failed: {e}")))?
 }
 
 /// Counts and times every request by route template; logs it.
