@@ -7,7 +7,7 @@
 use std::fmt;
 
 use crate::normalize::{dominant_script, normalize, NameScript};
-use crate::{cyrillic, hangul, hanja, kana, slavic};
+use crate::{cyrillic, hangul, hanja, kana, katakana, slavic};
 
 /// At most this many alternative readings of an ambiguous name (金 → 김/금,
 /// Чен → 정/전) are produced per method.
@@ -29,6 +29,13 @@ pub enum Transliteration {
     HanPinyin,
     /// Kana (mostly katakana, the script of foreign names) in Hepburn.
     KanaHepburn,
+    /// Katakana of a Korean name read back to Hangul (외래어 표기법 table 4
+    /// reversed), then romanised in McCune–Reischauer and RR.
+    KanaKorean,
+    /// Katakana of a Russian or Western name read back to Latin letters
+    /// (the cabinet notice 外来語の表記 reversed): "ウラジーミル" →
+    /// "vladimir".
+    KanaForeign,
     /// Han characters read by their first Japanese on'yomi, in Hepburn.
     KanjiOnyomi,
     /// Kanji read, character by character, with the Japanese readings
@@ -66,6 +73,8 @@ impl fmt::Display for Transliteration {
             Self::HanjaSinoKorean => "Hanja, Sino-Korean reading",
             Self::HanPinyin => "Chinese characters, Hanyu Pinyin",
             Self::KanaHepburn => "Japanese kana, Hepburn",
+            Self::KanaKorean => "katakana of a Korean name, read as Hangul",
+            Self::KanaForeign => "katakana of a foreign name, read back to Latin",
             Self::KanjiOnyomi => "kanji, Japanese on'yomi (Hepburn)",
             Self::KanjiJapaneseReadings => "kanji, Japanese on'yomi/kun'yomi (Hepburn)",
             Self::CyrillicBgnPcgn => "Cyrillic, BGN/PCGN",
@@ -112,11 +121,7 @@ pub fn latin_forms(name: &str) -> Vec<LatinForm> {
             &mut forms,
         ),
         NameScript::Han => han_forms(&norm, &mut forms),
-        NameScript::Kana => push(
-            &mut forms,
-            kana::to_hepburn(&norm),
-            Transliteration::KanaHepburn,
-        ),
+        NameScript::Kana => kana_forms(&norm, &mut forms),
         NameScript::Cyrillic => cyrillic_forms(&norm, &mut forms),
         NameScript::Arabic | NameScript::Other => {}
     }
@@ -138,6 +143,23 @@ pub(crate) fn push(forms: &mut Vec<LatinForm>, text: String, method: Translitera
         return;
     }
     forms.push(LatinForm { text, method });
+}
+
+/// Kana: Hepburn (Japanese names), then the Korean reading of a Korean
+/// name in katakana, then the Latin reading of a foreign one.
+fn kana_forms(norm: &str, forms: &mut Vec<LatinForm>) {
+    push(forms, kana::to_hepburn(norm), Transliteration::KanaHepburn);
+    for hangul in katakana::korean_readings(norm, 2 * MAX_READINGS) {
+        hangul_forms(
+            &hangul,
+            Transliteration::KanaKorean,
+            Transliteration::KanaKorean,
+            forms,
+        );
+    }
+    for reading in katakana::foreign_readings(norm) {
+        push(forms, reading, Transliteration::KanaForeign);
+    }
 }
 
 /// Hangul: each whitespace-separated word is a name part; a word of two or
