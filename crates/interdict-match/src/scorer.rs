@@ -75,13 +75,13 @@ impl PreparedQuery {
         }
     }
 
-    /// Whether a query name is written in Han characters (kanji) or kana:
-    /// such names are also read against the candidates found.
+    /// Whether a query name is written in Han characters (kanji), kana or
+    /// Hangul: such names are also read against the candidates found.
     pub(crate) fn has_kanji(&self) -> bool {
         self.names.iter().any(|n| {
             matches!(
                 names::dominant_script(n),
-                NameScript::Han | NameScript::Kana
+                NameScript::Han | NameScript::Kana | NameScript::Hangul
             )
         })
     }
@@ -92,11 +92,17 @@ impl PreparedQuery {
     /// gives for the name alone, and katakana spell foreign names by ear, so
     /// the reading is checked against a name it is compared with
     /// ([`interdict_names::japanese_reading_like`],
-    /// [`interdict_names::katakana_reading_like`]).
+    /// [`interdict_names::katakana_reading_like`]); so are the Chinese
+    /// and Korean transcriptions of foreign names
+    /// ([`interdict_names::foreign_han_reading_like`],
+    /// [`interdict_names::hangul_foreign_reading_like`]).
     pub(crate) fn add_japanese_readings(&mut self, listed: &[Vec<&str>], org_like: bool) {
         for idx in 0..self.names.len() {
             let script = names::dominant_script(&self.names[idx]);
-            if !matches!(script, NameScript::Han | NameScript::Kana) {
+            if !matches!(
+                script,
+                NameScript::Han | NameScript::Kana | NameScript::Hangul
+            ) {
                 continue;
             }
             let norm = names::normalize(&self.names[idx]);
@@ -105,6 +111,13 @@ impl PreparedQuery {
                     [
                         names::japanese_reading_like(&self.names[idx], parts)
                             .map(|r| (r, Transliteration::KanjiJapaneseReadings)),
+                        names::foreign_han_reading_like(&norm, parts)
+                            .map(|r| (r, Transliteration::HanForeign)),
+                    ]
+                } else if script == NameScript::Hangul {
+                    [
+                        names::hangul_foreign_reading_like(&norm, parts)
+                            .map(|r| (r, Transliteration::HangulForeign)),
                         None,
                     ]
                 } else {

@@ -7,7 +7,7 @@
 use std::fmt;
 
 use crate::normalize::{dominant_script, normalize, NameScript};
-use crate::{cyrillic, hangul, hanja, kana, katakana, slavic};
+use crate::{cyrillic, foreign_han, hangul, hangul_foreign, hanja, kana, katakana, slavic};
 
 /// At most this many alternative readings of an ambiguous name (金 → 김/금,
 /// Чен → 정/전) are produced per method.
@@ -22,6 +22,9 @@ pub enum Transliteration {
     HangulMcCuneReischauer,
     /// Hangul in Revised Romanisation ("gim jeong eun").
     HangulRevised,
+    /// Hangul of a Russian or other foreign name read back to Latin
+    /// letters (the 외래어 표기법 reversed): "푸틴" → "putin".
+    HangulForeign,
     /// Han characters read as Korean (Unihan kHangul), then romanised in MR
     /// and RR.
     HanjaSinoKorean,
@@ -42,6 +45,9 @@ pub enum Transliteration {
     /// (on'yomi or kun'yomi, Hepburn) that spell the Latin name compared
     /// with (see [`crate::japanese_reading_like`]).
     KanjiJapaneseReadings,
+    /// Chinese characters of the Xinhua transcription tables, read back to
+    /// the foreign name they transcribe ("普京" → "putin").
+    HanForeign,
     /// Russian Cyrillic under BGN/PCGN 1947.
     CyrillicBgnPcgn,
     /// Russian Cyrillic under ICAO Doc 9303 (machine-readable passports).
@@ -77,6 +83,8 @@ impl fmt::Display for Transliteration {
             Self::KanaForeign => "katakana of a foreign name, read back to Latin",
             Self::KanjiOnyomi => "kanji, Japanese on'yomi (Hepburn)",
             Self::KanjiJapaneseReadings => "kanji, Japanese on'yomi/kun'yomi (Hepburn)",
+            Self::HangulForeign => "Hangul transcription of a foreign name, read back",
+            Self::HanForeign => "Chinese transcription of a foreign name, read back",
             Self::CyrillicBgnPcgn => "Cyrillic, BGN/PCGN",
             Self::CyrillicIcao => "Cyrillic, ICAO 9303 (passports)",
             Self::CyrillicIso9 => "Cyrillic, ISO 9",
@@ -114,12 +122,17 @@ pub fn latin_forms(name: &str) -> Vec<LatinForm> {
                 );
             }
         }
-        NameScript::Hangul => hangul_forms(
-            &norm,
-            Transliteration::HangulMcCuneReischauer,
-            Transliteration::HangulRevised,
-            &mut forms,
-        ),
+        NameScript::Hangul => {
+            hangul_forms(
+                &norm,
+                Transliteration::HangulMcCuneReischauer,
+                Transliteration::HangulRevised,
+                &mut forms,
+            );
+            for reading in hangul_foreign::readings(&norm) {
+                push(&mut forms, reading, Transliteration::HangulForeign);
+            }
+        }
         NameScript::Han => han_forms(&norm, &mut forms),
         NameScript::Kana => kana_forms(&norm, &mut forms),
         NameScript::Cyrillic => cyrillic_forms(&norm, &mut forms),
@@ -262,6 +275,9 @@ fn han_forms(norm: &str, forms: &mut Vec<LatinForm>) {
         .collect();
     if let Some(on) = on {
         push(forms, on.join(" "), Transliteration::KanjiOnyomi);
+    }
+    for reading in foreign_han::readings(norm) {
+        push(forms, reading, Transliteration::HanForeign);
     }
 }
 
