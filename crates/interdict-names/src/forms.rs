@@ -158,20 +158,26 @@ pub(crate) fn push(forms: &mut Vec<LatinForm>, text: String, method: Translitera
     forms.push(LatinForm { text, method });
 }
 
-/// Kana: Hepburn (Japanese names), then the Korean reading of a Korean
-/// name in katakana, then the Latin reading of a foreign one.
+/// Kana: the Korean reading of a Korean name in katakana; for any other,
+/// Hepburn (Japanese names) and the Latin reading of a foreign name.
 fn kana_forms(norm: &str, forms: &mut Vec<LatinForm>) {
-    push(forms, kana::to_hepburn(norm), Transliteration::KanaHepburn);
-    for hangul in katakana::korean_readings(norm, 2 * MAX_READINGS) {
+    let korean = katakana::korean_readings(norm, 2 * MAX_READINGS);
+    // A Korean name's Hepburn ("ri yonho") and foreign readings are no
+    // reading of it, and their looser spelling rules would meet other
+    // Korean names ("yon" / "won").
+    if korean.is_empty() {
+        push(forms, kana::to_hepburn(norm), Transliteration::KanaHepburn);
+        for reading in katakana::foreign_readings(norm) {
+            push(forms, reading, Transliteration::KanaForeign);
+        }
+    }
+    for hangul in korean {
         hangul_forms(
             &hangul,
             Transliteration::KanaKorean,
             Transliteration::KanaKorean,
             forms,
         );
-    }
-    for reading in katakana::foreign_readings(norm) {
-        push(forms, reading, Transliteration::KanaForeign);
     }
 }
 
