@@ -69,7 +69,7 @@ RU_NASAL = {
 # Russian rows above do not give (English ai/ei/ou, Arabic q, w, dh...),
 # and the fixed endings both tables write as one unit.
 EXTRA = {
-    "弗": "v f fu", "历": "li", "山": "shan san", "大": "da", "义": "i yi", "根": "gen",
+    "弗": "v f fu", "甫": "v f p fu", "历": "li", "山": "shan san", "大": "da", "义": "i yi", "根": "gen",
     "莱": "lai lei ley rai ray", "拜": "bai bay", "贝": "be bey bai", "戴": "dai day de",
     "凯": "kai kay ke", "赛": "sai say sei", "泰": "tai tay", "海": "hai hay khai",
     "迈": "mai may", "麦": "mai may mac mc", "兰": "lan ran lyn", "丽": "li ly lee",

@@ -105,49 +105,101 @@ fn units(word: &str) -> Option<Vec<&'static [&'static str]>> {
     Some(out)
 }
 
+/// Most likely readings made of one word.
+const MAX_GUESSES: usize = 8;
+
+/// The likely readings of one word: the first value of every unit, then
+/// that reading with one unit taking its second value (尔 r/l, 夫 v/f,
+/// 金 gin/kin), at most [`MAX_GUESSES`].
+fn word_guesses(us: &[&[&str]]) -> Vec<String> {
+    let first: Vec<&str> = us.iter().map(|u| u[0]).collect();
+    let mut out = vec![first.concat()];
+    for (i, u) in us.iter().enumerate() {
+        if let Some(second) = u.get(1) {
+            let mut g = first.clone();
+            g[i] = second;
+            out.push(g.concat());
+        }
+        if out.len() >= MAX_GUESSES {
+            break;
+        }
+    }
+    out
+}
+
 /// The likely Latin readings of a transcribed name (words separated by
-/// spaces): the first value of every unit, then the second where there
-/// is one (尔 r/l, 夫 v/f).
+/// spaces), the k-th reading taking the k-th guess of every word (or its
+/// last).
 pub(crate) fn readings(norm: &str) -> Vec<String> {
     if !is_transcription(norm) {
         return Vec::new();
     }
-    let mut out = vec![String::new(), String::new()];
-    for word in norm.split_whitespace() {
-        let Some(us) = units(word) else {
-            return Vec::new();
-        };
-        for (k, o) in out.iter_mut().enumerate() {
-            if !o.is_empty() {
-                o.push(' ');
-            }
-            for u in &us {
-                o.push_str(u.get(k).unwrap_or(&u[0]));
-            }
-        }
-    }
-    out.dedup();
-    out
+    let Some(guesses) = norm
+        .split_whitespace()
+        .map(|w| units(w).map(|us| word_guesses(&us)))
+        .collect::<Option<Vec<_>>>()
+    else {
+        return Vec::new();
+    };
+    let n = guesses.iter().map(Vec::len).max().unwrap_or(0);
+    (0..n)
+        .map(|k| {
+            guesses
+                .iter()
+                .filter_map(|g| g.get(k).or(g.last()))
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
 }
 
 fn is_vowel(b: u8) -> bool {
     b"aeiouy".contains(&b)
 }
 
+/// How many vowels of `value` differ from `latin` at the same places, if
+/// every consonant agrees; `None` if `latin` does not start so.
+fn vowel_mismatches(value: &[u8], latin: &[u8]) -> Option<usize> {
+    if latin.len() < value.len() {
+        return None;
+    }
+    let mut n = 0;
+    for (a, b) in value.iter().zip(latin) {
+        if a != b {
+            if !(is_vowel(*a) && is_vowel(*b)) {
+                return None;
+            }
+            n += 1;
+        }
+    }
+    Some(n)
+}
+
+/// Words of at least this many units may differ from the Latin name in one
+/// vowel: the tables write unstressed and foreign vowels by the nearest
+/// Chinese syllable (纳斯鲁拉 Nasrallah).
+const MIN_UNITS_FOR_A_VOWEL: usize = 3;
+
 /// Whether the units of a word spell `latin`, each unit taking one of its
 /// values. Spelling differences the tables do not carry are let through:
 /// a doubled consonant is one, a glide y/i after a vowel may be unwritten
-/// (Sergei 谢尔盖, Aleksei), and so may a final h (Haniyeh).
+/// (Sergei 谢尔盖, Aleksei), and so may a final h (Haniyeh); a word of
+/// [`MIN_UNITS_FOR_A_VOWEL`] units may differ in one vowel.
 fn spells(us: &[&[&str]], latin: &[u8]) -> bool {
     let n = latin.len();
-    let mut reach = vec![false; n + 1];
-    reach[0] = true;
+    let allowed = usize::from(us.len() >= MIN_UNITS_FOR_A_VOWEL);
+    // reach[e][p]: position p reached with e vowels changed.
+    let mut reach = vec![vec![false; n + 1]; allowed + 1];
+    reach[0][0] = true;
     let relax = |reach: &mut Vec<bool>| {
         for p in 0..n {
             if !reach[p] {
                 continue;
             }
-            let skip = (p > 0 && latin[p] == latin[p - 1] && !is_vowel(latin[p]))
+            let doubled = (p > 0 && latin[p] == latin[p - 1])
+                || latin.get(p + 1).is_some_and(|&b| b == latin[p]);
+            let skip = (doubled && !is_vowel(latin[p]))
                 || (p > 0 && matches!(latin[p], b'y' | b'i') && is_vowel(latin[p - 1]))
                 || (p + 1 == n && latin[p] == b'h');
             if skip {
@@ -156,22 +208,27 @@ fn spells(us: &[&[&str]], latin: &[u8]) -> bool {
         }
     };
     for u in us {
-        relax(&mut reach);
-        let mut next = vec![false; n + 1];
-        for p in (0..=n).filter(|&p| reach[p]) {
-            for v in u.iter() {
-                if latin[p..].starts_with(v.as_bytes()) {
-                    next[p + v.len()] = true;
+        reach.iter_mut().for_each(relax);
+        let mut next = vec![vec![false; n + 1]; allowed + 1];
+        for e in 0..=allowed {
+            for p in (0..=n).filter(|&p| reach[e][p]) {
+                for v in u.iter() {
+                    let Some(m) = vowel_mismatches(v.as_bytes(), &latin[p..]) else {
+                        continue;
+                    };
+                    if e + m <= allowed {
+                        next[e + m][p + v.len()] = true;
+                    }
                 }
             }
         }
         reach = next;
-        if !reach.iter().any(|&r| r) {
+        if !reach.iter().flatten().any(|&r| r) {
             return false;
         }
     }
-    relax(&mut reach);
-    reach[n]
+    reach.iter_mut().for_each(relax);
+    reach.iter().any(|r| r[n])
 }
 
 /// The reading of the transcribed Han name `han` (normalised, words
@@ -224,6 +281,7 @@ mod tests {
             ("谢尔盖·绍伊古", "shoigu sergei", "sergei shoigu"),
             ("梅德韦杰夫", "medvedev dmitry", "medvedev"),
             ("米舒斯京", "mishustin mikhail", "mishustin"),
+            ("哈桑·纳斯鲁拉", "nasrallah hasan", "hasan nasrallah"),
         ];
         for (han, listed, want) in cases {
             assert_eq!(like(han, listed).as_deref(), Some(want), "{han}");
@@ -250,5 +308,7 @@ mod tests {
     fn likely_readings() {
         let r = readings(&normalize("拉夫罗夫"));
         assert!(r.iter().any(|r| r == "lavrov" || r == "ravrov"), "{r:?}");
+        let r = readings(&normalize("德米特里·乌特金"));
+        assert!(r.iter().any(|r| r.ends_with(" utkin")), "{r:?}");
     }
 }

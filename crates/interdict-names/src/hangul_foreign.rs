@@ -260,7 +260,9 @@ fn spells(word: &[Jamo], latin: &[u8]) -> bool {
     reach[0] = true;
     let relax = |reach: &mut Vec<bool>| {
         for p in 0..n {
-            let skip = (p > 0 && latin[p] == latin[p - 1] && !is_vowel(latin[p]))
+            let doubled = (p > 0 && latin[p] == latin[p - 1])
+                || latin.get(p + 1).is_some_and(|&b| b == latin[p]);
+            let skip = (doubled && !is_vowel(latin[p]))
                 || (p > 0 && matches!(latin[p], b'y' | b'i') && is_vowel(latin[p - 1]))
                 || (p + 1 == n && latin[p] == b'h');
             if reach[p] && skip {
