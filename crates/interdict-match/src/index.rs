@@ -313,9 +313,9 @@ impl Matcher {
     ) -> Vec<u32> {
         let mut found = self.candidates_by_keys(pq, qtoks, config, false);
         // The translated reading of a Korean or Chinese organisation, and
-        // the reading of a Chinese transcription of a foreign name, have
-        // their own candidates: the syllable keys of the other readings
-        // would crowd out their words.
+        // the readings of a foreign name transcribed in Chinese, Hangul or
+        // katakana, have their own candidates: the syllable keys of the
+        // other readings would crowd out their words.
         if pq.forms.iter().any(|f| own_candidates(f.meta.method)) {
             for fi in self.candidates_by_keys(pq, qtoks, config, true) {
                 if !found.contains(&fi) {
@@ -430,6 +430,7 @@ fn own_candidates(method: Transliteration) -> bool {
         Transliteration::OrgTranslated
             | Transliteration::HanForeign
             | Transliteration::HangulForeign
+            | Transliteration::KanaForeign
     )
 }
 

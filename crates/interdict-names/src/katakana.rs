@@ -368,6 +368,8 @@ fn consonant_spellings(cons: &str, vowel: u8, glide: bool) -> &'static [&'static
         "z" => &["z", "s", "dz"],
         // ジ is Russian ди, зи and жи alike (Vladimir, Prigozhin).
         "j" if vowel == b'i' && !glide => &["zh", "d", "z", "j", "g", "dzh", "dj"],
+        // ジェ is Russian де as well as же (Medvedev).
+        "j" if vowel == b'e' => &["zh", "d", "j", "z", "dzh", "g", "dj"],
         "j" => &["zh", "j", "z", "d", "dzh", "g", "dj"],
         "t" => &["t", "d", "th"],
         // チ is Russian ти as well as ч (Putin, Timchenko).
@@ -487,7 +489,8 @@ fn initial_v(word: &[Mora], i: usize) -> bool {
 }
 
 /// Rows whose consonant has two common readings (ラ r/l, バ b/v, チ t/ch,
-/// ジ zh/d, ハ kh/h, フ v/f, ワ v/w): the guesses try both.
+/// ジ zh/d, ハ kh/h, フ v/f, ワ v/w): the guesses try both (and a final
+/// ー both nothing and r).
 fn two_readings(cons: &str) -> bool {
     matches!(cons, "r" | "b" | "ch" | "j" | "h" | "f" | "w")
 }
@@ -504,6 +507,20 @@ fn word_guesses(word: &[Mora]) -> Vec<String> {
         .map(|i| {
             if initial_v(word, i) {
                 return vec!["v".to_string()];
+            }
+            // A word-final long a, e, o is the English -er, -or (ミラー
+            // Miller) as often as a long vowel.
+            let final_long = word[i] == Mora::Long
+                && i + 1 == word.len()
+                && matches!(
+                    i.checked_sub(1).map(|p| word[p]),
+                    Some(Mora::Syl {
+                        vowel: b'a' | b'e' | b'o',
+                        ..
+                    })
+                );
+            if final_long {
+                return vec![String::new(), "r".to_string()];
             }
             let Mora::Syl { cons, glide, vowel } = word[i] else {
                 return vec![mora_spellings(word, i).swap_remove(0)];
@@ -678,6 +695,8 @@ mod tests {
         assert!(r.iter().any(|r| r.ends_with("putin")), "{r:?}");
         let r = foreign_readings(&normalize("セルゲイ・ラブロフ"));
         assert!(r.iter().any(|r| r.contains("lavrov")), "{r:?}");
+        let r = foreign_readings(&normalize("アレクセイ・ミラー"));
+        assert!(r.iter().any(|r| r.ends_with(" milar")), "{r:?}");
     }
 
     fn like(kana: &str, latin: &str) -> Option<String> {
