@@ -40,6 +40,12 @@ enum Command {
     Screen(cmd::screen::ScreenArgs),
     /// Write realistic synthetic shipments (JSONL) for load tests.
     Synth(cmd::synth::SynthArgs),
+    #[cfg(feature = "trade")]
+    /// Trade flows to a destination by period: total, controlled, basket (luxury).
+    Flows(cmd::flows::FlowsArgs),
+    #[cfg(feature = "trade")]
+    /// Run SQL over trade files with interdict's functions.
+    Sql(cmd::sql::SqlArgs),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +61,10 @@ fn main() -> ExitCode {
         Command::Goods(args) => cmd::goods::run(&ctx, args),
         Command::Screen(args) => cmd::screen::run(&ctx, args),
         Command::Synth(args) => cmd::synth::run(args),
+        #[cfg(feature = "trade")]
+        Command::Flows(args) => cmd::flows::run(args),
+        #[cfg(feature = "trade")]
+        Command::Sql(args) => cmd::sql::run(args),
     };
     match result {
         Ok(code) => code,

@@ -2,10 +2,14 @@
 //! engine answers into output; none decides anything itself.
 
 pub mod entity;
+#[cfg(feature = "trade")]
+pub mod flows;
 pub mod goods;
 pub mod lists;
 pub mod matching;
 pub mod screen;
+#[cfg(feature = "trade")]
+pub mod sql;
 pub mod synth;
 
 use anyhow::Context as _;
