@@ -2,11 +2,15 @@
 //! engine answers into output; none decides anything itself.
 
 pub mod entity;
+#[cfg(feature = "trade")]
+pub mod flows;
 pub mod goods;
 pub mod lists;
 pub mod matching;
 pub mod screen;
 pub mod serve;
+#[cfg(feature = "trade")]
+pub mod sql;
 pub mod synth;
 
 use anyhow::Context as _;
