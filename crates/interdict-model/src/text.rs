@@ -10,7 +10,7 @@
 //! which the eval crate's tests check.
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// Apostrophe-like marks. They join the parts of one word ("People's",
 /// "Ch'ŏngjin", "d’Ivoire"), so they are dropped, never turned into a space.
@@ -43,6 +43,13 @@ fn spelt_out(c: char) -> Option<&'static str> {
 /// from its canonical decomposition. Letters of other scripts keep their
 /// marks: `й` is a letter of its own in Russian, not `и` with a breve.
 fn latin_base(c: char) -> Option<char> {
+    // Latin-1 Supplement, Latin Extended-A and -B, Latin Extended
+    // Additional: the only blocks whose letters decompose onto an ASCII
+    // letter. Asking only here spares Hangul syllables, which decompose
+    // into jamo, a pointless decomposition each.
+    if !matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF) {
+        return None;
+    }
     let mut base = None;
     let mut marks_only = true;
     decompose_canonical(c, |d| {
@@ -68,14 +75,14 @@ enum Folded {
 }
 
 fn fold_char(c: char) -> Folded {
+    if c.is_ascii_alphanumeric() {
+        return Folded::Keep(c);
+    }
     if let Some(s) = spelt_out(c) {
         return Folded::Spell(s);
     }
     if is_apostrophe(c) {
         return Folded::Drop;
-    }
-    if c.is_ascii_alphanumeric() {
-        return Folded::Keep(c);
     }
     if let Some(b) = latin_base(c) {
         return Folded::Keep(b);
@@ -107,7 +114,11 @@ pub fn fold(s: &str) -> String {
 /// that frame the folded text, without a second allocation.
 pub fn fold_into(s: &str, out: &mut String) {
     let start = out.len();
-    if s.is_ascii() {
+    // Most text is already NFKC: letters of the common blocks are known
+    // to be, the quick check settles the rest, and only what it cannot
+    // settle is normalised (the nomenclature's texts are folded at every
+    // start-up, so each step counts).
+    if s.chars().all(nfkc_stable) || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
         push_folded(s.chars(), out);
     } else {
         push_folded(s.nfkc(), out);
@@ -117,26 +128,55 @@ pub fn fold_into(s: &str, out: &mut String) {
     }
 }
 
+/// Characters that are NFKC and never compose with a neighbour of the same
+/// set: ASCII, Latin-1 letters, Cyrillic letters, kana, CJK ideographs,
+/// Hangul syllables.
+fn nfkc_stable(c: char) -> bool {
+    matches!(c as u32,
+        0..=0x7F | 0xC0..=0xFF | 0x400..=0x482 | 0x48A..=0x4FF | 0x3041..=0x3096
+        | 0x30A1..=0x30FA | 0x30FC..=0x30FE | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
+}
+
+/// Letters without case that fold to themselves: kana, CJK ideographs,
+/// Hangul syllables (the bulk of East Asian text, spared the case and
+/// category lookups).
+fn caseless_letter(c: char) -> bool {
+    matches!(c as u32,
+        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x30FC..=0x30FE | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
+}
+
 fn push_folded(chars: impl Iterator<Item = char>, out: &mut String) {
     // `space`: nothing is folded yet or the output ends with a space, so a
     // boundary adds nothing (no leading or doubled spaces).
     let mut space = true;
-    for c in chars.flat_map(char::to_lowercase) {
-        match fold_char(c) {
-            Folded::Keep(k) => {
-                out.push(k);
-                space = false;
-            }
-            Folded::Spell(s) => {
-                out.push_str(s);
-                space = false;
-            }
-            Folded::Drop => {}
-            Folded::Space => {
-                if !space {
-                    out.push(' ');
-                    space = true;
-                }
+    for c in chars {
+        if c.is_ascii_alphanumeric() || caseless_letter(c) {
+            out.push(c.to_ascii_lowercase());
+            space = false;
+            continue;
+        }
+        for c in c.to_lowercase() {
+            push_one(fold_char(c), &mut space, out);
+        }
+    }
+}
+
+/// Appends one folded character; `space` as in [`push_folded`].
+fn push_one(folded: Folded, space: &mut bool, out: &mut String) {
+    match folded {
+        Folded::Keep(k) => {
+            out.push(k);
+            *space = false;
+        }
+        Folded::Spell(s) => {
+            out.push_str(s);
+            *space = false;
+        }
+        Folded::Drop => {}
+        Folded::Space => {
+            if !*space {
+                out.push(' ');
+                *space = true;
             }
         }
     }
