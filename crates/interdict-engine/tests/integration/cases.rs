@@ -1,5 +1,5 @@
-//! The real cases of issue 5, decided by the real engines, with the flags
-//! each must raise.
+//! The real cases of `examples/` (Maybach, Aurus, Lexus), decided by the
+//! real engines, with the flags each must raise.
 
 use super::support::{engine, labelled_shipments};
 use interdict_screen::{Decision, DecisionKind, RuleId};

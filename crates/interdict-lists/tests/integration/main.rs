@@ -1,5 +1,5 @@
 //! Integration tests of interdict-lists: one binary, a module per area, with
-//! small helpers so the tests read like the specification (issue 2).
+//! small helpers so the tests read like the specification.
 
 mod bad_input;
 mod counts;
