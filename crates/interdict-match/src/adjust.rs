@@ -55,9 +55,10 @@ type Rule = fn(&Sides<'_>, f64, bool) -> Option<Fired>;
 /// The recipe, in the order the rules apply (the order matters: a veto
 /// ends it, additions are summed before the final clamp to [0, 1], and a
 /// floor applies to the clamped sum).
-pub(crate) const RULES: [(&str, Rule); 9] = [
+pub(crate) const RULES: [(&str, Rule); 10] = [
     ("single part of a person's name", single_part_only),
     ("only common words agree", only_common_words),
+    ("patronymics differ", patronymics_differ),
     ("kinds of party", schema_incompatible),
     ("given and family names swapped", given_and_family_swapped),
     ("birth date", birth_date),
@@ -123,6 +124,27 @@ fn only_common_words(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
     Some(Fired {
         effect: Effect::Cap(cap),
         reason: explain.then_some(Reason::CommonWordsOnly { cap }),
+    })
+}
+
+/// Two people whose names give different patronymics are two people,
+/// whatever else agrees (Vladimir *Sergeyevich* / Vladimir *Rudolfovich*
+/// Solovyov): when no patronymic of the query may be a spelling of one of
+/// the listed entity's ([`crate::facts::patronymics_differ`]), the score
+/// is capped at [`w::PATRONYMIC_CONFLICT_CAP`].
+fn patronymics_differ(s: &Sides<'_>, score: f64, explain: bool) -> Option<Fired> {
+    let cap = w::PATRONYMIC_CONFLICT_CAP;
+    if score <= cap {
+        return None;
+    }
+    let (query, listed) = crate::facts::patronymics_differ(s.q, s.l)?;
+    Some(Fired {
+        effect: Effect::Cap(cap),
+        reason: explain.then(|| Reason::PatronymicsDiffer {
+            query: query.to_string(),
+            listed: listed.to_string(),
+            cap,
+        }),
     })
 }
 
@@ -405,6 +427,25 @@ mod tests {
         assert!(run(&q, &l, &[], &[], p, p).0 > 0.8);
         l.countries[0] = "kr".into();
         assert!(run(&q, &l, &[], &[], p, p).0 < 0.8);
+    }
+
+    #[test]
+    fn different_patronymics_cap_the_score() {
+        let mut q = Facts::default();
+        let mut l = Facts::default();
+        q.patronymics.push("sergeyevich".into());
+        l.patronymics.push("rudolfovich".into());
+        let p = Schema::Person;
+        let (s, v) = run(&q, &l, &[], &[], p, p);
+        assert_eq!(s, w::PATRONYMIC_CONFLICT_CAP);
+        assert!(matches!(v[0].reason, Reason::PatronymicsDiffer { .. }));
+        // The same patronymic spelt another way, or none on one side.
+        l.patronymics[0] = "sergeevich".into();
+        assert_eq!(run(&q, &l, &[], &[], p, p).0, 0.8);
+        l.patronymics[0] = "serhiiovych".into();
+        assert_eq!(run(&q, &l, &[], &[], p, p).0, 0.8);
+        l.patronymics.clear();
+        assert_eq!(run(&q, &l, &[], &[], p, p).0, 0.8);
     }
 
     #[test]

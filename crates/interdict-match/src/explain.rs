@@ -116,6 +116,12 @@ pub enum Reason {
     CommonWordsOnly {
         cap: f64,
     },
+    /// Both sides give a patronymic, and they differ.
+    PatronymicsDiffer {
+        query: String,
+        listed: String,
+        cap: f64,
+    },
     /// Both sides give the given name and the family name apart, and the
     /// query's given name is the listed family name and the other way round.
     GivenAndFamilyNamesSwapped {
@@ -258,6 +264,9 @@ impl Reason {
             }
             Reason::CommonWordsOnly { cap } => format!(
                 "only words common in organisation names agree (name score capped at {cap:.2})"
+            ),
+            Reason::PatronymicsDiffer { query, listed, cap } => format!(
+                "patronymics differ: {query:?} / {listed:?} (score capped at {cap:.2})"
             ),
             Reason::GivenAndFamilyNamesSwapped { given, family } => format!(
                 "given name {given:?} and family name {family:?} are the listed family and given names"

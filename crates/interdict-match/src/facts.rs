@@ -120,6 +120,20 @@ pub(crate) struct Facts {
     /// The given and family names when given apart (`firstName`,
     /// `lastName`), normalised.
     pub given_family: Option<(Box<str>, Box<str>)>,
+    /// Russian (or Ukrainian, Belarusian) patronymics found in the names,
+    /// middle name and father's name ("sergeyevich").
+    pub patronymics: SmallVec<[Box<str>; 2]>,
+}
+
+/// Whether a normalised word is an East Slavic patronymic: a word with one
+/// of their suffixes (-ovich, -evich, -ovna, -evna, -ichna, and -ilyich /
+/// -ilich), in the spellings the lists use.
+pub(crate) fn is_patronymic(word: &str) -> bool {
+    const SUFFIXES: [&str; 12] = [
+        "ovich", "evich", "ovych", "evych", "ovitch", "evitch", "ovna", "evna", "ivna", "ichna",
+        "ilyich", "ilich",
+    ];
+    word.len() >= 6 && SUFFIXES.iter().any(|s| word.ends_with(s))
 }
 
 impl Facts {
@@ -154,6 +168,16 @@ impl Facts {
                 f.given_family = Some((g.into(), f_.into()));
             }
         }
+        let name_props = prop::NAME_PROPS
+            .iter()
+            .chain(&[prop::MIDDLE_NAME, prop::FATHER_NAME]);
+        for v in name_props.flat_map(|p| get(p)) {
+            for word in interdict_names::normalize(v).split(' ') {
+                if is_patronymic(word) && !f.patronymics.iter().any(|p| &**p == word) {
+                    f.patronymics.push(word.into());
+                }
+            }
+        }
         for p in ID_PROPS {
             let Some(kind) = IdKind::of_property(p) else {
                 continue;
@@ -169,6 +193,23 @@ impl Facts {
         }
         f
     }
+}
+
+/// A patronymic of each side when both give some and none of the query's
+/// may be a spelling of one of the listed ones: within two edits, or
+/// starting with the same three letters (the father's name in another
+/// transliteration: Ukrainian "Serhiiovych" / Russian "Sergeevich").
+pub(crate) fn patronymics_differ<'a>(q: &'a Facts, l: &'a Facts) -> Option<(&'a str, &'a str)> {
+    let (qp, lp) = (q.patronymics.first()?, l.patronymics.first()?);
+    let close = |a: &str, b: &str| {
+        a.as_bytes()[..3] == b.as_bytes()[..3]
+            || crate::similarity::edit_distance_halves(a.as_bytes(), b.as_bytes(), 4).is_some()
+    };
+    let any_close = q
+        .patronymics
+        .iter()
+        .any(|a| l.patronymics.iter().any(|b| close(a, b)));
+    (!any_close).then_some((&**qp, &**lp))
 }
 
 #[cfg(test)]

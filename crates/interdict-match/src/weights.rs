@@ -156,6 +156,12 @@ pub const COMMON_WORDS_ONLY_CAP: f64 = 0.65;
 /// threshold ("Kim" alone is not Kim Jong Un).
 pub const SINGLE_PART_CAP: f64 = 0.60;
 
+/// Two Russian (or other East Slavic) names whose patronymics both sides
+/// give and which differ are two people (Vladimir Sergeyevich / Vladimir
+/// Rudolfovich Solovyov): the score is capped here, below the threshold,
+/// for review.
+pub const PATRONYMIC_CONFLICT_CAP: f64 = 0.65;
+
 // --------------------------------------------------------------- birth date
 
 /// Birth dates agree to the day.

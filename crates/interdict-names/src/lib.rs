@@ -15,7 +15,12 @@
 //! BGN/PCGN (in [`latin_forms`]), simplified Chinese read through its
 //! traditional forms (Unihan kTraditionalVariant),
 //! Japanese readings of kanji checked against a Latin name
-//! ([`japanese_reading_like`]), English nicknames ([`given_name`]),
+//! ([`japanese_reading_like`]), katakana of Korean names read to Hangul
+//! and of Russian and Western names read back to Latin (in
+//! [`latin_forms`], and checked against a Latin name by
+//! [`katakana_reading_like`]), Chinese and Hangul transcriptions of
+//! foreign names read back likewise ([`foreign_han_reading_like`],
+//! [`hangul_foreign_reading_like`]), English nicknames ([`given_name`]),
 //! organisation legal-form symbols ([`org_type`]), business abbreviations
 //! ([`expand_abbreviations`]), low-weight words ([`token_weight`]), numbers
 //! in names ([`numbers`], [`number_words_as_digits`]), phonetic keys
