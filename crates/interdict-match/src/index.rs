@@ -45,7 +45,7 @@ struct EntityBest {
     best: Option<Best>,
 }
 
-/// One search result, in the DESIGN.md result shape.
+/// One search result, in the shape of a yente match result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MatchResult {
     pub id: String,

@@ -1,4 +1,4 @@
-//! The match query (`{"id","schema","properties"}`, as in DESIGN.md and
+//! The match query (`{"id","schema","properties"}`, as in
 //! yente's `/match`), its validation, and the search configuration.
 //!
 //! This module owns the query's shape and what makes it valid; it must not
