@@ -2,7 +2,8 @@
 //! `interdict serve` binary on a free loopback port: a name typed in Hangul
 //! finds Kim Jong Un's record with its explanation, a goods line gets its
 //! verdicts, the Maybach case uploaded as a file is blocked and its route is
-//! drawn, and the keyboard shortcuts move between pages.
+//! drawn, a CSV file of shipments is read, and the keyboard shortcuts move
+//! between pages.
 //!
 //! Needs `chromium` and `chromedriver` on PATH (Debian: `chromium`,
 //! `chromium-driver`; or set `CHROMIUM` / `CHROMEDRIVER`) and the `interdict`
@@ -306,6 +307,36 @@ fn upload_maybach(s: &Session, page: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The flat CSV form (one row per goods line; the rows of the screen
+/// crate's CSV-form test): two shipments, the clean one cleared and the
+/// renamed, dark vessel sent to review.
+fn upload_csv(s: &Session, page: &str) -> Result<(), String> {
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/shipments.csv");
+    s.goto(&format!("{page}#/shipments"))?;
+    let file = s.wait_for("#s-file", ANSWER)?;
+    s.type_into(&file, &csv.to_string_lossy())?;
+    let submit = s.wait_for("#ship-form button[type=submit]", ANSWER)?;
+    s.click(&submit)?;
+    // The previous answer stays until this one replaces it: wait for C-2.
+    poll(ANSWER, "the CSV shipments", || {
+        let v = s
+            .script(
+                "return Array.from(document.querySelectorAll('#ship-out article.shipment')).map(a => a.dataset.decision + ' ' + a.querySelector('h2').textContent);",
+                json!([]),
+            )
+            .ok()?;
+        let seen: Vec<&str> = v.as_array()?.iter().filter_map(Value::as_str).collect();
+        (seen.iter().any(|t| t.ends_with("C-2"))).then(|| seen.join(", "))
+    })
+    .and_then(|seen| {
+        if seen == "clear C-1, review C-2" {
+            Ok(())
+        } else {
+            Err(format!("the CSV shipments read as: {seen}"))
+        }
+    })
+}
+
 /// Shortcuts from the page's own list: Escape leaves a field, 4 opens the
 /// lists, 1 goes back to the name field.
 fn keyboard(s: &Session) -> Result<(), String> {
@@ -351,10 +382,11 @@ fn analyst_page_screens_a_name_goods_and_a_shipment() {
     let session = Session::start(driver, &tools.chromium.to_string_lossy(), &args)
         .expect("a Chromium session");
     let page = format!("http://{addr}/");
-    let steps: [Step; 4] = [
+    let steps: [Step; 5] = [
         ("name in Hangul", &|| search_in_hangul(&session, &page)),
         ("goods line", &|| check_goods(&session, &page)),
         ("Maybach upload", &|| upload_maybach(&session, &page)),
+        ("CSV upload", &|| upload_csv(&session, &page)),
         ("keyboard", &|| keyboard(&session)),
     ];
     for (name, step) in steps {
