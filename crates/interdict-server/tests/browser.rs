@@ -1,9 +1,9 @@
 //! End-to-end test of the analyst page in headless Chromium against the real
 //! `interdict serve` binary on a free loopback port: a name typed in Hangul
-//! finds Kim Jong Un's record with its explanation, a goods line gets its
-//! verdicts, the Maybach case uploaded as a file is blocked and its route is
-//! drawn, a CSV file of shipments is read, and the keyboard shortcuts move
-//! between pages.
+//! finds Kim Jong Un's record with its explanation (and the record page and
+//! its stand-alone preview show it), a goods line gets its verdicts, the
+//! Maybach case uploaded as a file is blocked and its route is drawn, a CSV
+//! file of shipments is read, and the keyboard shortcuts move between pages.
 //!
 //! Needs `chromium` and `chromedriver` on PATH (Debian: `chromium`,
 //! `chromium-driver`; or set `CHROMIUM` / `CHROMEDRIVER`) and the `interdict`
@@ -247,6 +247,17 @@ fn search_in_hangul(s: &Session, page: &str) -> Result<(), String> {
         return Err(format!(
             "the record page lacks its properties or sources: {props:.300}"
         ));
+    }
+    preview(s, page)
+}
+
+/// The one-record preview that reconciliation clients link to.
+fn preview(s: &Session, page: &str) -> Result<(), String> {
+    s.goto(&format!("{page}ui/entity.html?id=us_ofac_sdn:20157"))?;
+    wait_answer(s, "#entity-out table.props", "#entity-out")?;
+    let title = s.text("#h-entity")?.unwrap_or_default();
+    if !title.contains("Jong Un") {
+        return Err(format!("the preview shows {title:?}"));
     }
     Ok(())
 }
