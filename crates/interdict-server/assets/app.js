@@ -482,24 +482,33 @@
     });
   }
 
+  // What the goods form sends: a file as it is (CSV is read by the server;
+  // JSON lines are read here so each answer can carry its description), or
+  // the pasted lines, or the one line of the fields.
+  async function goodsRequest(form) {
+    const file = form.elements.file.files && form.elements.file.files[0];
+    if (file && /\.csv$/i.test(file.name)) return { lines: [], body: await file.text(), type: "text/csv" };
+    const text = file ? await file.text() : form.elements.lines.value.trim();
+    const lines = text.trim() ? (text.trim().startsWith("[") ? JSON.parse(text) : goodsFromLines(text)) : [goodsFromForm(form)];
+    return { lines: lines, body: JSON.stringify(lines.length === 1 ? lines[0] : lines), type: "application/json" };
+  }
+
   async function onGoodsSubmit(ev) {
     ev.preventDefault();
     const form = ev.target;
     const out = $("goods-out");
-    let lines;
+    let req;
     try {
-      const batch = form.elements.lines.value.trim();
-      lines = batch ? goodsFromLines(batch) : [goodsFromForm(form)];
+      req = await goodsRequest(form);
     } catch (e) {
       showError(out, e);
       return;
     }
-    busy(out, "Checking " + lines.length + " goods line" + (lines.length === 1 ? "" : "s") + "…");
-    const body = lines.length === 1 ? lines[0] : lines;
+    busy(out, "Checking the goods…");
     await withButton(form, async () => {
       try {
-        const { data } = await getJson("POST", "/goods", JSON.stringify(body));
-        renderGoods(out, lines, Array.isArray(data) ? data : [data]);
+        const { data } = await getJson("POST", "/goods", req.body, req.type);
+        renderGoods(out, req.lines, Array.isArray(data) ? data : [data]);
       } catch (e) {
         showError(out, e);
       }
@@ -510,7 +519,7 @@
     clear(out);
     answers.forEach((a, i) => {
       const report = a && a.report ? a.report : a;
-      const line = lines[i] || {};
+      const line = lines[i] || { description: "goods line " + ((a && a.line) || i + 1) };
       out.appendChild(report && Array.isArray(report.verdicts) ? goodsCard(line, report) : errorCard(line.description || "goods line " + (i + 1), a));
     });
   }
@@ -530,7 +539,7 @@
     const worst = worstStatus(r.verdicts);
     const card = el("div", { class: "card goods-report" },
       el("div", { class: "result-head" }, el("h2", { text: line.description || "goods" }), badge("st-" + worst, words(worst)),
-        el("span", { class: "meta", text: "to " + (line.destination || "kp").toUpperCase() })));
+        isText(line.destination) ? el("span", { class: "meta", text: "to " + line.destination.toUpperCase() }) : null));
     card.appendChild(classification(r));
     const warnings = (r.warnings || []).map((w) => (isText(w) ? w : w.message || JSON.stringify(w)));
     if (warnings.length) card.appendChild(el("ul", { class: "words warnings" }, warnings.map((w) => el("li", { class: "sev-high", text: w }))));
