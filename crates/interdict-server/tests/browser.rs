@@ -10,6 +10,8 @@
 //! binary beside this test's (`cargo build -p interdict-cli`, or
 //! `INTERDICT_BIN`). When one is missing the test says so and passes, unless
 //! `INTERDICT_REQUIRE_E2E=1` (set by CI after installing them): then it fails.
+//! The binary carries the page as it was when built, so the test first checks
+//! that it serves the page of `assets/` (rebuild it after editing them).
 
 #[path = "browser/webdriver.rs"]
 mod webdriver;
@@ -199,6 +201,24 @@ fn start_driver(bin: &Path) -> (Child, SocketAddr) {
     (child, addr)
 }
 
+/// The served page must be the one in `assets/`: a binary built before
+/// the page was edited would test old files and pass for the wrong reason.
+fn same_page(addr: SocketAddr) {
+    for file in ["index.html", "app.js", "app.css"] {
+        let disk = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("assets")
+                .join(file),
+        )
+        .expect("the page's files");
+        let served = http(addr, "GET", &format!("/ui/{file}"), None).map(|r| r.body);
+        assert!(
+            served.as_deref() == Ok(disk.as_str()),
+            "the interdict binary serves another {file} than assets/ holds: rebuild it (cargo build -p interdict-cli)"
+        );
+    }
+}
+
 /// Waits until `css` matches, failing early with the text of an error box
 /// in `out` (the server's own words) when the page shows one.
 fn wait_answer(s: &Session, css: &str, out: &str) -> Result<(), String> {
@@ -384,6 +404,7 @@ fn analyst_page_screens_a_name_goods_and_a_shipment() {
     let Some(tools) = tools() else { return };
     let dir = scratch();
     let (_server, addr) = start_server(&tools.interdict, &dir.0);
+    same_page(addr);
     let (_driver, driver) = start_driver(&tools.chromedriver);
     let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|f| f.to_string()).collect();
     args.push(format!(
