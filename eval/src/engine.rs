@@ -17,6 +17,16 @@ pub struct Hit {
     pub caption: String,
     pub score: f64,
     pub is_match: bool,
+    /// Every list record the hit stands for (a merged party's records);
+    /// empty for a single record.
+    pub referents: Vec<String>,
+}
+
+impl Hit {
+    /// Whether the hit is one of `ids` or stands for one of them.
+    pub fn is_any(&self, ids: &[String]) -> bool {
+        ids.contains(&self.id) || self.referents.iter().any(|r| ids.contains(r))
+    }
 }
 
 /// Searches an indexed list, best first, at most `limit` results.

@@ -11,7 +11,7 @@
 //! (`--show-errors N`): held-back parts are reported in aggregate only.
 
 use anyhow::{Context as _, Result};
-use interdict_goods::{GoodsLine, GoodsScreener, Status, JURISDICTIONS};
+use interdict_goods::{GoodsLine, GoodsReport, GoodsScreener, Status, JURISDICTIONS};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -69,6 +69,86 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// The goods line a blind-set row describes, bound for the DPRK. A value
+/// without a currency cannot be converted: the line is scored without it
+/// rather than failed.
+fn line_of(get: impl Fn(&str) -> String) -> GoodsLine {
+    let currency = opt(&get("currency"));
+    GoodsLine {
+        description: get("description"),
+        hs_code: opt(&get("declared_hs")),
+        destination: "kp".into(),
+        value: number(&get("value")).filter(|_| currency.is_some()),
+        currency,
+        quantity: number(&get("quantity")).filter(|q| *q > 0.0),
+        unit: opt(&get("unit")),
+        date: opt(&get("date")),
+        ..GoodsLine::default()
+    }
+}
+
+/// Counts the classification of one line against its expected HS-6
+/// (none expected: only whether it was classified), noting a wrong heading.
+fn score_heading(t: &mut Tally, expected: &str, report: &GoodsReport, what: &mut Vec<String>) {
+    let expected = expected.trim().replace('.', "");
+    let got = report.hs.code.clone().unwrap_or_default();
+    if report.hs.code.is_none() {
+        t.unclassified += 1;
+    }
+    if expected.is_empty() {
+        return;
+    }
+    if got == expected {
+        t.hs6 += 1;
+    }
+    if got.get(..4) == expected.get(..4) {
+        t.heading += 1;
+    } else {
+        what.push(format!(
+            "heading {} → got {} ({})",
+            expected,
+            if got.is_empty() { "-" } else { &got },
+            report.classification.basis
+        ));
+    }
+}
+
+/// Counts each labelled verdict of one line, noting a wrong UN verdict;
+/// an unknown verdict label is an error of the set, named by `at`.
+fn score_verdicts(
+    t: &mut Tally,
+    get: impl Fn(&str) -> String,
+    report: &GoodsReport,
+    what: &mut Vec<String>,
+    at: &str,
+) -> Result<()> {
+    for (k, j) in JURISDICTIONS.iter().enumerate() {
+        let want = get(j);
+        let want = want.trim();
+        if want.is_empty() {
+            continue;
+        }
+        let Some(want) = Status::parse(want) else {
+            anyhow::bail!("{at}: unknown verdict {want:?} for {j}");
+        };
+        let got = report.verdict(j).map(|v| v.status);
+        if *j == "UN" && got == Some(Status::Unknown) {
+            t.un_unknown += 1;
+        }
+        t.verdicts[k].1 += 1;
+        if got == Some(want) {
+            t.verdicts[k].0 += 1;
+        } else if *j == "UN" {
+            what.push(format!(
+                "UN {} → got {}",
+                want.as_str(),
+                got.map_or("-", Status::as_str)
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Scores one CSV file of the blind layout.
 fn score_file(
     screener: &GoodsScreener,
@@ -81,96 +161,30 @@ fn score_file(
     let mut t = Tally::default();
     let mut misses = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.with_context(|| format!("{} line {}", path.display(), i + 2))?;
-        let get = |name: &str| col(name).and_then(|c| rec.get(c)).unwrap_or_default();
+        let at = format!("{} line {}", path.display(), i + 2);
+        let rec = rec.with_context(|| at.clone())?;
+        let get = |name: &str| {
+            col(name)
+                .and_then(|c| rec.get(c))
+                .unwrap_or_default()
+                .to_string()
+        };
         t.lines += 1;
-        let line = GoodsLine {
-            description: get("description").to_string(),
-            hs_code: opt(get("declared_hs")),
-            destination: "kp".into(),
-            value: number(get("value")),
-            currency: opt(get("currency")),
-            quantity: number(get("quantity")).filter(|q| *q > 0.0),
-            unit: opt(get("unit")),
-            date: opt(get("date")),
-            ..GoodsLine::default()
-        };
-        // A value without a currency cannot be converted: score the line
-        // without it rather than fail it.
-        let line = if line.value.is_some() && line.currency.is_none() {
-            GoodsLine {
-                value: None,
-                ..line
-            }
-        } else {
-            line
-        };
+        let line = line_of(get);
         let mut what = Vec::new();
-        let report = match screener.assess(&line) {
-            Ok(r) => r,
+        match screener.assess(&line) {
+            Ok(report) => {
+                score_heading(&mut t, &get("expected_hs6"), &report, &mut what);
+                score_verdicts(&mut t, get, &report, &mut what, &at)?;
+            }
             Err(e) => {
                 t.errors += 1;
                 what.push(format!("error: {e}"));
-                if keep_misses {
-                    misses.push(Miss {
-                        id: get("id").to_string(),
-                        what,
-                        description: line.description,
-                    });
-                }
-                continue;
-            }
-        };
-        let expected = get("expected_hs6").trim().replace('.', "");
-        let got = report.hs.code.clone().unwrap_or_default();
-        if report.hs.code.is_none() {
-            t.unclassified += 1;
-        }
-        if !expected.is_empty() {
-            if got == expected {
-                t.hs6 += 1;
-            }
-            if got.get(..4) == expected.get(..4) {
-                t.heading += 1;
-            } else {
-                what.push(format!(
-                    "heading {} → got {} ({})",
-                    expected,
-                    if got.is_empty() { "-" } else { &got },
-                    report.classification.basis
-                ));
-            }
-        }
-        for (k, j) in JURISDICTIONS.iter().enumerate() {
-            let want = get(j).trim();
-            if want.is_empty() {
-                continue;
-            }
-            let Some(want) = Status::parse(want) else {
-                anyhow::bail!(
-                    "{} line {}: unknown verdict {want:?} for {j}",
-                    path.display(),
-                    i + 2
-                );
-            };
-            let got = report.verdict(j).map(|v| v.status);
-            if *j == "UN" && got == Some(Status::Unknown) {
-                t.un_unknown += 1;
-            }
-            t.verdicts[k].1 += 1;
-            if got == Some(want) {
-                t.verdicts[k].0 += 1;
-            } else if *j == "UN" {
-                what.push(format!(
-                    "UN {} → got {}",
-                    want.as_str(),
-                    got.map_or("-", Status::as_str)
-                ));
             }
         }
         if keep_misses && !what.is_empty() {
             misses.push(Miss {
-                id: get("id").to_string(),
+                id: get("id"),
                 what,
                 description: line.description,
             });

@@ -9,6 +9,7 @@ mod engine;
 mod evaluate;
 mod gold;
 mod goods;
+mod link_sample;
 mod metrics;
 mod names;
 mod ours;
@@ -42,6 +43,21 @@ enum Command {
     Shipments(ShipmentsArgs),
     /// Scores one pair of names and prints the explanation (error analysis).
     Pair(PairArgs),
+    /// Writes a seeded random sample of merged clusters and near-miss pairs
+    /// (same name, not merged) for a blind audit of record linking.
+    LinkSample(LinkSampleArgs),
+}
+
+#[derive(clap::Args)]
+struct LinkSampleArgs {
+    /// Where the sample goes (the key goes beside it, `.key.jsonl`).
+    #[arg(long, default_value = "eval/link/sample.jsonl")]
+    out: PathBuf,
+    /// Clusters and near-miss pairs, each.
+    #[arg(long, default_value_t = 300)]
+    n: usize,
+    #[arg(long, default_value_t = 20261206)]
+    seed: u64,
 }
 
 #[derive(clap::Args)]
@@ -137,6 +153,7 @@ fn main() -> Result<()> {
             Ok(())
         }
         Command::Shipments(args) => shipments::run(args.labelled, &eval_dir()),
+        Command::LinkSample(args) => link_sample::run(&args.out, args.n, args.seed),
         Command::Pair(args) => {
             let schema: interdict_model::Schema = args
                 .schema

@@ -717,6 +717,7 @@ fn peer_ranked(opts: &Options, set: &str, rows: usize, t: f64) -> Option<Vec<Out
                         caption: id.clone(),
                         score: *score,
                         is_match: *score + 1e-9 >= t,
+                        referents: Vec::new(),
                     })
                     .collect())
             })
@@ -777,6 +778,7 @@ mod tests {
                     caption: l.names[0].clone(),
                     score: 0.95,
                     is_match: 0.95 >= t,
+                    referents: Vec::new(),
                 })
                 .collect();
             hits.sort_by(|a, b| b.score.total_cmp(&a.score));

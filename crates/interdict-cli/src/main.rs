@@ -42,6 +42,12 @@ enum Command {
     Synth(cmd::synth::SynthArgs),
     /// Serve yente's HTTP API, interdict's own endpoints and the web page.
     Serve(cmd::serve::ServeArgs),
+    #[cfg(feature = "trade")]
+    /// Trade flows to a destination by period: total, controlled, basket (luxury).
+    Flows(cmd::flows::FlowsArgs),
+    #[cfg(feature = "trade")]
+    /// Run SQL over trade files with interdict's functions.
+    Sql(cmd::sql::SqlArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +64,10 @@ fn main() -> ExitCode {
         Command::Screen(args) => cmd::screen::run(&ctx, args),
         Command::Synth(args) => cmd::synth::run(args),
         Command::Serve(args) => cmd::serve::run(&ctx, args),
+        #[cfg(feature = "trade")]
+        Command::Flows(args) => cmd::flows::run(args),
+        #[cfg(feature = "trade")]
+        Command::Sql(args) => cmd::sql::run(args),
     };
     match result {
         Ok(code) => code,

@@ -2,6 +2,7 @@
 
 use anyhow::Context as _;
 use interdict_model::PartialDate;
+use serde_json::{json, Value};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
@@ -56,10 +57,38 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// Days from `date` (an ISO date, any precision) to today, if it parses.
+/// The day list ages are measured on: today, or `INTERDICT_TODAY`
+/// (`YYYY-MM-DD`) when set, so that tests and reproducible reports can fix it.
+pub fn today() -> PartialDate {
+    std::env::var("INTERDICT_TODAY")
+        .ok()
+        .and_then(|d| d.parse::<PartialDate>().ok())
+        .unwrap_or_else(PartialDate::today)
+}
+
+/// Days from `date` (an ISO date, any precision) to [`today`], if it parses.
 pub fn age_in_days(date: &str) -> Option<i64> {
     let d: PartialDate = date.get(..10.min(date.len()))?.parse().ok()?;
-    Some(PartialDate::today().day_number() - d.day_number())
+    Some(today().day_number() - d.day_number())
+}
+
+/// The snapshot dates an answer rests on, and a warning for each stale one,
+/// as JSON fields `sources` and `warnings`.
+pub fn sources_json(sources: &[interdict_engine::SourceSnapshot]) -> (Value, Value) {
+    let warnings: Vec<String> = sources.iter().filter_map(|s| s.warning()).collect();
+    (json!(sources), json!(warnings))
+}
+
+/// `un_sc_sanctions 2026-02-27, us_ofac_sdn 2024-05-03 (stale)`.
+pub fn sources_text(sources: &[interdict_engine::SourceSnapshot]) -> String {
+    sources
+        .iter()
+        .map(|s| {
+            let stale = if s.stale { " (stale)" } else { "" };
+            format!("{} {}{stale}", s.dataset, s.snapshot_date)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -68,7 +97,7 @@ mod tests {
 
     #[test]
     fn ages_count_days_to_today() {
-        assert_eq!(age_in_days(&PartialDate::today().to_string()), Some(0));
+        assert_eq!(age_in_days(&today().to_string()), Some(0));
         assert_eq!(age_in_days("not a date"), None);
     }
 

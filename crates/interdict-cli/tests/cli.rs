@@ -8,6 +8,10 @@ use std::process::{Command, Output};
 
 fn interdict(args: &[&str], store: &tempfile::TempDir) -> Output {
     Command::new(env!("CARGO_BIN_EXE_interdict"))
+        // List ages are measured on a fixed day: the UN snapshot (2026-02-27)
+        // is then 77 days old, the UK one (2026-04-29) 16, and the OFAC and
+        // CSL ones stale.
+        .env("INTERDICT_TODAY", "2026-05-15")
         .args(args)
         .arg("--store")
         .arg(store.path())
@@ -32,7 +36,8 @@ fn lists_json_reports_the_true_counts() {
     let s = store();
     let out = interdict(&["lists", "--format", "json"], &s);
     assert!(out.status.success(), "{}", stderr(&out));
-    let rows: Vec<Value> = serde_json::from_str(&stdout(&out)).expect("JSON array");
+    let answer: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let rows = answer["datasets"].as_array().expect("datasets").clone();
     let by_name = |n: &str| rows.iter().find(|r| r["dataset"] == n).cloned().expect(n);
     let un = by_name("un_sc_sanctions");
     assert_eq!(un["total"], 1003);
@@ -44,6 +49,16 @@ fn lists_json_reports_the_true_counts() {
     let uk = by_name("gb_fcdo_sanctions");
     assert_eq!(uk["total"], 6046);
     assert_eq!(uk["dprk"], 261);
+    let linking = &answer["linking"]["stats"];
+    assert_eq!(linking["records"], 36617);
+    assert!(linking["parties"].as_u64().is_some_and(|p| p < 30_000));
+    assert_eq!(linking["merges_by_rule"]["cited_record"], 10038);
+    assert!(
+        answer["linking"]["conflicts"]
+            .as_array()
+            .is_some_and(|c| c.len() == linking["conflicts"].as_u64().unwrap_or(0) as usize),
+        "every conflict is listed"
+    );
     assert!(
         stderr(&out).contains("days old"),
         "stale snapshots are warned about"
@@ -84,6 +99,69 @@ fn hangul_name_finds_kim_jong_un_with_an_explanation() {
         "{}",
         top["explanation"]
     );
+    // One row for the party: its OFAC record and the CSL's copy of it.
+    assert_eq!(top["id"], "us_ofac_sdn:20157");
+    assert_eq!(top["referents"][1], "us_trade_csl:20157");
+    assert_eq!(top["datasets"][1], "us_trade_csl");
+    assert_eq!(top["merge_reasons"][0], "CSL 20157 copies OFAC SDN 20157");
+    let rows = v["results"].as_array().expect("rows");
+    assert!(
+        rows.iter()
+            .all(|r| r["caption"] != "KIM, Jong Un" || r["id"] == top["id"]),
+        "the CSL copy is not a second row"
+    );
+    // The snapshots it rests on, and a warning for the stale one.
+    assert_eq!(top["sources"][0]["snapshot_date"], "2024-05-03");
+    assert_eq!(top["sources"][0]["stale"], true);
+    assert!(top["warnings"][0]
+        .as_str()
+        .is_some_and(|w| w.contains("us_ofac_sdn")));
+    let un = v["sources"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["dataset"] == "un_sc_sanctions"))
+        .expect("every searched list");
+    assert_eq!(
+        (&un["age_days"], &un["stale"]),
+        (&Value::from(77), &Value::from(false))
+    );
+}
+
+#[test]
+fn no_merge_gives_records_and_entity_finds_the_party_by_any_record() {
+    let s = store();
+    let out = interdict(
+        &[
+            "match",
+            "김정은",
+            "--schema",
+            "Person",
+            "--format",
+            "json",
+            "--no-merge",
+        ],
+        &s,
+    );
+    let v: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let ids: Vec<&str> = v["results"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    assert!(
+        ids.contains(&"us_ofac_sdn:20157") && ids.contains(&"us_trade_csl:20157"),
+        "{ids:?}"
+    );
+    let out = interdict(&["entity", "gb_fcdo_sanctions:DPR0195"], &s);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let e: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(e["id"], "un_sc_sanctions:KPe.003");
+    assert!(e["merge"]["reasons"]
+        .as_array()
+        .is_some_and(|r| r.iter().any(|x| x == "UK DPR0195 cites UN KPe.003")));
+    let names = &e["merge"]["value_sources"]["name"][0];
+    assert_eq!(names["value"], "TANCHON COMMERCIAL BANK");
+    assert!(names["records"].as_array().is_some_and(|r| r.len() >= 3));
 }
 
 #[test]
@@ -265,8 +343,10 @@ fn a_bad_update_keeps_the_current_snapshot() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("kept"), "{}", stderr(&out));
     let after = interdict(&["lists", "--format", "json"], &s);
-    let rows: Vec<Value> = serde_json::from_str(&stdout(&after)).expect("JSON");
-    let un = rows
+    let answer: Value = serde_json::from_str(&stdout(&after)).expect("JSON");
+    let un = answer["datasets"]
+        .as_array()
+        .expect("datasets")
         .iter()
         .find(|r| r["dataset"] == "un_sc_sanctions")
         .expect("un");
@@ -303,6 +383,17 @@ fn screen_decides_under_the_law_the_user_names() {
     // block for a US person (Government of North Korea blocked, E.O. 13722).
     let all = decision("all");
     assert_eq!(all["decision"], "block");
+    // The decision names every list snapshot it rests on; on the fixed day
+    // the UN and UK ones are fresh.
+    let sources = all["sources"].as_array().expect("sources");
+    assert_eq!(sources.len(), 5);
+    let stale: Vec<&str> = sources
+        .iter()
+        .filter(|s| s["stale"] == true)
+        .filter_map(|s| s["dataset"].as_str())
+        .collect();
+    assert_eq!(stale, ["us_ofac_sdn", "us_ofac_cons", "us_trade_csl"]);
+    assert_eq!(all["warnings"].as_array().map(Vec::len), Some(3));
     let by: Vec<(String, String)> = all["jurisdictions"]
         .as_array()
         .expect("jurisdictions")

@@ -1,19 +1,29 @@
 //! The facade that wires interdict's crates once, for the CLI and any other
-//! front end: it loads the list snapshots, builds the name index and the
-//! goods control tables, and hands out the matcher, the goods screener and a
-//! shipment screener whose party and goods seams are the real engines.
+//! front end: it loads the list snapshots, links the records of one party
+//! across lists into one merged entity (`interdict-link`), builds the name
+//! index over those parties and the goods control tables, and hands out the
+//! matcher, the goods screener and a shipment screener whose party and goods
+//! seams are the real engines. [`Linking::Records`] indexes the raw records
+//! instead (`--no-merge`).
+//!
+//! Every answer can say which list snapshots it rests on
+//! ([`Engine::sources`]) and warns when one is older than
+//! [`STALE_AFTER_DAYS`].
 //!
 //! It owns no rule of its own: the adapters below only translate between
 //! the shipment model and the matcher's and goods screener's inputs.
 
 mod adapters;
+mod sources;
 
 pub use adapters::{GoodsAdapter, PartyAdapter};
+pub use sources::{SourceSnapshot, STALE_AFTER_DAYS};
 
 use interdict_goods::{GoodsError, GoodsScreener};
+use interdict_link::{Cluster, LinkStats, Linked};
 use interdict_lists::{ListError, Snapshot, SnapshotStats, Store};
 use interdict_match::Matcher;
-use interdict_model::DatasetInfo;
+use interdict_model::{DatasetInfo, Entity, PartialDate};
 use interdict_screen::{Decision, ScreenConfig, Screener, Shipment};
 use std::path::PathBuf;
 
@@ -35,6 +45,16 @@ pub enum EngineError {
     Goods(#[from] GoodsError),
 }
 
+/// What the matcher indexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Linking {
+    /// One merged entity per party (the default).
+    #[default]
+    Merged,
+    /// Every list record as it is (`--no-merge`).
+    Records,
+}
+
 /// One loaded dataset, without its entities (those live in the matcher).
 #[derive(Debug, Clone)]
 pub struct LoadedDataset {
@@ -46,14 +66,23 @@ pub struct LoadedDataset {
 pub struct Engine {
     datasets: Vec<LoadedDataset>,
     matcher: Matcher,
+    /// The clusters behind the merged parties (their entities live in the
+    /// matcher); `None` when records are indexed unmerged.
+    linked: Option<Linked>,
     goods: GoodsScreener,
     screen_config: ScreenConfig,
 }
 
 impl Engine {
     /// Loads the lists (bundled, or updated ones from the store, plus any
-    /// extra files) and the goods tables in parallel, then builds the index.
+    /// extra files) and the goods tables in parallel, links the records into
+    /// parties, then builds the index.
     pub fn load(options: &EngineOptions) -> Result<Engine, EngineError> {
+        Engine::load_as(options, Linking::Merged)
+    }
+
+    /// As [`Engine::load`], indexing merged parties or raw records.
+    pub fn load_as(options: &EngineOptions, linking: Linking) -> Result<Engine, EngineError> {
         let (lists, goods) = rayon::join(
             || -> Result<Vec<Snapshot>, ListError> {
                 let mut snapshots = interdict_lists::load(&options.store)?;
@@ -64,14 +93,30 @@ impl Engine {
             },
             GoodsScreener::bundled,
         );
-        Ok(Engine::from_parts(lists?, goods?, ScreenConfig::default()))
+        Ok(Engine::from_parts_as(
+            lists?,
+            goods?,
+            ScreenConfig::default(),
+            linking,
+        ))
     }
 
-    /// Builds an engine from already loaded parts (tests, benchmarks).
+    /// Builds an engine from already loaded parts (tests, benchmarks),
+    /// merging the records of each party.
     pub fn from_parts(
         snapshots: Vec<Snapshot>,
         goods: GoodsScreener,
         screen_config: ScreenConfig,
+    ) -> Engine {
+        Engine::from_parts_as(snapshots, goods, screen_config, Linking::Merged)
+    }
+
+    /// As [`Engine::from_parts`], indexing merged parties or raw records.
+    pub fn from_parts_as(
+        snapshots: Vec<Snapshot>,
+        goods: GoodsScreener,
+        screen_config: ScreenConfig,
+        linking: Linking,
     ) -> Engine {
         let mut datasets = Vec::with_capacity(snapshots.len());
         let mut entities = Vec::new();
@@ -82,12 +127,51 @@ impl Engine {
             });
             entities.extend(s.entities);
         }
+        let (indexed, linked) = match linking {
+            Linking::Records => (entities, None),
+            Linking::Merged => {
+                let mut linked = interdict_link::link(&entities);
+                (std::mem::take(&mut linked.parties), Some(linked))
+            }
+        };
         Engine {
             datasets,
-            matcher: Matcher::build(entities),
+            matcher: Matcher::build(indexed),
+            linked,
             goods,
             screen_config,
         }
+    }
+
+    /// How the lists were linked (`None` with [`Linking::Records`]).
+    pub fn link_stats(&self) -> Option<&LinkStats> {
+        self.linked.as_ref().map(|l| &l.stats)
+    }
+
+    /// The linking result: clusters, conflicts, statistics (its `parties`
+    /// are empty: the merged entities live in the matcher).
+    pub fn linked(&self) -> Option<&Linked> {
+        self.linked.as_ref()
+    }
+
+    /// The indexed entity holding record (or referent) `id`, with its
+    /// cluster when records are merged: any source id of a party finds the
+    /// merged party.
+    pub fn entity(&self, id: &str) -> Option<(&Entity, Option<&Cluster>)> {
+        match &self.linked {
+            Some(linked) => {
+                let cluster = linked.cluster_of(id)?;
+                let party = self.matcher.get(cluster.members.first()?)?;
+                Some((party, Some(cluster)))
+            }
+            None => self.matcher.get(id).map(|e| (e, None)),
+        }
+    }
+
+    /// The snapshot of each of `datasets` an answer rests on, with its age
+    /// on `today` and whether it is stale.
+    pub fn sources(&self, datasets: &[String], today: PartialDate) -> Vec<SourceSnapshot> {
+        sources::of(&self.datasets, datasets, today)
     }
 
     pub fn datasets(&self) -> &[LoadedDataset] {

@@ -132,14 +132,7 @@ impl GoodsScreener {
     /// each record's own error names its line and field.
     pub fn assess_csv<R: Read>(&self, reader: R) -> Result<Vec<NumberedResult>, GoodsError> {
         let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
-        let headers = rdr
-            .headers()
-            .map_err(|e| GoodsError::Parse {
-                format: "csv",
-                line: 1,
-                reason: e.to_string(),
-            })?
-            .clone();
+        let headers = csv_headers(&mut rdr)?;
         if !headers.iter().any(|h| h.trim() == "description") {
             return Err(GoodsError::Parse {
                 format: "csv",
@@ -150,19 +143,30 @@ impl GoodsScreener {
         let mut out = Vec::new();
         for (i, rec) in rdr.records().enumerate() {
             let line = i + 2;
-            let r = rec
-                .map_err(|e| GoodsError::Parse {
-                    format: "csv",
-                    line,
-                    reason: e.to_string(),
-                })
-                .and_then(|rec| {
-                    self.assess_csv_record(&headers, &rec)
-                        .map_err(|e| at_line(e, "csv", line))
-                });
+            let r = rec.map_err(|e| csv_error(line, &e)).and_then(|rec| {
+                self.assess_csv_record(&headers, &rec)
+                    .map_err(|e| at_line(e, "csv", line))
+            });
             out.push((line, r));
         }
         Ok(out)
+    }
+}
+
+/// The header row of a CSV document (line 1); unreadable, it is a parse
+/// error of the document.
+pub(crate) fn csv_headers<R: Read>(
+    rdr: &mut csv::Reader<R>,
+) -> Result<csv::StringRecord, GoodsError> {
+    rdr.headers().cloned().map_err(|e| csv_error(1, &e))
+}
+
+/// A CSV record that cannot be read, at its 1-based line.
+pub(crate) fn csv_error(line: usize, e: &csv::Error) -> GoodsError {
+    GoodsError::Parse {
+        format: "csv",
+        line,
+        reason: e.to_string(),
     }
 }
 

@@ -123,14 +123,7 @@ pub fn evaluate_with<R: std::io::Read>(
     reader: R,
 ) -> Result<AccuracyReport, GoodsError> {
     let mut rdr = csv::Reader::from_reader(reader);
-    let headers = rdr
-        .headers()
-        .map_err(|e| GoodsError::Parse {
-            format: "csv",
-            line: 1,
-            reason: e.to_string(),
-        })?
-        .clone();
+    let headers = crate::batch::csv_headers(&mut rdr)?;
     let col = |name: &str| headers.iter().position(|h| h.trim() == name);
     let mut rep = AccuracyReport {
         verdicts: JURISDICTIONS
@@ -140,11 +133,7 @@ pub fn evaluate_with<R: std::io::Read>(
         ..AccuracyReport::default()
     };
     for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(|e| GoodsError::Parse {
-            format: "csv",
-            line: i + 2,
-            reason: e.to_string(),
-        })?;
+        let rec = rec.map_err(|e| crate::batch::csv_error(i + 2, &e))?;
         let get = |name: &str| {
             col(name)
                 .and_then(|c| rec.get(c))

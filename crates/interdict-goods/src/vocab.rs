@@ -108,11 +108,10 @@ fn is_unbounded_char(c: char) -> bool {
 /// bounded by spaces and "Rolls-Royce", "rolls royce" and "ROLLS ROYCE" read
 /// the same. Used for terms and descriptions alike.
 pub fn normalize(text: &str) -> String {
-    let folded = interdict_model::text::fold(text);
-    let mut out = String::with_capacity(folded.len() + 2);
+    let mut out = String::with_capacity(text.len() + 2);
     out.push(' ');
-    if !folded.is_empty() {
-        out.push_str(&folded);
+    interdict_model::text::fold_into(text, &mut out);
+    if out.len() > 1 {
         out.push(' ');
     }
     out
@@ -138,104 +137,134 @@ fn parse_bool(s: &str, file: &'static str, row: usize) -> Result<bool, GoodsErro
     }
 }
 
+const VOCAB_FILE: &str = "data/reference/goods/vocabulary.csv";
+
+/// What vocabulary.csv's `kind` column names.
+fn term_kind(s: &str, row: usize) -> Result<TermKind, GoodsError> {
+    match s {
+        "generic" => Ok(TermKind::Generic),
+        "model" => Ok(TermKind::Model),
+        "brand" => Ok(TermKind::Brand),
+        "modifier" => Ok(TermKind::Modifier),
+        other => Err(GoodsError::data(
+            VOCAB_FILE,
+            row,
+            format!("unknown kind {other:?}"),
+        )),
+    }
+}
+
+/// One row of vocabulary.csv as a term, and its normalised spelling.
+fn term_of(rec: &csv::StringRecord, row: usize) -> Result<(Term, String), GoodsError> {
+    let get = |n: usize| rec.get(n).unwrap_or_default();
+    let raw = get(0);
+    let stem = raw.ends_with('*');
+    let spelling = normalize(raw.trim_end_matches('*')).trim().to_string();
+    if spelling.is_empty() {
+        return Err(GoodsError::data(VOCAB_FILE, row, "empty term"));
+    }
+    let kind = term_kind(get(2), row)?;
+    let hs = get(3).to_string();
+    if kind != TermKind::Modifier && !(hs.len() == 4 || hs.len() == 6) {
+        return Err(GoodsError::data(
+            VOCAB_FILE,
+            row,
+            format!("hs {hs:?} must have 4 or 6 digits"),
+        ));
+    }
+    let unbounded = spelling.chars().next().is_some_and(is_unbounded_char);
+    let term = Term {
+        term: raw.trim_end_matches('*').to_string(),
+        lang: get(1).to_string(),
+        kind,
+        hs,
+        category: get(4).to_string(),
+        luxury: parse_bool(get(5), VOCAB_FILE, row)?,
+        source: get(6).to_string(),
+        stem,
+        unbounded,
+        plural: kind == TermKind::Generic && get(1) == "en",
+    };
+    Ok((term, spelling))
+}
+
+/// Terms found by one automaton pattern (pattern id → term indices).
+type Patterns = Vec<Vec<usize>>;
+
+/// Every term of vocabulary.csv, the terms of each distinct spelling, and
+/// those spellings (one automaton pattern each).
+fn load_terms() -> Result<(Vec<Term>, Patterns, Vec<String>), GoodsError> {
+    let mut terms = Vec::new();
+    let mut by_spelling: HashMap<String, usize> = HashMap::new();
+    let mut patterns: Patterns = Vec::new();
+    let mut spellings: Vec<String> = Vec::new();
+    let mut rdr = csv::Reader::from_reader(VOCAB_CSV.as_bytes());
+    for (i, rec) in rdr.records().enumerate() {
+        let row = i + 1;
+        let rec = rec.map_err(|e| GoodsError::data(VOCAB_FILE, row, e.to_string()))?;
+        let (term, spelling) = term_of(&rec, row)?;
+        let idx = terms.len();
+        // Same spelling in several rows (e.g. "toy" as product and as
+        // modifier): one automaton pattern, all rows reported.
+        let key = format!("{}{}", if term.stem { "*" } else { "" }, spelling);
+        terms.push(term);
+        match by_spelling.get(&key) {
+            Some(&p) => patterns[p].push(idx),
+            None => {
+                by_spelling.insert(key, patterns.len());
+                patterns.push(vec![idx]);
+                spellings.push(spelling);
+            }
+        }
+    }
+    Ok((terms, patterns, spellings))
+}
+
+/// heading_categories.csv: HS prefix → category tag.
+fn load_categories() -> Result<Vec<HeadingCategory>, GoodsError> {
+    const CFILE: &str = "data/reference/goods/heading_categories.csv";
+    let mut categories = Vec::new();
+    let mut rdr = csv::Reader::from_reader(CATEGORIES_CSV.as_bytes());
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| GoodsError::data(CFILE, i + 1, e.to_string()))?;
+        categories.push(HeadingCategory {
+            prefix: rec.get(0).unwrap_or_default().to_string(),
+            category: rec.get(1).unwrap_or_default().to_string(),
+            luxury: parse_bool(rec.get(2).unwrap_or_default(), CFILE, i + 1)?,
+        });
+    }
+    Ok(categories)
+}
+
+/// parts_headings.csv: heading → the heading of its parts.
+fn load_parts() -> Result<HashMap<String, String>, GoodsError> {
+    const PFILE: &str = "data/reference/goods/parts_headings.csv";
+    let mut parts = HashMap::new();
+    let mut rdr = csv::Reader::from_reader(PARTS_CSV.as_bytes());
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| GoodsError::data(PFILE, i + 1, e.to_string()))?;
+        parts.insert(
+            rec.get(0).unwrap_or_default().to_string(),
+            rec.get(1).unwrap_or_default().to_string(),
+        );
+    }
+    Ok(parts)
+}
+
 impl Vocabulary {
     /// Loads the bundled vocabulary and builds its automaton.
     pub fn bundled() -> Result<Vocabulary, GoodsError> {
-        const FILE: &str = "data/reference/goods/vocabulary.csv";
-        let mut terms = Vec::new();
-        let mut by_spelling: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<Vec<usize>> = Vec::new();
-        let mut spellings: Vec<String> = Vec::new();
-        let mut rdr = csv::Reader::from_reader(VOCAB_CSV.as_bytes());
-        for (i, rec) in rdr.records().enumerate() {
-            let row = i + 1;
-            let rec = rec.map_err(|e| GoodsError::data(FILE, row, e.to_string()))?;
-            let get = |n: usize| rec.get(n).unwrap_or_default();
-            let raw = get(0);
-            let stem = raw.ends_with('*');
-            let spelling = normalize(raw.trim_end_matches('*')).trim().to_string();
-            if spelling.is_empty() {
-                return Err(GoodsError::data(FILE, row, "empty term"));
-            }
-            let kind = match get(2) {
-                "generic" => TermKind::Generic,
-                "model" => TermKind::Model,
-                "brand" => TermKind::Brand,
-                "modifier" => TermKind::Modifier,
-                other => {
-                    return Err(GoodsError::data(
-                        FILE,
-                        row,
-                        format!("unknown kind {other:?}"),
-                    ))
-                }
-            };
-            let hs = get(3).to_string();
-            if kind != TermKind::Modifier && !(hs.len() == 4 || hs.len() == 6) {
-                return Err(GoodsError::data(
-                    FILE,
-                    row,
-                    format!("hs {hs:?} must have 4 or 6 digits"),
-                ));
-            }
-            let unbounded = spelling.chars().next().is_some_and(is_unbounded_char);
-            let idx = terms.len();
-            terms.push(Term {
-                term: raw.trim_end_matches('*').to_string(),
-                lang: get(1).to_string(),
-                kind,
-                hs,
-                category: get(4).to_string(),
-                luxury: parse_bool(get(5), FILE, row)?,
-                source: get(6).to_string(),
-                stem,
-                unbounded,
-                plural: kind == TermKind::Generic && get(1) == "en",
-            });
-            // Same spelling in several rows (e.g. "toy" as product and as
-            // modifier): one automaton pattern, all rows reported.
-            let key = format!("{}{}", if stem { "*" } else { "" }, spelling);
-            match by_spelling.get(&key) {
-                Some(&p) => patterns[p].push(idx),
-                None => {
-                    by_spelling.insert(key, patterns.len());
-                    patterns.push(vec![idx]);
-                    spellings.push(spelling);
-                }
-            }
-        }
+        let (terms, patterns, spellings) = load_terms()?;
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .build(&spellings)
-            .map_err(|e| GoodsError::data(FILE, 0, e.to_string()))?;
-
-        const CFILE: &str = "data/reference/goods/heading_categories.csv";
-        let mut categories = Vec::new();
-        let mut rdr = csv::Reader::from_reader(CATEGORIES_CSV.as_bytes());
-        for (i, rec) in rdr.records().enumerate() {
-            let rec = rec.map_err(|e| GoodsError::data(CFILE, i + 1, e.to_string()))?;
-            categories.push(HeadingCategory {
-                prefix: rec.get(0).unwrap_or_default().to_string(),
-                category: rec.get(1).unwrap_or_default().to_string(),
-                luxury: parse_bool(rec.get(2).unwrap_or_default(), CFILE, i + 1)?,
-            });
-        }
-        const PFILE: &str = "data/reference/goods/parts_headings.csv";
-        let mut parts = HashMap::new();
-        let mut rdr = csv::Reader::from_reader(PARTS_CSV.as_bytes());
-        for (i, rec) in rdr.records().enumerate() {
-            let rec = rec.map_err(|e| GoodsError::data(PFILE, i + 1, e.to_string()))?;
-            parts.insert(
-                rec.get(0).unwrap_or_default().to_string(),
-                rec.get(1).unwrap_or_default().to_string(),
-            );
-        }
+            .map_err(|e| GoodsError::data(VOCAB_FILE, 0, e.to_string()))?;
         Ok(Vocabulary {
             terms,
             patterns,
             automaton,
-            categories,
-            parts,
+            categories: load_categories()?,
+            parts: load_parts()?,
         })
     }
 

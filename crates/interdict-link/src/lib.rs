@@ -146,10 +146,16 @@ impl Linked {
         self.by_referent.get(id).copied()
     }
 
+    /// The cluster of the party that record (or referent) `id` belongs to
+    /// (works after `parties` has been moved out, e.g. into an index).
+    pub fn cluster_of(&self, id: &str) -> Option<&Cluster> {
+        self.clusters.get(self.party_index(id)?)
+    }
+
     /// The merged party holding record `id`, with its cluster.
     pub fn party_of(&self, id: &str) -> Option<(&Entity, &Cluster)> {
         let i = self.party_index(id)?;
-        Some((&self.parties[i], &self.clusters[i]))
+        Some((self.parties.get(i)?, self.clusters.get(i)?))
     }
 }
 

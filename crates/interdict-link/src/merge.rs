@@ -20,18 +20,18 @@ fn rank(dataset: &str) -> usize {
 /// The records sorted by dataset rank, dataset name and id: the order every
 /// later step works in, whatever the input order.
 pub(crate) fn canonical_order(records: &[Entity]) -> Vec<&Entity> {
-    let mut out: Vec<&Entity> = records.iter().collect();
-    let dataset = |e: &Entity| -> String {
-        e.datasets.first().cloned().unwrap_or_else(|| {
-            e.id.split_once(':')
-                .map_or(String::new(), |(d, _)| d.to_string())
-        })
-    };
-    out.sort_by_cached_key(|e| {
-        let d = dataset(e);
-        (rank(&d), d, e.id.clone())
-    });
-    out
+    fn dataset(e: &Entity) -> &str {
+        e.datasets
+            .first()
+            .map(String::as_str)
+            .unwrap_or_else(|| e.id.split_once(':').map_or("", |(d, _)| d))
+    }
+    let mut keyed: Vec<(usize, &str, &Entity)> = records
+        .iter()
+        .map(|e| (rank(dataset(e)), dataset(e), e))
+        .collect();
+    keyed.sort_unstable_by(|a, b| (a.0, a.1, &a.2.id).cmp(&(b.0, b.1, &b.2.id)));
+    keyed.into_iter().map(|(_, _, e)| e).collect()
 }
 
 /// The merged entity's schema: the canonical record's, unless it only says
@@ -74,9 +74,13 @@ fn merge_members(members: &[&Entity]) -> (Entity, BTreeMap<String, Vec<SourcedVa
             merged.referents.push(e.id.clone());
         }
         for (property, values) in &e.properties {
-            let side = sources.entry(property.clone()).or_default();
+            if !sources.contains_key(property) {
+                sources.insert(property.clone(), Vec::new());
+            }
+            let Some(side) = sources.get_mut(property) else {
+                continue;
+            };
             for v in values {
-                merged.add(property, v);
                 match side.iter_mut().find(|s| &s.value == v) {
                     Some(s) => s.records.push(e.id.clone()),
                     None => side.push(SourcedValue {
@@ -86,6 +90,13 @@ fn merge_members(members: &[&Entity]) -> (Entity, BTreeMap<String, Vec<SourcedVa
                 }
             }
         }
+    }
+    // Every value once, in the order first stated (canonical record first).
+    for (property, side) in &sources {
+        merged.properties.insert(
+            property.clone(),
+            side.iter().map(|s| s.value.clone()).collect(),
+        );
     }
     (merged, sources)
 }
@@ -138,7 +149,7 @@ pub(crate) fn build(
         for r in &entity.referents {
             linked.by_referent.insert(r.clone(), index);
         }
-        for m in members {
+        for m in members.iter().filter(|m| !entity.referents.contains(&m.id)) {
             linked.by_referent.insert(m.id.clone(), index);
         }
         linked.clusters.push(Cluster {

@@ -250,11 +250,13 @@ fn name_birth_date_nationality(records: &[&Entity]) -> Vec<Edge> {
             if e.schema != Schema::Person {
                 return Vec::new();
             }
-            let (names, dates, countries) = (
-                keys::names(e),
-                keys::full_birth_dates(e),
-                keys::countries(e),
-            );
+            let (dates, countries) = (keys::full_birth_dates(e), keys::countries(e));
+            // Names are the costly part: only worth reading when the other
+            // two facts are there.
+            if dates.is_empty() || countries.is_empty() {
+                return Vec::new();
+            }
+            let names = keys::names(e);
             let mut out = Vec::new();
             for n in &names {
                 for d in &dates {
@@ -278,8 +280,11 @@ fn name_address(records: &[&Entity]) -> Vec<Edge> {
             if matches!(e.schema, Schema::Person | Schema::Vessel | Schema::Airplane) {
                 return Vec::new();
             }
-            let names = keys::org_names(e);
             let addresses: Vec<String> = values(e, prop::ADDRESS, keys::address);
+            if addresses.is_empty() {
+                return Vec::new();
+            }
+            let names = keys::org_names(e);
             let mut out = Vec::new();
             for n in &names {
                 for a in &addresses {

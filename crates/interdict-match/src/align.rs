@@ -412,6 +412,12 @@ fn acronyms(
             if *used_a & (1 << i) != 0 || (person && a.len() < 2) {
                 continue;
             }
+            // A listed organisation's two-letter acronym ("HM") is spelt by
+            // the initials of countless unrelated pairs of query words
+            // ("Haeundae Motors"); only the user's own acronym may be that short.
+            if !query_acronym && !person && t.text.len() < 3 {
+                continue;
+            }
             let Some(span) = spelled_by(t, longest, b, m, *used_b) else {
                 continue;
             };
@@ -736,6 +742,9 @@ mod tests {
         assert!(score("PL", "People's Liberation Army", false).score < 0.85);
         // People: only double initials.
         assert!(score("Ali Khan", "Ahmad Latif Iqbal Khan", true).score < 0.7);
+        // A listed two-letter acronym is not spelt out by any two query words.
+        assert!(score("Haeundae Motors Garage", "HM", false).score < 0.5);
+        assert!(score("US", "United States", false).score > 0.85);
     }
 
     #[test]

@@ -264,6 +264,7 @@ fn syllabic_reading(method: Transliteration) -> bool {
             | Transliteration::KanjiOnyomi
             | Transliteration::KanjiJapaneseReadings
             | Transliteration::CyrillicKorean
+            | Transliteration::KanaKorean
     )
 }
 

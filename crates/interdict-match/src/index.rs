@@ -312,14 +312,11 @@ impl Matcher {
         config: &MatchConfig,
     ) -> Vec<u32> {
         let mut found = self.candidates_by_keys(pq, qtoks, config, false);
-        // The translated reading of a Korean or Chinese organisation has
-        // its own candidates: the syllable keys of its other readings would
-        // crowd out its English words.
-        if pq
-            .forms
-            .iter()
-            .any(|f| f.meta.method == Transliteration::OrgTranslated)
-        {
+        // The translated reading of a Korean or Chinese organisation, and
+        // the readings of a foreign name transcribed in Chinese, Hangul or
+        // katakana, have their own candidates: the syllable keys of the
+        // other readings would crowd out their words.
+        if pq.forms.iter().any(|f| own_candidates(f.meta.method)) {
             for fi in self.candidates_by_keys(pq, qtoks, config, true) {
                 if !found.contains(&fi) {
                     found.push(fi);
@@ -425,6 +422,18 @@ impl Matcher {
     }
 }
 
+/// Readings whose candidates are found apart from those of the name's
+/// other readings (see `candidate_forms`).
+fn own_candidates(method: Transliteration) -> bool {
+    matches!(
+        method,
+        Transliteration::OrgTranslated
+            | Transliteration::HanForeign
+            | Transliteration::HangulForeign
+            | Transliteration::KanaForeign
+    )
+}
+
 /// Every candidate-generation key of a query: the keys of each part, of
 /// each two adjacent parts written together (exact and Mandarin), the
 /// "pair" keys of long parts, acronym keys, and the Japanese readings of a
@@ -443,7 +452,7 @@ fn query_keys(
         .any(|f| f.meta.method == Transliteration::OrgTranslated);
     let mut buf: SmallVec<[(u64, KeyKind, f32); 24]> = SmallVec::new();
     for (f, toks) in pq.forms.iter().zip(qtoks) {
-        if translated_only && f.meta.method != Transliteration::OrgTranslated {
+        if translated_only && !own_candidates(f.meta.method) {
             continue;
         }
         for t in toks {

@@ -75,45 +75,91 @@ impl PreparedQuery {
         }
     }
 
-    /// Whether a query name is written in Han characters (kanji).
+    /// Whether a query name is written in Han characters (kanji), kana or
+    /// Hangul: such names are also read against the candidates found.
     pub(crate) fn has_kanji(&self) -> bool {
-        self.names
-            .iter()
-            .any(|n| names::dominant_script(n) == NameScript::Han)
+        self.names.iter().any(|n| {
+            matches!(
+                names::dominant_script(n),
+                NameScript::Han | NameScript::Kana | NameScript::Hangul
+            )
+        })
     }
 
-    /// Adds, for each query name written in kanji, the Japanese reading that
-    /// spells one of the `listed` Latin names (parts), as one more query
-    /// form: Japanese names are read by kun'yomi that no table gives for
-    /// the name alone, so the reading is checked against a name it is
-    /// compared with ([`interdict_names::japanese_reading_like`]).
+    /// Adds, for each query name written in kanji or katakana, the Japanese
+    /// reading that spells one of the `listed` Latin names (parts), as one
+    /// more query form: Japanese names are read by kun'yomi that no table
+    /// gives for the name alone, and katakana spell foreign names by ear, so
+    /// the reading is checked against a name it is compared with
+    /// ([`interdict_names::japanese_reading_like`],
+    /// [`interdict_names::katakana_reading_like`]); so are the Chinese
+    /// and Korean transcriptions of foreign names
+    /// ([`interdict_names::foreign_han_reading_like`],
+    /// [`interdict_names::hangul_foreign_reading_like`]).
     pub(crate) fn add_japanese_readings(&mut self, listed: &[Vec<&str>], org_like: bool) {
         for idx in 0..self.names.len() {
-            if names::dominant_script(&self.names[idx]) != NameScript::Han {
+            let script = names::dominant_script(&self.names[idx]);
+            if !matches!(
+                script,
+                NameScript::Han | NameScript::Kana | NameScript::Hangul
+            ) {
                 continue;
             }
+            let norm = names::normalize(&self.names[idx]);
             for parts in listed {
-                let Some(reading) = names::japanese_reading_like(&self.names[idx], parts) else {
-                    continue;
+                let readings = if script == NameScript::Han {
+                    [
+                        names::japanese_reading_like(&self.names[idx], parts)
+                            .map(|r| (r, Transliteration::KanjiJapaneseReadings)),
+                        names::foreign_han_reading_like(&norm, parts)
+                            .map(|r| (r, Transliteration::HanForeign)),
+                    ]
+                } else if script == NameScript::Hangul {
+                    [
+                        names::hangul_foreign_reading_like(&norm, parts)
+                            .map(|r| (r, Transliteration::HangulForeign)),
+                        None,
+                    ]
+                } else {
+                    [
+                        names::katakana_reading_like(&norm, parts)
+                            .map(|r| (r, Transliteration::KanaForeign)),
+                        None,
+                    ]
                 };
-                if self.forms.iter().any(|f| *f.meta.latin == *reading) {
-                    continue;
-                }
-                for mut raw in analyse_name(&reading, org_like) {
-                    raw.meta.method = Transliteration::KanjiJapaneseReadings;
-                    raw.meta.script = NameScript::Han;
-                    let toks = raw
-                        .parts
-                        .iter()
-                        .map(|(t, k)| TokSrc::Own(Box::new(Tok::new(t, *k))))
-                        .collect();
-                    self.forms.push(QForm {
-                        name: idx,
-                        meta: raw.meta,
-                        toks,
-                    });
+                for (reading, method) in readings.into_iter().flatten() {
+                    self.add_reading(idx, &reading, method, script, org_like);
                 }
             }
+        }
+    }
+
+    /// Adds `reading` of query name `idx` as one more query form, unless a
+    /// form already reads so.
+    fn add_reading(
+        &mut self,
+        idx: usize,
+        reading: &str,
+        method: Transliteration,
+        script: NameScript,
+        org_like: bool,
+    ) {
+        if self.forms.iter().any(|f| *f.meta.latin == *reading) {
+            return;
+        }
+        for mut raw in analyse_name(reading, org_like) {
+            raw.meta.method = method;
+            raw.meta.script = script;
+            let toks = raw
+                .parts
+                .iter()
+                .map(|(t, k)| TokSrc::Own(Box::new(Tok::new(t, *k))))
+                .collect();
+            self.forms.push(QForm {
+                name: idx,
+                meta: raw.meta,
+                toks,
+            });
         }
     }
 

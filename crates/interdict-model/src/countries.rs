@@ -17,7 +17,9 @@ const TABLE: &str = include_str!("../../../data/reference/countries.csv");
 pub struct Country {
     /// ISO 3166-1 alpha-2, lower case (FtM style).
     pub code: String,
+    /// ISO 3166-1 alpha-3, upper case.
     pub alpha3: String,
+    /// Short English name.
     pub name: String,
     /// ISO 4217 currency code of the country, where it has one.
     pub currency: String,

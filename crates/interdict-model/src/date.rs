@@ -8,16 +8,22 @@ use std::str::FromStr;
 /// How much of a [`PartialDate`] is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum DatePrecision {
+    /// Only the year is known.
     Year,
+    /// Year and month are known.
     Month,
+    /// The full date is known.
     Day,
 }
 
 /// A date known to year, month or day precision, written `YYYY[-MM[-DD]]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PartialDate {
+    /// The year.
     pub year: u16,
+    /// The month, 1–12, when known.
     pub month: Option<u8>,
+    /// The day of the month, when known (only with a month).
     pub day: Option<u8>,
 }
 
@@ -25,11 +31,14 @@ pub struct PartialDate {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("invalid date {input:?}: {reason}")]
 pub struct DateError {
+    /// The string as given.
     pub input: String,
+    /// What is wrong with it.
     pub reason: &'static str,
 }
 
 impl PartialDate {
+    /// How much of the date is known.
     pub fn precision(&self) -> DatePrecision {
         match (self.month, self.day) {
             (Some(_), Some(_)) => DatePrecision::Day,

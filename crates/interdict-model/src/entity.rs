@@ -19,50 +19,95 @@ use std::collections::BTreeMap;
 
 /// FtM property names used across interdict.
 pub mod prop {
+    /// Primary name(s) of the party.
     pub const NAME: &str = "name";
+    /// Strong aliases (OFAC a.k.a., UN "Good quality").
     pub const ALIAS: &str = "alias";
+    /// Weak aliases (OFAC weak a.k.a., UN "Low quality").
     pub const WEAK_ALIAS: &str = "weakAlias";
+    /// Former names (OFAC f.k.a., a vessel's ex-names).
     pub const PREVIOUS_NAME: &str = "previousName";
+    /// A person's given name, where the source gives it apart.
     pub const FIRST_NAME: &str = "firstName";
+    /// A person's family name, where the source gives it apart.
     pub const LAST_NAME: &str = "lastName";
+    /// A person's middle name(s).
     pub const MIDDLE_NAME: &str = "middleName";
+    /// A patronymic or father's name.
     pub const FATHER_NAME: &str = "fatherName";
+    /// An honorific or title ("Dr.", "General").
     pub const TITLE: &str = "title";
+    /// An office or function the person holds or held.
     pub const POSITION: &str = "position";
+    /// ISO birth dates whose length is their precision (`1984`, `1984-01-08`).
     pub const BIRTH_DATE: &str = "birthDate";
+    /// A birth date as written when it is not exact ("circa 1950").
     pub const BIRTH_DATE_NOTE: &str = "birthDateNote";
+    /// Place of birth as written.
     pub const BIRTH_PLACE: &str = "birthPlace";
+    /// `male`, `female` or `other`, as the source states.
     pub const GENDER: &str = "gender";
+    /// Nationalities, ISO 3166-1 alpha-2 lower case.
     pub const NATIONALITY: &str = "nationality";
+    /// Citizenships, ISO 3166-1 alpha-2 lower case.
     pub const CITIZENSHIP: &str = "citizenship";
+    /// Countries the party is linked to, ISO 3166-1 alpha-2 lower case.
     pub const COUNTRY: &str = "country";
+    /// Country of incorporation, ISO 3166-1 alpha-2 lower case.
     pub const JURISDICTION: &str = "jurisdiction";
+    /// Postal addresses, one line each.
     pub const ADDRESS: &str = "address";
+    /// Passport numbers as written.
     pub const PASSPORT_NUMBER: &str = "passportNumber";
+    /// National identity or other identification numbers.
     pub const ID_NUMBER: &str = "idNumber";
+    /// Tax identification numbers.
     pub const TAX_NUMBER: &str = "taxNumber";
+    /// Company registration numbers.
     pub const REGISTRATION_NUMBER: &str = "registrationNumber";
+    /// SWIFT/BIC codes of a bank.
     pub const SWIFT_BIC: &str = "swiftBic";
+    /// E-mail addresses.
     pub const EMAIL: &str = "email";
+    /// Web sites.
     pub const WEBSITE: &str = "website";
+    /// A vessel's (or its owner's) IMO number, `IMO` and 7 digits.
     pub const IMO_NUMBER: &str = "imoNumber";
+    /// A vessel's Maritime Mobile Service Identity.
     pub const MMSI: &str = "mmsi";
+    /// A vessel's or aircraft's call sign.
     pub const CALL_SIGN: &str = "callSign";
+    /// A vessel's current flag, ISO 3166-1 alpha-2 lower case.
     pub const FLAG: &str = "flag";
+    /// A vessel's former flags, ISO 3166-1 alpha-2 lower case.
     pub const PAST_FLAGS: &str = "pastFlags";
+    /// A vessel's type as written ("Oil Tanker").
     pub const VESSEL_TYPE: &str = "type";
+    /// A vessel's tonnage as written.
     pub const TONNAGE: &str = "tonnage";
+    /// A vessel's gross registered tonnage.
     pub const GROSS_REGISTERED_TONNAGE: &str = "grossRegisteredTonnage";
+    /// The owner of a vessel or aircraft, as written.
     pub const OWNER: &str = "owner";
+    /// An aircraft's or vessel's registration (the FtM property shared with companies).
     pub const REGISTRATION: &str = "registrationNumber";
+    /// An aircraft's manufacturer serial number.
     pub const SERIAL_NUMBER: &str = "serialNumber";
+    /// An aircraft's model.
     pub const MODEL: &str = "model";
+    /// Build date of a vessel or aircraft.
     pub const BUILD_DATE: &str = "buildDate";
+    /// Sanctions programme(s) the listing falls under, as the list names them.
     pub const PROGRAM: &str = "program";
+    /// OpenSanctions topic tags (`sanction`, `role.pep`, ...).
     pub const TOPICS: &str = "topics";
+    /// Date the party was listed (FtM `createdAt`).
     pub const LISTING_DATE: &str = "createdAt";
+    /// Date the listing was last changed.
     pub const MODIFIED_AT: &str = "modifiedAt";
+    /// Anything the parser could not interpret, kept verbatim.
     pub const NOTES: &str = "notes";
+    /// Where the record can be read at its publisher.
     pub const SOURCE_URL: &str = "sourceUrl";
 
     /// Every property that holds a name of the entity, strongest first.
@@ -74,9 +119,12 @@ pub mod prop {
 pub struct Entity {
     /// `<dataset>:<source id>`, e.g. `us_ofac_sdn:12211`.
     pub id: String,
+    /// What kind of party it is.
     pub schema: Schema,
+    /// Property name ([`prop`]) → its values, in source order.
     #[serde(default)]
     pub properties: BTreeMap<String, Vec<String>>,
+    /// The datasets that list it.
     #[serde(default)]
     pub datasets: Vec<String>,
     /// Every source record id this entity stands for.
@@ -142,10 +190,13 @@ impl Entity {
 pub struct DatasetInfo {
     /// OpenSanctions-style name, e.g. `un_sc_sanctions`.
     pub name: String,
+    /// Human-readable title of the list.
     pub title: String,
+    /// The authority that publishes it.
     pub publisher: String,
     /// ISO date of the snapshot (as stated in or derived from the file).
     pub snapshot_date: String,
+    /// Where the publisher makes the list available.
     pub source_url: String,
 }
 

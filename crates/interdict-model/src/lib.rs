@@ -15,6 +15,8 @@
 //! assert_eq!(e.caption(), "KIM JONG UN");
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod countries;
 mod date;
 mod entity;

@@ -9,14 +9,20 @@ use std::str::FromStr;
 pub enum Schema {
     /// Any party whose kind the source does not state.
     LegalEntity,
+    /// A natural person.
     Person,
+    /// A body that is not a company: a ministry, a party, an armed group.
     Organization,
+    /// A company or other commercial undertaking.
     Company,
+    /// A ship.
     Vessel,
+    /// An aircraft.
     Airplane,
 }
 
 impl Schema {
+    /// Every schema.
     pub const ALL: [Schema; 6] = [
         Schema::Person,
         Schema::Organization,
@@ -26,6 +32,7 @@ impl Schema {
         Schema::Airplane,
     ];
 
+    /// The FtM name of the schema (`"Person"`).
     pub fn as_str(self) -> &'static str {
         match self {
             Schema::LegalEntity => "LegalEntity",

@@ -99,20 +99,27 @@ fn fold_char(c: char) -> Folded {
 /// Letters of other scripts are kept, lower-cased where they have case.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    if s.is_ascii() {
-        push_folded(s.chars(), &mut out);
-    } else {
-        push_folded(s.nfkc(), &mut out);
-    }
-    if out.ends_with(' ') {
-        out.pop();
-    }
+    fold_into(s, &mut out);
     out
 }
 
+/// [`fold`], appended to `out` (which keeps what it holds): for callers
+/// that frame the folded text, without a second allocation.
+pub fn fold_into(s: &str, out: &mut String) {
+    let start = out.len();
+    if s.is_ascii() {
+        push_folded(s.chars(), out);
+    } else {
+        push_folded(s.nfkc(), out);
+    }
+    if out.len() > start && out.ends_with(' ') {
+        out.pop();
+    }
+}
+
 fn push_folded(chars: impl Iterator<Item = char>, out: &mut String) {
-    // `space`: the output is empty or ends with a space, so a boundary adds
-    // nothing (no leading or doubled spaces).
+    // `space`: nothing is folded yet or the output ends with a space, so a
+    // boundary adds nothing (no leading or doubled spaces).
     let mut space = true;
     for c in chars.flat_map(char::to_lowercase) {
         match fold_char(c) {
@@ -138,6 +145,15 @@ fn push_folded(chars: impl Iterator<Item = char>, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::fold;
+
+    #[test]
+    fn fold_into_appends() {
+        let mut out = String::from(" ");
+        super::fold_into("Rolls-Royce!", &mut out);
+        assert_eq!(out, " rolls royce");
+        super::fold_into("", &mut out);
+        assert_eq!(out, " rolls royce");
+    }
 
     #[test]
     fn case_punctuation_and_spaces() {

@@ -7,7 +7,7 @@
 use std::fmt;
 
 use crate::normalize::{dominant_script, normalize, NameScript};
-use crate::{cyrillic, hangul, hanja, kana, slavic};
+use crate::{cyrillic, foreign_han, hangul, hangul_foreign, hanja, kana, katakana, slavic};
 
 /// At most this many alternative readings of an ambiguous name (金 → 김/금,
 /// Чен → 정/전) are produced per method.
@@ -22,6 +22,9 @@ pub enum Transliteration {
     HangulMcCuneReischauer,
     /// Hangul in Revised Romanisation ("gim jeong eun").
     HangulRevised,
+    /// Hangul of a Russian or other foreign name read back to Latin
+    /// letters (the 외래어 표기법 reversed): "푸틴" → "putin".
+    HangulForeign,
     /// Han characters read as Korean (Unihan kHangul), then romanised in MR
     /// and RR.
     HanjaSinoKorean,
@@ -29,12 +32,22 @@ pub enum Transliteration {
     HanPinyin,
     /// Kana (mostly katakana, the script of foreign names) in Hepburn.
     KanaHepburn,
+    /// Katakana of a Korean name read back to Hangul (외래어 표기법 table 4
+    /// reversed), then romanised in McCune–Reischauer and RR.
+    KanaKorean,
+    /// Katakana of a Russian or Western name read back to Latin letters
+    /// (the cabinet notice 外来語の表記 reversed): "ウラジーミル" →
+    /// "vladimir".
+    KanaForeign,
     /// Han characters read by their first Japanese on'yomi, in Hepburn.
     KanjiOnyomi,
     /// Kanji read, character by character, with the Japanese readings
     /// (on'yomi or kun'yomi, Hepburn) that spell the Latin name compared
     /// with (see [`crate::japanese_reading_like`]).
     KanjiJapaneseReadings,
+    /// Chinese characters of the Xinhua transcription tables, read back to
+    /// the foreign name they transcribe ("普京" → "putin").
+    HanForeign,
     /// Russian Cyrillic under BGN/PCGN 1947.
     CyrillicBgnPcgn,
     /// Russian Cyrillic under ICAO Doc 9303 (machine-readable passports).
@@ -66,8 +79,12 @@ impl fmt::Display for Transliteration {
             Self::HanjaSinoKorean => "Hanja, Sino-Korean reading",
             Self::HanPinyin => "Chinese characters, Hanyu Pinyin",
             Self::KanaHepburn => "Japanese kana, Hepburn",
+            Self::KanaKorean => "katakana of a Korean name, read as Hangul",
+            Self::KanaForeign => "katakana of a foreign name, read back to Latin",
             Self::KanjiOnyomi => "kanji, Japanese on'yomi (Hepburn)",
             Self::KanjiJapaneseReadings => "kanji, Japanese on'yomi/kun'yomi (Hepburn)",
+            Self::HangulForeign => "Hangul transcription of a foreign name, read back",
+            Self::HanForeign => "Chinese transcription of a foreign name, read back",
             Self::CyrillicBgnPcgn => "Cyrillic, BGN/PCGN",
             Self::CyrillicIcao => "Cyrillic, ICAO 9303 (passports)",
             Self::CyrillicIso9 => "Cyrillic, ISO 9",
@@ -105,18 +122,19 @@ pub fn latin_forms(name: &str) -> Vec<LatinForm> {
                 );
             }
         }
-        NameScript::Hangul => hangul_forms(
-            &norm,
-            Transliteration::HangulMcCuneReischauer,
-            Transliteration::HangulRevised,
-            &mut forms,
-        ),
+        NameScript::Hangul => {
+            hangul_forms(
+                &norm,
+                Transliteration::HangulMcCuneReischauer,
+                Transliteration::HangulRevised,
+                &mut forms,
+            );
+            for reading in hangul_foreign::readings(&norm) {
+                push(&mut forms, reading, Transliteration::HangulForeign);
+            }
+        }
         NameScript::Han => han_forms(&norm, &mut forms),
-        NameScript::Kana => push(
-            &mut forms,
-            kana::to_hepburn(&norm),
-            Transliteration::KanaHepburn,
-        ),
+        NameScript::Kana => kana_forms(&norm, &mut forms),
         NameScript::Cyrillic => cyrillic_forms(&norm, &mut forms),
         NameScript::Arabic | NameScript::Other => {}
     }
@@ -138,6 +156,29 @@ pub(crate) fn push(forms: &mut Vec<LatinForm>, text: String, method: Translitera
         return;
     }
     forms.push(LatinForm { text, method });
+}
+
+/// Kana: the Korean reading of a Korean name in katakana; for any other,
+/// Hepburn (Japanese names) and the Latin reading of a foreign name.
+fn kana_forms(norm: &str, forms: &mut Vec<LatinForm>) {
+    let korean = katakana::korean_readings(norm, 2 * MAX_READINGS);
+    // A Korean name's Hepburn ("ri yonho") and foreign readings are no
+    // reading of it, and their looser spelling rules would meet other
+    // Korean names ("yon" / "won").
+    if korean.is_empty() {
+        push(forms, kana::to_hepburn(norm), Transliteration::KanaHepburn);
+        for reading in katakana::foreign_readings(norm) {
+            push(forms, reading, Transliteration::KanaForeign);
+        }
+    }
+    for hangul in korean {
+        hangul_forms(
+            &hangul,
+            Transliteration::KanaKorean,
+            Transliteration::KanaKorean,
+            forms,
+        );
+    }
 }
 
 /// Hangul: each whitespace-separated word is a name part; a word of two or
@@ -240,6 +281,9 @@ fn han_forms(norm: &str, forms: &mut Vec<LatinForm>) {
         .collect();
     if let Some(on) = on {
         push(forms, on.join(" "), Transliteration::KanjiOnyomi);
+    }
+    for reading in foreign_han::readings(norm) {
+        push(forms, reading, Transliteration::HanForeign);
     }
 }
 

@@ -15,8 +15,10 @@ const DEFAULT_RULES: &str = include_str!("../../../data/reference/screen/rules.t
 /// A rules file that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// The file is not TOML of the expected shape.
     #[error("rules file is not valid TOML for the screening configuration: {0}")]
     Toml(#[from] toml::de::Error),
+    /// The file parses but cannot be used as it stands; the message says why.
     #[error("rules file: {0}")]
     Invalid(String),
 }
@@ -24,35 +26,55 @@ pub enum ConfigError {
 /// Cut-offs of the decision.
 #[derive(Debug, Clone, Deserialize)]
 pub struct DecisionConfig {
+    /// Score from which a shipment is reviewed.
     pub review_score: f64,
+    /// Score from which a shipment is blocked.
     pub block_score: f64,
 }
 
 /// Noisy-OR weight of each severity.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Weights {
+    /// Weight of an `info` flag.
     pub info: f64,
+    /// Weight of a `low` flag.
     pub low: f64,
+    /// Weight of a `medium` flag.
     pub medium: f64,
+    /// Weight of a `high` flag.
     pub high: f64,
+    /// Weight of a `critical` flag (a critical flag blocks in any case).
     pub critical: f64,
 }
 
 /// Rule parameters (see the comments in `rules.toml`).
 #[derive(Debug, Clone, Deserialize)]
 pub struct Parameters {
+    /// Match score from which a listed party is critical, not high.
     pub party_critical_score: f64,
+    /// How many intermediate stops (one at least a DPRK-exposed hub) make a chain.
     pub transshipment_min: usize,
+    /// Travelled ÷ direct distance above which a route is circuitous.
     pub circuitous_ratio: f64,
+    /// Length of a tracking gap, in days, from which it counts.
     pub dark_period_days: i64,
+    /// Days before departure within which a change of name or flag counts.
     pub rename_window_days: i64,
+    /// Declared ÷ reference unit value below which a line is undervalued.
     pub undervalue_ratio: f64,
+    /// Days a leg may leave before the previous one arrives (dates as declared are rough).
     pub connection_slack_days: i64,
+    /// Jurisdictions whose goods law always reaches a shipment (`un`).
     pub always_jurisdictions: Vec<String>,
+    /// EU member states, ISO alpha-2: their nexus counts as `eu`.
     pub eu_members: Vec<String>,
+    /// Words that name the DPRK in a name or address.
     pub dprk_terms: Vec<String>,
+    /// Words that name a diplomatic mission.
     pub mission_terms: Vec<String>,
+    /// Words that name a diplomat in a position.
     pub diplomat_terms: Vec<String>,
+    /// Destinations under a comprehensive embargo, ISO alpha-2.
     pub sanctioned_destinations: Vec<String>,
     /// Severity of a DPRK mission receiving goods that are neither luxury
     /// nor blocked by the jurisdiction's law (a red flag, not a prohibition).
@@ -65,9 +87,13 @@ pub struct Parameters {
 /// One rule's identity, default severity, statement and citations.
 #[derive(Debug, Clone)]
 pub struct RuleSpec {
+    /// The rule.
     pub id: RuleId,
+    /// Its default severity.
     pub severity: Severity,
+    /// What it checks, in one sentence.
     pub statement: String,
+    /// The instruments and guidance it rests on.
     pub citations: Vec<String>,
 }
 
@@ -127,17 +153,24 @@ fn rule_table(raw: Vec<RawRule>) -> Result<HashMap<RuleId, RuleSpec>, ConfigErro
 /// Term lists of the parameters, split into words once.
 #[derive(Debug, Clone)]
 pub struct Terms {
+    /// The `dprk_terms` as phrases.
     pub dprk: Vec<Phrase>,
+    /// The `mission_terms` as phrases.
     pub mission: Vec<Phrase>,
+    /// The `diplomat_terms` as phrases.
     pub diplomat: Vec<Phrase>,
 }
 
 /// The whole configuration.
 #[derive(Debug, Clone)]
 pub struct ScreenConfig {
+    /// The term lists, split into words.
     pub terms: Terms,
+    /// The decision's cut-offs.
     pub decision: DecisionConfig,
+    /// The weight of each severity.
     pub weights: Weights,
+    /// The rules' parameters.
     pub parameters: Parameters,
     role_thresholds: HashMap<Role, f64>,
     /// Threshold for a vessel's IMO hit.
@@ -211,6 +244,7 @@ impl ScreenConfig {
         v
     }
 
+    /// The noisy-OR weight of a severity.
     pub fn weight(&self, s: Severity) -> f64 {
         match s {
             Severity::Info => self.weights.info,

@@ -10,7 +10,7 @@
 //! | `id`, `date`, `declared_destination`, `purpose` | the same fields (taken from the shipment's first row) |
 //! | `<role>_name`, `<role>_schema`, `<role>_country`, `<role>_address`, `<role>_nationality`, `<role>_position`, `<role>_birth_date` | one party of that role (`exporter`, `consignee`, `notify_party`, `end_user`, `intermediate_consignee`, `forwarder`, `carrier`, `payer`); present when `<role>_name` is not empty |
 //! | `<role>_identifiers` | `key=value;key=value` |
-//! | `description`, `declared_description`, `hs_code`, `quantity`, `unit`, `value`, `currency` | one goods line per row |
+//! | `description`, `declared_description`, `hs_code` (or `hs`, the goods command's name), `quantity`, `unit`, `value`, `currency` | one goods line per row |
 //! | `route` | places joined by `>`: `NLRTM>CNDLC>JPOSA`; a place is a UN/LOCODE or `name/cc` |
 //! | `leg_modes`, `leg_departs`, `leg_arrives`, `leg_carriers`, `leg_flights`, `leg_vessels`, `leg_imos`, `leg_flags` | one value per leg, separated by `\|` (empty = none) |
 //! | `leg_tracking_gaps` | per leg, `from..to` gaps separated by `;`, legs separated by `\|` |
@@ -243,7 +243,7 @@ fn goods_lines(
         goods.push(GoodsLine {
             description: g("description").to_string(),
             declared_description: opt(g("declared_description")),
-            hs_code: opt(g("hs_code")),
+            hs_code: opt(g("hs_code")).or_else(|| opt(g("hs"))),
             quantity: num("quantity")?,
             unit: opt(g("unit")),
             value: num("value")?,

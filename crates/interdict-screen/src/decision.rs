@@ -1,16 +1,6 @@
 //! Decisions: the flags fired on a shipment, combined into one score and a
 //! clear / review / block verdict a compliance officer can retrace.
-//!
-//! Formula (weights and cut-offs in `rules.toml`): each flag has a severity
-//! whose weight w is in [0, 1]; `score = 1 - Π(1 - w)` (a noisy-OR: any one
-//! strong flag is enough, several weak flags add up but never exceed 1).
-//! `block` when any flag is critical or `score >= block_score`; `review`
-//! when `score >= review_score`; otherwise `clear`.
-//!
-//! Whose law: the formula runs once per jurisdiction of the scope (see
-//! [`crate::jurisdiction`]). A flag counts under a jurisdiction at its
-//! severity there ([`Flag::severity_under`]); the strictest jurisdiction
-//! decides and every one is reported in [`Decision::jurisdictions`].
+//! The formula is documented on [`Decision`].
 
 use crate::config::ScreenConfig;
 use crate::evidence::Evidence;
@@ -23,14 +13,20 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth noting; weighs little or nothing.
     Info,
+    /// A weak red flag.
     Low,
+    /// A red flag.
     Medium,
+    /// A strong red flag.
     High,
+    /// Blocks the shipment on its own.
     Critical,
 }
 
 impl Severity {
+    /// The lower-case name, as serialised.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -46,18 +42,23 @@ impl Severity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DecisionKind {
+    /// Nothing, or too little, weighs against the shipment.
     Clear,
+    /// A person must look at the shipment before it goes.
     Review,
+    /// The shipment must not go as declared.
     Block,
 }
 
 impl DecisionKind {
+    /// Every decision, mildest first.
     pub const ALL: [DecisionKind; 3] = [
         DecisionKind::Clear,
         DecisionKind::Review,
         DecisionKind::Block,
     ];
 
+    /// The lower-case name, as serialised.
     pub fn as_str(self) -> &'static str {
         match self {
             DecisionKind::Clear => "clear",
@@ -66,6 +67,7 @@ impl DecisionKind {
         }
     }
 
+    /// Reads a decision in any case; `None` for anything else.
     pub fn parse(s: &str) -> Option<DecisionKind> {
         DecisionKind::ALL
             .into_iter()
@@ -82,7 +84,9 @@ impl fmt::Display for DecisionKind {
 /// A flag's weight under one jurisdiction, and the law or reason for it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Applicability {
+    /// The jurisdiction.
     pub jurisdiction: Jurisdiction,
+    /// The flag's severity under its law.
     pub severity: Severity,
     /// Why, in words: the instrument, or why the jurisdiction's law does not reach it.
     pub basis: String,
@@ -91,11 +95,15 @@ pub struct Applicability {
 /// One fired rule, with what made it fire.
 #[derive(Debug, Clone, Serialize)]
 pub struct Flag {
+    /// The rule that fired.
     pub rule: RuleId,
     /// The strictest severity over the jurisdictions evaluated.
     pub severity: Severity,
+    /// What was found, in one sentence.
     pub summary: String,
+    /// What made the rule fire, as data.
     pub evidence: Evidence,
+    /// The instruments and guidance the rule rests on.
     pub citations: Vec<String>,
     /// Per jurisdiction, when the rule's weight depends on whose law: a
     /// jurisdiction not listed does not count the flag. Empty: the flag is
@@ -120,24 +128,41 @@ impl Flag {
 /// The decision under one jurisdiction's law.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct JurisdictionDecision {
+    /// The jurisdiction.
     pub jurisdiction: Jurisdiction,
+    /// The decision under its law.
     pub decision: DecisionKind,
+    /// The noisy-OR score under its law.
     pub score: f64,
 }
 
 /// The decision on one shipment.
+///
+/// Formula (weights and cut-offs in `rules.toml`): each flag has a severity
+/// whose weight w is in [0, 1]; `score = 1 - Π(1 - w)` (a noisy-OR: any one
+/// strong flag is enough, several weak flags add up but never exceed 1).
+/// `block` when any flag is critical or `score >= block_score`; `review`
+/// when `score >= review_score`; otherwise `clear`.
+///
+/// Whose law: the formula runs once per jurisdiction of the scope (see
+/// [`Jurisdiction`]). A flag counts under a jurisdiction at its
+/// severity there ([`Flag::severity_under`]); the strictest jurisdiction
+/// decides and every one is reported in [`Decision::jurisdictions`].
 #[derive(Debug, Clone, Serialize)]
 pub struct Decision {
+    /// The shipment's id as declared.
     pub shipment_id: String,
     /// The strictest decision over [`Decision::jurisdictions`].
     pub decision: DecisionKind,
+    /// The score of the strictest jurisdiction, in [0, 1].
     pub score: f64,
+    /// Every flag fired, most severe first.
     pub flags: Vec<Flag>,
     /// The decision under each jurisdiction of the scope, in report order.
     pub jurisdictions: Vec<JurisdictionDecision>,
 }
 
-/// Score and verdict of a set of severities (the noisy-OR of the module docs).
+/// Score and verdict of a set of severities (the noisy-OR documented on [`Decision`]).
 fn combine(severities: &[Severity], config: &ScreenConfig) -> (DecisionKind, f64) {
     let keep = severities.iter().fold(1.0_f64, |acc, s| {
         acc * (1.0 - config.weight(*s).clamp(0.0, 1.0))

@@ -8,6 +8,7 @@ use std::fmt;
 /// Counts of (expected, actual) decisions; rows expected, columns actual, in clear/review/block order.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct ConfusionMatrix {
+    /// `counts[expected][actual]`.
     pub counts: [[usize; 3]; 3],
 }
 
@@ -20,14 +21,17 @@ fn idx(k: DecisionKind) -> usize {
 }
 
 impl ConfusionMatrix {
+    /// How many shipments were counted.
     pub fn total(&self) -> usize {
         self.counts.iter().flatten().sum()
     }
 
+    /// How many got the expected decision.
     pub fn correct(&self) -> usize {
         (0..3).map(|i| self.counts[i][i]).sum()
     }
 
+    /// How many expected `expected` and got `actual`.
     pub fn get(&self, expected: DecisionKind, actual: DecisionKind) -> usize {
         self.counts[idx(expected)][idx(actual)]
     }

@@ -1,30 +1,32 @@
 //! Whose law: the jurisdictions a decision can be labelled with, and the
 //! scope the user screens under (`--jurisdiction`, default all).
-//!
-//! What each jurisdiction's verdict means (the convention every rule
-//! follows, documented once here):
-//! - **Lists and state blocking follow the person.** A party on a list of
-//!   jurisdiction J, or a body of a government J blocks as a whole (the
-//!   Government of North Korea under E.O. 13722), is prohibited to every
-//!   person of J wherever the goods go. J's verdict counts it at full
-//!   severity; a hit on another jurisdiction's list is a red flag under J
-//!   (at most `high`), not J's prohibition.
-//! - **Goods law follows the shipment.** A goods verdict of J counts when
-//!   J's law reaches the shipment: UN measures always (every member state
-//!   applies them), another J when a party, a nationality, the origin or a
-//!   route place is in J (EU members count as `eu`), or when the user names
-//!   J with `--jurisdiction` (the screener is then J's person). Under the
-//!   default scope no user nexus is assumed, so a UN agency's food aid is
-//!   not blocked by a total embargo that binds none of its parties.
-//!
-//! Under [`Scope::All`] every jurisdiction is evaluated and the strictest
-//! verdict decides; each is reported. This module owns the names and the
-//! scope only: rules decide severities, `decision` combines them.
+//! What each jurisdiction's verdict means is documented on [`Jurisdiction`].
+//! This module owns the names and the scope only: rules decide severities,
+//! `decision` combines them.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A jurisdiction whose law the engine can cite.
+///
+/// What each jurisdiction's verdict means (the convention every rule
+/// follows, documented once here):
+/// - **Lists and state blocking follow the person.** A party on a list of
+///   jurisdiction J, or a body of a government J blocks as a whole (the
+///   Government of North Korea under E.O. 13722), is prohibited to every
+///   person of J wherever the goods go. J's verdict counts it at full
+///   severity; a hit on another jurisdiction's list is a red flag under J
+///   (at most `high`), not J's prohibition.
+/// - **Goods law follows the shipment.** A goods verdict of J counts when
+///   J's law reaches the shipment: UN measures always (every member state
+///   applies them), another J when a party, a nationality, the origin or a
+///   route place is in J (EU members count as `eu`), or when the user names
+///   J with `--jurisdiction` (the screener is then J's person). Under the
+///   default scope no user nexus is assumed, so a UN agency's food aid is
+///   not blocked by a total embargo that binds none of its parties.
+///
+/// Under [`Scope::All`] every jurisdiction is evaluated and the strictest
+/// verdict decides; each is reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Jurisdiction {

@@ -46,16 +46,23 @@ impl Effect {
 /// The law of one listing programme.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ListLaw {
+    /// Whose law the programme is.
     pub jurisdiction: Jurisdiction,
+    /// The list (dataset name).
     pub dataset: String,
     /// The programme as the list writes it; `*` for the list's fallback row.
     pub program: String,
+    /// The sanctions regime the programme belongs to.
     pub regime: String,
+    /// The instrument that makes the listing binding.
     pub instrument: String,
+    /// What the instrument does to a listed party.
     pub provision: String,
+    /// The effect on dealings with the party.
     pub effect: Effect,
     /// `secondary`, `to verify` or `fallback` (no programme row).
     pub verified: String,
+    /// Where the row comes from.
     pub source: String,
 }
 
@@ -67,12 +74,17 @@ struct LawRow {
 /// The DPRK Government's status under one jurisdiction.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StateLaw {
+    /// Whose law.
     pub jurisdiction: Jurisdiction,
     /// True when the Government (missions included) is blocked as a whole.
     pub blocked: bool,
+    /// The instrument.
     pub instrument: String,
+    /// Its provision on the DPRK Government.
     pub provision: String,
+    /// How far the row was verified against the official text.
     pub verified: String,
+    /// Where the row comes from.
     pub source: String,
 }
 

@@ -10,20 +10,20 @@
 //!
 //! Contracts for the callers (CLI, server, facade):
 //! - Input: one shipment per JSONL line ([`parse_jsonl_line`], field names
-//!   fixed by the exchange format of [`shipment`]) or the flat CSV of
-//!   [`csv_input`] ([`read_csv`]). A bad
+//!   fixed by the exchange format of [`Shipment`]) or the flat CSV read by
+//!   [`read_csv`]. A bad
 //!   shipment is a [`ShipmentError`] (`{"shipment_id", "line", "field",
 //!   "reason"}`); the batch goes on. Blank lines are the caller's to skip.
 //! - Output: a [`Decision`] per shipment, serialised as
 //!   `{"shipment_id", "decision", "score", "flags": [{"rule", "severity",
 //!   "summary", "evidence", "citations", "under"?}], "jurisdictions":
 //!   [{"jurisdiction", "decision", "score"}]}`; `rule` is a [`RuleId`],
-//!   `evidence` a typed [`Evidence`]. [`render_html`] for reports,
+//!   `evidence` a typed [`evidence::Evidence`]. [`render_html`] for reports,
 //!   [`route_svg`] for one route drawn on a map.
 //! - Rules, severities, thresholds, citations: `data/reference/screen/rules.toml`
 //!   (embedded; [`ScreenConfig::from_toml`] takes another). The decision
-//!   formula is documented in [`decision`].
-//! - Whose law: [`jurisdiction`] documents what a jurisdiction's verdict
+//!   formula is documented on [`Decision`].
+//! - Whose law: [`Jurisdiction`] documents what a jurisdiction's verdict
 //!   means; [`ScreenConfig::with_scope`] sets the user's scope (default all,
 //!   strictest wins). Goods verdict jurisdictions are read in any case,
 //!   `uk` as `gb`.
@@ -54,26 +54,32 @@
 //! assert_eq!(screener.screen(&shipment).decision, DecisionKind::Clear);
 //! ```
 
-pub mod config;
-pub mod csv_input;
-pub mod decision;
+#![warn(missing_docs)]
+
+// Every public type has one path: the modules that define the crate's
+// vocabulary are private and their types are re-exported here; the public
+// modules (`evidence`, `law`, `quantity`, `reference`, `synthetic`) are
+// families of their own and are not re-exported.
+mod config;
+mod csv_input;
+mod decision;
 mod engines;
-pub mod evaluate;
+mod evaluate;
 pub mod evidence;
-pub mod jurisdiction;
+mod jurisdiction;
 mod land;
 pub mod law;
 mod parse;
 pub mod quantity;
 pub mod reference;
 mod report;
-pub mod rule_id;
+mod rule_id;
 mod rules;
-pub mod shipment;
+mod shipment;
 pub mod synthetic;
 mod text;
 
-pub use config::{ConfigError, ScreenConfig};
+pub use config::{ConfigError, DecisionConfig, Parameters, RuleSpec, ScreenConfig, Terms, Weights};
 pub use csv_input::read_csv;
 pub use decision::{Applicability, Decision, DecisionKind, Flag, JurisdictionDecision, Severity};
 pub use engines::{
@@ -81,11 +87,10 @@ pub use engines::{
     UsdValue,
 };
 pub use evaluate::{confusion_matrix, ConfusionMatrix};
-pub use evidence::Evidence;
 pub use jurisdiction::{Jurisdiction, Scope, ScopeError};
 pub use parse::{parse_jsonl_line, validate, ShipmentError};
 pub use report::{render_html, route_svg};
-pub use rule_id::RuleId;
+pub use rule_id::{Family, RuleId};
 pub use shipment::{
     FormerFlag, FormerName, GoodsLine, Leg, Mode, Party, Place, Purpose, Role, Shipment,
     TrackingGap, Vessel,
@@ -93,8 +98,11 @@ pub use shipment::{
 
 /// Screens shipments with the two engines and a configuration.
 pub struct Screener<'a> {
+    /// Screens parties and vessels against the lists.
     pub parties: &'a dyn PartyScreening,
+    /// Classifies goods and gives their verdicts.
     pub goods: &'a dyn GoodsScreening,
+    /// Rules, severities, thresholds and scope.
     pub config: ScreenConfig,
 }
 

@@ -18,6 +18,7 @@ use std::fmt;
 /// One shipment that could not be read; the error record in the output.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShipmentError {
+    /// The shipment's id, when it could be read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipment_id: Option<String>,
     /// 1-based line (JSONL) or record (CSV) number.
@@ -25,6 +26,7 @@ pub struct ShipmentError {
     pub line: Option<usize>,
     /// Path of the offending field, e.g. `legs[1].to`.
     pub field: String,
+    /// What is wrong with the field.
     pub reason: String,
 }
 

@@ -16,12 +16,19 @@ pub enum QuantityUnit {
     Bottle,
     /// Cases or cartons (of a pack count given by the description).
     Case,
+    /// Litres.
     Litre,
+    /// Centilitres.
     Centilitre,
+    /// Millilitres.
     Millilitre,
+    /// Kilograms.
     Kilogram,
+    /// Metric tonnes.
     Tonne,
+    /// Sets.
     Set,
+    /// Pairs.
     Pair,
     /// Anything else (the raw text stays on the line).
     Other,
@@ -83,7 +90,9 @@ impl ReferenceUnit {
 /// A line's quantity expressed in a reference unit, and how it was read.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Converted {
+    /// The quantity in the reference unit.
     pub amount: f64,
+    /// The reference unit.
     pub per: ReferenceUnit,
     /// How the amount was obtained, in words ("2 unit", "12 bottle × 0.7 l").
     pub how: String,

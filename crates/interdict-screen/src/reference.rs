@@ -51,11 +51,15 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// One UN/LOCODE location.
 #[derive(Debug, Clone)]
 pub struct Location {
+    /// The five-character UN/LOCODE (`KPNAM`).
     pub locode: String,
+    /// The place name as UN/LOCODE writes it.
     pub name: String,
     /// UN/LOCODE function classifier (`1` port, `2` rail, `3` road, `4` airport, `B` border crossing).
     pub function: String,
+    /// Latitude in degrees, where known.
     pub lat: Option<f64>,
+    /// Longitude in degrees, where known.
     pub lon: Option<f64>,
     /// True when the coordinates come from UN/LOCODE itself, or when the
     /// packager's geocode falls inside the box of its country's official
@@ -83,39 +87,59 @@ impl Location {
 /// A DPRK diplomatic mission, trade office or de facto mission abroad.
 #[derive(Debug, Clone)]
 pub struct Mission {
+    /// The row id (`bd-dhaka`).
     pub id: String,
+    /// `embassy`, `consulate`, `permanent_mission`, ... as the table says.
     pub kind: String,
+    /// The host country, ISO alpha-2.
     pub country: String,
+    /// The city it is in.
     pub city: String,
+    /// Its name.
     pub name: String,
+    /// Its street address, where published.
     pub address: String,
+    /// When it closed, if it did (empty: open).
     pub active_until: String,
+    /// Where the row comes from.
     pub source: String,
     /// Street address words, empty when not established.
     pub address_key: Phrase,
+    /// The city's words.
     pub city_key: Phrase,
 }
 
 /// A transshipment hub or crossing with DPRK exposure.
 #[derive(Debug, Clone)]
 pub struct Hub {
+    /// The hub's UN/LOCODE.
     pub locode: String,
+    /// Its name.
     pub name: String,
+    /// Its country, ISO alpha-2.
     pub country: String,
+    /// What it is (port, border crossing, ...).
     pub kind: String,
     /// `dprk` (in the DPRK), `border` (on its border), `adjacent` (nearby hub used by its networks).
     pub exposure: String,
+    /// Where the row comes from.
     pub source: String,
 }
 
 /// A DPRK carrier.
 #[derive(Debug, Clone)]
 pub struct Carrier {
+    /// The row id.
     pub id: String,
+    /// The carrier's name.
     pub name: String,
+    /// Its IATA code, for airlines.
     pub iata: String,
+    /// Its ICAO code, for airlines.
     pub icao: String,
+    /// Airline, shipping line, rail or road operator.
     pub kind: String,
+    /// Where the row comes from.
     pub source: String,
     /// Name and aliases as phrases.
     pub keys: Vec<Phrase>,
@@ -124,7 +148,9 @@ pub struct Carrier {
 /// A reference value for a kind of luxury goods, per unit of quantity.
 #[derive(Debug, Clone)]
 pub struct UnitValue {
+    /// The row id.
     pub id: String,
+    /// The HS code prefix the value applies to.
     pub hs_prefix: String,
     /// Keywords (phrases) that must all occur in the description.
     pub keywords: Vec<Phrase>,
@@ -135,29 +161,40 @@ pub struct UnitValue {
     /// For per-litre values: the bottle size the price was quoted for,
     /// assumed when a line counts bottles without giving their size.
     pub bottle_l: Option<f64>,
+    /// How the value was set, in words.
     pub basis: String,
+    /// Where the value comes from.
     pub source: String,
 }
 
 /// A country listed with its source (flags of convenience, secrecy jurisdictions).
 #[derive(Debug, Clone)]
 pub struct CountryEntry {
+    /// The country as the table names it.
     pub name: String,
+    /// Where the row comes from.
     pub source: String,
 }
 
 /// All reference tables.
 pub struct Reference {
+    /// UN/LOCODE locations.
     pub locations: Vec<Location>,
     by_locode: FastMap<String, usize>,
     by_name: HashMap<(String, String), usize>,
+    /// DPRK missions abroad.
     pub missions: Vec<Mission>,
+    /// Hubs and crossings with DPRK exposure.
     pub hubs: Vec<Hub>,
     hub_by_locode: FastMap<String, usize>,
     hub_by_name: HashMap<(String, String), usize>,
+    /// DPRK carriers.
     pub carriers: Vec<Carrier>,
+    /// Flags of convenience, by ISO alpha-2.
     pub flags_of_convenience: HashMap<String, CountryEntry>,
+    /// Secrecy jurisdictions, by ISO alpha-2.
     pub secrecy: HashMap<String, CountryEntry>,
+    /// Reference unit values of luxury goods.
     pub unit_values: Vec<UnitValue>,
     /// The law of each list programme, and of the DPRK state.
     pub law: LawTables,

@@ -1,5 +1,5 @@
 //! Error bodies in yente's shapes: the server's own refusals are
-//! `{"detail": "..."}` with 400, 403, 404 or 503; request validation errors
+//! `{"detail": "..."}` with 400, 403, 404, 500 or 503; request validation errors
 //! are 422 with `detail` as a list of `{loc, msg, type}` (FastAPI's shape),
 //! so clients written against yente read them unchanged.
 
@@ -21,6 +21,9 @@ pub enum ApiError {
     /// The index is still being built.
     #[error("{0}")]
     Unavailable(String),
+    /// A fault of the server's own (a worker that failed).
+    #[error("{0}")]
+    Internal(String),
     /// A parameter or body field failed validation: where, and why.
     #[error("invalid {loc:?}: {msg}")]
     Invalid { loc: Vec<String>, msg: String },
@@ -40,6 +43,7 @@ impl ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         }
     }

@@ -302,6 +302,28 @@ impl Graph {
         }
     }
 
+    /// Like [`Graph::for_each`], but `keep` sees the caption and
+    /// properties first, borrowed, so most entities are never copied.
+    pub fn for_each_where(
+        &self,
+        matcher: &Matcher,
+        keep: impl Fn(&str, &BTreeMap<String, Vec<String>>) -> bool,
+        mut f: impl FnMut(Record),
+    ) {
+        for r in &self.records {
+            if keep(&r.caption, &r.properties) {
+                f(r.clone());
+            }
+        }
+        for id in &self.party_ids {
+            if let Some(e) = matcher.get(id) {
+                if keep(e.caption(), &e.properties) {
+                    f(self.party_record(e));
+                }
+            }
+        }
+    }
+
     /// Every file record in load order, borrowed (cheap filters first).
     pub fn records(&self) -> &[Record] {
         &self.records

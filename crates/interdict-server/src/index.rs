@@ -53,9 +53,17 @@ impl Index {
     /// Loads every dataset the sources name and builds the index.
     pub fn build(options: &LoadOptions) -> Result<Index, LoadError> {
         let started = Instant::now();
-        let (bundled, sources) = load_bundled(options)?;
-        let files = load_files(&sources)?;
-        let goods = GoodsScreener::bundled()?;
+        // The goods tables load while the lists parse.
+        let (lists, goods) = rayon::join(
+            || -> Result<_, LoadError> {
+                let (bundled, sources) = load_bundled(options)?;
+                let files = load_files(&sources)?;
+                Ok((bundled, sources, files))
+            },
+            GoodsScreener::bundled,
+        );
+        let (bundled, sources, files) = lists?;
+        let goods = goods?;
         let mut snapshot_dates = HashMap::new();
         let mut parties = Vec::new();
         for s in &bundled {

@@ -15,6 +15,8 @@ pub struct AppState {
     index: ArcSwapOption<Index>,
     pub load: LoadOptions,
     pub keys: ApiKeys,
+    /// When not empty, every data route needs one of these keys.
+    pub read_keys: ApiKeys,
     pub metrics: Metrics,
     pub started: Instant,
     building: AtomicBool,
@@ -25,10 +27,16 @@ pub type SharedState = Arc<AppState>;
 
 impl AppState {
     pub fn new(load: LoadOptions, keys: ApiKeys) -> SharedState {
+        AppState::with_read_keys(load, keys, ApiKeys::default())
+    }
+
+    /// A state whose data routes need one of `read_keys` (off when empty, as in yente).
+    pub fn with_read_keys(load: LoadOptions, keys: ApiKeys, read_keys: ApiKeys) -> SharedState {
         Arc::new(AppState {
             index: ArcSwapOption::empty(),
             load,
             keys,
+            read_keys,
             metrics: Metrics::default(),
             started: Instant::now(),
             building: AtomicBool::new(false),

@@ -74,18 +74,43 @@ async fn catalog_has_the_datasets_and_default_collections() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn updatez_needs_the_token() {
     assert_eq!(post_json("/updatez", &json!({})).await.status, 403);
     let r = post_json("/updatez?token=wrong", &json!({})).await;
     assert_eq!(r.status, 403);
     assert!(r.json()["detail"].is_string());
+    // Requests keep being answered, from the old index or the new, while
+    // the rebuild runs and the swap happens.
+    let body = json!({"queries": {"q": query_zakharov()}});
+    let readers: Vec<_> = (0..8)
+        .map(|_| {
+            let body = body.clone();
+            tokio::spawn(async move {
+                let mut seen = Vec::new();
+                for _ in 0..5 {
+                    let r = post_json("/match/zala", &body).await;
+                    let first = r.json()["responses"]["q"]["results"][0]["id"].clone();
+                    seen.push((r.status.as_u16(), first));
+                }
+                seen
+            })
+        })
+        .collect();
     let r = post_json(
         &format!("/updatez?token={UPDATE_TOKEN}&sync=true"),
         &json!({}),
     )
     .await;
     assert_eq!(r.status, 200);
+    for reader in readers {
+        let seen = reader.await.unwrap_or_default();
+        assert_eq!(seen.len(), 5);
+        assert!(
+            seen.iter().all(|(s, id)| *s == 200 && id == ZAKHAROV),
+            "{seen:?}"
+        );
+    }
     assert_eq!(get("/readyz").await.status, 200);
 }
 

@@ -187,3 +187,46 @@ async fn page_cors_and_body_limit() {
     let r = common::send(small, req.unwrap_or_else(|e| panic!("{e}"))).await;
     assert_eq!(r.status, 413);
 }
+
+#[tokio::test]
+async fn read_keys_when_configured() {
+    let base = common::state();
+    let mut read = interdict_server::ApiKeys::default();
+    read.add_token("reader");
+    let state =
+        interdict_server::AppState::with_read_keys(base.load.clone(), base.keys.clone(), read);
+    if let Err(e) = state.build_now() {
+        panic!("{e}");
+    }
+    let app = || interdict_server::router(state.clone(), interdict_server::Limits::default());
+    let send = |uri: &str, auth: Option<&str>| {
+        let mut req = Request::get(uri);
+        if let Some(a) = auth {
+            req = req.header("authorization", a);
+        }
+        req.body(Body::empty()).unwrap_or_else(|e| panic!("{e}"))
+    };
+    assert_eq!(common::send(app(), send("/readyz", None)).await.status, 200);
+    assert_eq!(
+        common::send(app(), send("/catalog", None)).await.status,
+        403
+    );
+    assert_eq!(
+        common::send(app(), send("/catalog", Some("ApiKey wrong")))
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        common::send(app(), send("/catalog", Some("ApiKey reader")))
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        common::send(app(), send("/catalog?api_key=reader", None))
+            .await
+            .status,
+        200
+    );
+}

@@ -56,7 +56,7 @@ pub fn passes(row: &BlindRow, outcome: &Outcome) -> bool {
     let Ok(hits) = outcome else {
         return false;
     };
-    let top_is_gold = hits.first().is_some_and(|h| row.gold_ids.contains(&h.id));
+    let top_is_gold = hits.first().is_some_and(|h| h.is_any(&row.gold_ids));
     match row.expect {
         Expect::Match => top_is_gold && hits[0].is_match,
         Expect::Shown => top_is_gold,
@@ -261,7 +261,7 @@ fn failing_dev_rows(out: &mut String, rows: &[BlindRow], scope: &Scope<'_>) {
             Ok(h) => (
                 top_cell(h.first()),
                 h.iter()
-                    .position(|x| r.gold_ids.contains(&x.id))
+                    .position(|x| x.is_any(&r.gold_ids))
                     .map_or("—".to_string(), |i| (i + 1).to_string()),
             ),
             Err(e) => (format!("refused: {e}"), "—".into()),
@@ -305,6 +305,7 @@ mod tests {
             caption: id.into(),
             score,
             is_match: score >= 0.7,
+            referents: Vec::new(),
         }
     }
 

@@ -20,7 +20,7 @@ pub type Outcome = Result<Vec<Hit>, String>;
 
 /// The 0-based rank of the first hit that is one of `gold`.
 pub fn rank_of(hits: &[Hit], gold: &[String]) -> Option<usize> {
-    hits.iter().position(|h| gold.contains(&h.id))
+    hits.iter().position(|h| h.is_any(gold))
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -300,6 +300,7 @@ mod tests {
             caption: id.into(),
             score,
             is_match: score >= 0.7,
+            referents: Vec::new(),
         }
     }
 

@@ -1,16 +1,18 @@
-//! `interdict lists`: what is loaded, and verified updates and diffs of snapshots.
+//! `interdict lists`: what is loaded, how its records link into parties
+//! (merges by rule, conflicts), and verified updates and diffs of snapshots.
 
 use super::{Context, Format};
 use crate::output;
 use anyhow::Context as _;
 use clap::{Args, Subcommand};
+use interdict_engine::STALE_AFTER_DAYS;
+use interdict_link::Linked;
 use interdict_lists::{Snapshot, Store};
+use interdict_model::Entity;
 use serde_json::json;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// Snapshots older than this many days get a warning.
-const STALE_AFTER_DAYS: i64 = 90;
+use std::time::Instant;
 
 #[derive(Args)]
 pub struct ListsArgs {
@@ -63,56 +65,33 @@ pub fn run(ctx: &Context, args: ListsArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn show(ctx: &Context, format: Format) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
     let store = ctx.store()?;
     let mut snapshots = interdict_lists::load(&store)?;
     for path in &ctx.dataset_files {
         snapshots.push(interdict_lists::load_ftm_file(path)?);
     }
-    let rows: Vec<serde_json::Value> = snapshots.iter().map(summary).collect();
+    let loaded = started.elapsed().as_secs_f64();
+    let records: Vec<Entity> = snapshots
+        .iter()
+        .flat_map(|s| s.entities.iter().cloned())
+        .collect();
+    let linking = Instant::now();
+    let linked = interdict_link::link(&records);
+    let linked_in = linking.elapsed().as_secs_f64();
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+        Format::Json => {
+            let rows: Vec<serde_json::Value> = snapshots.iter().map(summary).collect();
+            let out = json!({
+                "datasets": rows,
+                "linking": linking_json(&linked),
+            });
+            println!("{}", serde_json::to_string_pretty(&out)?);
+        }
         Format::Table => {
-            let mut table = Vec::new();
-            for s in &snapshots {
-                let counts = s
-                    .stats
-                    .counts
-                    .iter()
-                    .map(|(k, v)| format!("{k} {v}"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let age = output::age_in_days(&s.info.snapshot_date)
-                    .map_or_else(|| "?".to_string(), |d| format!("{d} d"));
-                table.push(vec![
-                    s.info.name.clone(),
-                    s.info.publisher.clone(),
-                    s.info.snapshot_date.clone(),
-                    age,
-                    s.stats.total.to_string(),
-                    s.stats.dprk.to_string(),
-                    counts,
-                ]);
-            }
-            print!(
-                "{}",
-                output::table(
-                    &[
-                        "dataset",
-                        "publisher",
-                        "snapshot",
-                        "age",
-                        "records",
-                        "DPRK",
-                        "entities by schema"
-                    ],
-                    &table
-                )
-            );
-            for s in &snapshots {
-                for note in &s.stats.notes {
-                    println!("note: {}: {note}", s.info.name);
-                }
-            }
+            print_datasets(&snapshots);
+            print_linking(&linked);
+            println!("loaded in {loaded:.2} s, linked in {linked_in:.2} s");
         }
     }
     for s in &snapshots {
@@ -126,6 +105,83 @@ fn show(ctx: &Context, format: Format) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn print_datasets(snapshots: &[Snapshot]) {
+    let mut table = Vec::new();
+    for s in snapshots {
+        let counts = s
+            .stats
+            .counts
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let age = output::age_in_days(&s.info.snapshot_date)
+            .map_or_else(|| "?".to_string(), |d| format!("{d} d"));
+        table.push(vec![
+            s.info.name.clone(),
+            s.info.publisher.clone(),
+            s.info.snapshot_date.clone(),
+            age,
+            s.stats.total.to_string(),
+            s.stats.dprk.to_string(),
+            counts,
+        ]);
+    }
+    print!(
+        "{}",
+        output::table(
+            &[
+                "dataset",
+                "publisher",
+                "snapshot",
+                "age",
+                "records",
+                "DPRK",
+                "entities by schema"
+            ],
+            &table
+        )
+    );
+    for s in snapshots {
+        for note in &s.stats.notes {
+            println!("note: {}: {note}", s.info.name);
+        }
+    }
+}
+
+/// Records → parties, the merges each rule made, and every conflict.
+fn print_linking(linked: &Linked) {
+    let s = &linked.stats;
+    println!(
+        "\nlinking: {} records -> {} parties ({} records merged, largest party {} records)",
+        s.records, s.parties, s.merged_records, s.largest_cluster
+    );
+    let rows: Vec<Vec<String>> = s
+        .merges_by_rule
+        .iter()
+        .map(|(rule, n)| vec![rule.to_string(), n.to_string()])
+        .collect();
+    print!("{}", output::table(&["merge rule", "merges"], &rows));
+    println!(
+        "{} conflicts (merges refused), {} cited merges whose birth dates differ",
+        s.conflicts, s.disagreements
+    );
+    for c in &linked.conflicts {
+        println!("conflict: {c}");
+    }
+}
+
+fn linking_json(linked: &Linked) -> serde_json::Value {
+    json!({
+        "stats": linked.stats,
+        "conflicts": linked.conflicts.iter().map(|c| json!({
+            "text": c.to_string(),
+            "conflict": c,
+        })).collect::<Vec<_>>(),
+        "disagreements": linked.disagreements.iter().map(ToString::to_string).collect::<Vec<_>>(),
+    })
 }
 
 fn summary(s: &Snapshot) -> serde_json::Value {

@@ -1,13 +1,18 @@
 //! `interdict match`: one party from the command line, or a JSONL batch.
+//! Each row is a party (its records on several lists merged, with their
+//! ids as `referents` and the reasons of the merge), unless `--no-merge`;
+//! every answer names the snapshot of each list it rests on and warns when
+//! one is stale.
 
 use super::{Context, Format};
 use crate::batch::{self, RecordError};
 use crate::output;
 use anyhow::{bail, Context as _};
 use clap::Args;
-use interdict_match::{MatchConfig, MatchResult, Matcher, Query};
-use interdict_model::{prop, Schema};
-use serde_json::json;
+use interdict_engine::Engine;
+use interdict_match::{MatchConfig, MatchResult, Query};
+use interdict_model::{prop, PartialDate, Schema};
+use serde_json::{json, Value};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -48,6 +53,9 @@ pub struct MatchArgs {
     /// Where batch results go (default: standard output).
     #[arg(long, requires = "input")]
     output: Option<PathBuf>,
+    /// One row per list record instead of one per party.
+    #[arg(long = "no-merge")]
+    no_merge: bool,
 }
 
 pub fn run(ctx: &Context, args: MatchArgs) -> anyhow::Result<ExitCode> {
@@ -62,10 +70,10 @@ pub fn run(ctx: &Context, args: MatchArgs) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         datasets: args.dataset.clone(),
     };
-    let engine = ctx.engine()?;
-    let matcher = engine.matcher();
+    let engine = ctx.engine_merged(!args.no_merge)?;
+    let today = output::today();
     if let Some(input) = &args.input {
-        return batch(matcher, &config, input, args.output.as_deref());
+        return batch(&engine, &config, today, input, args.output.as_deref());
     }
     let Some(name) = &args.name else {
         bail!("give a NAME to screen, or --input QUERIES.jsonl");
@@ -84,51 +92,123 @@ pub fn run(ctx: &Context, args: MatchArgs) -> anyhow::Result<ExitCode> {
         }
     }
     query.validate()?;
-    let results = matcher.search(&query, &config);
+    let results = engine.matcher().search(&query, &config);
     match args.format {
         Format::Json => println!(
             "{}",
-            serde_json::to_string_pretty(&json!({"id": query.id, "results": results}))?
+            serde_json::to_string_pretty(&answer(&engine, &config, today, &query.id, &results))?
         ),
-        Format::Table => print_table(name, &results),
+        Format::Table => print_table(&engine, &config, today, name, &results),
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_table(name: &str, results: &[MatchResult]) {
+/// The lists a search looked in: those of `--dataset`, else every one loaded.
+fn searched(engine: &Engine, config: &MatchConfig) -> Vec<String> {
+    match &config.datasets {
+        Some(d) => d.clone(),
+        None => engine
+            .datasets()
+            .iter()
+            .map(|d| d.info.name.clone())
+            .collect(),
+    }
+}
+
+/// One result row: the party, the snapshots of its lists and the reasons
+/// its records were merged.
+fn row(engine: &Engine, today: PartialDate, r: &MatchResult) -> Value {
+    let mut v = json!(r);
+    let (sources, warnings) = output::sources_json(&engine.sources(&r.datasets, today));
+    v["sources"] = sources;
+    v["warnings"] = warnings;
+    if let Some((_, Some(cluster))) = engine.entity(&r.id) {
+        v["merge_reasons"] = json!(cluster
+            .reasons
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>());
+    }
+    v
+}
+
+/// The whole answer to one query: results, and the snapshots of every list
+/// searched (a "no match" rests on them too).
+fn answer(
+    engine: &Engine,
+    config: &MatchConfig,
+    today: PartialDate,
+    id: &str,
+    results: &[MatchResult],
+) -> Value {
+    let searched = engine.sources(&searched(engine, config), today);
+    let (sources, warnings) = output::sources_json(&searched);
+    let rows: Vec<Value> = results.iter().map(|r| row(engine, today, r)).collect();
+    json!({"id": id, "results": rows, "sources": sources, "warnings": warnings})
+}
+
+fn print_table(
+    engine: &Engine,
+    config: &MatchConfig,
+    today: PartialDate,
+    name: &str,
+    results: &[MatchResult],
+) {
+    let searched = engine.sources(&searched(engine, config), today);
     if results.is_empty() {
         println!("no listed party resembles {name:?}");
-        return;
+    } else {
+        let rows: Vec<Vec<String>> = results
+            .iter()
+            .map(|r| {
+                vec![
+                    format!("{:.2}", r.score),
+                    if r.is_match { "MATCH" } else { "" }.to_string(),
+                    r.caption.clone(),
+                    r.schema.to_string(),
+                    r.id.clone(),
+                    r.datasets.join(", "),
+                ]
+            })
+            .collect();
+        print!(
+            "{}",
+            output::table(
+                &["score", "", "listed name", "schema", "id", "lists"],
+                &rows
+            )
+        );
     }
-    let rows: Vec<Vec<String>> = results
-        .iter()
-        .map(|r| {
-            vec![
-                format!("{:.2}", r.score),
-                if r.is_match { "MATCH" } else { "" }.to_string(),
-                r.caption.clone(),
-                r.schema.to_string(),
-                r.id.clone(),
-            ]
-        })
-        .collect();
-    print!(
-        "{}",
-        output::table(&["score", "", "listed name", "schema", "id"], &rows)
-    );
     for r in results {
         println!("\n{} — {}", r.id, r.caption);
+        if r.referents.len() > 1 {
+            println!("  records: {}", r.referents.join(", "));
+        }
+        if let Some((_, Some(cluster))) = engine.entity(&r.id) {
+            for reason in &cluster.reasons {
+                println!("  merged: {reason}");
+            }
+        }
+        println!(
+            "  lists: {}",
+            output::sources_text(&engine.sources(&r.datasets, today))
+        );
         for line in r.explanation.to_text() {
             println!("  {line}");
         }
+    }
+    println!("\nsearched: {}", output::sources_text(&searched));
+    for w in searched.iter().filter_map(|s| s.warning()) {
+        println!("warning: {w}");
     }
 }
 
 /// One output line per input line: results, or an error record naming the
 /// query id (or line number); the batch goes on.
 fn batch(
-    matcher: &Matcher,
+    engine: &Engine,
     config: &MatchConfig,
+    today: PartialDate,
     input: &Path,
     output: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
@@ -144,7 +224,7 @@ fn batch(
         lines,
         BATCH_CHUNK,
         "queries",
-        |(i, line)| answer_line(matcher, config, input, i + 1, line),
+        |(i, line)| answer_line(engine, config, today, input, i + 1, line),
         |answer| {
             let line = match answer {
                 Ok(line) => line,
@@ -162,8 +242,9 @@ fn batch(
 }
 
 fn answer_line(
-    matcher: &Matcher,
+    engine: &Engine,
     config: &MatchConfig,
+    today: PartialDate,
     input: &Path,
     line_no: usize,
     line: std::io::Result<String>,
@@ -175,6 +256,6 @@ fn answer_line(
             .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string));
         RecordError::new(input, Some(line_no), id, e.to_string())
     })?;
-    let results = matcher.search(&q, config);
-    Ok(json!({"id": q.id, "results": results}).to_string())
+    let results = engine.matcher().search(&q, config);
+    Ok(answer(engine, config, today, &q.id, &results).to_string())
 }

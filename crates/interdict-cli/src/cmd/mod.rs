@@ -2,15 +2,19 @@
 //! engine answers into output; none decides anything itself.
 
 pub mod entity;
+#[cfg(feature = "trade")]
+pub mod flows;
 pub mod goods;
 pub mod lists;
 pub mod matching;
 pub mod screen;
 pub mod serve;
+#[cfg(feature = "trade")]
+pub mod sql;
 pub mod synth;
 
 use anyhow::Context as _;
-use interdict_engine::{Engine, EngineOptions};
+use interdict_engine::{Engine, EngineOptions, Linking};
 use std::path::PathBuf;
 
 /// Options every command shares.
@@ -35,9 +39,20 @@ impl Context {
         })
     }
 
-    /// Loads lists, builds the index and the goods tables.
+    /// Loads lists, links each party's records, builds the index and the
+    /// goods tables.
     pub fn engine(&self) -> anyhow::Result<Engine> {
         Engine::load(&self.engine_options()?).context("loading the engine")
+    }
+
+    /// As [`Context::engine`], merged (default) or raw records (`--no-merge`).
+    pub fn engine_merged(&self, merge: bool) -> anyhow::Result<Engine> {
+        let linking = if merge {
+            Linking::Merged
+        } else {
+            Linking::Records
+        };
+        Engine::load_as(&self.engine_options()?, linking).context("loading the engine")
     }
 }
 

@@ -1,11 +1,15 @@
 //! `interdict screen FILE`: one explained decision per shipment, as a
 //! table, JSON lines or an HTML report with each route drawn on a map,
-//! under the law the user screens under (`--jurisdiction`).
+//! under the law the user screens under (`--jurisdiction`). Party hits are
+//! merged parties (one per party, with every list it is on) unless
+//! `--no-merge`; every decision names the list snapshots it rests on and
+//! warns when one is stale.
 
 use super::Context;
 use crate::{batch, output};
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
+use interdict_engine::SourceSnapshot;
 use interdict_screen::{Decision, DecisionKind, Scope, Screener, Shipment, ShipmentError};
 use serde_json::json;
 use std::fs::File;
@@ -39,6 +43,9 @@ pub struct ScreenArgs {
     /// blocking and their goods rules bind you).
     #[arg(long, default_value = "all", value_parser = parse_scope)]
     jurisdiction: Scope,
+    /// Hits per list record instead of per party.
+    #[arg(long = "no-merge")]
+    no_merge: bool,
 }
 
 fn parse_scope(s: &str) -> Result<Scope, String> {
@@ -48,9 +55,15 @@ fn parse_scope(s: &str) -> Result<Scope, String> {
 type Parsed = Result<Shipment, ShipmentError>;
 
 pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
-    let engine = ctx.engine()?;
+    let engine = ctx.engine_merged(!args.no_merge)?;
     let mut out = output::open(args.output.as_deref())?;
-    let mut report = Report::new(args.format);
+    // A decision rests on every loaded list: a clear one as much as a hit.
+    let loaded: Vec<String> = engine
+        .datasets()
+        .iter()
+        .map(|d| d.info.name.clone())
+        .collect();
+    let mut report = Report::new(args.format, engine.sources(&loaded, output::today()));
     let scope = args.jurisdiction.clone();
     let counts = engine.with_screener(|screener| -> anyhow::Result<batch::Counts> {
         let screener = Screener {
@@ -75,6 +88,7 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
 /// lines stream, the table and the HTML report are written once complete.
 struct Report {
     format: ScreenFormat,
+    sources: Vec<SourceSnapshot>,
     summary: Summary,
     kept: Vec<(Shipment, Decision)>,
     table_rows: Vec<Vec<String>>,
@@ -82,9 +96,10 @@ struct Report {
 }
 
 impl Report {
-    fn new(format: ScreenFormat) -> Report {
+    fn new(format: ScreenFormat, sources: Vec<SourceSnapshot>) -> Report {
         Report {
             format,
+            sources,
             summary: Summary::default(),
             kept: Vec::new(),
             table_rows: Vec::new(),
@@ -116,7 +131,13 @@ impl Report {
             Ok((shipment, decision)) => {
                 self.summary.count(decision.decision);
                 match self.format {
-                    ScreenFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&decision)?)?,
+                    ScreenFormat::Jsonl => {
+                        let mut v = serde_json::to_value(&decision)?;
+                        let (sources, warnings) = output::sources_json(&self.sources);
+                        v["sources"] = sources;
+                        v["warnings"] = warnings;
+                        writeln!(out, "{v}")?;
+                    }
                     ScreenFormat::Table => self.add_row(&decision),
                     ScreenFormat::Html => self.kept.push((shipment, decision)),
                 }
@@ -158,6 +179,10 @@ impl Report {
                     s.clear,
                     s.errors
                 )?;
+                writeln!(out, "lists: {}", output::sources_text(&self.sources))?;
+                for w in self.sources.iter().filter_map(SourceSnapshot::warning) {
+                    writeln!(out, "warning: {w}")?;
+                }
             }
             ScreenFormat::Html => write!(out, "{}", interdict_screen::render_html(&self.kept))?,
             ScreenFormat::Jsonl => {}

@@ -26,6 +26,10 @@ pub struct ServeArgs {
     /// File of API key digests (`sha256:<hex>` per line) for admin routes.
     #[arg(long, value_name = "FILE")]
     api_keys: Option<PathBuf>,
+    /// File of API key digests (`sha256:<hex>` per line) that every data
+    /// route then requires (off by default, as in yente).
+    #[arg(long, value_name = "FILE")]
+    read_api_keys: Option<PathBuf>,
     /// Largest request body accepted, in MiB.
     #[arg(long, default_value_t = 32)]
     max_body_mib: usize,
@@ -66,7 +70,11 @@ pub fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<ExitCode> {
         body_bytes: args.max_body_mib * 1024 * 1024,
         timeout: Duration::from_secs(args.timeout_secs),
     };
-    let state = AppState::new(load, keys);
+    let mut read_keys = ApiKeys::default();
+    if let Some(path) = &args.read_api_keys {
+        read_keys.add_file(path)?;
+    }
+    let state = AppState::with_read_keys(load, keys, read_keys);
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime.block_on(interdict_server::serve(args.addr, state, limits))?;
     Ok(ExitCode::SUCCESS)
@@ -87,8 +95,13 @@ fn name_of(path: &Path) -> String {
     first
 }
 
+/// Logs to standard error; `RUST_LOG=interdict_server=debug` adds every request.
 fn init_logs() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .try_init();
 }

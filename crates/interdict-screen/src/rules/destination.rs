@@ -24,7 +24,7 @@ pub(crate) struct Destinations {
     pub to_assess: Vec<String>,
     /// Jurisdictions whose goods law reaches the shipment by territory or
     /// persons (parties, nationalities, origin, route), plus the
-    /// always-applicable ones (see [`crate::jurisdiction`]).
+    /// always-applicable ones (see [`crate::Jurisdiction`]).
     pub nexus: Vec<Jurisdiction>,
     pub origin: Option<String>,
 }

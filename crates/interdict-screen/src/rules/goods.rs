@@ -7,7 +7,7 @@
 //! ([`super::LineFacts`]); quantities are read by [`crate::quantity`].
 
 use super::{Ctx, LineFacts};
-use crate::decision::{Applicability, Flag};
+use crate::decision::{Applicability, Flag, Severity};
 use crate::engines::GoodsVerdict;
 use crate::evidence::{
     Evidence, GoodsVerdicts, HsMismatch, LineIndex, LuxuryGift, ReferenceValue, Undervalued,
@@ -23,14 +23,10 @@ use crate::text::{fold, join_initials, words};
 pub(super) fn run(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
     for (i, (line, facts)) in ctx.shipment.goods.iter().zip(&ctx.lines).enumerate() {
         let i = LineIndex(i);
-        let prohibited = counted_verdicts(ctx, facts, "prohibited");
-        if !prohibited.is_empty() {
-            flags.push(goods_prohibited(ctx, i, line, facts, prohibited));
-        } else {
-            let licence = counted_verdicts(ctx, facts, "licence_required");
-            if !licence.is_empty() {
-                flags.push(goods_licence_required(ctx, i, line, facts, licence));
-            }
+        // A prohibition makes the licence question moot.
+        match goods_prohibited(ctx, i, line, facts) {
+            Some(flag) => flags.push(flag),
+            None => flags.extend(goods_licence_required(ctx, i, line, facts)),
         }
         let reference = reference_value(ctx, line, facts);
         if facts.luxury() || reference.is_some() {
@@ -44,7 +40,7 @@ pub(super) fn run(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
 }
 
 /// Whether a verdict of `j` counts: `j` is evaluated, and its law reaches
-/// the shipment (nexus) or the user named it (see [`crate::jurisdiction`]).
+/// the shipment (nexus) or the user named it (see [`crate::Jurisdiction`]).
 fn counts(ctx: &Ctx<'_>, j: Jurisdiction) -> bool {
     let scope = &ctx.config.scope;
     scope.jurisdictions().contains(&j) && (scope.names(j) || ctx.destinations.nexus.contains(&j))
@@ -72,7 +68,7 @@ fn verdicts_under(ctx: &Ctx<'_>, rule: RuleId, verdicts: &[VerdictFor]) -> Vec<A
     let severity = ctx
         .config
         .rule(rule)
-        .map_or(crate::decision::Severity::Medium, |s| s.severity);
+        .map_or(Severity::Medium, |s| s.severity);
     let mut under: Vec<Applicability> = Vec::new();
     for v in verdicts {
         let Some(j) = Jurisdiction::parse(&v.verdict.jurisdiction) else {
@@ -130,28 +126,51 @@ fn verdict_evidence(
     }
 }
 
-/// `goods.prohibited`.
-fn goods_prohibited(
+/// A rule that flags a line by the status of its verdicts.
+struct VerdictFlag {
+    rule: RuleId,
+    /// The verdict status that fires it.
+    status: &'static str,
+    severity: Severity,
+    /// The finding in words, after "goods line N (description)".
+    finding: &'static str,
+    evidence: fn(GoodsVerdicts) -> Evidence,
+}
+
+/// A flag when any counted verdict of the line has the rule's status.
+fn verdict_flag(
     ctx: &Ctx<'_>,
+    kind: &VerdictFlag,
     i: LineIndex,
     line: &GoodsLine,
     facts: &LineFacts,
-    verdicts: Vec<VerdictFor>,
-) -> Flag {
-    let under = verdicts_under(ctx, RuleId::GoodsProhibited, &verdicts);
+) -> Option<Flag> {
+    let verdicts = counted_verdicts(ctx, facts, kind.status);
+    if verdicts.is_empty() {
+        return None;
+    }
+    let under = verdicts_under(ctx, kind.rule, &verdicts);
     let summary = format!(
-        "goods line {} ({:?}) is prohibited: {}",
+        "goods line {} ({:?}) {}: {}",
         i.0 + 1,
         line.description,
+        kind.finding,
         verdict_names(&verdicts)
     );
-    let evidence = Evidence::GoodsProhibited(verdict_evidence(i, line, facts, verdicts));
-    ctx.flag_under(
-        crate::decision::Severity::Critical,
-        under,
-        summary,
-        evidence,
-    )
+    let evidence = (kind.evidence)(verdict_evidence(i, line, facts, verdicts));
+    Some(ctx.flag_under(kind.severity, under, summary, evidence))
+}
+
+/// `goods.prohibited`.
+fn goods_prohibited(ctx: &Ctx<'_>, i: LineIndex, line: &GoodsLine, f: &LineFacts) -> Option<Flag> {
+    const RULE: VerdictFlag = VerdictFlag {
+        rule: RuleId::GoodsProhibited,
+        status: "prohibited",
+        severity: Severity::Critical,
+        finding: "is prohibited",
+        evidence: Evidence::GoodsProhibited,
+    };
+    verdict_flag(ctx, &RULE, i, line, f)
 }
 
 /// `goods.licence_required`.
@@ -159,18 +178,16 @@ fn goods_licence_required(
     ctx: &Ctx<'_>,
     i: LineIndex,
     line: &GoodsLine,
-    facts: &LineFacts,
-    verdicts: Vec<VerdictFor>,
-) -> Flag {
-    let under = verdicts_under(ctx, RuleId::GoodsLicenceRequired, &verdicts);
-    let summary = format!(
-        "goods line {} ({:?}) needs a licence: {}",
-        i.0 + 1,
-        line.description,
-        verdict_names(&verdicts)
-    );
-    let evidence = Evidence::GoodsLicenceRequired(verdict_evidence(i, line, facts, verdicts));
-    ctx.flag_under(crate::decision::Severity::Medium, under, summary, evidence)
+    f: &LineFacts,
+) -> Option<Flag> {
+    const RULE: VerdictFlag = VerdictFlag {
+        rule: RuleId::GoodsLicenceRequired,
+        status: "licence_required",
+        severity: Severity::Medium,
+        finding: "needs a licence",
+        evidence: Evidence::GoodsLicenceRequired,
+    };
+    verdict_flag(ctx, &RULE, i, line, f)
 }
 
 /// Digits of an HS code.

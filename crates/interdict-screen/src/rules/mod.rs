@@ -5,7 +5,7 @@
 //! configuration, and returns [`Flag`]s with typed [`Evidence`]. Rules never
 //! decide: `decision` combines. Thresholds, severities, citations and lists
 //! come from `rules.toml`; whose law counts a flag is
-//! [`crate::jurisdiction`]'s convention.
+//! [`crate::Jurisdiction`]'s convention.
 
 mod destination;
 mod goods;

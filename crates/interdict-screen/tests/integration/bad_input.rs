@@ -24,6 +24,13 @@ fn the_exchange_format_example_parses() {
     );
 }
 
+// The goods command names the declared code `hs`; a shipment line may too.
+#[test]
+fn a_goods_line_reads_hs_as_hs_code() {
+    let s = parse_jsonl_line(&GOOD.replace("\"hs_code\"", "\"hs\""), 1).expect("valid");
+    assert_eq!(s.goods[0].hs_code.as_deref(), Some("870324"));
+}
+
 #[test]
 fn malformed_json_names_the_line() {
     let e = err("{\"id\": \"S-9\", ");

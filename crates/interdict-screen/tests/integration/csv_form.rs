@@ -43,3 +43,13 @@ fn rows_group_into_shipments_and_errors_do_not_stop_the_batch() {
     let e4 = items[3].as_ref().expect_err("unknown LOCODE");
     assert_eq!(e4.field, "legs[0].to");
 }
+
+// The goods command's CSV names the declared code `hs`; the shipment CSV reads it too.
+#[test]
+fn an_hs_column_is_read_as_hs_code() {
+    let first_two: String = CSV.lines().take(2).collect::<Vec<_>>().join("\n");
+    let renamed = first_two.replacen(",hs_code,", ",hs,", 1);
+    let items: Vec<_> = read_csv(renamed.as_bytes()).collect();
+    let c1 = items[0].as_ref().expect("C-1 valid");
+    assert_eq!(c1.goods[0].hs_code.as_deref(), Some("870830"));
+}

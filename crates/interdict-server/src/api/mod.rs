@@ -77,6 +77,10 @@ pub fn router(state: SharedState, limits: Limits) -> Router {
         .route("/", get(ui::index))
         .route("/ui/{*path}", get(ui::file))
         .route("/metrics", get(metrics_text))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            require_read_key,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), track))
         .layer(DefaultBodyLimit::max(limits.body_bytes))
         .layer(TimeoutLayer::with_status_code(
@@ -101,7 +105,7 @@ async fn blocking<T: Send + 'static>(
 ) -> ApiResult<T> {
     tokio::task::spawn_blocking(f)
         .await
-        .map_err(|e| ApiError::BadRequest(format!("request failed: {e}")))?
+        .map_err(|e| ApiError::Internal(format!("request failed: {e}")))?
 }
 
 /// Counts and times every request by route template; logs it.
@@ -116,14 +120,55 @@ async fn track(State(state): State<SharedState>, req: Request, next: Next) -> Re
     let elapsed = started.elapsed();
     let status = response.status().as_u16();
     state.metrics.observe(&method, &route, status, elapsed);
-    tracing::info!(
-        method,
-        route,
-        status,
-        ms = elapsed.as_secs_f64() * 1e3,
-        "request"
-    );
+    let ms = elapsed.as_secs_f64() * 1e3;
+    // Every request at debug (an access log costs throughput); server
+    // errors always.
+    if status >= 500 {
+        tracing::warn!(method, route, status, ms, "request failed");
+    } else {
+        tracing::debug!(method, route, status, ms, "request");
+    }
     response
+}
+
+/// Routes open without a key: probes, the page, and `/updatez` (which
+/// checks its own token).
+const OPEN_ROUTES: [&str; 5] = ["/healthz", "/readyz", "/", "/ui/{*path}", "/updatez"];
+
+/// The key a request carries: `Authorization: ApiKey K` (OpenSanctions'
+/// form), `Authorization: Bearer K`, or `?api_key=K`.
+fn request_key(req: &Request) -> Option<String> {
+    let header = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|h| h.to_str().ok())
+        .and_then(|h| {
+            h.strip_prefix("ApiKey ")
+                .or_else(|| h.strip_prefix("Bearer "))
+        })
+        .map(|k| k.trim().to_string());
+    header.or_else(|| {
+        Params::parse(req.uri().query())
+            .get("api_key")
+            .map(str::to_string)
+    })
+}
+
+/// When read keys are configured, data routes need one; otherwise any
+/// `Authorization` header or `api_key` is ignored, as yente ignores them.
+async fn require_read_key(State(state): State<SharedState>, req: Request, next: Next) -> Response {
+    if state.read_keys.is_empty() {
+        return next.run(req).await;
+    }
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().to_string());
+    let open = route.as_deref().is_some_and(|r| OPEN_ROUTES.contains(&r));
+    if open || request_key(&req).is_some_and(|k| state.read_keys.allows(&k)) {
+        return next.run(req).await;
+    }
+    ApiError::Forbidden("Invalid or missing API key.".into()).into_response()
 }
 
 async fn healthz() -> Json<Value> {

@@ -187,18 +187,21 @@ fn text_hits(
         }
     }
     let wanted = words(&req.q);
-    index.graph.for_each(matcher, |r| {
-        if seen.contains(&r.id) || !has_words(&r, &wanted) || !admits(&r) {
-            return;
-        }
-        hits.push((0.0, r));
-    });
+    index.graph.for_each_where(
+        matcher,
+        |caption, props| has_words(caption, props, &wanted),
+        |r| {
+            if !seen.contains(&r.id) && admits(&r) {
+                hits.push((0.0, r));
+            }
+        },
+    );
     hits
 }
 
-fn has_words(r: &Record, wanted: &[String]) -> bool {
-    let mut text: Vec<String> = words(&r.caption);
-    for values in r.properties.values() {
+fn has_words(caption: &str, props: &BTreeMap<String, Vec<String>>, wanted: &[String]) -> bool {
+    let mut text: Vec<String> = words(caption);
+    for values in props.values() {
         for v in values {
             text.extend(words(v));
         }

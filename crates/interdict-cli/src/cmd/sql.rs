@@ -1,0 +1,46 @@
+//! `interdict sql`: any SQL over trade files, with interdict's functions
+//! (`hs_category`, `luxury`, `luxury_category`, `controlled`).
+
+use crate::cmd::flows::{report_rejections, ReadArgs};
+use anyhow::Context as _;
+use clap::Args;
+use interdict_trade::{pretty, TradeError, TradeSession};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct SqlArgs {
+    /// The query.
+    query: String,
+    /// A table `NAME=FILE[,FILE...]` (repeatable).
+    #[arg(long = "table", value_name = "NAME=FILE")]
+    tables: Vec<String>,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+pub fn run(args: SqlArgs) -> anyhow::Result<ExitCode> {
+    let session = TradeSession::embedded().context("loading goods tables")?;
+    let opts = args.read.options()?;
+    for t in &args.tables {
+        let (name, files) = t
+            .split_once('=')
+            .with_context(|| format!("--table {t:?} is not NAME=FILE"))?;
+        let files: Vec<PathBuf> = files.split(',').map(PathBuf::from).collect();
+        match session.register(name, &files, &opts) {
+            Err(TradeError::BadRows(rows)) => {
+                report_rejections(&rows);
+                eprintln!("stopped: pass --skip-bad-rows to run on the valid rows");
+                return Ok(ExitCode::FAILURE);
+            }
+            Ok(load) if !load.rejected.is_empty() => report_rejections(&load.rejected),
+            other => {
+                other?;
+            }
+        }
+    }
+    let batches = session.sql(&args.query)?;
+    print!("{}", pretty(&batches)?);
+    println!();
+    Ok(ExitCode::SUCCESS)
+}
