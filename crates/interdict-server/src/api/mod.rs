@@ -98,14 +98,23 @@ pub fn json_body(body: &[u8]) -> ApiResult<Value> {
         .map_err(|e| ApiError::invalid(&["body"], format!("JSON decode error: {e}")))
 }
 
-/// Runs CPU-bound work off the async workers, so health checks and
-/// other requests are answered while it runs.
+/// Runs CPU-bound work on rayon's pool, off the async workers, so health
+/// checks and other requests are answered while it runs. The pool has one
+/// thread per core: concurrent requests queue instead of oversubscribing
+/// the cores (and the allocator's per-thread arenas).
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> ApiResult<T> + Send + 'static,
 ) -> ApiResult<T> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| ApiError::Internal(format!("request failed: {e}")))?
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    rayon::spawn(move || {
+        // A panic must become this request's error, not abort the pool.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+        let _ = tx.send(result);
+    });
+    match rx.await {
+        Ok(Ok(result)) => result,
+        _ => Err(ApiError::Internal("request failed".into())),
+    }
 }
 
 /// Counts and times every request by route template; logs it.
