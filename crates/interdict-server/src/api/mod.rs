@@ -188,9 +188,27 @@ async fn readyz(State(state): State<SharedState>) -> ApiResult<Json<Value>> {
     admin::readyz(&state).map(Json)
 }
 
-async fn catalog(State(state): State<SharedState>) -> ApiResult<Json<Value>> {
+/// The catalogue with an ETag, answering 304 to a matching
+/// `If-None-Match`, as yente does (clients revalidate it).
+async fn catalog(
+    State(state): State<SharedState>,
+    headers: axum::http::HeaderMap,
+) -> ApiResult<Response> {
     let index = state.index()?;
-    Ok(Json(admin::catalog(&index)))
+    let body = admin::catalog(&index);
+    let etag = admin::etag_of(&body);
+    let cache = [
+        (header::ETAG, etag.clone()),
+        (header::CACHE_CONTROL, "public, max-age=300".to_string()),
+    ];
+    let matches = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|h| h.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    if matches {
+        return Ok((StatusCode::NOT_MODIFIED, cache).into_response());
+    }
+    Ok((cache, Json(body)).into_response())
 }
 
 async fn algorithms() -> Json<Value> {
