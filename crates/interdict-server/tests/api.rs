@@ -761,3 +761,25 @@ async fn reconcile_suggestions() {
         0
     );
 }
+
+#[tokio::test]
+async fn catalog_revalidates_with_its_etag() {
+    let r = get("/catalog").await;
+    let etag = r
+        .headers
+        .get("etag")
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    assert!(etag.starts_with('"') && etag.len() > 2, "{etag}");
+    let req = axum::http::Request::get("/catalog")
+        .header("if-none-match", &etag)
+        .body(axum::body::Body::empty());
+    let r = common::send(common::app(), req.unwrap_or_else(|e| panic!("{e}"))).await;
+    assert_eq!(r.status, 304);
+    let req = axum::http::Request::get("/catalog")
+        .header("if-none-match", "\"other\"")
+        .body(axum::body::Body::empty());
+    let r = common::send(common::app(), req.unwrap_or_else(|e| panic!("{e}"))).await;
+    assert_eq!(r.status, 200);
+}

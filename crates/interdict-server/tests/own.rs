@@ -230,3 +230,63 @@ async fn read_keys_when_configured() {
         200
     );
 }
+
+#[tokio::test]
+async fn a_yente_manifest_serves_what_it_names() {
+    let dir = std::env::temp_dir().join(format!("interdict-manifest-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let manifest = dir.join("manifest.yml");
+    let zala = common::fixture("zala.ftm.json.gz");
+    let text = format!(
+        "catalogs: []\ndatasets:\n  - name: zala\n    title: Zala Test Dataset\n    entities_url: file://{}\n    load: true\n  - name: un_sc_sanctions\n  - name: mine\n    title: Mine\n    children: [zala]\n",
+        zala.display()
+    );
+    std::fs::write(&manifest, text).unwrap_or_else(|e| panic!("{e}"));
+    let sources =
+        interdict_server::Sources::from_manifest(&manifest).unwrap_or_else(|e| panic!("{e}"));
+    let state = interdict_server::AppState::new(
+        interdict_server::LoadOptions {
+            store: interdict_lists::Store::new(dir.join("store")),
+            sources,
+        },
+        interdict_server::ApiKeys::default(),
+    );
+    state.build_now().unwrap_or_else(|e| panic!("{e}"));
+    let app = || interdict_server::router(state.clone(), interdict_server::Limits::default());
+    let get = |uri: &str| {
+        Request::get(uri)
+            .body(Body::empty())
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+
+    let catalog = common::send(app(), get("/catalog")).await.json();
+    let mut names: Vec<&str> = catalog["datasets"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d["name"].as_str())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["default", "mine", "sanctions", "un_sc_sanctions", "zala"]
+    );
+    let un = common::send(app(), get("/search/un_sc_sanctions?facets=datasets"))
+        .await
+        .json();
+    assert!(
+        un["total"]["value"].as_u64().is_some_and(|t| t > 100),
+        "{}",
+        un["total"]
+    );
+    let ds = un["facets"]["datasets"]["values"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(ds.len(), 1, "{ds:?}");
+    let mine = common::send(app(), get("/search/mine?q=alexander%20zakharov"))
+        .await
+        .json();
+    assert_eq!(mine["results"][0]["id"], "NK-aU5ybkbRFJucf8YMwsJvDw");
+    let _ = std::fs::remove_dir_all(&dir);
+}

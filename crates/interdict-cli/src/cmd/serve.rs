@@ -105,3 +105,14 @@ fn init_logs() {
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_dataset_files_are_named_after_the_file() {
+        assert_eq!(name_of(Path::new("/d/zala/entities.ftm.json")), "zala");
+        assert_eq!(name_of(Path::new("sdn.ftm.json")), "sdn");
+    }
+}

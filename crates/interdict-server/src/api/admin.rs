@@ -64,6 +64,14 @@ pub fn catalog(index: &Index) -> Value {
     json!({"datasets": datasets, "current": current, "outdated": [], "index_stale": false})
 }
 
+/// A strong ETag over the catalogue's JSON.
+pub fn etag_of(catalog: &Value) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(catalog.to_string().as_bytes());
+    let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
+    format!("\"{hex}\"")
+}
+
 pub fn algorithms() -> Value {
     let features = json!({
         "name_match": {

@@ -98,14 +98,23 @@ pub fn json_body(body: &[u8]) -> ApiResult<Value> {
         .map_err(|e| ApiError::invalid(&["body"], format!("JSON decode error: {e}")))
 }
 
-/// Runs CPU-bound work off the async workers, so health checks and
-/// other requests are answered while it runs.
+/// Runs CPU-bound work on rayon's pool, off the async workers, so health
+/// checks and other requests are answered while it runs. The pool has one
+/// thread per core: concurrent requests queue instead of oversubscribing
+/// the cores (and the allocator's per-thread arenas).
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> ApiResult<T> + Send + 'static,
 ) -> ApiResult<T> {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| ApiError::Internal(format!("request failed: {e}")))?
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    rayon::spawn(move || {
+        // A panic must become this request's error, not abort the pool.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+        let _ = tx.send(result);
+    });
+    match rx.await {
+        Ok(Ok(result)) => result,
+        _ => Err(ApiError::Internal("request failed".into())),
+    }
 }
 
 /// Counts and times every request by route template; logs it.
@@ -179,9 +188,27 @@ async fn readyz(State(state): State<SharedState>) -> ApiResult<Json<Value>> {
     admin::readyz(&state).map(Json)
 }
 
-async fn catalog(State(state): State<SharedState>) -> ApiResult<Json<Value>> {
+/// The catalogue with an ETag, answering 304 to a matching
+/// `If-None-Match`, as yente does (clients revalidate it).
+async fn catalog(
+    State(state): State<SharedState>,
+    headers: axum::http::HeaderMap,
+) -> ApiResult<Response> {
     let index = state.index()?;
-    Ok(Json(admin::catalog(&index)))
+    let body = admin::catalog(&index);
+    let etag = admin::etag_of(&body);
+    let cache = [
+        (header::ETAG, etag.clone()),
+        (header::CACHE_CONTROL, "public, max-age=300".to_string()),
+    ];
+    let matches = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|h| h.to_str().ok())
+        .is_some_and(|h| h.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    if matches {
+        return Ok((StatusCode::NOT_MODIFIED, cache).into_response());
+    }
+    Ok((cache, Json(body)).into_response())
 }
 
 async fn algorithms() -> Json<Value> {
