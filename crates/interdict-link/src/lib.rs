@@ -52,6 +52,7 @@
 //! ```
 
 mod cluster;
+mod corroborate;
 mod keys;
 mod merge;
 mod reason;
