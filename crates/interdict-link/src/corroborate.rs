@@ -19,6 +19,10 @@ use std::collections::BTreeMap;
 /// Corroborating facts a person needs beside the name.
 const PERSON_FACTS: usize = 2;
 
+/// Distinctive words from which a name shared as both records' primary
+/// name counts as a fact of its own.
+const LONG_NAME: usize = 3;
+
 /// Words that make up kunyas, honorifics and patronymic links rather than
 /// a person's own name: an alias of them and one name says little.
 const GENERIC_WORDS: [&str; 22] = [
@@ -30,10 +34,11 @@ const GENERIC_WORDS: [&str; 22] = [
 /// list's programme codes (OFAC's programme tags, the UK's regime codes,
 /// the UN's committees): the same party is listed under one regime on
 /// every list. Codes are matched by prefix, upper-cased.
-const PROGRAMME_FAMILIES: [(&str, &[&str]); 16] = [
+const PROGRAMME_FAMILIES: [(&str, &[&str]); 17] = [
     ("russia", &["RUSSIA-", "UKRAINE-", "CAATSA - RUSSIA", "RUS"]),
     ("syria", &["SYRIA", "HRIT-SY", "SYR"]),
     ("iran", &["IRAN", "IFSR", "IRGC", "INU", "IRN"]),
+    ("proliferation", &["NPWMD", "E.O. 13382"]),
     ("north korea", &["DPRK", "DPR"]),
     (
         "terrorism",
@@ -77,6 +82,14 @@ fn distinctive(key: &str) -> bool {
         .filter(|w| !GENERIC_WORDS.contains(w))
         .count()
         >= 2
+}
+
+/// Whether a name key has at least [`LONG_NAME`] distinctive words.
+fn long(key: &str) -> bool {
+    key.split_whitespace()
+        .filter(|w| !GENERIC_WORDS.contains(w))
+        .count()
+        >= LONG_NAME
 }
 
 /// Name keys of a record with whether each is a primary name. A key that
@@ -192,13 +205,16 @@ fn corroboration(a: &Entity, b: &Entity) -> Option<Vec<String>> {
     Some(facts)
 }
 
-/// Whether the corroborating facts suffice for the schema: people need
+/// Whether the corroborating facts suffice. People need
 /// [`PERSON_FACTS`]; organisations a shared country and one more fact
-/// (branches in different countries stay apart).
-fn sufficient(schema: Schema, facts: &[String]) -> bool {
+/// (branches in different countries stay apart). A long name (at least
+/// [`LONG_NAME`] distinctive words) that is the primary name of both
+/// records is itself rarer than a birth year: one fact less is needed.
+fn sufficient(schema: Schema, facts: &[String], long_primary: bool) -> bool {
+    let fewer = usize::from(long_primary);
     match schema {
-        Schema::Person => facts.len() >= PERSON_FACTS,
-        _ => facts.len() >= 2 && facts.iter().any(|f| f.starts_with("country ")),
+        Schema::Person => facts.len() >= PERSON_FACTS - fewer,
+        _ => facts.len() >= 2 - fewer && facts.iter().any(|f| f.starts_with("country ")),
     }
 }
 
@@ -224,7 +240,8 @@ pub(crate) fn corroborated_name(records: &[&Entity]) -> Vec<Edge> {
                     return None;
                 }
                 let facts = corroboration(e, l)?;
-                sufficient(l.schema, &facts).then_some((earlier, facts))
+                let long_primary = primary && later_primary && long(name);
+                sufficient(l.schema, &facts, long_primary).then_some((earlier, facts))
             });
             if let Some((earlier, facts)) = found {
                 edges.push(Edge {
@@ -368,5 +385,34 @@ mod tests {
             ],
         );
         assert_eq!(programme_families(&p), vec!["russia", "terrorism"]);
+    }
+
+    #[test]
+    fn a_long_primary_name_on_both_records_needs_one_fact_less() {
+        let a = person(
+            "us_ofac_sdn:1",
+            &[
+                (prop::NAME, "MIKHEEV, Danila Yurievich"),
+                (prop::NATIONALITY, "ru"),
+            ],
+        );
+        let b = person(
+            "gb_fcdo_sanctions:1",
+            &[
+                (prop::NAME, "Danila Yurievich MIKHEEV"),
+                (prop::NATIONALITY, "ru"),
+            ],
+        );
+        assert_eq!(corroborated_name(&[&a, &b]).len(), 1);
+        // As an alias of one of them, the same name needs two facts.
+        let c = person(
+            "un_sc_sanctions:1",
+            &[
+                (prop::NAME, "Danila MIKHEEV"),
+                (prop::ALIAS, "Danila Yurievich Mikheev"),
+                (prop::NATIONALITY, "ru"),
+            ],
+        );
+        assert!(corroborated_name(&[&a, &c]).is_empty());
     }
 }

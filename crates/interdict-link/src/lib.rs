@@ -169,7 +169,12 @@ pub fn link(records: &[Entity]) -> Linked {
     let mut conflicts = Vec::new();
     let mut disagreements = Vec::new();
     for edge in edges {
-        match clusters.join(edge.a, edge.b, edge.rule.is_citation()) {
+        let joined = if edge.rule == Rule::CorroboratedName {
+            clusters.join_same_year(edge.a, edge.b)
+        } else {
+            clusters.join(edge.a, edge.b, edge.rule.is_citation())
+        };
+        match joined {
             cluster::Joined::Merged => accepted.push(edge),
             cluster::Joined::MergedDespite(kind, left, right) => {
                 disagreements.push(reason::conflict(&ordered, &edge, kind, left, right));
