@@ -14,6 +14,7 @@ use std::path::Path;
 #[derive(Deserialize)]
 struct KeyLine {
     item: String,
+    kind: String,
     records: Vec<String>,
 }
 
@@ -33,6 +34,10 @@ pub struct Tally {
     pub merged_same: usize,
     /// Items labelled the same party.
     pub same: usize,
+    /// Near-miss items (not merged when the sample was drawn).
+    pub near_misses: usize,
+    /// Of those, labelled the same party and still not merged.
+    pub still_missed: usize,
 }
 
 impl Tally {
@@ -42,6 +47,14 @@ impl Tally {
 
     pub fn recall(&self) -> f64 {
         ratio(self.merged_same, self.same)
+    }
+
+    /// The audit's recall estimate: the linker's merged links against
+    /// them plus the still-missed share of the near misses scaled to the
+    /// whole pool of `pool` near misses the sample was drawn from.
+    pub fn estimated_recall(&self, merged_links: usize, pool: usize) -> f64 {
+        let missed = ratio(self.still_missed, self.near_misses) * pool as f64;
+        merged_links as f64 / (merged_links as f64 + missed)
     }
 
     fn add(&mut self, merged: bool, same: bool) {
@@ -84,9 +97,9 @@ type Scored = (Vec<(String, Tally)>, Vec<String>);
 /// items the linker gets wrong (labelled same but not merged, or merged but
 /// labelled different). Items labelled `unsure` are left out.
 pub fn score(linked: &Linked, key: &Path, labels: &Path) -> Result<Scored> {
-    let keys: HashMap<String, Vec<String>> = read_jsonl::<KeyLine>(key)?
+    let keys: HashMap<String, (String, Vec<String>)> = read_jsonl::<KeyLine>(key)?
         .into_iter()
-        .map(|k| (k.item, k.records))
+        .map(|k| (k.item, (k.kind, k.records)))
         .collect();
     let mut parts: Vec<(String, Tally)> = Vec::new();
     let mut dev_errors = Vec::new();
@@ -94,7 +107,7 @@ pub fn score(linked: &Linked, key: &Path, labels: &Path) -> Result<Scored> {
         let Some(same) = label.same.as_bool() else {
             continue;
         };
-        let records = keys
+        let (kind, records) = keys
             .get(&label.item)
             .with_context(|| format!("{} is not in the key", label.item))?;
         let merged = all_merged(linked, records);
@@ -106,6 +119,10 @@ pub fn score(linked: &Linked, key: &Path, labels: &Path) -> Result<Scored> {
             }
         };
         parts[at].1.add(merged, same);
+        if kind == "near_miss" {
+            parts[at].1.near_misses += 1;
+            parts[at].1.still_missed += usize::from(same && !merged);
+        }
         if label.part == "dev" && merged != same {
             let what = if same { "missed" } else { "WRONG MERGE" };
             dev_errors.push(format!("{} {what}: {}", label.item, records.join(" + ")));
@@ -113,6 +130,9 @@ pub fn score(linked: &Linked, key: &Path, labels: &Path) -> Result<Scored> {
     }
     Ok((parts, dev_errors))
 }
+
+/// Near-miss pairs in the pool the audit sample was drawn from.
+const NEAR_MISS_POOL: usize = 2_848;
 
 pub fn run(dir: &Path, show_errors: bool) -> Result<()> {
     let records: Vec<interdict_model::Entity> = interdict_lists::load_bundled()
@@ -130,33 +150,43 @@ pub fn run(dir: &Path, show_errors: bool) -> Result<()> {
         "linker: {} records -> {} parties",
         linked.stats.records, linked.stats.parties
     );
+    let links = linked.stats.records - linked.stats.parties;
     println!(
-        "| part | merged items labelled same | precision | labelled-same items merged | recall |"
+        "| part | merged items labelled same | precision | labelled-same items merged | recall \
+         | near misses labelled same, still not merged | estimated recall |"
     );
-    println!("|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|");
     let mut all = Tally::default();
     for (part, t) in &parts {
         println!(
-            "| {part} | {} / {} | {:.3} | {} / {} | {:.3} |",
+            "| {part} | {} / {} | {:.3} | {} / {} | {:.3} | {} / {} | {:.3} |",
             t.merged_same,
             t.merged,
             t.precision(),
             t.merged_same,
             t.same,
-            t.recall()
+            t.recall(),
+            t.still_missed,
+            t.near_misses,
+            t.estimated_recall(links, NEAR_MISS_POOL)
         );
         all.merged += t.merged;
         all.merged_same += t.merged_same;
         all.same += t.same;
+        all.near_misses += t.near_misses;
+        all.still_missed += t.still_missed;
     }
     println!(
-        "| all | {} / {} | {:.3} | {} / {} | {:.3} |",
+        "| all | {} / {} | {:.3} | {} / {} | {:.3} | {} / {} | {:.3} |",
         all.merged_same,
         all.merged,
         all.precision(),
         all.merged_same,
         all.same,
-        all.recall()
+        all.recall(),
+        all.still_missed,
+        all.near_misses,
+        all.estimated_recall(links, NEAR_MISS_POOL)
     );
     if show_errors {
         for e in &dev_errors {

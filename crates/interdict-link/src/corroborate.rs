@@ -20,8 +20,8 @@ use std::collections::BTreeMap;
 const PERSON_FACTS: usize = 2;
 
 /// Distinctive words from which a name shared as both records' primary
-/// name counts as a fact of its own.
-const LONG_NAME: usize = 3;
+/// name counts as a fact of its own (a kunya or a single word never does).
+const LONG_NAME: usize = 2;
 
 /// Words that make up kunyas, honorifics and patronymic links rather than
 /// a person's own name: an alias of them and one name says little.
@@ -179,9 +179,22 @@ fn identifiers_conflict(a: &Entity, b: &Entity) -> bool {
         })
 }
 
+/// Both records state nationalities or citizenships and share none: two
+/// people (a dual national's other nationality is usually on both lists).
+fn nationalities_conflict(a: &Entity, b: &Entity) -> bool {
+    let of = |e: &Entity| -> Vec<String> {
+        [prop::NATIONALITY, prop::CITIZENSHIP]
+            .iter()
+            .flat_map(|p| e.get(p).iter().cloned())
+            .collect()
+    };
+    let (na, nb) = (of(a), of(b));
+    !na.is_empty() && !nb.is_empty() && !share(&na, &nb)
+}
+
 /// The facts two records agree on, or `None` when one contradicts.
 fn corroboration(a: &Entity, b: &Entity) -> Option<Vec<String>> {
-    if identifiers_conflict(a, b) {
+    if identifiers_conflict(a, b) || nationalities_conflict(a, b) {
         return None;
     }
     let mut facts = Vec::new();
@@ -241,7 +254,12 @@ pub(crate) fn corroborated_name(records: &[&Entity]) -> Vec<Edge> {
                 }
                 let facts = corroboration(e, l)?;
                 let long_primary = primary && later_primary && long(name);
-                sufficient(l.schema, &facts, long_primary).then_some((earlier, facts))
+                let schema = if e.schema == Schema::Person {
+                    e.schema
+                } else {
+                    l.schema
+                };
+                sufficient(schema, &facts, long_primary).then_some((earlier, facts))
             });
             if let Some((earlier, facts)) = found {
                 edges.push(Edge {
@@ -344,13 +362,26 @@ mod tests {
     }
 
     #[test]
-    fn one_fact_does_not_suffice_for_a_person() {
+    fn one_fact_does_not_suffice_for_a_name_only_one_record_holds_as_primary() {
         let a = person(
             "a:1",
             &[(prop::NAME, "Ali Hassan"), (prop::NATIONALITY, "iq")],
         );
-        let b = person("b:1", &[(prop::NAME, "HASSAN, Ali"), (prop::COUNTRY, "iq")]);
+        let b = person(
+            "b:1",
+            &[
+                (prop::NAME, "Ali Hassan al-Tikriti"),
+                (prop::ALIAS, "HASSAN, Ali"),
+                (prop::COUNTRY, "iq"),
+            ],
+        );
         assert!(corroborated_name(&[&a, &b]).is_empty());
+        // With a second agreeing fact the alias is corroborated.
+        let mut b = b;
+        b.add(prop::BIRTH_DATE, "1960");
+        let mut a = a;
+        a.add(prop::BIRTH_DATE, "1960-05-01");
+        assert_eq!(corroborated_name(&[&a, &b]).len(), 1);
     }
 
     #[test]
@@ -388,7 +419,7 @@ mod tests {
     }
 
     #[test]
-    fn a_long_primary_name_on_both_records_needs_one_fact_less() {
+    fn a_name_primary_on_both_records_needs_one_fact_less() {
         let a = person(
             "us_ofac_sdn:1",
             &[
