@@ -19,6 +19,14 @@
 //!   nationality; organisations with the same normalised name (acronyms in
 //!   parentheses and the spelling of legal forms aside) and the same address
 //!   (its country compared as an ISO code).
+//! - **Corroborated names** (`corroborate`): the same name (a primary name
+//!   of at least one record; an alias only with two distinctive words, never
+//!   a kunya) and two facts agreeing at the precision both records state:
+//!   birth date (a year matches a full date in it), a country, the birth
+//!   town, the programme family (the regime across lists), or the name being
+//!   both records' primary name. Differing birth years, nationalities, UN
+//!   reference, IMO or registration numbers refuse it; full birth dates that
+//!   differ within a shared year are merged and reported as a disagreement.
 //! - **Conflicts**: a merge that would put two different UN reference
 //!   numbers, two different IMO numbers or two different full birth dates
 //!   (each side has some and they share none) into one party is refused and
