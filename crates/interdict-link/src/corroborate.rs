@@ -4,9 +4,9 @@
 //! both records state them, with no fact that contradicts.
 //!
 //! A shared alias alone does not suffice: kunyas and short aliases ("Abu
-//! Muhammad") are carried by many people, so the name must be a primary
-//! name of at least one record, and an alias counts only when it holds two
-//! distinctive words.
+//! Muhammad") are carried by many people, so an alias counts only when it
+//! holds two distinctive words, and a name that is an alias of both records
+//! needs one more fact.
 
 use crate::keys::{self, share};
 use crate::reason::Rule;
@@ -218,21 +218,35 @@ fn corroboration(a: &Entity, b: &Entity) -> Option<Vec<String>> {
     Some(facts)
 }
 
+/// How much a shared name says about two records.
+#[derive(Clone, Copy, PartialEq)]
+enum NameStanding {
+    /// An alias of both: one fact more is needed.
+    AliasOfBoth,
+    /// A primary name of one of them.
+    PrimaryOfOne,
+    /// A primary name of both with at least [`LONG_NAME`] distinctive words:
+    /// itself rarer than a birth year, so one fact less is needed.
+    PrimaryOfBoth,
+}
+
 /// Whether the corroborating facts suffice. People need
-/// [`PERSON_FACTS`]; organisations a shared country and one more fact
-/// (branches in different countries stay apart). A long name (at least
-/// [`LONG_NAME`] distinctive words) that is the primary name of both
-/// records is itself rarer than a birth year: one fact less is needed.
-fn sufficient(schema: Schema, facts: &[String], long_primary: bool) -> bool {
-    let fewer = usize::from(long_primary);
+/// [`PERSON_FACTS`]; organisations as many, one a shared country (branches
+/// in different countries stay apart); both adjusted by the name's standing.
+fn sufficient(schema: Schema, facts: &[String], name: NameStanding) -> bool {
+    let needed = match name {
+        NameStanding::AliasOfBoth => PERSON_FACTS + 1,
+        NameStanding::PrimaryOfOne => PERSON_FACTS,
+        NameStanding::PrimaryOfBoth => PERSON_FACTS - 1,
+    };
     match schema {
-        Schema::Person => facts.len() >= PERSON_FACTS - fewer,
-        _ => facts.len() >= 2 - fewer && facts.iter().any(|f| f.starts_with("country ")),
+        Schema::Person => facts.len() >= needed,
+        _ => facts.len() >= needed && facts.iter().any(|f| f.starts_with("country ")),
     }
 }
 
-/// Persons and organisations with the same name (a primary name of at
-/// least one of them) and enough corroborating facts.
+/// Persons and organisations with the same name and enough corroborating
+/// facts for the name's standing.
 pub(crate) fn corroborated_name(records: &[&Entity]) -> Vec<Edge> {
     let mut groups: BTreeMap<String, Vec<(usize, bool)>> = BTreeMap::new();
     for (i, e) in records.iter().enumerate() {
@@ -249,17 +263,21 @@ pub(crate) fn corroborated_name(records: &[&Entity]) -> Vec<Edge> {
             let l = records[later];
             let found = members[..j].iter().find_map(|&(earlier, primary)| {
                 let e = records[earlier];
-                if !(primary || later_primary) || !crate::rules::may_link(e, l) {
+                if !crate::rules::may_link(e, l) {
                     return None;
                 }
                 let facts = corroboration(e, l)?;
-                let long_primary = primary && later_primary && long(name);
+                let standing = match (primary, later_primary) {
+                    (true, true) if long(name) => NameStanding::PrimaryOfBoth,
+                    (false, false) => NameStanding::AliasOfBoth,
+                    _ => NameStanding::PrimaryOfOne,
+                };
                 let schema = if e.schema == Schema::Person {
                     e.schema
                 } else {
                     l.schema
                 };
-                sufficient(schema, &facts, long_primary).then_some((earlier, facts))
+                sufficient(schema, &facts, standing).then_some((earlier, facts))
             });
             if let Some((earlier, facts)) = found {
                 edges.push(Edge {
@@ -445,5 +463,30 @@ mod tests {
             ],
         );
         assert!(corroborated_name(&[&a, &c]).is_empty());
+    }
+
+    #[test]
+    fn an_alias_of_both_records_needs_three_facts() {
+        let p = |id, name: &str, extra: &[(&str, &str)]| {
+            let mut props = vec![
+                (prop::NAME, name),
+                (prop::ALIAS, "Ayman al-Zawahiri"),
+                (prop::BIRTH_DATE, "1951-06-19"),
+                (prop::PROGRAM, "SDGT"),
+            ];
+            props.extend_from_slice(extra);
+            person(id, &props)
+        };
+        let a = p("un_sc_sanctions:1", "AIMAN MUHAMMED RABI AL-ZAWAHIRI", &[]);
+        let b = p("us_ofac_sdn:1", "AL ZAWAHIRI, Dr. Ayman", &[]);
+        assert!(corroborated_name(&[&a, &b]).is_empty());
+        let place = [(prop::BIRTH_PLACE, "Giza, Egypt")];
+        let a = p(
+            "un_sc_sanctions:1",
+            "AIMAN MUHAMMED RABI AL-ZAWAHIRI",
+            &place,
+        );
+        let b = p("us_ofac_sdn:1", "AL ZAWAHIRI, Dr. Ayman", &place);
+        assert_eq!(corroborated_name(&[&a, &b]).len(), 1);
     }
 }

@@ -19,9 +19,9 @@
 //!   nationality; organisations with the same normalised name (acronyms in
 //!   parentheses and the spelling of legal forms aside) and the same address
 //!   (its country compared as an ISO code).
-//! - **Corroborated names** (`corroborate`): the same name (a primary name
-//!   of at least one record; an alias only with two distinctive words, never
-//!   a kunya) and two facts agreeing at the precision both records state:
+//! - **Corroborated names** (`corroborate`): the same name (an alias only
+//!   with two distinctive words, never a kunya; an alias of both records
+//!   needs a third fact) and two facts agreeing at the precision both state:
 //!   birth date (a year matches a full date in it), a country, the birth
 //!   town, the programme family (the regime across lists), or the name being
 //!   both records' primary name. Differing birth years, nationalities, UN
