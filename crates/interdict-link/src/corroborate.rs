@@ -261,7 +261,10 @@ pub(crate) fn corroborated_name(records: &[&Entity]) -> Vec<Edge> {
     for (name, members) in groups.iter().filter(|(_, m)| m.len() <= 50) {
         for (j, &(later, later_primary)) in members.iter().enumerate().skip(1) {
             let l = records[later];
-            let found = members[..j].iter().find_map(|&(earlier, primary)| {
+            // Every agreeing earlier record, not just the first: the
+            // closure may refuse one join (a contradiction elsewhere in its
+            // cluster) and accept another.
+            let found = members[..j].iter().filter_map(|&(earlier, primary)| {
                 let e = records[earlier];
                 if !crate::rules::may_link(e, l) {
                     return None;
@@ -279,7 +282,7 @@ pub(crate) fn corroborated_name(records: &[&Entity]) -> Vec<Edge> {
                 };
                 sufficient(schema, &facts, standing).then_some((earlier, facts))
             });
-            if let Some((earlier, facts)) = found {
+            for (earlier, facts) in found {
                 edges.push(Edge {
                     rule: Rule::CorroboratedName,
                     a: later,
