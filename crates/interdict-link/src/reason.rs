@@ -140,9 +140,12 @@ impl fmt::Display for MergeReason {
                 write!(f, "same name, birth date and nationality: {v} ({la}, {lb})")
             }
             Rule::NameAddress => write!(f, "same name and address: {v} ({la}, {lb})"),
-            Rule::CorroboratedName => {
-                write!(f, "same name, corroborated by {v} ({la}, {lb})")
-            }
+            Rule::CorroboratedName => match v.split_once("; ") {
+                Some((name, facts)) => {
+                    write!(f, "same name {name}, corroborated by {facts} ({la}, {lb})")
+                }
+                None => write!(f, "same name {v} ({la}, {lb})"),
+            },
         }
     }
 }
@@ -260,6 +263,16 @@ mod tests {
                 "IMO9114555"
             ),
             "same IMO 9114555 (OFAC SDN 1, UK DPR0001)"
+        );
+        assert_eq!(
+            r(
+                Rule::CorroboratedName,
+                "us_ofac_sdn:17321",
+                "gb_fcdo_sanctions:SYR0119",
+                "eddin kamal tuma; country sy, syria programmes"
+            ),
+            "same name eddin kamal tuma, corroborated by country sy, syria programmes \
+             (OFAC SDN 17321, UK SYR0119)"
         );
     }
 
