@@ -9,6 +9,7 @@ mod engine;
 mod evaluate;
 mod gold;
 mod goods;
+mod link_audit;
 mod link_sample;
 mod metrics;
 mod names;
@@ -46,6 +47,19 @@ enum Command {
     /// Writes a seeded random sample of merged clusters and near-miss pairs
     /// (same name, not merged) for a blind audit of record linking.
     LinkSample(LinkSampleArgs),
+    /// Re-scores the blind link audit against the current linker:
+    /// precision and recall of merges per part (dev, holdout).
+    LinkAudit(LinkAuditArgs),
+}
+
+#[derive(clap::Args)]
+struct LinkAuditArgs {
+    /// The audit folder (sample.key.jsonl, labels.jsonl).
+    #[arg(long, default_value = "eval/link")]
+    dir: PathBuf,
+    /// List the dev part's misses and wrong merges (never the holdout's).
+    #[arg(long)]
+    show_errors: bool,
 }
 
 #[derive(clap::Args)]
@@ -154,6 +168,7 @@ fn main() -> Result<()> {
         }
         Command::Shipments(args) => shipments::run(args.labelled, &eval_dir()),
         Command::LinkSample(args) => link_sample::run(&args.out, args.n, args.seed),
+        Command::LinkAudit(args) => link_audit::run(&args.dir, args.show_errors),
         Command::Pair(args) => {
             let schema: interdict_model::Schema = args
                 .schema

@@ -121,14 +121,39 @@ impl Closure {
     /// UK table's birth dates often differ from the UN's for the very record
     /// it cites). Such joins are reported as [`Joined::MergedDespite`].
     pub fn join(&mut self, a: usize, b: usize, cited: bool) -> Joined {
+        self.join_tolerating(a, b, |_, _| cited)
+    }
+
+    /// Joins like [`Closure::join`] for a link inferred from agreeing facts
+    /// whose birth dates agree at the year: full dates that differ within a
+    /// year the sides share do not refuse it (lists write an unknown day as
+    /// the first of January), but differing years do.
+    pub fn join_same_year(&mut self, a: usize, b: usize) -> Joined {
+        self.join_tolerating(a, b, |x, y| {
+            let year = |d: &String| d.get(..4).map(str::to_string);
+            x.birth
+                .iter()
+                .any(|d| y.birth.iter().any(|e| year(d) == year(e)))
+        })
+    }
+
+    /// The join, with differing birth dates tolerated when `tolerate` says
+    /// so for the two sides' facts.
+    fn join_tolerating(
+        &mut self,
+        a: usize,
+        b: usize,
+        tolerate: impl Fn(&Facts, &Facts) -> bool,
+    ) -> Joined {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
             return Joined::Already;
         }
         let found = self.facts[ra].contradictions(&self.facts[rb]);
+        let dates_tolerated = tolerate(&self.facts[ra], &self.facts[rb]);
         let blocking = found
             .iter()
-            .find(|(kind, _, _)| !cited || *kind != ConflictKind::BirthDate);
+            .find(|(kind, _, _)| !dates_tolerated || *kind != ConflictKind::BirthDate);
         if let Some((kind, l, r)) = blocking {
             return Joined::Refused(*kind, l.clone(), r.clone());
         }
@@ -178,5 +203,23 @@ mod tests {
             Joined::MergedDespite(ConflictKind::BirthDate, _, _)
         ));
         assert_eq!(cl.root(2), 0);
+    }
+
+    #[test]
+    fn an_inferred_link_tolerates_differing_days_within_one_year_only() {
+        let (a, b, c) = (
+            person("a", "1973-01-01"),
+            person("b", "1973-01-24"),
+            person("c", "1974-01-05"),
+        );
+        let mut cl = Closure::new(&[&a, &b, &c]);
+        assert!(matches!(
+            cl.join_same_year(1, 0),
+            Joined::MergedDespite(ConflictKind::BirthDate, _, _)
+        ));
+        assert!(matches!(
+            cl.join_same_year(2, 0),
+            Joined::Refused(ConflictKind::BirthDate, _, _)
+        ));
     }
 }

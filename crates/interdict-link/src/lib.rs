@@ -19,6 +19,14 @@
 //!   nationality; organisations with the same normalised name (acronyms in
 //!   parentheses and the spelling of legal forms aside) and the same address
 //!   (its country compared as an ISO code).
+//! - **Corroborated names** (`corroborate`): the same name (an alias only
+//!   with two distinctive words, never a kunya; an alias of both records
+//!   needs a third fact) and two facts agreeing at the precision both state:
+//!   birth date (a year matches a full date in it), a country, the birth
+//!   town, the programme family (the regime across lists), or the name being
+//!   both records' primary name. Differing birth years, nationalities, UN
+//!   reference, IMO or registration numbers refuse it; full birth dates that
+//!   differ within a shared year are merged and reported as a disagreement.
 //! - **Conflicts**: a merge that would put two different UN reference
 //!   numbers, two different IMO numbers or two different full birth dates
 //!   (each side has some and they share none) into one party is refused and
@@ -52,6 +60,7 @@
 //! ```
 
 mod cluster;
+mod corroborate;
 mod keys;
 mod merge;
 mod reason;
@@ -168,7 +177,12 @@ pub fn link(records: &[Entity]) -> Linked {
     let mut conflicts = Vec::new();
     let mut disagreements = Vec::new();
     for edge in edges {
-        match clusters.join(edge.a, edge.b, edge.rule.is_citation()) {
+        let joined = if edge.rule == Rule::CorroboratedName {
+            clusters.join_same_year(edge.a, edge.b)
+        } else {
+            clusters.join(edge.a, edge.b, edge.rule.is_citation())
+        };
+        match joined {
             cluster::Joined::Merged => accepted.push(edge),
             cluster::Joined::MergedDespite(kind, left, right) => {
                 disagreements.push(reason::conflict(&ordered, &edge, kind, left, right));

@@ -27,11 +27,15 @@ pub enum Rule {
     NameBirthDateNationality,
     /// Organisations: same normalised name and address.
     NameAddress,
+    /// Persons and organisations: same name and at least two corroborating
+    /// facts (birth date at the coarser precision, country, birth place,
+    /// programme family), none contradicting.
+    CorroboratedName,
 }
 
 impl Rule {
     /// Every rule, strongest first: the order in which they are applied.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 12] = [
         Rule::CitedRecord,
         Rule::UnscId,
         Rule::ImoNumber,
@@ -43,6 +47,7 @@ impl Rule {
         Rule::RegistrationNumber,
         Rule::NameBirthDateNationality,
         Rule::NameAddress,
+        Rule::CorroboratedName,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -58,6 +63,7 @@ impl Rule {
             Rule::RegistrationNumber => "registration_number",
             Rule::NameBirthDateNationality => "name_birth_date_nationality",
             Rule::NameAddress => "name_address",
+            Rule::CorroboratedName => "corroborated_name",
         }
     }
 
@@ -69,7 +75,10 @@ impl Rule {
 
     /// Whether one shared identifier suffices (else several facts agreed).
     pub fn is_strong(self) -> bool {
-        !matches!(self, Rule::NameBirthDateNationality | Rule::NameAddress)
+        !matches!(
+            self,
+            Rule::NameBirthDateNationality | Rule::NameAddress | Rule::CorroboratedName
+        )
     }
 }
 
@@ -131,6 +140,12 @@ impl fmt::Display for MergeReason {
                 write!(f, "same name, birth date and nationality: {v} ({la}, {lb})")
             }
             Rule::NameAddress => write!(f, "same name and address: {v} ({la}, {lb})"),
+            Rule::CorroboratedName => match v.split_once("; ") {
+                Some((name, facts)) => {
+                    write!(f, "same name {name}, corroborated by {facts} ({la}, {lb})")
+                }
+                None => write!(f, "same name {v} ({la}, {lb})"),
+            },
         }
     }
 }
@@ -248,6 +263,16 @@ mod tests {
                 "IMO9114555"
             ),
             "same IMO 9114555 (OFAC SDN 1, UK DPR0001)"
+        );
+        assert_eq!(
+            r(
+                Rule::CorroboratedName,
+                "us_ofac_sdn:17321",
+                "gb_fcdo_sanctions:SYR0119",
+                "eddin kamal tuma; country sy, syria programmes"
+            ),
+            "same name eddin kamal tuma, corroborated by country sy, syria programmes \
+             (OFAC SDN 17321, UK SYR0119)"
         );
     }
 

@@ -41,13 +41,14 @@ fn edges_of(rule: Rule, records: &[&Entity]) -> Vec<Edge> {
         Rule::RegistrationNumber => registration_number(records),
         Rule::NameBirthDateNationality => name_birth_date_nationality(records),
         Rule::NameAddress => name_address(records),
+        Rule::CorroboratedName => crate::corroborate::corroborated_name(records),
     }
 }
 
 /// Two records may be one party only if their schemata may be one thing
 /// (FtM's hierarchy: never a person and a vessel) and they come from
 /// different lists: a list names each party once.
-fn may_link(a: &Entity, b: &Entity) -> bool {
+pub(crate) fn may_link(a: &Entity, b: &Entity) -> bool {
     a.schema.is_compatible(b.schema) && a.datasets != b.datasets
 }
 

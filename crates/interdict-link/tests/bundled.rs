@@ -28,8 +28,9 @@ fn every_record_is_in_exactly_one_party() {
     assert_eq!(l.parties.len(), l.stats.parties);
     let members: usize = l.clusters.iter().map(|c| c.members.len()).sum();
     assert_eq!(members, l.stats.records);
-    // A third of the records are copies: the CSL's OFAC rows alone are 10,038.
-    assert!((24_000..26_000).contains(&l.stats.parties), "{:?}", l.stats);
+    // A third of the records are copies: the CSL's OFAC rows alone are 10,038;
+    // names corroborated by other facts join about 1,300 more.
+    assert!((23_000..25_000).contains(&l.stats.parties), "{:?}", l.stats);
     assert_eq!(
         l.stats.merges_by_rule.get(&Rule::CitedRecord),
         Some(&10_038)
@@ -40,7 +41,14 @@ fn every_record_is_in_exactly_one_party() {
 #[test]
 fn a_list_citation_never_contradicts_a_un_reference_or_imo_number() {
     let l = linked();
-    assert!(l.conflicts.len() < 100, "{}", l.conflicts.len());
+    // The corroborated-name rule proposes many joins the closure refuses
+    // for a contradicting full birth date elsewhere in a cluster: counted apart.
+    let by_identifier = l
+        .conflicts
+        .iter()
+        .filter(|c| c.proposed.rule != Rule::CorroboratedName)
+        .count();
+    assert!(by_identifier < 100, "{by_identifier}");
     assert!(l.conflicts.iter().all(|c| !c.proposed.rule.is_citation()));
 }
 

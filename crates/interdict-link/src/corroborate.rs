@@ -1,0 +1,495 @@
+//! The corroborated-name rule: the same party on lists that share no
+//! identifier (an OFAC record and its UK or UN counterpart) is recognised
+//! by its name and at least two other facts that agree at the precision
+//! both records state them, with no fact that contradicts.
+//!
+//! A shared alias alone does not suffice: kunyas and short aliases ("Abu
+//! Muhammad") are carried by many people, so an alias counts only when it
+//! holds two distinctive words, and a name that is an alias of both records
+//! needs one more fact.
+
+use crate::keys::{self, share};
+use crate::reason::Rule;
+use crate::rules::Edge;
+use interdict_lists::UNSC_ID;
+use interdict_model::{countries, prop, Entity, Schema};
+use interdict_names::normalize;
+use std::collections::BTreeMap;
+
+/// Corroborating facts a person needs beside the name.
+const PERSON_FACTS: usize = 2;
+
+/// Distinctive words from which a name shared as both records' primary
+/// name counts as a fact of its own (a kunya or a single word never does).
+const LONG_NAME: usize = 2;
+
+/// Words that make up kunyas, honorifics and patronymic links rather than
+/// a person's own name: an alias of them and one name says little.
+const GENERIC_WORDS: [&str; 22] = [
+    "abu", "abou", "umm", "um", "ibn", "bin", "ben", "bint", "al", "el", "haji", "hajji", "mullah",
+    "mulla", "sheikh", "shaykh", "mawlawi", "maulvi", "qari", "mufti", "sayyid", "said",
+];
+
+/// Sanctions programmes grouped by the regime they implement, from each
+/// list's programme codes (OFAC's programme tags, the UK's regime codes,
+/// the UN's committees): the same party is listed under one regime on
+/// every list. Codes are matched by prefix, upper-cased.
+const PROGRAMME_FAMILIES: [(&str, &[&str]); 17] = [
+    ("russia", &["RUSSIA-", "UKRAINE-", "CAATSA - RUSSIA", "RUS"]),
+    ("syria", &["SYRIA", "HRIT-SY", "SYR"]),
+    ("iran", &["IRAN", "IFSR", "IRGC", "INU", "IRN"]),
+    ("proliferation", &["NPWMD", "E.O. 13382"]),
+    ("north korea", &["DPRK", "DPR"]),
+    (
+        "terrorism",
+        &["SDGT", "FTO", "AQD", "CTI", "AL-QAIDA", "TALIBAN", "AFG"],
+    ),
+    ("iraq", &["IRAQ", "IRQ"]),
+    ("libya", &["LIBYA", "LIB"]),
+    ("venezuela", &["VENEZUELA", "VEN"]),
+    ("belarus", &["BELARUS", "BEL"]),
+    ("burma", &["BURMA", "MYA"]),
+    ("human rights", &["GLOMAG", "MAGNIT", "GHR", "GAC"]),
+    ("cyber", &["CYBER", "CYB"]),
+    ("congo", &["DRCONGO", "DRC"]),
+    ("central african republic", &["CAR", "CAF"]),
+    ("nicaragua", &["NICARAGUA", "NIC"]),
+    ("sudan", &["DARFUR", "SOUTH SUDAN", "SUD"]),
+];
+
+/// The regime families of a record's programmes.
+pub(crate) fn programme_families(e: &Entity) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = e
+        .get(prop::PROGRAM)
+        .iter()
+        .filter_map(|p| {
+            let code = p.trim().to_uppercase();
+            PROGRAMME_FAMILIES
+                .iter()
+                .find(|(_, prefixes)| prefixes.iter().any(|pre| code.starts_with(pre)))
+                .map(|(family, _)| *family)
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// An alias worth linking on: two or more words that are not kunya or
+/// honorific particles.
+fn distinctive(key: &str) -> bool {
+    key.split_whitespace()
+        .filter(|w| !GENERIC_WORDS.contains(w))
+        .count()
+        >= 2
+}
+
+/// Whether a name key has at least [`LONG_NAME`] distinctive words.
+fn long(key: &str) -> bool {
+    key.split_whitespace()
+        .filter(|w| !GENERIC_WORDS.contains(w))
+        .count()
+        >= LONG_NAME
+}
+
+/// Name keys of a record with whether each is a primary name. A key that
+/// is both is primary.
+fn name_keys(e: &Entity) -> Vec<(String, bool)> {
+    let key = |raw: &str| {
+        if e.schema == Schema::Person {
+            keys::name(raw)
+        } else {
+            keys::org_name(raw)
+        }
+    };
+    let mut out: BTreeMap<String, bool> = BTreeMap::new();
+    for (property, raw) in e.names() {
+        let Some(k) = key(raw) else { continue };
+        let primary = property == prop::NAME;
+        if primary || distinctive(&k) {
+            *out.entry(k).or_insert(primary) |= primary;
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// How two stated birth dates compare at the precision both state.
+fn dates_agree(a: &str, b: &str) -> bool {
+    let n = a.len().min(b.len());
+    n >= 4 && a.get(..n) == b.get(..n)
+}
+
+/// Birth dates: `Some(true)` when a pair agrees at the coarser precision,
+/// `Some(false)` when both state some and none agree, `None` when either
+/// states none.
+fn birth_dates(a: &Entity, b: &Entity) -> Option<bool> {
+    let (da, db) = (a.get(prop::BIRTH_DATE), b.get(prop::BIRTH_DATE));
+    if da.is_empty() || db.is_empty() {
+        return None;
+    }
+    Some(da.iter().any(|x| db.iter().any(|y| dates_agree(x, y))))
+}
+
+/// The countries tied to a record: nationality, citizenship, country, and
+/// the country its birth place ends with.
+fn all_countries(e: &Entity) -> Vec<String> {
+    let mut out: Vec<String> = [prop::NATIONALITY, prop::CITIZENSHIP, prop::COUNTRY]
+        .iter()
+        .flat_map(|p| e.get(p).iter().cloned())
+        .collect();
+    for place in e.get(prop::BIRTH_PLACE) {
+        let last = place.rsplit(',').next().unwrap_or(place);
+        if let Some(c) = countries::resolve(last.trim()) {
+            out.push(c.code.to_string());
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The birth places' towns (the first part, when the place has more than a
+/// country), normalised.
+fn birth_towns(e: &Entity) -> Vec<String> {
+    e.get(prop::BIRTH_PLACE)
+        .iter()
+        .filter(|p| p.contains(','))
+        .filter_map(|p| p.split(',').next())
+        .map(normalize)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Identifiers that differ between two records stating some of one kind.
+fn identifiers_conflict(a: &Entity, b: &Entity) -> bool {
+    [prop::REGISTRATION_NUMBER, prop::IMO_NUMBER, UNSC_ID]
+        .iter()
+        .any(|p| {
+            let ka: Vec<String> = a
+                .get(p)
+                .iter()
+                .filter_map(|v| keys::identifier(v))
+                .collect();
+            let kb: Vec<String> = b
+                .get(p)
+                .iter()
+                .filter_map(|v| keys::identifier(v))
+                .collect();
+            !ka.is_empty() && !kb.is_empty() && !share(&ka, &kb)
+        })
+}
+
+/// Both records state nationalities or citizenships and share none: two
+/// people (a dual national's other nationality is usually on both lists).
+fn nationalities_conflict(a: &Entity, b: &Entity) -> bool {
+    let of = |e: &Entity| -> Vec<String> {
+        [prop::NATIONALITY, prop::CITIZENSHIP]
+            .iter()
+            .flat_map(|p| e.get(p).iter().cloned())
+            .collect()
+    };
+    let (na, nb) = (of(a), of(b));
+    !na.is_empty() && !nb.is_empty() && !share(&na, &nb)
+}
+
+/// The facts two records agree on, or `None` when one contradicts.
+fn corroboration(a: &Entity, b: &Entity) -> Option<Vec<String>> {
+    if identifiers_conflict(a, b) || nationalities_conflict(a, b) {
+        return None;
+    }
+    let mut facts = Vec::new();
+    match birth_dates(a, b) {
+        Some(false) => return None,
+        Some(true) => facts.push("birth date".to_string()),
+        None => {}
+    }
+    let (ca, cb) = (all_countries(a), all_countries(b));
+    if let Some(c) = ca.iter().find(|c| cb.contains(c)) {
+        facts.push(format!("country {c}"));
+    }
+    let (ta, tb) = (birth_towns(a), birth_towns(b));
+    if let Some(t) = ta.iter().find(|t| tb.contains(t)) {
+        facts.push(format!("birth place {t}"));
+    }
+    let (pa, pb) = (programme_families(a), programme_families(b));
+    if let Some(p) = pa.iter().find(|p| pb.contains(p)) {
+        facts.push(format!("{p} programmes"));
+    }
+    Some(facts)
+}
+
+/// How much a shared name says about two records.
+#[derive(Clone, Copy, PartialEq)]
+enum NameStanding {
+    /// An alias of both: one fact more is needed.
+    AliasOfBoth,
+    /// A primary name of one of them.
+    PrimaryOfOne,
+    /// A primary name of both with at least [`LONG_NAME`] distinctive words:
+    /// itself rarer than a birth year, so one fact less is needed.
+    PrimaryOfBoth,
+}
+
+/// Whether the corroborating facts suffice. People need
+/// [`PERSON_FACTS`]; organisations as many, one a shared country (branches
+/// in different countries stay apart); both adjusted by the name's standing.
+fn sufficient(schema: Schema, facts: &[String], name: NameStanding) -> bool {
+    let needed = match name {
+        NameStanding::AliasOfBoth => PERSON_FACTS + 1,
+        NameStanding::PrimaryOfOne => PERSON_FACTS,
+        NameStanding::PrimaryOfBoth => PERSON_FACTS - 1,
+    };
+    match schema {
+        Schema::Person => facts.len() >= needed,
+        _ => facts.len() >= needed && facts.iter().any(|f| f.starts_with("country ")),
+    }
+}
+
+/// Persons and organisations with the same name and enough corroborating
+/// facts for the name's standing.
+pub(crate) fn corroborated_name(records: &[&Entity]) -> Vec<Edge> {
+    let mut groups: BTreeMap<String, Vec<(usize, bool)>> = BTreeMap::new();
+    for (i, e) in records.iter().enumerate() {
+        if matches!(e.schema, Schema::Vessel | Schema::Airplane) {
+            continue;
+        }
+        for (k, primary) in name_keys(e) {
+            groups.entry(k).or_default().push((i, primary));
+        }
+    }
+    let mut edges = Vec::new();
+    for (name, members) in groups.iter().filter(|(_, m)| m.len() <= 50) {
+        for (j, &(later, later_primary)) in members.iter().enumerate().skip(1) {
+            let l = records[later];
+            // Every agreeing earlier record, not just the first: the
+            // closure may refuse one join (a contradiction elsewhere in its
+            // cluster) and accept another.
+            let found = members[..j].iter().filter_map(|&(earlier, primary)| {
+                let e = records[earlier];
+                if !crate::rules::may_link(e, l) {
+                    return None;
+                }
+                let facts = corroboration(e, l)?;
+                let standing = match (primary, later_primary) {
+                    (true, true) if long(name) => NameStanding::PrimaryOfBoth,
+                    (false, false) => NameStanding::AliasOfBoth,
+                    _ => NameStanding::PrimaryOfOne,
+                };
+                let schema = if e.schema == Schema::Person {
+                    e.schema
+                } else {
+                    l.schema
+                };
+                sufficient(schema, &facts, standing).then_some((earlier, facts))
+            });
+            for (earlier, facts) in found {
+                edges.push(Edge {
+                    rule: Rule::CorroboratedName,
+                    a: later,
+                    b: earlier,
+                    value: format!("{name}; {}", facts.join(", ")),
+                });
+            }
+        }
+    }
+    edges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, props: &[(&str, &str)]) -> Entity {
+        let (d, s) = id.split_once(':').unwrap_or(("t", id));
+        let mut e = Entity::new(d, s, Schema::Person);
+        for (p, v) in props {
+            e.add(p, v);
+        }
+        e
+    }
+
+    #[test]
+    fn a_birth_year_a_country_and_a_programme_corroborate_a_name() {
+        let ofac = person(
+            "us_ofac_sdn:1",
+            &[
+                (prop::NAME, "TU'MA, Kamal Eddin"),
+                (prop::BIRTH_DATE, "1959"),
+                (prop::BIRTH_PLACE, "Damascus, Syria"),
+                (prop::PROGRAM, "SYRIA"),
+            ],
+        );
+        let uk = person(
+            "gb_fcdo_sanctions:SYR0119",
+            &[
+                (prop::NAME, "Kamal Eddin Tu'ma"),
+                (prop::BIRTH_DATE, "1959-03-01"),
+                (prop::NATIONALITY, "sy"),
+                (prop::PROGRAM, "SYR"),
+            ],
+        );
+        let edges = corroborated_name(&[&ofac, &uk]);
+        assert_eq!(edges.len(), 1);
+        assert_eq!(
+            edges[0].value,
+            "eddin kamal tuma; birth date, country sy, syria programmes"
+        );
+    }
+
+    #[test]
+    fn differing_birth_years_keep_namesakes_apart() {
+        let a = person(
+            "us_ofac_sdn:1",
+            &[
+                (prop::NAME, "MOHAMMAD, Haji Baz"),
+                (prop::BIRTH_DATE, "1958"),
+                (prop::NATIONALITY, "af"),
+                (prop::PROGRAM, "SDNTK"),
+            ],
+        );
+        let b = person(
+            "gb_fcdo_sanctions:1",
+            &[
+                (prop::NAME, "Haji Baz Mohammad"),
+                (prop::BIRTH_DATE, "1964-03-12"),
+                (prop::NATIONALITY, "af"),
+                (prop::PROGRAM, "SDNTK"),
+            ],
+        );
+        assert!(corroborated_name(&[&a, &b]).is_empty());
+    }
+
+    #[test]
+    fn a_shared_kunya_is_not_a_name_to_link_on() {
+        let p = |id, name, nat| {
+            person(
+                id,
+                &[
+                    (prop::NAME, name),
+                    (prop::ALIAS, "Abu Muhammad"),
+                    (prop::NATIONALITY, nat),
+                    (prop::BIRTH_DATE, "1966"),
+                    (prop::PROGRAM, "SDGT"),
+                ],
+            )
+        };
+        let (a, b) = (
+            p("us_ofac_sdn:1", "AL-ARURI, Salih", "ps"),
+            p("un_sc_sanctions:1", "JABER AL-JALAHMAH", "ps"),
+        );
+        assert!(corroborated_name(&[&a, &b]).is_empty());
+        assert!(!distinctive("abu muhammad"));
+        assert!(distinctive("abu muhammad jawlani"));
+    }
+
+    #[test]
+    fn one_fact_does_not_suffice_for_a_name_only_one_record_holds_as_primary() {
+        let a = person(
+            "a:1",
+            &[(prop::NAME, "Ali Hassan"), (prop::NATIONALITY, "iq")],
+        );
+        let b = person(
+            "b:1",
+            &[
+                (prop::NAME, "Ali Hassan al-Tikriti"),
+                (prop::ALIAS, "HASSAN, Ali"),
+                (prop::COUNTRY, "iq"),
+            ],
+        );
+        assert!(corroborated_name(&[&a, &b]).is_empty());
+        // With a second agreeing fact the alias is corroborated.
+        let mut b = b;
+        b.add(prop::BIRTH_DATE, "1960");
+        let mut a = a;
+        a.add(prop::BIRTH_DATE, "1960-05-01");
+        assert_eq!(corroborated_name(&[&a, &b]).len(), 1);
+    }
+
+    #[test]
+    fn organisation_branches_in_different_countries_stay_apart() {
+        let org = |id: &str, country: &str| {
+            let (d, s) = id.split_once(':').unwrap_or(("t", id));
+            let mut e = Entity::new(d, s, Schema::Organization);
+            e.add(prop::NAME, "AL-HARAMAIN ISLAMIC FOUNDATION");
+            e.add(prop::COUNTRY, country);
+            e.add(prop::PROGRAM, "SDGT");
+            e
+        };
+        let (a, b, c) = (
+            org("us_ofac_sdn:1", "so"),
+            org("gb_fcdo_sanctions:1", "sa"),
+            org("un_sc_sanctions:1", "so"),
+        );
+        let edges = corroborated_name(&[&a, &b, &c]);
+        assert_eq!(edges.len(), 1);
+        assert_eq!((edges[0].a, edges[0].b), (2, 0));
+    }
+
+    #[test]
+    fn programme_codes_fall_into_their_regime() {
+        let p = person(
+            "a:1",
+            &[
+                (prop::PROGRAM, "RUSSIA-EO14024"),
+                (prop::PROGRAM, "UKRAINE-EO13661"),
+                (prop::PROGRAM, "Al-Qaida"),
+                (prop::PROGRAM, "unknown"),
+            ],
+        );
+        assert_eq!(programme_families(&p), vec!["russia", "terrorism"]);
+    }
+
+    #[test]
+    fn a_name_primary_on_both_records_needs_one_fact_less() {
+        let a = person(
+            "us_ofac_sdn:1",
+            &[
+                (prop::NAME, "MIKHEEV, Danila Yurievich"),
+                (prop::NATIONALITY, "ru"),
+            ],
+        );
+        let b = person(
+            "gb_fcdo_sanctions:1",
+            &[
+                (prop::NAME, "Danila Yurievich MIKHEEV"),
+                (prop::NATIONALITY, "ru"),
+            ],
+        );
+        assert_eq!(corroborated_name(&[&a, &b]).len(), 1);
+        // As an alias of one of them, the same name needs two facts.
+        let c = person(
+            "un_sc_sanctions:1",
+            &[
+                (prop::NAME, "Danila MIKHEEV"),
+                (prop::ALIAS, "Danila Yurievich Mikheev"),
+                (prop::NATIONALITY, "ru"),
+            ],
+        );
+        assert!(corroborated_name(&[&a, &c]).is_empty());
+    }
+
+    #[test]
+    fn an_alias_of_both_records_needs_three_facts() {
+        let p = |id, name: &str, extra: &[(&str, &str)]| {
+            let mut props = vec![
+                (prop::NAME, name),
+                (prop::ALIAS, "Ayman al-Zawahiri"),
+                (prop::BIRTH_DATE, "1951-06-19"),
+                (prop::PROGRAM, "SDGT"),
+            ];
+            props.extend_from_slice(extra);
+            person(id, &props)
+        };
+        let a = p("un_sc_sanctions:1", "AIMAN MUHAMMED RABI AL-ZAWAHIRI", &[]);
+        let b = p("us_ofac_sdn:1", "AL ZAWAHIRI, Dr. Ayman", &[]);
+        assert!(corroborated_name(&[&a, &b]).is_empty());
+        let place = [(prop::BIRTH_PLACE, "Giza, Egypt")];
+        let a = p(
+            "un_sc_sanctions:1",
+            "AIMAN MUHAMMED RABI AL-ZAWAHIRI",
+            &place,
+        );
+        let b = p("us_ofac_sdn:1", "AL ZAWAHIRI, Dr. Ayman", &place);
+        assert_eq!(corroborated_name(&[&a, &b]).len(), 1);
+    }
+}
