@@ -287,3 +287,61 @@ graded A (two or more outlets agree), B (one outlet), C (unverified). See data/t
         table = escape(&table),
     ))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap: a panic is the failure report
+mod tests {
+    use super::*;
+    use crate::report::Period;
+
+    fn report() -> FlowsReport {
+        let period = |p: &str, total: f64, lux: f64| Period {
+            period: p.into(),
+            total_usd: total,
+            controlled_usd: lux,
+            luxury_usd: lux,
+            by_category: BTreeMap::from([("watches".to_string(), lux)]),
+            by_partner: BTreeMap::from([("cn".to_string(), total)]),
+            lines: 10,
+        };
+        FlowsReport {
+            destination: "kp".into(),
+            by: By::Year,
+            basket: "kr".into(),
+            jurisdiction: "UN".into(),
+            periods: vec![period("2021", 285e6, 2e6), period("2022", 903e6, 28.5e6)],
+            rejected_rows: 1,
+        }
+    }
+
+    #[test]
+    fn table_shows_changes_and_drivers() {
+        let d = vec![Driver {
+            period: "2022".into(),
+            hs: "910111".into(),
+            category: "watches".into(),
+            value_usd: 28.5e6,
+            change_usd: 26.5e6,
+        }];
+        let t = table(&report(), &d, "");
+        assert!(t.contains("+1325.0%"), "{t}");
+        assert!(t.contains("910111"));
+        assert!(t.contains("1 input row(s) rejected"));
+    }
+
+    #[test]
+    fn html_draws_the_series_with_sources_and_grades() {
+        let h = html(
+            &report(),
+            &[],
+            "GENERATED input (x_generated.csv)",
+            "ROK list",
+        )
+        .unwrap();
+        assert!(h.contains("<svg"));
+        assert!(h.contains("GENERATED input"));
+        assert!(h.contains("UN Comtrade"));
+        assert!(h.contains("grade A") && h.contains("grade C"));
+        assert!(!h.contains("<script"));
+    }
+}

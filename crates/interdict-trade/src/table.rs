@@ -46,9 +46,6 @@ pub fn batch(lines: &[Line]) -> Result<RecordBatch, TradeError> {
     let strings = |f: &dyn Fn(&Line) -> Option<String>| -> ArrayRef {
         Arc::new(lines.iter().map(f).collect::<StringArray>())
     };
-    let decl = |f: fn(&crate::read::Declaration) -> &String| {
-        move |l: &Line| l.declaration.as_ref().map(|d| f(d).clone())
-    };
     let cols: Vec<ArrayRef> = vec![
         Arc::new(lines.iter().map(|l| Some(l.year)).collect::<Int32Array>()),
         Arc::new(
@@ -68,11 +65,11 @@ pub fn batch(lines: &[Line]) -> Result<RecordBatch, TradeError> {
                 .collect::<Float64Array>(),
         ),
         Arc::new(lines.iter().map(|l| l.quantity).collect::<Float64Array>()),
-        strings(&decl(|d| &d.id)),
-        strings(&decl(|d| &d.date)),
-        strings(&decl(|d| &d.exporter)),
-        strings(&decl(|d| &d.consignee)),
-        strings(&decl(|d| &d.description)),
+        strings(&|l| l.declaration.as_ref().map(|d| d.id.clone())),
+        strings(&|l| l.declaration.as_ref().map(|d| d.date.clone())),
+        strings(&|l| l.declaration.as_ref().map(|d| d.exporter.clone())),
+        strings(&|l| l.declaration.as_ref().map(|d| d.consignee.clone())),
+        strings(&|l| l.declaration.as_ref().map(|d| d.description.clone())),
     ];
     Ok(RecordBatch::try_new(schema(), cols)?)
 }
