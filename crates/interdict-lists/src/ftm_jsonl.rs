@@ -59,24 +59,7 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
         if line.trim().is_empty() {
             continue;
         }
-        let parsed: Line = serde_json::from_str(line).map_err(|e| {
-            let first = line.trim_start();
-            let kind = if i == 0 && !first.starts_with('{') {
-                let found: String = first.chars().take(30).collect();
-                ParseErrorKind::WrongFormat {
-                    expected: "FollowTheMoney JSON lines (one {...} object per line)".into(),
-                    found: format!("text starting {found:?}"),
-                }
-            } else if e.is_eof() {
-                ParseErrorKind::Truncated(e.to_string())
-            } else {
-                ParseErrorKind::Json(e.to_string())
-            };
-            let mut err = input.error_at(line_start, kind);
-            err.line = i + 1;
-            err.column = e.column().max(1);
-            err
-        })?;
+        let parsed = parse_line(input, i, line_start, line)?;
         if let Some(lc) = parsed.last_change.as_deref().and_then(|d| d.get(..10)) {
             if last_change.as_deref().is_none_or(|l| lc > l) {
                 last_change = Some(lc.to_string());
@@ -119,6 +102,51 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
             referents,
         });
     }
+    let unresolved = resolve_addresses(&mut parties, address_refs, &addresses);
+    // FtM files carry no regime marker of their own beyond `program`.
+    let mut stats = SnapshotStats::count(&parties, |e| {
+        e.get(prop::PROGRAM).iter().any(|p| p.contains("DPRK"))
+    });
+    stats.notes = notes(&skipped, addresses.len(), unresolved);
+    Ok(Snapshot {
+        info: dataset_info(input, &datasets, last_change),
+        entities: parties,
+        stats,
+    })
+}
+
+/// Parses line `i` (0-based, starting at byte `line_start`), with errors
+/// placed at the line and serde's column; a first line that is no JSON
+/// object is reported as the wrong format rather than as bad JSON.
+fn parse_line(input: &Input, i: usize, line_start: usize, line: &str) -> Result<Line, ListError> {
+    serde_json::from_str(line).map_err(|e| {
+        let first = line.trim_start();
+        let kind = if i == 0 && !first.starts_with('{') {
+            let found: String = first.chars().take(30).collect();
+            ParseErrorKind::WrongFormat {
+                expected: "FollowTheMoney JSON lines (one {...} object per line)".into(),
+                found: format!("text starting {found:?}"),
+            }
+        } else if e.is_eof() {
+            ParseErrorKind::Truncated(e.to_string())
+        } else {
+            ParseErrorKind::Json(e.to_string())
+        };
+        let mut err = input.error_at(line_start, kind);
+        err.line = i + 1;
+        err.column = e.column().max(1);
+        err.into()
+    })
+}
+
+/// Folds `Address` entities into the parties that point at them, once the
+/// whole file is read (an address may come after its party); returns how
+/// many references found no address with a full text.
+fn resolve_addresses(
+    parties: &mut [Entity],
+    address_refs: Vec<(usize, Vec<String>)>,
+    addresses: &HashMap<String, String>,
+) -> usize {
     let mut unresolved = 0;
     for (i, refs) in address_refs {
         for r in refs {
@@ -128,40 +156,46 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
             }
         }
     }
-    // FtM files carry no regime marker of their own beyond `program`.
-    let mut stats = SnapshotStats::count(&parties, |e| {
-        e.get(prop::PROGRAM).iter().any(|p| p.contains("DPRK"))
-    });
-    for (schema, n) in &skipped {
-        stats
-            .notes
-            .push(format!("{n} {schema} entities skipped (not a party)"));
+    unresolved
+}
+
+/// Snapshot notes saying what was not loaded as a party, so that the counts
+/// can be reconciled with the file.
+fn notes(skipped: &BTreeMap<String, usize>, addresses: usize, unresolved: usize) -> Vec<String> {
+    let mut notes = Vec::new();
+    for (schema, n) in skipped {
+        notes.push(format!("{n} {schema} entities skipped (not a party)"));
     }
-    if !addresses.is_empty() {
-        stats.notes.push(format!(
-            "{} Address entities folded into their parties' address",
-            addresses.len()
+    if addresses > 0 {
+        notes.push(format!(
+            "{addresses} Address entities folded into their parties' address"
         ));
     }
     if unresolved > 0 {
-        stats.notes.push(format!(
+        notes.push(format!(
             "{unresolved} addressEntity references not found in the file"
         ));
     }
+    notes
+}
+
+/// Describes the file from its own content, since a FtM export has no
+/// catalogue entry: named after its most frequent dataset, dated by its
+/// latest change.
+fn dataset_info(
+    input: &Input,
+    datasets: &BTreeMap<String, usize>,
+    last_change: Option<String>,
+) -> DatasetInfo {
     let name = datasets
         .iter()
         .max_by_key(|(_, n)| **n)
         .map_or_else(|| "ftm".to_string(), |(d, _)| d.clone());
-    let info = DatasetInfo {
+    DatasetInfo {
         title: format!("FollowTheMoney file {}", input.name),
         publisher: String::new(),
         snapshot_date: last_change.unwrap_or_default(),
         source_url: input.name.clone(),
         name,
-    };
-    Ok(Snapshot {
-        info,
-        entities: parties,
-        stats,
-    })
+    }
 }

@@ -127,55 +127,24 @@ fn decode(input: Option<&Input>) -> Result<Option<String>, ListError> {
 
 /// Parses and joins the set.
 pub(crate) fn parse(files: &Files) -> Result<Snapshot, ListError> {
-    // Decoding is a quarter of the work and independent per file.
-    let ((sdn, comments_text), (alt_text, add_text)) = rayon::join(
-        || {
-            rayon::join(
-                || decode(Some(&files.sdn)),
-                || decode(files.comments.as_ref()),
-            )
-        },
-        || rayon::join(|| decode(files.alt.as_ref()), || decode(files.add.as_ref())),
-    );
-    let (sdn, comments_text, alt_text, add_text) = (sdn?, comments_text?, alt_text?, add_text?);
+    let Decoded {
+        sdn,
+        comments: comments_text,
+        alt: alt_text,
+        add: add_text,
+    } = decode_all(files)?;
     let mut stats_notes = Vec::new();
     let mut unjoined = std::collections::BTreeMap::new();
-    let mut comments: HashMap<String, String> = HashMap::new();
-    if let (Some(c), Some(text)) = (&files.comments, &comments_text) {
-        secondary(c, text, &COMMENTS, |n, row| {
-            // Continuations start or end mid-word: keep their spaces.
-            comments
-                .entry(n.to_string())
-                .or_default()
-                .push_str(row.raw(1));
-        })?;
-    }
+    let comments = read_comments(files.comments.as_ref(), comments_text.as_deref())?;
     let text = Text {
         file: &files.sdn.name,
         text: sdn.as_deref().unwrap_or_default(),
     };
-    let mut entities = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut comments_joined = 0;
-    table::read(&text, &SDN, |row| {
-        let n = ent_num(row, &text, &SDN)?;
-        // Untrimmed: a remark cut at the limit may end in a space.
-        let mut remarks = row.raw(11).to_string();
-        if value(&remarks).is_empty() {
-            remarks.clear();
-        }
-        if let Some(more) = comments.get(n) {
-            // A continuation only fits a remark that OFAC cut at the limit.
-            if remarks.chars().count() == REMARKS_LIMIT {
-                remarks.push_str(more);
-                comments_joined += 1;
-            }
-        }
-        let e = record(row, n, &remarks);
-        index.insert(n.to_string(), entities.len());
-        entities.push(e);
-        Ok(())
-    })?;
+    let Records {
+        mut entities,
+        index,
+        comments_joined,
+    } = read_sdn(&text, &comments)?;
     if !comments.is_empty() {
         let left = comments.len() - comments_joined;
         unjoined.insert("sdn_comments.csv".to_string(), left);
@@ -229,6 +198,103 @@ pub(crate) fn parse(files: &Files) -> Result<Snapshot, ListError> {
         entities,
         stats,
     })
+}
+
+/// The set's files decoded (none where a file is absent).
+struct Decoded {
+    sdn: Option<String>,
+    comments: Option<String>,
+    alt: Option<String>,
+    add: Option<String>,
+}
+
+/// Decodes all four files in parallel: decoding is a quarter of the work
+/// and independent per file.
+fn decode_all(files: &Files) -> Result<Decoded, ListError> {
+    let ((sdn, comments), (alt, add)) = rayon::join(
+        || {
+            rayon::join(
+                || decode(Some(&files.sdn)),
+                || decode(files.comments.as_ref()),
+            )
+        },
+        || rayon::join(|| decode(files.alt.as_ref()), || decode(files.add.as_ref())),
+    );
+    Ok(Decoded {
+        sdn: sdn?,
+        comments: comments?,
+        alt: alt?,
+        add: add?,
+    })
+}
+
+/// Reads `sdn_comments.csv` into the continuation text per ent_num; it must
+/// be read before `sdn.csv` so that each cut remark can be completed as its
+/// record is built.
+fn read_comments(
+    input: Option<&Input>,
+    text: Option<&str>,
+) -> Result<HashMap<String, String>, ListError> {
+    let mut comments: HashMap<String, String> = HashMap::new();
+    if let (Some(c), Some(text)) = (input, text) {
+        secondary(c, text, &COMMENTS, |n, row| {
+            // Continuations start or end mid-word: keep their spaces.
+            comments
+                .entry(n.to_string())
+                .or_default()
+                .push_str(row.raw(1));
+        })?;
+    }
+    Ok(comments)
+}
+
+/// The primary records of `sdn.csv`.
+struct Records {
+    entities: Vec<Entity>,
+    /// ent_num → position in `entities`, for the joins that follow.
+    index: HashMap<String, usize>,
+    /// How many comments continued a remark, for the notes.
+    comments_joined: usize,
+}
+
+/// Reads `sdn.csv` into entities, after the comments so that each cut
+/// remark is completed as its record is built.
+fn read_sdn(text: &Text<'_>, comments: &HashMap<String, String>) -> Result<Records, ListError> {
+    let mut entities = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut comments_joined = 0;
+    table::read(text, &SDN, |row| {
+        let n = ent_num(row, text, &SDN)?;
+        let remarks = remarks(row, comments.get(n), &mut comments_joined);
+        let e = record(row, n, &remarks);
+        index.insert(n.to_string(), entities.len());
+        entities.push(e);
+        Ok(())
+    })?;
+    Ok(Records {
+        entities,
+        index,
+        comments_joined,
+    })
+}
+
+/// The row's remarks, completed by their continuation `more` when OFAC cut
+/// them (counted in `joined`): the remarks hold the programs and
+/// identifiers that [`crate::ofac_remarks`] reads.
+fn remarks(row: &table::Row<'_>, more: Option<&String>, joined: &mut usize) -> String {
+    // Untrimmed: a remark cut at the limit may end in a space.
+    let mut remarks = row.raw(11).to_string();
+    if value(&remarks).is_empty() {
+        remarks.clear();
+    }
+    if let Some(more) = more {
+        // A continuation only fits a remark that OFAC cut at the limit.
+        if remarks.chars().count() == REMARKS_LIMIT {
+            remarks.push_str(more);
+            *joined += 1;
+        }
+    }
+    remarks
 }
 
 fn record(row: &table::Row<'_>, n: &str, remarks: &str) -> Entity {

@@ -89,21 +89,7 @@ pub(crate) fn read(
     spec: &Spec<'_>,
     mut f: impl FnMut(&Row<'_>) -> Result<(), ListError>,
 ) -> Result<usize, ListError> {
-    let first = text.text.trim_start();
-    if first.starts_with('<') || first.starts_with('{') || first.starts_with('[') {
-        let offset = text.text.len() - first.len();
-        let found: String = first.chars().take(30).collect();
-        return Err(text
-            .error(
-                offset,
-                None,
-                ParseErrorKind::WrongFormat {
-                    expected: spec.format.to_string(),
-                    found: format!("text starting {found:?}"),
-                },
-            )
-            .into());
-    }
+    refuse_markup(text, spec)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -121,83 +107,18 @@ pub(crate) fn read(
         if !more {
             break;
         }
-        let pos = record
-            .position()
-            .cloned()
-            .unwrap_or_else(csv::Position::new);
-        let mut offset = usize::try_from(pos.byte()).unwrap_or(usize::MAX);
-        let mut line = usize::try_from(pos.line()).unwrap_or(usize::MAX);
-        // With CRLF endings the reader reports a record as starting at the
-        // previous line's "\n": step over line ends to the record itself.
-        while let Some(&b) = text.text.as_bytes().get(offset) {
-            match b {
-                b'\n' => line += 1,
-                b'\r' => {}
-                _ => break,
-            }
-            offset += 1;
-        }
-        // OFAC files end with a DOS end-of-file mark (0x1A) on its own line.
-        if record.len() == 1
-            && record
-                .get(0)
-                .is_some_and(|v| v.trim_matches(['\u{1a}', ' ']).is_empty())
-        {
+        let (offset, line) = record_start(text, &record);
+        if is_eof_mark(&record) {
             continue;
         }
         if !header_done {
             header_done = true;
-            let header: Vec<String> = record
-                .iter()
-                .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
-                .collect();
-            for (i, col) in spec.columns.iter().enumerate() {
-                match header.iter().position(|h| h == col) {
-                    Some(j) => map[i] = j,
-                    None => {
-                        return Err(text
-                            .error(
-                                offset,
-                                Some(col),
-                                ParseErrorKind::WrongFormat {
-                                    expected: format!(
-                                        "{} (a header with column {col:?})",
-                                        spec.format
-                                    ),
-                                    found: format!("header {:?}", header.join(",")),
-                                },
-                            )
-                            .into())
-                    }
-                }
-            }
-            expected = header.len();
-            names = header;
+            (map, names) = map_header(text, spec, &record, offset)?;
+            expected = names.len();
             continue;
         }
         if record.len() != expected {
-            let line_text = text.text[offset.min(text.text.len())..]
-                .lines()
-                .next()
-                .unwrap_or("");
-            let (column_offset, field) = if record.len() < expected {
-                (line_text.len(), names.get(record.len()).cloned())
-            } else {
-                (
-                    field_start(line_text, expected),
-                    Some(format!("extra field {}", expected + 1)),
-                )
-            };
-            return Err(text
-                .error(
-                    offset + column_offset,
-                    field.as_deref(),
-                    ParseErrorKind::FieldCount {
-                        expected,
-                        found: record.len(),
-                    },
-                )
-                .into());
+            return Err(field_count_error(text, &record, offset, expected, &names));
         }
         rows += 1;
         f(&Row {
@@ -213,6 +134,126 @@ pub(crate) fn read(
             .into());
     }
     Ok(rows)
+}
+
+/// Refuses XML or JSON up front: fed to the CSV reader they would fail
+/// later with a field-count error that hides the real mistake (the wrong
+/// file was given).
+fn refuse_markup(text: &Text<'_>, spec: &Spec<'_>) -> Result<(), ListError> {
+    let first = text.text.trim_start();
+    if first.starts_with('<') || first.starts_with('{') || first.starts_with('[') {
+        let offset = text.text.len() - first.len();
+        let found: String = first.chars().take(30).collect();
+        return Err(text
+            .error(
+                offset,
+                None,
+                ParseErrorKind::WrongFormat {
+                    expected: spec.format.to_string(),
+                    found: format!("text starting {found:?}"),
+                },
+            )
+            .into());
+    }
+    Ok(())
+}
+
+/// Byte offset and 1-based line where `record` really starts, so that
+/// errors point at the row and not at the end of the line before it.
+fn record_start(text: &Text<'_>, record: &csv::StringRecord) -> (usize, usize) {
+    let pos = record
+        .position()
+        .cloned()
+        .unwrap_or_else(csv::Position::new);
+    let mut offset = usize::try_from(pos.byte()).unwrap_or(usize::MAX);
+    let mut line = usize::try_from(pos.line()).unwrap_or(usize::MAX);
+    // With CRLF endings the reader reports a record as starting at the
+    // previous line's "\n": step over line ends to the record itself.
+    while let Some(&b) = text.text.as_bytes().get(offset) {
+        match b {
+            b'\n' => line += 1,
+            b'\r' => {}
+            _ => break,
+        }
+        offset += 1;
+    }
+    (offset, line)
+}
+
+/// Whether `record` is only an end-of-file mark, which is no row of data.
+/// OFAC files end with a DOS end-of-file mark (0x1A) on its own line.
+fn is_eof_mark(record: &csv::StringRecord) -> bool {
+    record.len() == 1
+        && record
+            .get(0)
+            .is_some_and(|v| v.trim_matches(['\u{1a}', ' ']).is_empty())
+}
+
+/// Maps the spec's columns to their positions in the header row (and
+/// returns the header's names), so that parsers need not care about column
+/// order; a missing column means the file is not the expected one.
+fn map_header(
+    text: &Text<'_>,
+    spec: &Spec<'_>,
+    record: &csv::StringRecord,
+    offset: usize,
+) -> Result<(Vec<usize>, Vec<String>), ListError> {
+    let header: Vec<String> = record
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+        .collect();
+    let mut map = Vec::with_capacity(spec.columns.len());
+    for col in spec.columns {
+        match header.iter().position(|h| h == col) {
+            Some(j) => map.push(j),
+            None => {
+                return Err(text
+                    .error(
+                        offset,
+                        Some(col),
+                        ParseErrorKind::WrongFormat {
+                            expected: format!("{} (a header with column {col:?})", spec.format),
+                            found: format!("header {:?}", header.join(",")),
+                        },
+                    )
+                    .into())
+            }
+        }
+    }
+    Ok((map, header))
+}
+
+/// The error for a row with too few or too many fields, placed where the
+/// row goes wrong: at its end when short (naming the first missing column),
+/// at the first extra field when long.
+fn field_count_error(
+    text: &Text<'_>,
+    record: &csv::StringRecord,
+    offset: usize,
+    expected: usize,
+    names: &[String],
+) -> ListError {
+    let line_text = text.text[offset.min(text.text.len())..]
+        .lines()
+        .next()
+        .unwrap_or("");
+    let (column_offset, field) = if record.len() < expected {
+        (line_text.len(), names.get(record.len()).cloned())
+    } else {
+        (
+            field_start(line_text, expected),
+            Some(format!("extra field {}", expected + 1)),
+        )
+    };
+    text.error(
+        offset + column_offset,
+        field.as_deref(),
+        ParseErrorKind::FieldCount {
+            expected,
+            found: record.len(),
+        },
+    )
+    .into()
 }
 
 fn csv_error(text: &Text<'_>, e: &csv::Error) -> ListError {

@@ -80,62 +80,146 @@ const COUNTRIES: Spec<'static> = Spec {
 
 /// Parses and joins the tables.
 pub(crate) fn parse(files: &Files) -> Result<Snapshot, ListError> {
-    let mut entities = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let mut latest_update: Option<String> = None;
-    let text = files.subjects.utf8()?;
+    let mut subjects = read_subjects(&files.subjects)?;
+    let mut unjoined = BTreeMap::new();
+    subjects.join(
+        &files.names,
+        &NAMES,
+        "subject_names.csv",
+        &name,
+        &mut unjoined,
+    )?;
+    subjects.join(
+        &files.identifiers,
+        &IDENTIFIERS,
+        "subject_identifiers.csv",
+        &identifier,
+        &mut unjoined,
+    )?;
+    subjects.join(
+        &files.dobs,
+        &DOBS,
+        "subject_dobs.csv",
+        &birth_date,
+        &mut unjoined,
+    )?;
+    subjects.join(
+        &files.countries,
+        &COUNTRIES,
+        "subject_countries.csv",
+        &country,
+        &mut unjoined,
+    )?;
+
+    let entities = subjects.entities;
+    let mut stats = SnapshotStats::count(&entities, |e| e.source_id().starts_with(DPRK_PREFIX));
+    stats.notes = unjoined
+        .iter()
+        .filter(|(_, &n)| n > 0)
+        .map(|(f, n)| format!("{n} rows of {f} had no subject"))
+        .collect();
+    stats.unjoined = unjoined;
+    let mut snapshot_info = info(DATASET);
+    snapshot_info.snapshot_date = subjects.latest_update.unwrap_or_default();
+    Ok(Snapshot {
+        info: snapshot_info,
+        entities,
+        stats,
+    })
+}
+
+/// The subjects read so far, indexed by unique id so that the other tables
+/// can be joined onto them.
+struct Subjects {
+    entities: Vec<Entity>,
+    index: HashMap<String, usize>,
+    /// The latest `last_updated`: the list has no date of its own, so this
+    /// dates the snapshot.
+    latest_update: Option<String>,
+}
+
+/// Reads `subjects.csv`, which every other table refers to and so must be
+/// read first.
+fn read_subjects(input: &Input) -> Result<Subjects, ListError> {
+    let mut subjects = Subjects {
+        entities: Vec::new(),
+        index: HashMap::new(),
+        latest_update: None,
+    };
+    let text = input.utf8()?;
     let t = Text {
-        file: &files.subjects.name,
+        file: &input.name,
         text,
     };
     table::read(&t, &SUBJECTS, |row| {
-        let id = row.get(0);
-        if id.is_empty() {
-            return Err(t
-                .error(
-                    row.offset,
-                    Some("unique_id"),
-                    ParseErrorKind::Invalid("empty unique_id".into()),
-                )
-                .into());
-        }
-        let schema = match row.get(1) {
-            "individual" => Schema::Person,
-            "ship" => Schema::Vessel,
-            "entity" => Schema::Organization,
-            _ => Schema::LegalEntity,
-        };
-        let mut e = Entity::new(DATASET, id, schema);
-        e.add(prop::PROGRAM, regime(id));
-        if let Some(d) = dates::dd_mm_yyyy(row.get(4)) {
-            e.add(prop::LISTING_DATE, d);
-        }
-        if let Some(d) = dates::dd_mm_yyyy(row.get(5)) {
-            if latest_update.as_deref().is_none_or(|l| d.as_str() > l) {
-                latest_update = Some(d.clone());
-            }
-            e.add(prop::MODIFIED_AT, d);
-        }
-        let un = row.get(2);
-        if !un.is_empty() {
-            e.add(prop::NOTES, format!("UN reference number {un}"));
-            props::add_unsc_id(&mut e, un);
-        }
-        let ofsi = row.get(3);
-        if !ofsi.is_empty() {
-            e.add(prop::NOTES, format!("OFSI group ID {ofsi}"));
-        }
-        index.insert(id.to_string(), entities.len());
-        entities.push(e);
+        let e = subject(&t, row, &mut subjects.latest_update)?;
+        subjects
+            .index
+            .insert(e.source_id().to_string(), subjects.entities.len());
+        subjects.entities.push(e);
         Ok(())
     })?;
+    Ok(subjects)
+}
 
-    let mut unjoined = BTreeMap::new();
-    let mut join = |input: &Option<Input>,
-                    spec: &Spec<'_>,
-                    file: &str,
-                    apply: &dyn Fn(&mut Entity, &table::Row<'_>)|
-     -> Result<(), ListError> {
+/// One row of `subjects.csv` as an entity; an empty unique id is an error
+/// because nothing could be joined onto it.
+fn subject(
+    t: &Text<'_>,
+    row: &table::Row<'_>,
+    latest_update: &mut Option<String>,
+) -> Result<Entity, ListError> {
+    let id = row.get(0);
+    if id.is_empty() {
+        return Err(t
+            .error(
+                row.offset,
+                Some("unique_id"),
+                ParseErrorKind::Invalid("empty unique_id".into()),
+            )
+            .into());
+    }
+    let schema = match row.get(1) {
+        "individual" => Schema::Person,
+        "ship" => Schema::Vessel,
+        "entity" => Schema::Organization,
+        _ => Schema::LegalEntity,
+    };
+    let mut e = Entity::new(DATASET, id, schema);
+    e.add(prop::PROGRAM, regime(id));
+    if let Some(d) = dates::dd_mm_yyyy(row.get(4)) {
+        e.add(prop::LISTING_DATE, d);
+    }
+    if let Some(d) = dates::dd_mm_yyyy(row.get(5)) {
+        if latest_update.as_deref().is_none_or(|l| d.as_str() > l) {
+            *latest_update = Some(d.clone());
+        }
+        e.add(prop::MODIFIED_AT, d);
+    }
+    let un = row.get(2);
+    if !un.is_empty() {
+        e.add(prop::NOTES, format!("UN reference number {un}"));
+        props::add_unsc_id(&mut e, un);
+    }
+    let ofsi = row.get(3);
+    if !ofsi.is_empty() {
+        e.add(prop::NOTES, format!("OFSI group ID {ofsi}"));
+    }
+    Ok(e)
+}
+
+impl Subjects {
+    /// Applies each row of an optional table to its subject, counting into
+    /// `unjoined` the rows whose unique id is no subject rather than
+    /// guessing where they belong.
+    fn join(
+        &mut self,
+        input: &Option<Input>,
+        spec: &Spec<'_>,
+        file: &str,
+        apply: &dyn Fn(&mut Entity, &table::Row<'_>),
+        unjoined: &mut BTreeMap<String, usize>,
+    ) -> Result<(), ListError> {
         let Some(input) = input else {
             return Ok(());
         };
@@ -146,44 +230,15 @@ pub(crate) fn parse(files: &Files) -> Result<Snapshot, ListError> {
         };
         let mut orphans = 0;
         table::read(&t, spec, |row| {
-            match index.get(row.get(0)) {
-                Some(&i) => apply(&mut entities[i], row),
+            match self.index.get(row.get(0)) {
+                Some(&i) => apply(&mut self.entities[i], row),
                 None => orphans += 1,
             }
             Ok(())
         })?;
         unjoined.insert(file.to_string(), orphans);
         Ok(())
-    };
-    join(&files.names, &NAMES, "subject_names.csv", &name)?;
-    join(
-        &files.identifiers,
-        &IDENTIFIERS,
-        "subject_identifiers.csv",
-        &identifier,
-    )?;
-    join(&files.dobs, &DOBS, "subject_dobs.csv", &birth_date)?;
-    join(
-        &files.countries,
-        &COUNTRIES,
-        "subject_countries.csv",
-        &country,
-    )?;
-
-    let mut stats = SnapshotStats::count(&entities, |e| e.source_id().starts_with(DPRK_PREFIX));
-    stats.notes = unjoined
-        .iter()
-        .filter(|(_, &n)| n > 0)
-        .map(|(f, n)| format!("{n} rows of {f} had no subject"))
-        .collect();
-    stats.unjoined = unjoined;
-    let mut snapshot_info = info(DATASET);
-    snapshot_info.snapshot_date = latest_update.unwrap_or_default();
-    Ok(Snapshot {
-        info: snapshot_info,
-        entities,
-        stats,
-    })
+    }
 }
 
 /// `DPR0001` → `DPR`.
