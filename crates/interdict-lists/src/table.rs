@@ -141,7 +141,8 @@ pub(crate) fn read(
 /// file was given).
 fn refuse_markup(text: &Text<'_>, spec: &Spec<'_>) -> Result<(), ListError> {
     let first = text.text.trim_start();
-    if first.starts_with('<') || first.starts_with('{') || first.starts_with('[') {
+    // XML opens with '<', JSON with an object or an array bracket.
+    if first.starts_with(['<', '\u{7b}', '[']) {
         let offset = text.text.len() - first.len();
         let found: String = first.chars().take(30).collect();
         return Err(text
