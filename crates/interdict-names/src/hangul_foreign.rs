@@ -204,20 +204,7 @@ fn word_guesses(word: &[Jamo]) -> Vec<String> {
             o
         })
         .collect();
-    let mut out = Vec::new();
-    for k in 0..MAX_GUESSES {
-        let mut rest = k;
-        let mut s = String::new();
-        for o in options.iter().filter(|o| !o.is_empty()) {
-            s.push_str(&o[rest % o.len()]);
-            rest /= o.len();
-        }
-        if rest > 0 {
-            break;
-        }
-        out.push(s);
-    }
-    out
+    crate::guesses::combinations(&options, MAX_GUESSES)
 }
 
 /// Likely Latin readings of a transcribed foreign name (at most

@@ -533,20 +533,7 @@ fn word_guesses(word: &[Mora]) -> Vec<String> {
             cs.iter().take(n).map(|c| format!("{c}{g}{v}")).collect()
         })
         .collect();
-    let mut out = Vec::new();
-    for k in 0..MAX_GUESSES {
-        let mut rest = k;
-        let mut s = String::new();
-        for o in &options {
-            s.push_str(&o[rest % o.len()]);
-            rest /= o.len();
-        }
-        if rest > 0 {
-            break;
-        }
-        out.push(s);
-    }
-    out
+    crate::guesses::combinations(&options, MAX_GUESSES)
 }
 
 /// The likely Latin readings of a katakana name of a Russian or Western

@@ -45,6 +45,7 @@ mod cyrillic;
 mod cyrillic_org;
 mod foreign_han;
 mod forms;
+mod guesses;
 mod hangul;
 mod hangul_foreign;
 mod hanja;
