@@ -104,7 +104,7 @@ fn known(name: &str) -> Result<&'static Known, ListError> {
 
 /// Metadata of a known dataset with an empty snapshot date (a parser fills
 /// it in when its file states one).
-pub(crate) fn info(name: &str) -> DatasetInfo {
+fn info(name: &str) -> DatasetInfo {
     let k = KNOWN.iter().find(|k| k.name == name);
     DatasetInfo {
         name: name.to_string(),
@@ -113,6 +113,16 @@ pub(crate) fn info(name: &str) -> DatasetInfo {
         snapshot_date: String::new(),
         source_url: k.map_or("", |k| k.source_url).to_string(),
     }
+}
+
+/// A parsed snapshot with the catalogue's title, publisher and address: the
+/// parsers give only the name and the date their file states.
+fn described(mut snapshot: Snapshot) -> Snapshot {
+    snapshot.info = DatasetInfo {
+        snapshot_date: std::mem::take(&mut snapshot.info.snapshot_date),
+        ..info(&snapshot.info.name)
+    };
+    snapshot
 }
 
 /// The bundled datasets' metadata, in display order.
@@ -180,7 +190,7 @@ pub fn load_bundled_dataset(name: &str) -> Result<Snapshot, ListError> {
     if snapshot.info.snapshot_date.is_empty() {
         snapshot.info.snapshot_date = k.bundled_date.unwrap_or_default().to_string();
     }
-    Ok(snapshot)
+    Ok(described(snapshot))
 }
 
 /// Every bundled dataset, parsed in parallel.
@@ -222,6 +232,10 @@ fn optional(path: Option<&PathBuf>) -> Result<Option<Input>, ListError> {
 /// `sdn_comments.csv` beside it).
 pub fn parse_snapshot(dataset: &str, path: &Path) -> Result<Snapshot, ListError> {
     known(dataset)?;
+    parse_files(dataset, path).map(described)
+}
+
+fn parse_files(dataset: &str, path: &Path) -> Result<Snapshot, ListError> {
     match dataset {
         un_xml::DATASET => un_xml::parse(&Input::read(path)?),
         ofac_enhanced_xml::DATASET => ofac_enhanced_xml::parse(&Input::read(path)?),
@@ -284,5 +298,29 @@ pub fn parse_snapshot(dataset: &str, path: &Path) -> Result<Snapshot, ListError>
             })
         }
         _ => Err(ListError::UnknownDataset(dataset.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::{parsed_info, SnapshotStats};
+
+    #[test]
+    fn described_adds_the_catalogue_metadata_and_keeps_the_file_date() {
+        let mut info = parsed_info(un_xml::DATASET);
+        info.snapshot_date = "2026-02-27".into();
+        let snapshot = described(Snapshot {
+            info,
+            entities: Vec::new(),
+            stats: SnapshotStats::default(),
+        });
+        assert_eq!(snapshot.info.title, "UN Security Council Consolidated List");
+        assert_eq!(snapshot.info.publisher, "United Nations Security Council");
+        assert_eq!(snapshot.info.snapshot_date, "2026-02-27");
+        assert!(snapshot
+            .info
+            .source_url
+            .starts_with("https://scsanctions.un.org/"));
     }
 }

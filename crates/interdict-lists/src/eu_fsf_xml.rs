@@ -7,11 +7,10 @@
 //! `subjectType classificationCode` P → Person, E → Organization. The
 //! regulation's `programme` (e.g. `PRK`) is the programme; `PRK` marks DPRK.
 
-use crate::catalogue::info;
 use crate::dates;
 use crate::error::{ListError, ParseErrorKind};
 use crate::props::{self, add_country, is_non_latin, join};
-use crate::snapshot::{Snapshot, SnapshotStats};
+use crate::snapshot::{parsed_info, Snapshot, SnapshotStats};
 use crate::source::Input;
 use crate::xml::{self, Expect, Node};
 use interdict_model::{prop, Entity, Schema};
@@ -36,7 +35,7 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
             .iter()
             .any(|p| p == "PRK" || p == "DPRK")
     });
-    let mut snapshot_info = info(DATASET);
+    let mut snapshot_info = parsed_info(DATASET);
     if let Some(d) = root.attr("generationDate").and_then(dates::iso_of_datetime) {
         snapshot_info.snapshot_date = d;
     }

@@ -6,11 +6,10 @@
 //! [`crate::ofac_remarks`]. Rows of the secondary files whose ent_num has no
 //! primary record are counted in [`SnapshotStats::unjoined`], never guessed.
 
-use crate::catalogue::info;
 use crate::error::{ListError, ParseErrorKind};
 use crate::ofac_remarks;
 use crate::props::{add_country, join};
-use crate::snapshot::{has_program, Snapshot, SnapshotStats};
+use crate::snapshot::{has_program, parsed_info, Snapshot, SnapshotStats};
 use crate::source::Input;
 use crate::table::{self, Spec, Text};
 use interdict_model::{prop, Entity, Schema};
@@ -194,7 +193,7 @@ pub(crate) fn parse(files: &Files) -> Result<Snapshot, ListError> {
     stats.notes = stats_notes;
     stats.unjoined = unjoined;
     Ok(Snapshot {
-        info: info(DATASET),
+        info: parsed_info(DATASET),
         entities,
         stats,
     })

@@ -8,11 +8,10 @@
 //! dates with precision from `valueDate`, places, SWIFT/BIC, vessel and
 //! aircraft facts), identity documents, addresses and relationships.
 
-use crate::catalogue::info;
 use crate::dates;
 use crate::error::{ListError, ParseErrorKind};
 use crate::props::{self, add_country, join};
-use crate::snapshot::{has_program, Snapshot, SnapshotStats};
+use crate::snapshot::{has_program, parsed_info, Snapshot, SnapshotStats};
 use crate::source::Input;
 use crate::xml::{self, Expect, Node};
 use interdict_model::{prop, Entity, Schema};
@@ -33,7 +32,7 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
         entities.push(record(input, node)?);
     }
     let stats = SnapshotStats::count(&entities, |e| has_program(e, "DPRK"));
-    let mut snapshot_info = info(DATASET);
+    let mut snapshot_info = parsed_info(DATASET);
     if let Some(d) = root
         .child("publicationInfo")
         .and_then(|p| p.text_of("dataAsOf"))

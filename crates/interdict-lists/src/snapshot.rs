@@ -54,6 +54,19 @@ impl SnapshotStats {
     }
 }
 
+/// A parser's dataset metadata: the name and, once the file states it, the
+/// snapshot date. Title, publisher and source address are the catalogue's to
+/// add (`catalogue::describe`), so parsers need not know the catalogue.
+pub(crate) fn parsed_info(dataset: &str) -> DatasetInfo {
+    DatasetInfo {
+        name: dataset.to_string(),
+        title: dataset.to_string(),
+        publisher: String::new(),
+        snapshot_date: String::new(),
+        source_url: String::new(),
+    }
+}
+
 impl Snapshot {
     /// The entity with id `id` (`<dataset>:<source id>`).
     pub fn get(&self, id: &str) -> Option<&Entity> {

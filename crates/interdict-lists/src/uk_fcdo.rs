@@ -9,11 +9,10 @@
 //! Rows of the other tables whose unique id is not a subject are counted in
 //! [`SnapshotStats::unjoined`].
 
-use crate::catalogue::info;
 use crate::dates;
 use crate::error::{ListError, ParseErrorKind};
 use crate::props::{self, add_country, is_non_latin};
-use crate::snapshot::{Snapshot, SnapshotStats};
+use crate::snapshot::{parsed_info, Snapshot, SnapshotStats};
 use crate::source::Input;
 use crate::table::{self, Spec, Text};
 use interdict_model::{prop, Entity, Schema};
@@ -119,7 +118,7 @@ pub(crate) fn parse(files: &Files) -> Result<Snapshot, ListError> {
         .map(|(f, n)| format!("{n} rows of {f} had no subject"))
         .collect();
     stats.unjoined = unjoined;
-    let mut snapshot_info = info(DATASET);
+    let mut snapshot_info = parsed_info(DATASET);
     snapshot_info.snapshot_date = subjects.latest_update.unwrap_or_default();
     Ok(Snapshot {
         info: snapshot_info,

@@ -6,11 +6,10 @@
 //! `a.k.a.` → `alias`, `Low` → `weakAlias`, `f.k.a.` / `FORMER` →
 //! `previousName`; `NAME_ORIGINAL_SCRIPT` is kept as written under `alias`.
 
-use crate::catalogue::info;
 use crate::dates;
 use crate::error::{ListError, ParseErrorKind};
 use crate::props::{self, add_country, join};
-use crate::snapshot::{has_program, Snapshot, SnapshotStats};
+use crate::snapshot::{has_program, parsed_info, Snapshot, SnapshotStats};
 use crate::source::Input;
 use crate::xml::{self, Expect, Node};
 use interdict_model::{prop, Entity, Schema};
@@ -46,7 +45,7 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
             .notes
             .push("the file holds neither INDIVIDUALS nor ENTITIES".to_string());
     }
-    let mut snapshot_info = info(DATASET);
+    let mut snapshot_info = parsed_info(DATASET);
     if let Some(d) = root.attr("dateGenerated").and_then(dates::iso_of_datetime) {
         snapshot_info.snapshot_date = d;
     }

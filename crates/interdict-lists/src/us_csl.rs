@@ -8,11 +8,10 @@
 //! the list's abbreviation appended (`us_trade_csl:18741-SSI`) so every row
 //! keeps its own record.
 
-use crate::catalogue::info;
 use crate::dates;
 use crate::error::{ListError, ParseErrorKind};
 use crate::props::{self, add_country};
-use crate::snapshot::{Snapshot, SnapshotStats};
+use crate::snapshot::{parsed_info, Snapshot, SnapshotStats};
 use crate::source::Input;
 use crate::table::{self, Spec, Text};
 use interdict_model::{prop, Entity, Schema};
@@ -140,7 +139,7 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
             "{repeated} _id values appear on several lists; their later rows carry the list abbreviation in the id"
         ));
     }
-    let mut snapshot_info = info(DATASET);
+    let mut snapshot_info = parsed_info(DATASET);
     snapshot_info.snapshot_date = latest_start.unwrap_or_default();
     Ok(Snapshot {
         info: snapshot_info,
