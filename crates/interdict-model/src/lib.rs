@@ -20,6 +20,7 @@
 pub mod countries;
 mod date;
 mod entity;
+pub mod rng;
 mod schema;
 pub mod text;
 
