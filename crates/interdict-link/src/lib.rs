@@ -35,6 +35,10 @@
 //!   states the party is the same, so the dates are what disagree; such
 //!   merges are reported as disagreements.
 //!
+//! - **Published merges**: a record whose referents name other records (an
+//!   OpenSanctions FollowTheMoney export, deduplicated by its publisher) is a
+//!   party as published, never linked again: its users look up its ids.
+//!
 //! The merged entity's id is its canonical record's id: the UN record when
 //! the cluster has one, else the first record in the fixed dataset order
 //! ([`DATASET_ORDER`], then by dataset name and record id). Linking is
@@ -168,9 +172,18 @@ impl Linked {
     }
 }
 
+/// A record whose referents name other records was merged by its publisher
+/// (an OpenSanctions FollowTheMoney export): its users look up its ids, so it
+/// is a party as published and is not linked again.
+fn merged_by_publisher(e: &Entity) -> bool {
+    e.referents.iter().any(|r| *r != e.id)
+}
+
 /// Links `records` into parties. See the crate documentation for the rules.
 pub fn link(records: &[Entity]) -> Linked {
-    let ordered = merge::canonical_order(records);
+    let (published, own): (Vec<&Entity>, Vec<&Entity>) =
+        records.iter().partition(|e| merged_by_publisher(e));
+    let ordered = merge::canonical_order(own);
     let edges = rules::candidate_edges(&ordered);
     let mut clusters = cluster::Closure::new(&ordered);
     let mut accepted = Vec::new();
@@ -194,7 +207,7 @@ pub fn link(records: &[Entity]) -> Linked {
             }
         }
     }
-    let mut linked = merge::build(&ordered, &clusters, &accepted, conflicts);
+    let mut linked = merge::build(&ordered, &clusters, &accepted, conflicts, &published);
     linked.stats.disagreements = disagreements.len();
     linked.disagreements = disagreements;
     linked
