@@ -10,7 +10,7 @@
 use crate::dates;
 use crate::error::{ListError, ParseErrorKind};
 use crate::props::{self, add_country, is_non_latin, join};
-use crate::snapshot::{parsed_info, Snapshot, SnapshotStats};
+use crate::snapshot::{Snapshot, SnapshotStats};
 use crate::source::Input;
 use crate::xml::{self, Expect, Node};
 use interdict_model::{prop, Entity, Schema};
@@ -35,15 +35,8 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
             .iter()
             .any(|p| p == "PRK" || p == "DPRK")
     });
-    let mut snapshot_info = parsed_info(DATASET);
-    if let Some(d) = root.attr("generationDate").and_then(dates::iso_of_datetime) {
-        snapshot_info.snapshot_date = d;
-    }
-    Ok(Snapshot {
-        info: snapshot_info,
-        entities,
-        stats,
-    })
+    let date = root.attr("generationDate").and_then(dates::iso_of_datetime);
+    Ok(Snapshot::parsed(DATASET, date, entities, stats))
 }
 
 fn record(input: &Input, n: &Node) -> Result<Entity, ListError> {

@@ -11,7 +11,7 @@
 use crate::dates;
 use crate::error::{ListError, ParseErrorKind};
 use crate::props::{self, add_country, join};
-use crate::snapshot::{has_program, parsed_info, Snapshot, SnapshotStats};
+use crate::snapshot::{has_program, Snapshot, SnapshotStats};
 use crate::source::Input;
 use crate::xml::{self, Expect, Node};
 use interdict_model::{prop, Entity, Schema};
@@ -32,19 +32,11 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
         entities.push(record(input, node)?);
     }
     let stats = SnapshotStats::count(&entities, |e| has_program(e, "DPRK"));
-    let mut snapshot_info = parsed_info(DATASET);
-    if let Some(d) = root
+    let date = root
         .child("publicationInfo")
         .and_then(|p| p.text_of("dataAsOf"))
-        .and_then(dates::iso_of_datetime)
-    {
-        snapshot_info.snapshot_date = d;
-    }
-    Ok(Snapshot {
-        info: snapshot_info,
-        entities,
-        stats,
-    })
+        .and_then(dates::iso_of_datetime);
+    Ok(Snapshot::parsed(DATASET, date, entities, stats))
 }
 
 fn record(input: &Input, n: &Node) -> Result<Entity, ListError> {

@@ -54,20 +54,29 @@ impl SnapshotStats {
     }
 }
 
-/// A parser's dataset metadata: the name and, once the file states it, the
-/// snapshot date. Title, publisher and source address are the catalogue's to
-/// add (`catalogue::describe`), so parsers need not know the catalogue.
-pub(crate) fn parsed_info(dataset: &str) -> DatasetInfo {
-    DatasetInfo {
-        name: dataset.to_string(),
-        title: dataset.to_string(),
-        publisher: String::new(),
-        snapshot_date: String::new(),
-        source_url: String::new(),
-    }
-}
-
 impl Snapshot {
+    /// What a parser returns: the dataset's name, the snapshot date its file
+    /// states (if any), the records and counts. Title, publisher and source
+    /// address are the catalogue's to add, so parsers need not know it.
+    pub(crate) fn parsed(
+        dataset: &str,
+        date: Option<String>,
+        entities: Vec<Entity>,
+        stats: SnapshotStats,
+    ) -> Snapshot {
+        Snapshot {
+            info: DatasetInfo {
+                name: dataset.to_string(),
+                title: dataset.to_string(),
+                publisher: String::new(),
+                snapshot_date: date.unwrap_or_default(),
+                source_url: String::new(),
+            },
+            entities,
+            stats,
+        }
+    }
+
     /// The entity with id `id` (`<dataset>:<source id>`).
     pub fn get(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.id == id)

@@ -9,7 +9,7 @@
 use crate::dates;
 use crate::error::{ListError, ParseErrorKind};
 use crate::props::{self, add_country, join};
-use crate::snapshot::{has_program, parsed_info, Snapshot, SnapshotStats};
+use crate::snapshot::{has_program, Snapshot, SnapshotStats};
 use crate::source::Input;
 use crate::xml::{self, Expect, Node};
 use interdict_model::{prop, Entity, Schema};
@@ -45,15 +45,8 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
             .notes
             .push("the file holds neither INDIVIDUALS nor ENTITIES".to_string());
     }
-    let mut snapshot_info = parsed_info(DATASET);
-    if let Some(d) = root.attr("dateGenerated").and_then(dates::iso_of_datetime) {
-        snapshot_info.snapshot_date = d;
-    }
-    Ok(Snapshot {
-        info: snapshot_info,
-        entities,
-        stats,
-    })
+    let date = root.attr("dateGenerated").and_then(dates::iso_of_datetime);
+    Ok(Snapshot::parsed(DATASET, date, entities, stats))
 }
 
 fn record(input: &Input, n: &Node, schema: Schema) -> Result<Entity, ListError> {

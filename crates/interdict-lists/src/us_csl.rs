@@ -11,7 +11,7 @@
 use crate::dates;
 use crate::error::{ListError, ParseErrorKind};
 use crate::props::{self, add_country};
-use crate::snapshot::{parsed_info, Snapshot, SnapshotStats};
+use crate::snapshot::{Snapshot, SnapshotStats};
 use crate::source::Input;
 use crate::table::{self, Spec, Text};
 use interdict_model::{prop, Entity, Schema};
@@ -139,13 +139,7 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
             "{repeated} _id values appear on several lists; their later rows carry the list abbreviation in the id"
         ));
     }
-    let mut snapshot_info = parsed_info(DATASET);
-    snapshot_info.snapshot_date = latest_start.unwrap_or_default();
-    Ok(Snapshot {
-        info: snapshot_info,
-        entities,
-        stats,
-    })
+    Ok(Snapshot::parsed(DATASET, latest_start, entities, stats))
 }
 
 fn record(row: &table::Row<'_>, source_id: &str, source: &str) -> Entity {
