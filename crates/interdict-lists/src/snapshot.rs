@@ -8,8 +8,11 @@ use std::collections::BTreeMap;
 /// One dataset, parsed.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Snapshot {
+    /// Name, title, publisher and file date of the dataset.
     pub info: DatasetInfo,
+    /// Every record of the file, one entity per source record, in file order.
     pub entities: Vec<Entity>,
+    /// The counts the `lists` command shows.
     pub stats: SnapshotStats,
 }
 
