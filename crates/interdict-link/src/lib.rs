@@ -63,6 +63,8 @@
 //! );
 //! ```
 
+#![warn(missing_docs)]
+
 mod cluster;
 mod corroborate;
 mod keys;
@@ -91,7 +93,9 @@ pub const DATASET_ORDER: [&str; 6] = [
 /// One value of a merged entity and the records that state it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourcedValue {
+    /// The property value as a list states it.
     pub value: String,
+    /// Ids of the member records stating it, in member order.
     pub records: Vec<String>,
 }
 
@@ -125,15 +129,19 @@ impl Cluster {
 /// Counts for `interdict lists` and the benchmarks.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct LinkStats {
+    /// Source records linked (every record of every loaded list).
     pub records: usize,
+    /// Parties after linking (merged entities plus records left alone).
     pub parties: usize,
     /// Records that are in a cluster of two or more.
     pub merged_records: usize,
     /// Merges made by each rule (one per union of two clusters).
     pub merges_by_rule: BTreeMap<Rule, usize>,
+    /// Merges refused by the conflict check.
     pub conflicts: usize,
     /// Cited merges whose records' birth dates differ.
     pub disagreements: usize,
+    /// Records in the largest party.
     pub largest_cluster: usize,
 }
 
@@ -149,6 +157,7 @@ pub struct Linked {
     /// Merges made on a list's own citation although the records' birth
     /// dates differ (kept for review; see the crate documentation).
     pub disagreements: Vec<Conflict>,
+    /// The counts over all of the above.
     pub stats: LinkStats,
     by_referent: HashMap<String, usize>,
 }
