@@ -18,7 +18,7 @@
 use crate::deciding::{self, DecidingRule};
 use crate::hs::Nomenclature;
 use crate::index::{HsIndex, QueryTerm, Ranked};
-use crate::vocab::{normalize, Hit, TermKind, Vocabulary};
+use crate::vocab::{is_unbounded_char, normalize, Hit, TermKind, Vocabulary};
 use serde::Serialize;
 
 /// A brand or model found in a description.
@@ -152,6 +152,31 @@ fn qualifier_start(description: &str) -> usize {
     }
 }
 
+/// Byte offset, in the normalised description, where the first
+/// specification starts: a word with a digit after at least one word
+/// without ("toothpaste *100ml tube*, 72 tubes", "玄米 *30kg 紙袋*"). What
+/// follows a quantity is mostly packing, sizes and counts, not the goods;
+/// `usize::MAX` when there is none.
+fn spec_start(norm: &str) -> usize {
+    let mut offset = 0;
+    let mut named = false;
+    for w in norm.split(' ') {
+        let start = offset;
+        offset += w.len() + 1;
+        if w.is_empty() {
+            continue;
+        }
+        if w.bytes().any(|b| b.is_ascii_digit()) {
+            if named {
+                return start.saturating_sub(1);
+            }
+        } else if w.chars().any(char::is_alphabetic) {
+            named = true;
+        }
+    }
+    usize::MAX
+}
+
 /// The tables the classifier reads.
 pub(crate) struct Tables<'a> {
     pub vocab: &'a Vocabulary,
@@ -211,6 +236,16 @@ impl VocabReading<'_> {
     }
 }
 
+/// A Chinese, Japanese or Korean term followed, without a space, by more
+/// characters of those scripts modifies the compound it opens (柴油 in
+/// 柴油发电机 is a generator's fuel, 汽车 in 汽车玻璃 says what the glass
+/// is for): these compounds are head-final, so the term is not the goods.
+fn modifies_compound(norm: &str, h: &Hit<'_>) -> bool {
+    let last = norm.get(h.start..h.end).and_then(|t| t.chars().next_back());
+    let next = norm.get(h.end..).and_then(|t| t.chars().next());
+    last.is_some_and(is_unbounded_char) && next.is_some_and(is_unbounded_char)
+}
+
 /// Step 2: the vocabulary's hits, scored per heading; a hit in a
 /// qualifying phrase counts half.
 fn vocabulary<'v>(vocab: &'v Vocabulary, norm: &str, purpose: usize) -> VocabReading<'v> {
@@ -246,7 +281,7 @@ fn vocabulary<'v>(vocab: &'v Vocabulary, norm: &str, purpose: usize) -> VocabRea
         };
         let s = &mut out.scores[idx].1;
         let w = t.kind.weight()
-            * if h.start > purpose {
+            * if h.start > purpose || modifies_compound(norm, &h) {
                 PURPOSE_WEIGHT
             } else {
                 1.0
@@ -327,7 +362,8 @@ pub(crate) fn classify(t: &Tables<'_>, description: &str) -> Classification {
     let norm = normalize(description);
     let purpose = qualifier_start(description);
     let reading = vocabulary(t.vocab, &norm, purpose);
-    let (query, ranked) = retrieval(t.index, &norm, purpose, &reading.modifier_spans);
+    let spec = spec_start(&norm).min(purpose);
+    let (query, ranked) = retrieval(t.index, &norm, spec, &reading.modifier_spans);
     let scored = combine(t.index, &ranked, &reading);
     let mut out = Classification {
         armoured: reading.armoured,
