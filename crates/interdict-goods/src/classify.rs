@@ -252,11 +252,17 @@ fn vocabulary<'v>(vocab: &'v Vocabulary, norm: &str, purpose: usize) -> VocabRea
     let mut hits = Vec::with_capacity(8);
     vocab.find(norm, &mut hits);
     let mut out = VocabReading::default();
+    // A compound that ends in a modifier (自動車部品, car parts) is read by
+    // the modifier step: its first term keeps its weight.
+    let modifier_starts: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.term.kind == TermKind::Modifier)
+        .map(|h| h.start)
+        .collect();
     for h in hits {
         let t = h.term;
         if t.kind == TermKind::Modifier {
-            let len = normalize(&t.term).trim().len();
-            out.modifier_spans.push((h.start, h.start + len));
+            out.modifier_spans.push((h.start, h.end));
             match t.category.as_str() {
                 "parts" => {
                     out.parts.get_or_insert(t.term.clone());
@@ -281,7 +287,9 @@ fn vocabulary<'v>(vocab: &'v Vocabulary, norm: &str, purpose: usize) -> VocabRea
         };
         let s = &mut out.scores[idx].1;
         let w = t.kind.weight()
-            * if h.start > purpose || modifies_compound(norm, &h) {
+            * if h.start > purpose
+                || (modifies_compound(norm, &h) && !modifier_starts.contains(&h.end))
+            {
                 PURPOSE_WEIGHT
             } else {
                 1.0
@@ -312,6 +320,9 @@ struct Scored {
     doc: Option<u32>,
     retrieval: f64,
     vocab: f64,
+    /// Offset of its last vocabulary hit: of two equal readings the later
+    /// word wins, as in [`VocabReading::best`] (head nouns come last).
+    last: usize,
     score: f64,
 }
 
@@ -329,6 +340,7 @@ fn combine(index: &HsIndex, ranked: &[Ranked], reading: &VocabReading<'_>) -> Ve
             };
             let vocab = reading.total(&heading);
             Scored {
+                last: reading.score(&heading).map_or(0, |s| s.last),
                 score: retrieval + VOCAB_BOOST * vocab,
                 heading,
                 doc: r.doc,
@@ -344,6 +356,7 @@ fn combine(index: &HsIndex, ranked: &[Ranked], reading: &VocabReading<'_>) -> Ve
                 doc: None,
                 retrieval: 0.0,
                 vocab: s.total,
+                last: s.last,
                 score: VOCAB_BOOST * s.total,
             });
         }
@@ -352,6 +365,7 @@ fn combine(index: &HsIndex, ranked: &[Ranked], reading: &VocabReading<'_>) -> Ve
         b.score
             .total_cmp(&a.score)
             .then(b.vocab.total_cmp(&a.vocab))
+            .then(b.last.cmp(&a.last))
             .then(a.heading.cmp(&b.heading))
     });
     out
