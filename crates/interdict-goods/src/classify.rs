@@ -153,10 +153,11 @@ fn qualifier_start(description: &str) -> usize {
 }
 
 /// Byte offset, in the normalised description, where the first
-/// specification starts: a word with a digit after at least one word
-/// without ("toothpaste *100ml tube*, 72 tubes", "玄米 *30kg 紙袋*"). What
-/// follows a quantity is mostly packing, sizes and counts, not the goods;
-/// `usize::MAX` when there is none.
+/// specification starts: a word opening with a digit after at least one
+/// word without ("toothpaste *100ml tube*, 72 tubes", "玄米 *30kg 紙袋*").
+/// What follows a quantity is mostly packing, sizes and counts, not the
+/// goods; a model code (ZK6122, S600) is part of the name. `usize::MAX`
+/// when there is none.
 fn spec_start(norm: &str) -> usize {
     let mut offset = 0;
     let mut named = false;
@@ -166,7 +167,7 @@ fn spec_start(norm: &str) -> usize {
         if w.is_empty() {
             continue;
         }
-        if w.bytes().any(|b| b.is_ascii_digit()) {
+        if w.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
             if named {
                 return start.saturating_sub(1);
             }
