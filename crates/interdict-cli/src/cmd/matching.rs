@@ -11,10 +11,11 @@ use anyhow::{bail, Context as _};
 use clap::Args;
 use interdict_engine::Engine;
 use interdict_match::{MatchConfig, MatchResult, Query};
+use interdict_model::lines::{LineError, Lines};
 use interdict_model::{prop, PartialDate, Schema};
 use serde_json::{json, Value};
 use std::fs::File;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -216,15 +217,15 @@ fn batch(
         File::open(input).with_context(|| format!("cannot open {}", input.display()))?,
     );
     let mut out = output::open(output)?;
-    let lines = reader
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.as_ref().map_or(true, |t| !t.trim().is_empty()));
+    // BOM, CRLF or CR line ends and a final 0x1A are accepted; an endless
+    // or non-UTF-8 line is an error record of its own.
+    let lines =
+        Lines::new(reader).filter(|(_, l)| l.as_ref().map_or(true, |t| !t.trim().is_empty()));
     let counts = batch::run(
         lines,
         BATCH_CHUNK,
         "queries",
-        |(i, line)| answer_line(engine, config, today, input, i + 1, line),
+        |(line_no, line)| answer_line(engine, config, today, input, line_no, line),
         |answer| {
             let line = match answer {
                 Ok(line) => line,
@@ -247,7 +248,7 @@ fn answer_line(
     today: PartialDate,
     input: &Path,
     line_no: usize,
-    line: std::io::Result<String>,
+    line: Result<String, LineError>,
 ) -> Result<String, RecordError> {
     let text = line.map_err(|e| RecordError::new(input, Some(line_no), None, e.to_string()))?;
     let q = Query::from_json(&text).map_err(|e| {

@@ -13,7 +13,7 @@ use interdict_engine::SourceSnapshot;
 use interdict_screen::{Decision, DecisionKind, Scope, Screener, Shipment, ShipmentError};
 use serde_json::json;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -222,19 +222,8 @@ fn read_shipments(path: &Path) -> anyhow::Result<Box<dyn Iterator<Item = Parsed>
             interdict_screen::read_csv(file).map(move |r| r.map_err(&in_file)),
         ));
     }
-    let lines = BufReader::new(file)
-        .lines()
-        .enumerate()
-        .filter_map(move |(i, line)| match line {
-            Ok(l) if l.trim().is_empty() || l.trim_start().starts_with("//") => None,
-            Ok(l) => Some(interdict_screen::parse_jsonl_line(&l, i + 1).map_err(&in_file)),
-            Err(e) => Some(Err(ShipmentError {
-                shipment_id: None,
-                line: Some(i + 1),
-                field: "line".into(),
-                reason: format!("cannot read: {e}"),
-            })),
-        });
+    let lines =
+        interdict_screen::read_jsonl(BufReader::new(file)).map(move |r| r.map_err(&in_file));
     Ok(Box::new(lines))
 }
 

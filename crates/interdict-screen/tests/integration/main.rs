@@ -6,6 +6,7 @@ mod doubles;
 mod bad_input;
 mod cases;
 mod csv_form;
+mod hostile;
 mod labelled;
 mod law;
 mod report;
