@@ -28,9 +28,6 @@ struct Cli {
     /// (also when INTERDICT_RECORD=1).
     #[arg(long, global = true)]
     record: bool,
-    /// Who decides, as recorded (default: $USER).
-    #[arg(long, global = true, value_name = "USER")]
-    by: Option<String>,
     /// Audit database: a SQLite path or postgres://… (default: audit.sqlite
     /// in the store directory).
     #[arg(long, global = true, value_name = "URL|PATH")]
@@ -69,7 +66,6 @@ fn main() -> ExitCode {
         store: cli.store,
         dataset_files: cli.dataset_files,
         record: cli.record,
-        by: cli.by,
         database: cli.database,
     };
     let result = match cli.command {

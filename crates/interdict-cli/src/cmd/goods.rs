@@ -50,10 +50,12 @@ pub struct GoodsArgs {
     /// Where batch reports go (default: standard output).
     #[arg(long, requires = "input")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    by: super::record::By,
 }
 
 pub fn run(ctx: &super::Context, args: GoodsArgs) -> anyhow::Result<ExitCode> {
-    let mut recorder = ctx.recorder()?;
+    let mut recorder = ctx.recorder(&args.by)?;
     let screener = GoodsScreener::bundled().context("loading the goods tables")?;
     if let Some(input) = &args.input {
         return batch(&screener, input, args.output.as_deref(), &mut recorder);

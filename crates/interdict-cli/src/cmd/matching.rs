@@ -57,6 +57,8 @@ pub struct MatchArgs {
     /// One row per list record instead of one per party.
     #[arg(long = "no-merge")]
     no_merge: bool,
+    #[command(flatten)]
+    by: super::record::By,
 }
 
 pub fn run(ctx: &Context, args: MatchArgs) -> anyhow::Result<ExitCode> {
@@ -71,7 +73,7 @@ pub fn run(ctx: &Context, args: MatchArgs) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         datasets: args.dataset.clone(),
     };
-    let mut recorder = ctx.recorder()?;
+    let mut recorder = ctx.recorder(&args.by)?;
     let engine = ctx.engine_merged(!args.no_merge)?;
     let today = output::today();
     if let Some(input) = &args.input {

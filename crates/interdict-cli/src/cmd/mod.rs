@@ -25,8 +25,6 @@ pub struct Context {
     pub dataset_files: Vec<PathBuf>,
     /// `--record`: answers go to the audit log.
     pub record: bool,
-    /// `--by`: who decides.
-    pub by: Option<String>,
     /// `--database`: the audit database.
     pub database: Option<String>,
 }

@@ -7,6 +7,14 @@ use anyhow::Context as _;
 use interdict_review::{AuditLog, Database, NewEntry};
 use serde_json::Value;
 
+/// `--by USER`: who decides, as recorded (default: $USER).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct By {
+    /// Who decides, as recorded (default: $USER).
+    #[arg(long = "by", value_name = "USER")]
+    pub user: Option<String>,
+}
+
 /// The audit log of a recording command, and who records.
 pub struct Recorder {
     log: AuditLog,
@@ -29,8 +37,8 @@ impl Context {
     }
 
     /// Who is recorded as deciding: `--by`, else `$USER`.
-    pub fn user(&self) -> String {
-        self.by
+    pub fn user(&self, by: &By) -> String {
+        by.user
             .clone()
             .or_else(|| std::env::var("USER").ok())
             .filter(|u| !u.trim().is_empty())
@@ -39,7 +47,7 @@ impl Context {
 
     /// The recorder when recording, after verifying the log: a broken log
     /// stops the command before it screens anything.
-    pub fn recorder(&self) -> anyhow::Result<Option<Recorder>> {
+    pub fn recorder(&self, by: &By) -> anyhow::Result<Option<Recorder>> {
         if !self.recording() {
             return Ok(None);
         }
@@ -49,7 +57,7 @@ impl Context {
         log.require_intact()?;
         Ok(Some(Recorder {
             log,
-            user: self.user(),
+            user: self.user(by),
         }))
     }
 }

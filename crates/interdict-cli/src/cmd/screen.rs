@@ -47,6 +47,8 @@ pub struct ScreenArgs {
     /// Hits per list record instead of per party.
     #[arg(long = "no-merge")]
     no_merge: bool,
+    #[command(flatten)]
+    by: super::record::By,
 }
 
 fn parse_scope(s: &str) -> Result<Scope, String> {
@@ -56,7 +58,7 @@ fn parse_scope(s: &str) -> Result<Scope, String> {
 type Parsed = Result<Shipment, ShipmentError>;
 
 pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
-    let mut recorder = ctx.recorder()?;
+    let mut recorder = ctx.recorder(&args.by)?;
     let engine = ctx.engine_merged(!args.no_merge)?;
     let mut out = output::open(args.output.as_deref())?;
     // A decision rests on every loaded list: a clear one as much as a hit.
