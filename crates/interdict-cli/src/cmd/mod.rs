@@ -1,12 +1,14 @@
 //! One module per subcommand. Each turns arguments into engine calls and
 //! engine answers into output; none decides anything itself.
 
+pub mod audit;
 pub mod entity;
 #[cfg(feature = "trade")]
 pub mod flows;
 pub mod goods;
 pub mod lists;
 pub mod matching;
+pub mod record;
 pub mod screen;
 pub mod serve;
 #[cfg(feature = "trade")]
@@ -21,6 +23,10 @@ use std::path::PathBuf;
 pub struct Context {
     pub store: Option<PathBuf>,
     pub dataset_files: Vec<PathBuf>,
+    /// `--record`: answers go to the audit log.
+    pub record: bool,
+    /// `--database`: the audit database.
+    pub database: Option<String>,
 }
 
 impl Context {
