@@ -64,3 +64,42 @@ fn a_listed_vessel_and_a_watched_aircraft() {
     assert_eq!(v["watched"]["why"], "Air Koryo aircraft");
     assert_eq!(v["listed"][0]["schema"], "Airplane");
 }
+
+#[test]
+fn screen_flags_a_watched_vessel_from_the_assets_file() {
+    let store = tempfile::tempdir().expect("temp dir");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let shipments = dir.path().join("s.jsonl");
+    std::fs::write(
+        &shipments,
+        r#"{"id":"W-1","date":"2024-03-01","declared_destination":"kr","purpose":"sale","parties":[{"role":"exporter","schema":"Company","name":"Chubu Auto Parts","country":"jp"},{"role":"consignee","schema":"Company","name":"Haeundae Motors","country":"kr"}],"goods":[{"description":"brake pads","hs_code":"870830","quantity":200,"unit":"set","value":4000,"currency":"USD"}],"legs":[{"mode":"sea","from":"JPNGO","to":"KRPUS","depart":"2024-03-02","arrive":"2024-03-04","vessel":{"name":"SEA STAR","imo":"IMO 9074729"}}]}
+"#,
+    )
+    .expect("write shipments");
+    let assets = dir.path().join("assets.jsonl");
+    std::fs::write(
+        &assets,
+        "{\"kind\":\"imo\",\"id\":\"9074729\",\"why\":\"seen at Nampo\"}\n",
+    )
+    .expect("write watchlist");
+    let args = [
+        "screen",
+        shipments.to_str().expect("utf-8 path"),
+        "--format",
+        "jsonl",
+        "--assets",
+        assets.to_str().expect("utf-8 path"),
+    ];
+    let o = interdict(&args, &store);
+    let v: Value = serde_json::from_slice(&o.stdout).expect("one JSON line");
+    let flags = v["flags"].as_array().expect("flags");
+    let watched = flags
+        .iter()
+        .find(|f| f["rule"] == "asset.watched")
+        .unwrap_or_else(|| panic!("{v:#}"));
+    assert!(watched["summary"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("seen at Nampo"));
+    assert_eq!(watched["evidence"]["leg"], 0);
+}
