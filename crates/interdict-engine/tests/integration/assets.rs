@@ -46,3 +46,44 @@ fn an_unlisted_number_finds_nothing() {
         .listed_assets(AssetKind::Imo, "IMO 9074729")
         .is_empty());
 }
+
+#[test]
+fn vessel_imo_numbers_on_the_bundled_lists_carry_valid_check_digits() {
+    let store = tempfile::tempdir().expect("temp dir");
+    let snapshots = interdict_lists::load(&interdict_lists::Store::new(store.path()))
+        .expect("bundled lists load");
+    let mut checked = 0;
+    let mut bad = Vec::new();
+    for s in &snapshots {
+        for e in &s.entities {
+            if e.schema != interdict_model::Schema::Vessel {
+                continue;
+            }
+            for imo in e.get(interdict_model::prop::IMO_NUMBER) {
+                checked += 1;
+                if let Err(err) = interdict_assets::imo::parse(imo) {
+                    bad.push(format!("{} {}: {err}", e.id, e.caption()));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "{checked} vessel IMO numbers checked, {} malformed",
+        bad.len()
+    );
+    assert!(checked > 1000, "only {checked} vessel IMO numbers");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn the_maybach_case_asks_for_the_chassis_number() {
+    let cases = super::support::labelled_shipments("examples/maybach_s600_2018.jsonl");
+    let (s, _) = cases.first().expect("the case");
+    let d = engine().screen(s);
+    let note = d
+        .flags
+        .iter()
+        .find(|f| f.rule.as_str() == "asset.no_chassis_number")
+        .expect("vehicle line without a VIN on a DPRK route");
+    assert_eq!(note.severity, interdict_screen::Severity::Low);
+}
