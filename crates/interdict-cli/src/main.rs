@@ -42,6 +42,8 @@ enum Command {
     Entity(cmd::entity::EntityArgs),
     /// Screen a party (or a batch of parties) against the lists.
     Match(cmd::matching::MatchArgs),
+    /// Decode a VIN, IMO number or aircraft registration; listed and watched assets.
+    Asset(cmd::asset::AssetArgs),
     /// Classify goods and give the DPRK control verdict per jurisdiction.
     Goods(cmd::goods::GoodsArgs),
     /// Screen shipments: parties, goods, route and declarations → decision.
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
         Command::Entity(args) => cmd::entity::run(&ctx, args),
         Command::Match(args) => cmd::matching::run(&ctx, args),
         Command::Goods(args) => cmd::goods::run(&ctx, args),
+        Command::Asset(args) => cmd::asset::run(&ctx, args),
         Command::Screen(args) => cmd::screen::run(&ctx, args),
         Command::Audit(args) => cmd::audit::run(&ctx, args),
         Command::Synth(args) => cmd::synth::run(args),

@@ -47,6 +47,11 @@ pub struct ScreenArgs {
     /// Hits per list record instead of per party.
     #[arg(long = "no-merge")]
     no_merge: bool,
+    /// Watched assets (JSON lines: kind, id, why), besides
+    /// `$INTERDICT_HOME/watched_assets.jsonl`: a goods line or leg carrying
+    /// one is flagged with why it is watched.
+    #[arg(long = "assets", value_name = "FILE")]
+    assets: Option<PathBuf>,
     #[command(flatten)]
     by: super::record::By,
 }
@@ -58,6 +63,7 @@ fn parse_scope(s: &str) -> Result<Scope, String> {
 type Parsed = Result<Shipment, ShipmentError>;
 
 pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
+    let watched = ctx.watchlist(args.assets.as_deref())?;
     let mut recorder = ctx.recorder(&args.by)?;
     let engine = ctx.engine_merged(!args.no_merge)?;
     let mut out = output::open(args.output.as_deref())?;
@@ -73,7 +79,11 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
         let screener = Screener {
             parties: screener.parties,
             goods: screener.goods,
-            config: screener.config.clone().with_scope(scope),
+            config: screener
+                .config
+                .clone()
+                .with_scope(scope)
+                .with_watched_assets(watched),
         };
         batch::run(
             read_all(&args.files)?,
