@@ -46,6 +46,8 @@ enum Command {
     Goods(cmd::goods::GoodsArgs),
     /// Screen shipments: parties, goods, route and declarations → decision.
     Screen(cmd::screen::ScreenArgs),
+    /// Record that a screened party is not a listed one (a cleared hit).
+    Clear(cmd::clear::ClearArgs),
     /// Verify the audit log's hash chain, or list its entries.
     Audit(cmd::audit::AuditArgs),
     /// Write realistic synthetic shipments (JSONL) for load tests.
@@ -75,6 +77,7 @@ fn main() -> ExitCode {
         Command::Goods(args) => cmd::goods::run(&ctx, args),
         Command::Screen(args) => cmd::screen::run(&ctx, args),
         Command::Audit(args) => cmd::audit::run(&ctx, args),
+        Command::Clear(args) => cmd::clear::run(&ctx, args),
         Command::Synth(args) => cmd::synth::run(args),
         Command::Serve(args) => cmd::serve::run(&ctx, args),
         #[cfg(feature = "trade")]

@@ -175,3 +175,125 @@ fn an_edited_entry_is_named_and_stops_recording() {
     );
     assert_eq!(audit_rows(&db), 4, "nothing appended past the break");
 }
+
+fn json_of(out: &Output) -> Value {
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    serde_json::from_str(&text(&out.stdout)).expect("JSON")
+}
+
+#[test]
+fn a_cleared_hit_is_shown_marked_and_decided_as_cleared() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let h = home.path();
+    let before = json_of(&interdict(
+        &[
+            "match",
+            "Kim Jong Un",
+            "--schema",
+            "Person",
+            "--format",
+            "json",
+        ],
+        h,
+    ));
+    assert_eq!(before["decision"], "hit");
+    let matched: Vec<String> = before["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .filter(|r| r["match"] == true)
+        .map(|r| r["id"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert!(matched.len() >= 2, "{before}");
+    // Every match cleared but the last, which expired yesterday.
+    for (i, id) in matched.iter().enumerate() {
+        let expires = if i + 1 == matched.len() {
+            "2026-05-14"
+        } else {
+            "2027-01-01"
+        };
+        let out = interdict(
+            &[
+                "clear",
+                "--query-name",
+                "KIM Jong-un",
+                "--listed",
+                id,
+                "--reason",
+                "namesake, born 1990",
+                "--expires",
+                expires,
+                "--by",
+                "ana",
+            ],
+            h,
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let after = json_of(&interdict(
+        &[
+            "match",
+            "Kim Jong Un",
+            "--schema",
+            "Person",
+            "--format",
+            "json",
+        ],
+        h,
+    ));
+    let rows = after["results"].as_array().expect("results");
+    assert_eq!(
+        rows.len(),
+        before["results"].as_array().map_or(0, Vec::len),
+        "nothing hidden"
+    );
+    let last = matched.last().expect("a match");
+    for r in rows.iter().filter(|r| r["match"] == true) {
+        let c = &r["clearance"];
+        if r["id"] == last.as_str() {
+            assert_eq!(c["status"], "reopened", "{r}");
+            assert!(c["why"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("expired on 2026-05-14"));
+        } else {
+            assert_eq!(c["status"], "cleared", "{r}");
+            assert_eq!(c["reason"], "namesake, born 1990");
+            assert_eq!(c["by"], "ana");
+        }
+    }
+    assert_eq!(
+        after["decision"], "hit",
+        "the expired clear re-opens its hit"
+    );
+
+    // In a shipment the cleared hits never reach the rules, and are reported.
+    let mut f = tempfile::NamedTempFile::new().expect("temp file");
+    writeln!(
+        f,
+        r#"{{"id":"S1","date":"2026-05-01","declared_destination":"cn","parties":[{{"role":"consignee","name":"Kim Jong Un","schema":"Person"}}],"goods":[{{"description":"rice"}}]}}"#
+    )
+    .expect("write");
+    let path = f.path().to_str().expect("utf-8 path");
+    let out = interdict(&["screen", path, "--format", "jsonl"], h);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let d: Value = serde_json::from_str(text(&out.stdout).trim()).expect("JSON line");
+    let clearances = d["clearances"].as_array().expect("clearances reported");
+    let cleared: Vec<&str> = clearances
+        .iter()
+        .filter(|c| c["clearance"]["status"] == "cleared")
+        .filter_map(|c| c["listed"].as_str())
+        .collect();
+    assert!(!cleared.is_empty(), "{d}");
+    let flagged = d["flags"].to_string();
+    for id in cleared {
+        assert!(
+            !flagged.contains(id),
+            "a cleared hit raises no flag: {flagged}"
+        );
+    }
+    assert!(
+        flagged.contains(last.as_str()),
+        "the re-opened hit still does: {flagged}"
+    );
+}

@@ -2,6 +2,7 @@
 //! engine answers into output; none decides anything itself.
 
 pub mod audit;
+pub mod clear;
 pub mod entity;
 #[cfg(feature = "trade")]
 pub mod flows;
