@@ -110,18 +110,119 @@ fn a_recording_batch_killed_with_sigkill_keeps_every_committed_entry() {
     assert_eq!(v["verification"]["verified"].as_i64(), Some(verified + 1));
 }
 
+/// The audit database a test runs on: SQLite in the store, or a fresh
+/// schema on the PostgreSQL server of INTERDICT_TEST_PG_URL.
+enum Backend {
+    Sqlite(std::path::PathBuf),
+    Postgres(String),
+}
+
+impl Backend {
+    /// `--database` arguments for the binary.
+    fn args(&self) -> Vec<String> {
+        match self {
+            Backend::Sqlite(_) => Vec::new(),
+            Backend::Postgres(url) => vec!["--database".into(), url.clone()],
+        }
+    }
+
+    fn rows(&self) -> i64 {
+        match self {
+            Backend::Sqlite(path) => audit_rows(path),
+            Backend::Postgres(url) => {
+                let mut c = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+                c.query_one("SELECT count(*) FROM audit", &[])
+                    .map(|r| r.get::<_, i64>(0))
+                    .unwrap_or(0)
+            }
+        }
+    }
+
+    /// Edits entry `seq` behind the log's back (dropping the guard first).
+    fn tamper(&self, seq: i64, from: &str, to: &str) {
+        let sql =
+            format!("UPDATE audit SET body = replace(body, '{from}', '{to}') WHERE seq = {seq}");
+        match self {
+            Backend::Sqlite(path) => {
+                let conn = rusqlite::Connection::open(path).expect("open");
+                conn.execute_batch(&format!("DROP TRIGGER audit_no_update; {sql};"))
+                    .expect("edit");
+            }
+            Backend::Postgres(url) => {
+                let mut c = postgres::Client::connect(url, postgres::NoTls).expect("connect");
+                c.batch_execute(&format!(
+                    "ALTER TABLE audit DISABLE TRIGGER audit_append_only; {sql};"
+                ))
+                .expect("edit");
+            }
+        }
+    }
+
+    /// Runs the binary with this backend's `--database`.
+    fn run(&self, args: &[&str], home: &Path) -> Output {
+        let extra = self.args();
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(extra.iter().map(String::as_str));
+        interdict(&all, home)
+    }
+
+    fn verify(&self, home: &Path) -> (bool, Value) {
+        let out = self.run(&["audit", "verify", "--format", "json"], home);
+        let v: Value = serde_json::from_str(&text(&out.stdout)).expect("verify JSON");
+        (out.status.success(), v)
+    }
+}
+
+/// The PostgreSQL backend with a fresh schema, or `None` (skipped) when
+/// INTERDICT_TEST_PG_URL is unset; INTERDICT_REQUIRE_PG=1 makes that fail.
+fn postgres(name: &str) -> Option<Backend> {
+    let url = match std::env::var("INTERDICT_TEST_PG_URL") {
+        Ok(url) if !url.is_empty() => url,
+        _ => {
+            assert!(
+                std::env::var("INTERDICT_REQUIRE_PG").as_deref() != Ok("1"),
+                "INTERDICT_REQUIRE_PG=1 but INTERDICT_TEST_PG_URL is not set"
+            );
+            eprintln!("skipped: set INTERDICT_TEST_PG_URL=postgres://… to run against PostgreSQL");
+            return None;
+        }
+    };
+    let schema = format!("cli_{name}_{}", std::process::id());
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    client
+        .batch_execute(&format!(
+            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"
+        ))
+        .expect("schema");
+    let sep = if url.contains('?') { '&' } else { '?' };
+    Some(Backend::Postgres(format!(
+        "{url}{sep}options=-c%20search_path%3D{schema}"
+    )))
+}
+
 #[test]
 fn an_edited_entry_is_named_and_stops_recording() {
     let home = tempfile::tempdir().expect("temp dir");
-    let db = home.path().join("audit.sqlite");
-    let input = queries(3);
-    let path = input.path().to_str().expect("utf-8 path");
-    let out = interdict(
-        &["match", "--input", path, "--record", "--by", "ana"],
+    edited_entry(
+        &Backend::Sqlite(home.path().join("audit.sqlite")),
         home.path(),
     );
+}
+
+#[test]
+fn an_edited_entry_is_named_and_stops_recording_on_postgres() {
+    let home = tempfile::tempdir().expect("temp dir");
+    if let Some(backend) = postgres("edited") {
+        edited_entry(&backend, home.path());
+    }
+}
+
+fn edited_entry(backend: &Backend, home: &Path) {
+    let input = queries(3);
+    let path = input.path().to_str().expect("utf-8 path");
+    let out = backend.run(&["match", "--input", path, "--record", "--by", "ana"], home);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let out = interdict(
+    let out = backend.run(
         &[
             "goods",
             "Aurus Senat armoured limousine",
@@ -129,16 +230,16 @@ fn an_edited_entry_is_named_and_stops_recording() {
             "--by",
             "bo",
         ],
-        home.path(),
+        home,
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let (ok, v) = verify(home.path());
+    let (ok, v) = backend.verify(home);
     assert!(ok, "{v}");
     assert_eq!(v["verification"]["verified"].as_i64(), Some(4));
 
-    let out = interdict(
+    let out = backend.run(
         &["audit", "log", "--party", "ocean star", "--format", "json"],
-        home.path(),
+        home,
     );
     let log: Value = serde_json::from_str(&text(&out.stdout)).expect("log JSON");
     let entries = log.as_array().expect("entries");
@@ -148,32 +249,26 @@ fn an_edited_entry_is_named_and_stops_recording() {
     assert_eq!(entries[0]["command"], "match");
     assert!(entries[0]["results"][0]["score"].as_f64().is_some());
     assert!(entries[0]["sources"][0]["snapshot_date"].is_string());
-    let out = interdict(&["audit", "log"], home.path());
+    let out = backend.run(&["audit", "log"], home);
     assert!(text(&out.stdout).contains("goods"), "{}", text(&out.stdout));
 
-    // Someone with the file edits entry 2 (after dropping the guard).
-    let conn = rusqlite::Connection::open(&db).expect("open");
-    conn.execute_batch(
-        "DROP TRIGGER audit_no_update;
-         UPDATE audit SET body = replace(body, '\"ana\"', '\"mallory\"') WHERE seq = 2;",
-    )
-    .expect("edit");
-    drop(conn);
-    let out = interdict(&["audit", "verify"], home.path());
+    // Someone with access to the database edits entry 2.
+    backend.tamper(2, "\"ana\"", "\"mallory\"");
+    let out = backend.run(&["audit", "verify"], home);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stdout).contains("entry 2: edited"),
         "{}",
         text(&out.stdout)
     );
-    let out = interdict(&["match", "Kim Jong Un", "--record"], home.path());
+    let out = backend.run(&["match", "Kim Jong Un", "--record"], home);
     assert!(!out.status.success(), "a broken log stops recording");
     assert!(
         text(&out.stderr).contains("entry 2"),
         "{}",
         text(&out.stderr)
     );
-    assert_eq!(audit_rows(&db), 4, "nothing appended past the break");
+    assert_eq!(backend.rows(), 4, "nothing appended past the break");
 }
 
 fn json_of(out: &Output) -> Value {
