@@ -392,3 +392,184 @@ fn a_cleared_hit_is_shown_marked_and_decided_as_cleared() {
         "the re-opened hit still does: {flagged}"
     );
 }
+
+/// The bundled UN list with KPi.066's birth year changed and a new
+/// individual, KPi.999, added: a list update with one changed and one new
+/// record.
+fn changed_un_list(dir: &Path) -> std::path::PathBuf {
+    let gz = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data/lists/un_sc_sanctions_2026-02-27.xml.gz");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(std::fs::File::open(gz).expect("bundled UN list")),
+        &mut xml,
+    )
+    .expect("gunzip");
+    let at = xml
+        .find("<REFERENCE_NUMBER>KPi.066</REFERENCE_NUMBER>")
+        .expect("KPi.066 is listed");
+    let year = at
+        + xml[at..]
+            .find("<FROM_YEAR>1967</FROM_YEAR>")
+            .expect("its birth years");
+    xml.replace_range(
+        year..year + "<FROM_YEAR>1967</FROM_YEAR>".len(),
+        "<FROM_YEAR>1966</FROM_YEAR>",
+    );
+    let added = "<INDIVIDUALS>
+    <INDIVIDUAL>
+      <DATAID>9999999</DATAID>
+      <VERSIONNUM>1</VERSIONNUM>
+      <FIRST_NAME>ZORBAN</FIRST_NAME>
+      <SECOND_NAME>QUILLEK</SECOND_NAME>
+      <UN_LIST_TYPE>DPRK</UN_LIST_TYPE>
+      <REFERENCE_NUMBER>KPi.999</REFERENCE_NUMBER>
+      <LISTED_ON>2026-12-01</LISTED_ON>
+      <NATIONALITY><VALUE>Democratic People's Republic of Korea</VALUE></NATIONALITY>
+      <LIST_TYPE><VALUE>UN List</VALUE></LIST_TYPE>
+      <INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><YEAR>1970</YEAR></INDIVIDUAL_DATE_OF_BIRTH>
+    </INDIVIDUAL>";
+    let xml = xml.replacen("<INDIVIDUALS>", added, 1);
+    let path = dir.join("un_changed.xml");
+    std::fs::write(&path, xml).expect("write");
+    path
+}
+
+#[test]
+fn the_review_workflow_end_to_end() {
+    let home = tempfile::tempdir().expect("temp dir");
+    workflow(
+        &Backend::Sqlite(home.path().join("audit.sqlite")),
+        home.path(),
+    );
+}
+
+#[test]
+fn the_review_workflow_end_to_end_on_postgres() {
+    let home = tempfile::tempdir().expect("temp dir");
+    if let Some(backend) = postgres("workflow") {
+        workflow(&backend, home.path());
+    }
+}
+
+/// Screens a batch with recording, clears one hit, updates a list with a
+/// changed and a new record, and sees the clear re-opened, the new hit
+/// reported and the log verify; then an edited entry is named.
+fn workflow(backend: &Backend, home: &Path) {
+    let mut batch = tempfile::NamedTempFile::new().expect("temp file");
+    for (id, name) in [
+        ("c1", "Kim Jong Sik"),
+        ("c2", "Zorban Quillek"),
+        ("c3", "John Smith"),
+    ] {
+        writeln!(
+            batch,
+            r#"{{"id":"{id}","schema":"Person","properties":{{"name":["{name}"]}}}}"#
+        )
+        .expect("write");
+    }
+    let batch = batch.path().to_str().expect("utf-8 path");
+    let ok = |out: Output| {
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    ok(backend.run(
+        &["match", "--input", batch, "--record", "--by", "ana"],
+        home,
+    ));
+    ok(backend.run(
+        &[
+            "clear",
+            "--query-name",
+            "Kim Jong Sik",
+            "--listed",
+            "un_sc_sanctions:KPi.066",
+            "--reason",
+            "our client was born in 1990 in Seoul",
+            "--by",
+            "ana",
+        ],
+        home,
+    ));
+    ok(backend.run(&["watch", "add", batch], home));
+    let before: Value = serde_json::from_str(&ok(backend.run(
+        &[
+            "match",
+            "Kim Jong Sik",
+            "--schema",
+            "Person",
+            "--format",
+            "json",
+        ],
+        home,
+    )))
+    .expect("JSON");
+    let kpi066 = |answer: &Value| -> Value {
+        answer["results"]
+            .as_array()
+            .and_then(|rs| rs.iter().find(|r| r["id"] == "un_sc_sanctions:KPi.066"))
+            .cloned()
+            .expect("KPi.066 is shown")
+    };
+    assert_eq!(kpi066(&before)["clearance"]["status"], "cleared");
+
+    let updated = changed_un_list(home);
+    let out = ok(backend.run(
+        &[
+            "lists",
+            "update",
+            "un_sc_sanctions",
+            "--from",
+            updated.to_str().expect("utf-8"),
+        ],
+        home,
+    ));
+    assert!(out.contains("1 added, 0 removed, 1 changed"), "{out}");
+    let after: Value = serde_json::from_str(&ok(backend.run(
+        &[
+            "match",
+            "Kim Jong Sik",
+            "--schema",
+            "Person",
+            "--format",
+            "json",
+            "--record",
+            "--by",
+            "bo",
+        ],
+        home,
+    )))
+    .expect("JSON");
+    let hit = kpi066(&after);
+    assert_eq!(hit["clearance"]["status"], "reopened", "{hit}");
+    let why = hit["clearance"]["why"].as_str().unwrap_or_default();
+    assert!(why.contains("birthDate"), "the report says why: {why}");
+    assert_eq!(after["decision"], "hit");
+
+    let report: Value = serde_json::from_str(&ok(
+        backend.run(&["watch", "report", "--format", "json"], home)
+    ))
+    .expect("JSON");
+    let has = |kind: &str, watched: &str, listed: &str| {
+        report[kind].as_array().is_some_and(|hs| {
+            hs.iter()
+                .any(|h| h["watched"] == watched && h["listed"] == listed)
+        })
+    };
+    assert!(has("new", "c2", "un_sc_sanctions:KPi.999"), "{report}");
+    assert!(has("changed", "c1", "un_sc_sanctions:KPi.066"), "{report}");
+    assert_eq!(report["gone"].as_array().map(Vec::len), Some(0));
+
+    let (verified, v) = backend.verify(home);
+    assert!(verified, "{v}");
+    assert_eq!(v["verification"]["verified"].as_i64(), Some(5));
+    // The clear (entry 4) is edited: verify fails naming it.
+    backend.tamper(4, "born in 1990", "born in 1991");
+    let out = backend.run(&["audit", "verify"], home);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("entry 4: edited"),
+        "{}",
+        text(&out.stdout)
+    );
+}

@@ -16,7 +16,7 @@
 mod adapters;
 mod sources;
 
-pub use adapters::{GoodsAdapter, PartyAdapter};
+pub use adapters::{party_query, GoodsAdapter, PartyAdapter};
 pub use sources::{SourceSnapshot, STALE_AFTER_DAYS};
 
 use interdict_goods::{GoodsError, GoodsScreener};

@@ -16,6 +16,7 @@ mod pg;
 pub mod screening;
 mod sqlite;
 pub mod storage;
+pub mod watch;
 
 pub use audit::{AuditLog, Entry, NewEntry, Verification};
 pub use chain::{Break, BreakKind};

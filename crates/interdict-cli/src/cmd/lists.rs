@@ -231,6 +231,7 @@ fn update(ctx: &Context, dataset: &str, from: &str, max_drop: f64) -> anyhow::Re
         if let Some(w) = writer.as_mut() {
             super::record::reopen_removed(w, d)?;
         }
+        super::watch::after_update(&store, dataset, d)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -15,6 +15,7 @@ pub mod serve;
 #[cfg(feature = "trade")]
 pub mod sql;
 pub mod synth;
+pub mod watch;
 
 use anyhow::Context as _;
 use interdict_engine::{Engine, EngineOptions, Linking};
