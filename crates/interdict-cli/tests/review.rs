@@ -249,6 +249,7 @@ fn edited_entry(backend: &Backend, home: &Path) {
     assert_eq!(entries[0]["command"], "match");
     assert!(entries[0]["results"][0]["score"].as_f64().is_some());
     assert!(entries[0]["sources"][0]["snapshot_date"].is_string());
+    assert_eq!(entries[0]["sources"][0]["version"], "bundled");
     let out = backend.run(&["audit", "log"], home);
     assert!(text(&out.stdout).contains("goods"), "{}", text(&out.stdout));
 
@@ -563,6 +564,20 @@ fn workflow(backend: &Backend, home: &Path) {
     let (verified, v) = backend.verify(home);
     assert!(verified, "{v}");
     assert_eq!(v["verification"]["verified"].as_i64(), Some(5));
+    // The entry after the update names the stored snapshot it rests on.
+    let log: Value =
+        serde_json::from_str(&ok(backend.run(&["audit", "log", "--format", "json"], home)))
+            .expect("JSON");
+    let un = log[4]["sources"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["dataset"] == "un_sc_sanctions"))
+        .cloned()
+        .expect("the UN list is a source");
+    assert!(
+        un["version"].as_str().is_some_and(|v| v.starts_with('v')),
+        "{un}"
+    );
+    assert_eq!(log[3]["command"], "clear");
     // The clear (entry 4) is edited: verify fails naming it.
     backend.tamper(4, "born in 1990", "born in 1991");
     let out = backend.run(&["audit", "verify"], home);

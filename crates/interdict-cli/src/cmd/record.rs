@@ -19,6 +19,9 @@ pub struct By {
 pub struct Recorder {
     log: AuditLog,
     user: String,
+    /// Dataset → the store's current snapshot version; datasets absent
+    /// are the snapshots bundled in the binary.
+    versions: std::collections::HashMap<String, String>,
 }
 
 impl Context {
@@ -56,9 +59,17 @@ impl Context {
 
     /// The audit log opened for writing, whether or not answers are recorded.
     pub fn writer(&self, by: &By) -> anyhow::Result<Recorder> {
+        let store = self.store()?;
+        let mut versions = std::collections::HashMap::new();
+        for dataset in store.datasets()? {
+            if let Some(current) = store.current(&dataset)? {
+                versions.insert(dataset, current.version);
+            }
+        }
         Ok(Recorder {
             log: self.audit_log()?,
             user: self.user(by),
+            versions,
         })
     }
 }
@@ -109,7 +120,8 @@ pub struct Answer {
 
 impl Recorder {
     /// Appends an entry built elsewhere (clears, re-openings).
-    pub fn append(&mut self, entry: NewEntry) -> anyhow::Result<i64> {
+    pub fn append(&mut self, mut entry: NewEntry) -> anyhow::Result<i64> {
+        self.add_versions(&mut entry.sources);
         Ok(self.log.append(entry)?.seq)
     }
 
@@ -117,14 +129,34 @@ impl Recorder {
         &self.user
     }
 
+    /// Names, beside each list's snapshot date, the exact snapshot: the
+    /// store's version, or `bundled`.
+    fn add_versions(&self, sources: &mut Value) {
+        let Some(items) = sources.as_array_mut() else {
+            return;
+        };
+        for item in items {
+            let Some(dataset) = item["dataset"].as_str().map(str::to_string) else {
+                continue;
+            };
+            let version = self
+                .versions
+                .get(&dataset)
+                .map_or("bundled", String::as_str);
+            item["version"] = Value::from(version);
+        }
+    }
+
     /// Appends one entry; it is on disk when this returns.
     pub fn record(&mut self, answer: Answer) -> anyhow::Result<i64> {
+        let mut sources = answer.sources;
+        self.add_versions(&mut sources);
         let entry = self.log.append(NewEntry {
             user: self.user.clone(),
             command: answer.command.to_string(),
             parties: answer.parties,
             query: answer.query,
-            sources: answer.sources,
+            sources,
             results: answer.results,
             decision: answer.decision,
         })?;
