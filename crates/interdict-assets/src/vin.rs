@@ -577,6 +577,19 @@ mod tests {
     }
 
     #[test]
+    fn vpic_keys_match_wildcards_classes_and_prefixes() {
+        let rest: Vec<char> = "UG8CB0EA000001".chars().collect();
+        assert!(keys_match("UG8C", &rest));
+        assert!(keys_match("**8*", &rest));
+        assert!(keys_match("U[A-H]8[BC]", &rest));
+        assert!(!keys_match("U[H-Z]8C", &rest));
+        assert!(!keys_match("UG8D", &rest));
+        // Keys over the visible section are not read.
+        assert!(!keys_match("UG8C*|*E", &rest));
+        assert_eq!(specificity("**8*"), 1);
+    }
+
+    #[test]
     fn country_ranges_follow_the_iso_3780_order() {
         let t = Tables::get();
         let code = |s: &str| country(s, &t.countries).map(|c| c.code);
