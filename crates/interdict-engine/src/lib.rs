@@ -135,15 +135,8 @@ impl Engine {
         let (indexed, linked) = match linking {
             Linking::Records => (entities, None),
             Linking::Merged => {
-                // An FtM export that names other records as referents was
-                // deduplicated by its publisher: its ids are what its users
-                // look up, so it is indexed as published, not linked again.
-                let (published, records): (Vec<Entity>, Vec<Entity>) = entities
-                    .into_iter()
-                    .partition(|e| e.referents.iter().any(|r| *r != e.id));
-                let mut linked = interdict_link::link(&records);
-                let mut parties = std::mem::take(&mut linked.parties);
-                parties.extend(published);
+                let mut linked = interdict_link::link(&entities);
+                let parties = std::mem::take(&mut linked.parties);
                 (parties, Some(linked))
             }
         };

@@ -22,6 +22,8 @@
 //! # Ok::<(), interdict_lists::ListError>(())
 //! ```
 
+#![warn(missing_docs)]
+
 mod catalogue;
 mod dates;
 mod diff;

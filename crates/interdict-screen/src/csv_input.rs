@@ -24,13 +24,17 @@ use crate::shipment::{
     FormerFlag, FormerName, GoodsLine, Leg, Mode, Party, Place, Purpose, Role, Shipment,
     TrackingGap, Vessel,
 };
+use interdict_model::lines::GuardedRead;
 use interdict_model::{PartialDate, Schema};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 
 /// Reads shipments from a flat CSV; one item per shipment, in file order.
 pub fn read_csv<R: Read>(reader: R) -> impl Iterator<Item = Result<Shipment, ShipmentError>> {
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+    // Guarded: a trailing DOS end-of-file byte is dropped, an endless line refused.
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(GuardedRead::new(reader));
     let header: Result<HashMap<String, usize>, ShipmentError> = rdr
         .headers()
         .map(|h| {
@@ -39,24 +43,58 @@ pub fn read_csv<R: Read>(reader: R) -> impl Iterator<Item = Result<Shipment, Shi
                 .map(|(i, n)| (n.trim().to_string(), i))
                 .collect()
         })
-        .map_err(|e| ShipmentError {
-            shipment_id: None,
-            line: Some(1),
-            field: "(header)".into(),
-            reason: e.to_string(),
-        });
+        .map_err(|e| header_error(e.to_string()))
+        .and_then(check_required_columns);
     CsvShipments {
         records: rdr.into_records(),
         header,
         pending: None,
+        pending_error: None,
         done: false,
     }
 }
 
+/// Columns every shipment needs; without them no row can be read.
+const REQUIRED_COLUMNS: [&str; 4] = ["id", "date", "declared_destination", "description"];
+
+fn header_error(reason: String) -> ShipmentError {
+    ShipmentError {
+        shipment_id: None,
+        line: Some(1),
+        field: "(header)".into(),
+        reason,
+    }
+}
+
+/// Refuses a header without the required columns once, instead of one
+/// error per row (a file with another delimiter reads as one column).
+fn check_required_columns(
+    header: HashMap<String, usize>,
+) -> Result<HashMap<String, usize>, ShipmentError> {
+    let missing: Vec<&str> = REQUIRED_COLUMNS
+        .into_iter()
+        .filter(|c| !header.contains_key(*c))
+        .collect();
+    if missing.is_empty() {
+        return Ok(header);
+    }
+    let columns = header.len();
+    let hint = if columns == 1 {
+        " (it reads as 1 column: is the delimiter a comma?)".to_string()
+    } else {
+        format!(" ({columns} columns read)")
+    };
+    Err(header_error(format!(
+        "the header row has no column {}{hint}",
+        missing.join(", ")
+    )))
+}
+
 struct CsvShipments<R: Read> {
-    records: csv::StringRecordsIntoIter<R>,
+    records: csv::StringRecordsIntoIter<GuardedRead<R>>,
     header: Result<HashMap<String, usize>, ShipmentError>,
     pending: Option<(csv::StringRecord, usize)>,
+    pending_error: Option<ShipmentError>,
     done: bool,
 }
 
@@ -74,6 +112,9 @@ impl<R: Read> Iterator for CsvShipments<R> {
                 return Some(Err(e.clone()));
             }
         };
+        if let Some(e) = self.pending_error.take() {
+            return Some(Err(e));
+        }
         let mut group: Vec<(csv::StringRecord, usize)> = Vec::new();
         if let Some(p) = self.pending.take() {
             group.push(p);
@@ -86,14 +127,18 @@ impl<R: Read> Iterator for CsvShipments<R> {
                 }
                 Some(Err(e)) => {
                     let line = e.position().map_or(0, |p| p.line() as usize);
+                    let error = ShipmentError {
+                        shipment_id: None,
+                        line: Some(line),
+                        field: "(row)".into(),
+                        reason: e.to_string(),
+                    };
                     if group.is_empty() {
-                        return Some(Err(ShipmentError {
-                            shipment_id: None,
-                            line: Some(line),
-                            field: "(row)".into(),
-                            reason: e.to_string(),
-                        }));
+                        return Some(Err(error));
                     }
+                    // The shipment read so far is answered first; the error
+                    // comes next, never dropped.
+                    self.pending_error = Some(error);
                     break;
                 }
                 Some(Ok(rec)) => {

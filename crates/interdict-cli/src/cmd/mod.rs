@@ -2,12 +2,14 @@
 //! engine answers into output; none decides anything itself.
 
 pub mod asset;
+pub mod audit;
 pub mod entity;
 #[cfg(feature = "trade")]
 pub mod flows;
 pub mod goods;
 pub mod lists;
 pub mod matching;
+pub mod record;
 pub mod screen;
 pub mod serve;
 #[cfg(feature = "trade")]
@@ -25,6 +27,10 @@ pub const WATCHED_ASSETS: &str = "watched_assets.jsonl";
 pub struct Context {
     pub store: Option<PathBuf>,
     pub dataset_files: Vec<PathBuf>,
+    /// `--record`: answers go to the audit log.
+    pub record: bool,
+    /// `--database`: the audit database.
+    pub database: Option<String>,
 }
 
 impl Context {

@@ -7,6 +7,7 @@ mod assets;
 mod bad_input;
 mod cases;
 mod csv_form;
+mod hostile;
 mod labelled;
 mod law;
 mod report;
