@@ -121,6 +121,20 @@ impl Watchlist {
         self.assets.get(&(kind, key))
     }
 
+    /// Writes the list as JSON lines, in a stable order (by kind, then
+    /// identifier), so that a stored watchlist reads back as it was.
+    pub fn write_jsonl(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
+        let mut keys: Vec<&(AssetKind, String)> = self.assets.keys().collect();
+        keys.sort_by(|a, b| (a.0.as_str(), &a.1).cmp(&(b.0.as_str(), &b.1)));
+        for key in keys {
+            if let Some(asset) = self.assets.get(key) {
+                serde_json::to_writer(&mut out, asset)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    }
+
     /// How many assets are watched.
     pub fn len(&self) -> usize {
         self.assets.len()
@@ -135,6 +149,18 @@ impl Watchlist {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_written_list_reads_back_the_same() {
+        let list = Watchlist::from_jsonl(LIST.as_bytes()).expect("list");
+        let mut out = Vec::new();
+        list.write_jsonl(&mut out).expect("written");
+        let again = Watchlist::from_jsonl(out.as_slice()).expect("read back");
+        assert_eq!(again.len(), list.len());
+        let mut twice = Vec::new();
+        again.write_jsonl(&mut twice).expect("written");
+        assert_eq!(out, twice);
+    }
 
     const LIST: &str = r#"
 // assets of the 2018 case

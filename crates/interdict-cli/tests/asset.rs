@@ -103,3 +103,47 @@ fn screen_flags_a_watched_vessel_from_the_assets_file() {
         .contains("seen at Nampo"));
     assert_eq!(watched["evidence"]["leg"], 0);
 }
+
+#[test]
+fn watch_add_assets_stores_a_watchlist_and_refuses_a_bad_one_whole() {
+    let store = tempfile::tempdir().expect("temp dir");
+    let good = store.path().join("good.jsonl");
+    std::fs::write(
+        &good,
+        "{\"kind\":\"vin\",\"id\":\"1HGCM82633A004352\",\"why\":\"seen at Nampo\"}\n",
+    )
+    .expect("write");
+    let o = interdict(
+        &["watch", "add", "--assets", good.to_str().expect("utf-8")],
+        &store,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let stored = store.path().join("watched_assets.jsonl");
+    let kept = std::fs::read_to_string(&stored).expect("stored watchlist");
+    assert!(kept.contains("1HGCM82633A004352"), "{kept}");
+
+    let o = interdict(&["asset", "1HGCM82633A004352", "--format", "json"], &store);
+    assert_eq!(json(&o)["watched"]["why"], "seen at Nampo");
+
+    // A bad VIN on line 2 refuses the whole file, naming the line, and the
+    // stored list stays as it was.
+    let bad = store.path().join("bad.jsonl");
+    std::fs::write(
+        &bad,
+        "{\"kind\":\"imo\",\"id\":\"IMO 9010022\",\"why\":\"x\"}\n{\"kind\":\"vin\",\"id\":\"1HGCM82633A0O4352\",\"why\":\"y\"}\n",
+    )
+    .expect("write");
+    let o = interdict(
+        &["watch", "add", "--assets", bad.to_str().expect("utf-8")],
+        &store,
+    );
+    assert_ne!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad.jsonl") && err.contains("line 2"), "{err}");
+    assert_eq!(std::fs::read_to_string(&stored).expect("kept"), kept);
+}

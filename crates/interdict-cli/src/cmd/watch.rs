@@ -6,13 +6,14 @@ use super::{Context, Format};
 use crate::output;
 use anyhow::Context as _;
 use clap::{Args, Subcommand};
+use interdict_assets::Watchlist;
 use interdict_lists::{SnapshotDiff, Store};
 use interdict_match::MatchConfig;
 use interdict_model::Entity;
 use interdict_review::watch::{self, Delta, WatchDir, WatchHit, WatchReport};
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Args)]
@@ -24,8 +25,16 @@ pub struct WatchArgs {
 #[derive(Subcommand)]
 enum WatchAction {
     /// Watch the parties (the `match --input` shape) and shipments (the
-    /// `screen` shape) of a JSON-lines file; their current hits are the baseline.
-    Add { file: PathBuf },
+    /// `screen` shape) of a JSON-lines file; their current hits are the
+    /// baseline. With `--assets FILE`, watch the assets of a watchlist
+    /// (JSON lines: kind vin|imo|registration, id, why): `screen` flags any
+    /// goods line or leg carrying one.
+    Add {
+        #[arg(required_unless_present = "assets")]
+        file: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        assets: Option<PathBuf>,
+    },
     /// New hits, hits whose listed record changed, and hits that
     /// disappeared, at the last list update.
     Report {
@@ -40,7 +49,15 @@ enum WatchAction {
 pub fn run(ctx: &Context, args: WatchArgs) -> anyhow::Result<ExitCode> {
     let dir = WatchDir::new(ctx.store()?.root());
     match args.action {
-        WatchAction::Add { file } => add(ctx, &dir, &file),
+        WatchAction::Add { file, assets } => {
+            if let Some(assets) = assets {
+                add_assets(ctx, &assets)?;
+            }
+            match file {
+                Some(file) => add(ctx, &dir, &file),
+                None => Ok(ExitCode::SUCCESS),
+            }
+        }
         WatchAction::Report { format, all } => report(&dir, format, all),
     }
 }
@@ -77,6 +94,46 @@ fn add(ctx: &Context, dir: &WatchDir, file: &PathBuf) -> anyhow::Result<ExitCode
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Adds a watchlist's assets to the stored one
+/// (`$INTERDICT_HOME/watched_assets.jsonl`). The file is read whole first: a
+/// line in error refuses it, naming the line, and the stored list is
+/// replaced atomically, so it is never left half-written.
+fn add_assets(ctx: &Context, file: &Path) -> anyhow::Result<()> {
+    let open = |p: &Path| {
+        std::fs::File::open(p)
+            .map(BufReader::new)
+            .with_context(|| format!("cannot open {}", p.display()))
+    };
+    let new =
+        Watchlist::from_jsonl(open(file)?).with_context(|| format!("in {}", file.display()))?;
+    let store = ctx.store()?;
+    let path = store.root().join(super::WATCHED_ASSETS);
+    let mut list = if path.exists() {
+        Watchlist::from_jsonl(open(&path)?).with_context(|| format!("in {}", path.display()))?
+    } else {
+        Watchlist::default()
+    };
+    let (before, added) = (list.len(), new.len());
+    list.extend(new);
+    std::fs::create_dir_all(store.root())
+        .with_context(|| format!("cannot create {}", store.root().display()))?;
+    let tmp = path.with_extension("jsonl.tmp");
+    let mut out = std::io::BufWriter::new(
+        std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?,
+    );
+    list.write_jsonl(&mut out)
+        .and_then(|()| out.flush())
+        .and_then(|()| out.get_ref().sync_all())
+        .with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, &path).with_context(|| format!("cannot replace {}", path.display()))?;
+    println!(
+        "watching {} assets ({added} from this file, {} new)",
+        list.len(),
+        list.len() - before
+    );
+    Ok(())
 }
 
 /// After `lists update`: re-screens the watched set against the records the
