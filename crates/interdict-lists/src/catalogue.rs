@@ -216,6 +216,56 @@ fn optional(path: Option<&PathBuf>) -> Result<Option<Input>, ListError> {
     path.map(|p| Input::read(p)).transpose()
 }
 
+/// Parses a snapshot of `dataset` from files in memory (plain or gzip),
+/// each with the name errors give it: the single-file formats read the
+/// first; `us_ofac_sdn` and `gb_fcdo_sanctions` pick their files by name as
+/// [`parse_snapshot`] does in a directory (the first file is `sdn.csv` or
+/// `subjects.csv` when no name says so). For callers that hold the bytes
+/// already (fuzzing, uploads).
+pub fn parse_files(dataset: &str, files: &[(&str, &[u8])]) -> Result<Snapshot, ListError> {
+    known(dataset)?;
+    let input = |i: usize| -> Result<Option<Input>, ListError> {
+        files
+            .get(i)
+            .map(|(name, bytes)| Input::from_bytes(*name, bytes))
+            .transpose()
+    };
+    let named = |want: &str| -> Result<Option<Input>, ListError> {
+        files
+            .iter()
+            .skip(1)
+            .find(|(n, _)| stem(&n.to_lowercase()).contains(want))
+            .map(|(name, bytes)| Input::from_bytes(*name, bytes))
+            .transpose()
+    };
+    let Some(first) = input(0)? else {
+        return Err(ListError::Store {
+            path: PathBuf::new(),
+            message: format!("no file given for {dataset}"),
+        });
+    };
+    match dataset {
+        un_xml::DATASET => un_xml::parse(&first),
+        ofac_enhanced_xml::DATASET => ofac_enhanced_xml::parse(&first),
+        us_csl::DATASET => us_csl::parse(&first),
+        eu_fsf_xml::DATASET => eu_fsf_xml::parse(&first),
+        ofac_csv::DATASET => ofac_csv::parse(&ofac_csv::Files {
+            sdn: first,
+            alt: named("alt")?,
+            add: named("add")?,
+            comments: named("comments")?,
+        }),
+        uk_fcdo::DATASET => uk_fcdo::parse(&uk_fcdo::Files {
+            subjects: first,
+            names: named("subject_names")?,
+            identifiers: named("subject_identifiers")?,
+            dobs: named("subject_dobs")?,
+            countries: named("subject_countries")?,
+        }),
+        _ => Err(ListError::UnknownDataset(dataset.to_string())),
+    }
+}
+
 /// Parses a snapshot of `dataset` from `path`: a file (plain or `.gz`), or a
 /// directory for the multi-file formats (`gb_fcdo_sanctions`: the five
 /// tables; `us_ofac_sdn`: `sdn.csv` with `alt.csv`, `add.csv`,

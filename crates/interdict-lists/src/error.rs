@@ -114,6 +114,16 @@ pub enum ListError {
         #[source]
         source: std::io::Error,
     },
+    /// The file is not the one published: its SHA-256 differs.
+    #[error("{source_name}: SHA-256 {found} is not the published {expected}")]
+    Checksum {
+        source_name: String,
+        expected: String,
+        found: String,
+    },
+    /// A fail point fired (test builds only, `failpoints` feature).
+    #[error("fault injected at {0}")]
+    Injected(String),
     /// Fetching over HTTP failed.
     #[error("fetching {url}: {message}")]
     Fetch { url: String, message: String },
