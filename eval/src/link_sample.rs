@@ -9,36 +9,12 @@
 
 use anyhow::{Context, Result};
 use interdict_link::Linked;
+use interdict_model::rng::SplitMix64 as Rng;
 use interdict_model::Entity;
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::Path;
-
-/// A small deterministic generator (SplitMix64): the same seed gives the
-/// same sample on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = self.below(i + 1);
-            v.swap(i, j);
-        }
-    }
-}
 
 /// A name compared without case, punctuation or word order.
 fn name_key(raw: &str) -> Option<String> {
@@ -104,7 +80,7 @@ pub fn run(out: &Path, n: usize, seed: u64) -> Result<()> {
         .collect();
     let linked = interdict_link::link(&records);
     let by_id: HashMap<&str, &Entity> = records.iter().map(|e| (e.id.as_str(), e)).collect();
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     let mut clusters: Vec<&interdict_link::Cluster> = linked
         .clusters
         .iter()
@@ -160,17 +136,6 @@ pub fn run(out: &Path, n: usize, seed: u64) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_generator_is_seeded() {
-        let (mut a, mut b) = (Rng(7), Rng(7));
-        let mut v: Vec<u32> = (0..20).collect();
-        let mut w = v.clone();
-        a.shuffle(&mut v);
-        b.shuffle(&mut w);
-        assert_eq!(v, w);
-        assert_ne!(v, (0..20).collect::<Vec<_>>());
-    }
 
     #[test]
     fn names_compare_without_order() {

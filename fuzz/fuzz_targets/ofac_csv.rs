@@ -13,6 +13,6 @@ fuzz_target!(|data: &[u8]| {
     interdict_fuzz::check_list(
         &files,
         interdict_fuzz::Ids::Prefixed,
-        interdict_lists::parse_files("us_ofac_sdn", &files),
+        interdict_lists::parse_bytes("us_ofac_sdn", &files),
     );
 });

@@ -19,6 +19,6 @@ fuzz_target!(|data: &[u8]| {
     interdict_fuzz::check_list(
         &files,
         interdict_fuzz::Ids::Prefixed,
-        interdict_lists::parse_files("gb_fcdo_sanctions", &files),
+        interdict_lists::parse_bytes("gb_fcdo_sanctions", &files),
     );
 });

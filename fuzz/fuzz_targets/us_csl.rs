@@ -8,6 +8,6 @@ fuzz_target!(|data: &[u8]| {
     interdict_fuzz::check_list(
         &files,
         interdict_fuzz::Ids::Prefixed,
-        interdict_lists::parse_files("us_trade_csl", &files),
+        interdict_lists::parse_bytes("us_trade_csl", &files),
     );
 });

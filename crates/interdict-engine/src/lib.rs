@@ -14,9 +14,11 @@
 //! the shipment model and the matcher's and goods screener's inputs.
 
 mod adapters;
+mod assets;
 mod sources;
 
 pub use adapters::{GoodsAdapter, PartyAdapter};
+pub use assets::ListedAsset;
 pub use sources::{SourceSnapshot, STALE_AFTER_DAYS};
 
 use interdict_goods::{GoodsError, GoodsScreener};
@@ -71,6 +73,8 @@ pub struct Engine {
     linked: Option<Linked>,
     goods: GoodsScreener,
     screen_config: ScreenConfig,
+    /// Vessel and aircraft records by identifier.
+    assets: assets::AssetIndex,
 }
 
 impl Engine {
@@ -127,18 +131,12 @@ impl Engine {
             });
             entities.extend(s.entities);
         }
+        let assets = assets::AssetIndex::build(&entities);
         let (indexed, linked) = match linking {
             Linking::Records => (entities, None),
             Linking::Merged => {
-                // An FtM export that names other records as referents was
-                // deduplicated by its publisher: its ids are what its users
-                // look up, so it is indexed as published, not linked again.
-                let (published, records): (Vec<Entity>, Vec<Entity>) = entities
-                    .into_iter()
-                    .partition(|e| e.referents.iter().any(|r| *r != e.id));
-                let mut linked = interdict_link::link(&records);
-                let mut parties = std::mem::take(&mut linked.parties);
-                parties.extend(published);
+                let mut linked = interdict_link::link(&entities);
+                let parties = std::mem::take(&mut linked.parties);
                 (parties, Some(linked))
             }
         };
@@ -148,6 +146,7 @@ impl Engine {
             linked,
             goods,
             screen_config,
+            assets,
         }
     }
 
@@ -174,6 +173,31 @@ impl Engine {
             }
             None => self.matcher.get(id).map(|e| (e, None)),
         }
+    }
+
+    /// The listed vessels or aircraft carrying identifier `id` of `kind`
+    /// (an IMO number; an aircraft registration or serial number), one per
+    /// party with the list records that carry it. A VIN finds nothing: the
+    /// bundled lists name no vehicle by VIN.
+    pub fn listed_assets(&self, kind: interdict_assets::AssetKind, id: &str) -> Vec<ListedAsset> {
+        let mut by_party: Vec<(&Entity, Vec<String>)> = Vec::new();
+        for record in self.assets.records(kind, id) {
+            // A record of a published FtM export is indexed as it is, outside
+            // any cluster.
+            let party = self
+                .entity(record)
+                .map(|(e, _)| e)
+                .or_else(|| self.matcher.get(record));
+            let Some(party) = party else { continue };
+            match by_party.iter_mut().find(|(p, _)| p.id == party.id) {
+                Some((_, records)) => records.push(record.clone()),
+                None => by_party.push((party, vec![record.clone()])),
+            }
+        }
+        by_party
+            .into_iter()
+            .map(|(party, records)| ListedAsset::of(party, records))
+            .collect()
     }
 
     /// The snapshot of each of `datasets` an answer rests on, with its age

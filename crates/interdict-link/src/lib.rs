@@ -35,6 +35,10 @@
 //!   states the party is the same, so the dates are what disagree; such
 //!   merges are reported as disagreements.
 //!
+//! - **Published merges**: a record whose referents name other records (an
+//!   OpenSanctions FollowTheMoney export, deduplicated by its publisher) is a
+//!   party as published, never linked again: its users look up its ids.
+//!
 //! The merged entity's id is its canonical record's id: the UN record when
 //! the cluster has one, else the first record in the fixed dataset order
 //! ([`DATASET_ORDER`], then by dataset name and record id). Linking is
@@ -58,6 +62,8 @@
 //!     "UK DPR0157 cites UN KPe.001"
 //! );
 //! ```
+
+#![warn(missing_docs)]
 
 mod cluster;
 mod corroborate;
@@ -87,7 +93,9 @@ pub const DATASET_ORDER: [&str; 6] = [
 /// One value of a merged entity and the records that state it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourcedValue {
+    /// The property value as a list states it.
     pub value: String,
+    /// Ids of the member records stating it, in member order.
     pub records: Vec<String>,
 }
 
@@ -121,15 +129,19 @@ impl Cluster {
 /// Counts for `interdict lists` and the benchmarks.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct LinkStats {
+    /// Source records linked (every record of every loaded list).
     pub records: usize,
+    /// Parties after linking (merged entities plus records left alone).
     pub parties: usize,
     /// Records that are in a cluster of two or more.
     pub merged_records: usize,
     /// Merges made by each rule (one per union of two clusters).
     pub merges_by_rule: BTreeMap<Rule, usize>,
+    /// Merges refused by the conflict check.
     pub conflicts: usize,
     /// Cited merges whose records' birth dates differ.
     pub disagreements: usize,
+    /// Records in the largest party.
     pub largest_cluster: usize,
 }
 
@@ -145,6 +157,7 @@ pub struct Linked {
     /// Merges made on a list's own citation although the records' birth
     /// dates differ (kept for review; see the crate documentation).
     pub disagreements: Vec<Conflict>,
+    /// The counts over all of the above.
     pub stats: LinkStats,
     by_referent: HashMap<String, usize>,
 }
@@ -168,9 +181,18 @@ impl Linked {
     }
 }
 
+/// A record whose referents name other records was merged by its publisher
+/// (an OpenSanctions FollowTheMoney export): its users look up its ids, so it
+/// is a party as published and is not linked again.
+fn merged_by_publisher(e: &Entity) -> bool {
+    e.referents.iter().any(|r| *r != e.id)
+}
+
 /// Links `records` into parties. See the crate documentation for the rules.
 pub fn link(records: &[Entity]) -> Linked {
-    let ordered = merge::canonical_order(records);
+    let (published, own): (Vec<&Entity>, Vec<&Entity>) =
+        records.iter().partition(|e| merged_by_publisher(e));
+    let ordered = merge::canonical_order(own);
     let edges = rules::candidate_edges(&ordered);
     let mut clusters = cluster::Closure::new(&ordered);
     let mut accepted = Vec::new();
@@ -194,7 +216,7 @@ pub fn link(records: &[Entity]) -> Linked {
             }
         }
     }
-    let mut linked = merge::build(&ordered, &clusters, &accepted, conflicts);
+    let mut linked = merge::build(&ordered, &clusters, &accepted, conflicts, &published);
     linked.stats.disagreements = disagreements.len();
     linked.disagreements = disagreements;
     linked

@@ -3,7 +3,7 @@
 //! table of each value's sources.
 
 use crate::cluster::Closure;
-use crate::reason::{self, Conflict};
+use crate::reason::{self, Conflict, MergeReason};
 use crate::rules::Edge;
 use crate::{Cluster, LinkStats, Linked, SourcedValue, DATASET_ORDER};
 use interdict_model::{Entity, Schema};
@@ -19,7 +19,9 @@ fn rank(dataset: &str) -> usize {
 
 /// The records sorted by dataset rank, dataset name and id: the order every
 /// later step works in, whatever the input order.
-pub(crate) fn canonical_order(records: &[Entity]) -> Vec<&Entity> {
+pub(crate) fn canonical_order<'a>(
+    records: impl IntoIterator<Item = &'a Entity>,
+) -> Vec<&'a Entity> {
     fn dataset(e: &Entity) -> &str {
         e.datasets
             .first()
@@ -27,7 +29,7 @@ pub(crate) fn canonical_order(records: &[Entity]) -> Vec<&Entity> {
             .unwrap_or_else(|| e.id.split_once(':').map_or("", |(d, _)| d))
     }
     let mut keyed: Vec<(usize, &str, &Entity)> = records
-        .iter()
+        .into_iter()
         .map(|e| (rank(dataset(e)), dataset(e), e))
         .collect();
     keyed.sort_unstable_by(|a, b| (a.0, a.1, &a.2.id).cmp(&(b.0, b.1, &b.2.id)));
@@ -101,12 +103,14 @@ fn merge_members(members: &[&Entity]) -> (Entity, BTreeMap<String, Vec<SourcedVa
     (merged, sources)
 }
 
-/// The merged entities, their clusters and the statistics.
+/// The merged entities, their clusters and the statistics; `published`
+/// (entities their publisher already merged) follow as parties of their own.
 pub(crate) fn build(
     records: &[&Entity],
     closure: &Closure,
     accepted: &[Edge],
     conflicts: Vec<Conflict>,
+    published: &[&Entity],
 ) -> Linked {
     // Roots are each cluster's first record, so walking records in order
     // creates clusters in the order of their canonical records.
@@ -124,8 +128,8 @@ pub(crate) fn build(
     }
     let mut reasons: Vec<Vec<_>> = vec![Vec::new(); groups.len()];
     let mut stats = LinkStats {
-        records: records.len(),
-        parties: groups.len(),
+        records: records.len() + published.len(),
+        parties: groups.len() + published.len(),
         conflicts: conflicts.len(),
         ..LinkStats::default()
     };
@@ -138,27 +142,41 @@ pub(crate) fn build(
         ..Linked::default()
     };
     for (members, reasons) in groups.iter().zip(reasons) {
-        stats.largest_cluster = stats.largest_cluster.max(members.len());
-        let (entity, sources) = if members.len() == 1 {
-            (members[0].clone(), BTreeMap::new())
-        } else {
-            stats.merged_records += members.len();
-            merge_members(members)
-        };
-        let index = linked.parties.len();
-        for r in &entity.referents {
-            linked.by_referent.insert(r.clone(), index);
-        }
-        for m in members.iter().filter(|m| !entity.referents.contains(&m.id)) {
-            linked.by_referent.insert(m.id.clone(), index);
-        }
-        linked.clusters.push(Cluster {
-            members: members.iter().map(|e| e.id.clone()).collect(),
-            reasons,
-            sources,
-        });
-        linked.parties.push(entity);
+        push_party(&mut linked, &mut stats, members, reasons);
+    }
+    for e in published {
+        push_party(&mut linked, &mut stats, &[e], Vec::new());
     }
     linked.stats = stats;
     linked
+}
+
+/// Adds one party: its merged entity, its cluster and the ids it answers to.
+fn push_party(
+    linked: &mut Linked,
+    stats: &mut LinkStats,
+    members: &[&Entity],
+    reasons: Vec<MergeReason>,
+) {
+    stats.largest_cluster = stats.largest_cluster.max(members.len());
+    let (entity, sources) = match members {
+        [one] => ((*one).clone(), BTreeMap::new()),
+        _ => {
+            stats.merged_records += members.len();
+            merge_members(members)
+        }
+    };
+    let index = linked.parties.len();
+    for r in &entity.referents {
+        linked.by_referent.insert(r.clone(), index);
+    }
+    for m in members.iter().filter(|m| !entity.referents.contains(&m.id)) {
+        linked.by_referent.insert(m.id.clone(), index);
+    }
+    linked.clusters.push(Cluster {
+        members: members.iter().map(|e| e.id.clone()).collect(),
+        reasons,
+        sources,
+    });
+    linked.parties.push(entity);
 }

@@ -14,14 +14,19 @@ pub enum Rule {
     CitedRecord,
     /// Both carry the same UN reference number.
     UnscId,
+    /// Both carry the same IMO ship or company number.
     ImoNumber,
+    /// Both carry the same SWIFT/BIC code.
     SwiftBic,
+    /// Both carry the same aircraft registration mark (tail number).
     AircraftRegistration,
+    /// Both carry the same aircraft manufacturer's serial number.
     AircraftSerial,
     /// Same passport number and a common nationality.
     Passport,
     /// Same national id number and a common nationality.
     IdNumber,
+    /// Same company registration number.
     RegistrationNumber,
     /// Persons: same normalised name, full birth date and nationality.
     NameBirthDateNationality,
@@ -50,6 +55,7 @@ impl Rule {
         Rule::CorroboratedName,
     ];
 
+    /// The rule's name as serialised in JSON (`unsc_id`, `imo_number`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
             Rule::CitedRecord => "cited_record",
@@ -91,6 +97,7 @@ impl fmt::Display for Rule {
 /// Why two records were merged.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MergeReason {
+    /// The rule that linked them.
     pub rule: Rule,
     /// The two record ids the rule linked.
     pub records: [String; 2],
@@ -154,8 +161,11 @@ impl fmt::Display for MergeReason {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ConflictKind {
+    /// The two sides carry different UN reference numbers.
     UnscId,
+    /// The two sides carry different IMO numbers.
     ImoNumber,
+    /// The two sides state different full birth dates.
     BirthDate,
 }
 
@@ -174,6 +184,7 @@ impl ConflictKind {
 pub struct Conflict {
     /// The merge that was refused.
     pub proposed: MergeReason,
+    /// The fact the two sides contradict each other on.
     pub kind: ConflictKind,
     /// The contradicting values of the two sides (comma-separated).
     pub values: [String; 2],

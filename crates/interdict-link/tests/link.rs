@@ -126,3 +126,28 @@ fn the_result_does_not_depend_on_the_input_order() {
     assert_eq!(a.stats.parties, 8);
     assert_eq!(a.stats.merges_by_rule.get(&Rule::CitedRecord), Some(&1));
 }
+
+#[test]
+fn an_entity_its_publisher_merged_is_one_party_as_published() {
+    use interdict_model::{prop, Schema};
+    let mut published = Entity::new("sanctions", "NK-abc", Schema::Person);
+    published.add(prop::NAME, "Kim Jong Un");
+    published.add("unscId", "KPi.033");
+    published.referents = vec!["NK-abc".into(), "ofac-1234".into(), "unsc-5678".into()];
+    let mut un = Entity::new("un_sc_sanctions", "KPi.033", Schema::Person);
+    un.add(prop::NAME, "Kim Jong Un");
+    un.add("unscId", "KPi.033");
+    let linked = link(&[published.clone(), un]);
+    // Not linked again, although both cite the same UN reference number.
+    assert_eq!(linked.parties.len(), 2);
+    assert_eq!(linked.stats.records, 2);
+    assert_eq!(linked.stats.parties, 2);
+    let (party, cluster) = linked.party_of("ofac-1234").expect("a referent resolves");
+    assert_eq!(party.id, published.id);
+    assert_eq!(cluster.members, [published.id.clone()]);
+    assert!(cluster.reasons.is_empty());
+    assert_eq!(
+        members(&linked, "un_sc_sanctions:KPi.033"),
+        ["un_sc_sanctions:KPi.033"]
+    );
+}

@@ -7,7 +7,7 @@
 
 use crate::error::ListError;
 use crate::snapshot::Snapshot;
-use crate::source::Input;
+use crate::source::{self, Input};
 use crate::{eu_fsf_xml, ofac_csv, ofac_enhanced_xml, uk_fcdo, un_xml, us_csl};
 use interdict_model::DatasetInfo;
 use rayon::prelude::*;
@@ -104,7 +104,7 @@ fn known(name: &str) -> Result<&'static Known, ListError> {
 
 /// Metadata of a known dataset with an empty snapshot date (a parser fills
 /// it in when its file states one).
-pub(crate) fn info(name: &str) -> DatasetInfo {
+fn info(name: &str) -> DatasetInfo {
     let k = KNOWN.iter().find(|k| k.name == name);
     DatasetInfo {
         name: name.to_string(),
@@ -113,6 +113,16 @@ pub(crate) fn info(name: &str) -> DatasetInfo {
         snapshot_date: String::new(),
         source_url: k.map_or("", |k| k.source_url).to_string(),
     }
+}
+
+/// A parsed snapshot with the catalogue's title, publisher and address: the
+/// parsers give only the name and the date their file states.
+fn described(mut snapshot: Snapshot) -> Snapshot {
+    snapshot.info = DatasetInfo {
+        snapshot_date: std::mem::take(&mut snapshot.info.snapshot_date),
+        ..info(&snapshot.info.name)
+    };
+    snapshot
 }
 
 /// The bundled datasets' metadata, in display order.
@@ -180,7 +190,7 @@ pub fn load_bundled_dataset(name: &str) -> Result<Snapshot, ListError> {
     if snapshot.info.snapshot_date.is_empty() {
         snapshot.info.snapshot_date = k.bundled_date.unwrap_or_default().to_string();
     }
-    Ok(snapshot)
+    Ok(described(snapshot))
 }
 
 /// Every bundled dataset, parsed in parallel.
@@ -191,39 +201,18 @@ pub fn load_bundled() -> Result<Vec<Snapshot>, ListError> {
         .collect()
 }
 
-/// The files of a directory, by lower-case name.
-fn dir_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, ListError> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(|e| ListError::io(dir, e))? {
-        let entry = entry.map_err(|e| ListError::io(dir, e))?;
-        let path = entry.path();
-        if path.is_file() {
-            let name = entry.file_name().to_string_lossy().to_lowercase();
-            out.push((name, path));
-        }
-    }
-    out.sort();
-    Ok(out)
-}
-
-/// `subject_names.csv.gz` → `subject_names`.
-fn stem(name: &str) -> &str {
-    let n = name.strip_suffix(".gz").unwrap_or(name);
-    n.strip_suffix(".csv").unwrap_or(n)
-}
-
-fn optional(path: Option<&PathBuf>) -> Result<Option<Input>, ListError> {
-    path.map(|p| Input::read(p)).transpose()
-}
-
 /// Parses a snapshot of `dataset` from files in memory (plain or gzip),
 /// each with the name errors give it: the single-file formats read the
 /// first; `us_ofac_sdn` and `gb_fcdo_sanctions` pick their files by name as
 /// [`parse_snapshot`] does in a directory (the first file is `sdn.csv` or
 /// `subjects.csv` when no name says so). For callers that hold the bytes
 /// already (fuzzing, uploads).
-pub fn parse_files(dataset: &str, files: &[(&str, &[u8])]) -> Result<Snapshot, ListError> {
+pub fn parse_bytes(dataset: &str, files: &[(&str, &[u8])]) -> Result<Snapshot, ListError> {
     known(dataset)?;
+    parse_inputs(dataset, files).map(described)
+}
+
+fn parse_inputs(dataset: &str, files: &[(&str, &[u8])]) -> Result<Snapshot, ListError> {
     let input = |i: usize| -> Result<Option<Input>, ListError> {
         files
             .get(i)
@@ -234,7 +223,7 @@ pub fn parse_files(dataset: &str, files: &[(&str, &[u8])]) -> Result<Snapshot, L
         files
             .iter()
             .skip(1)
-            .find(|(n, _)| stem(&n.to_lowercase()).contains(want))
+            .find(|(n, _)| source::stem(&n.to_lowercase()).contains(want))
             .map(|(name, bytes)| Input::from_bytes(*name, bytes))
             .transpose()
     };
@@ -272,67 +261,40 @@ pub fn parse_files(dataset: &str, files: &[(&str, &[u8])]) -> Result<Snapshot, L
 /// `sdn_comments.csv` beside it).
 pub fn parse_snapshot(dataset: &str, path: &Path) -> Result<Snapshot, ListError> {
     known(dataset)?;
+    parse_files(dataset, path).map(described)
+}
+
+fn parse_files(dataset: &str, path: &Path) -> Result<Snapshot, ListError> {
     match dataset {
         un_xml::DATASET => un_xml::parse(&Input::read(path)?),
         ofac_enhanced_xml::DATASET => ofac_enhanced_xml::parse(&Input::read(path)?),
         us_csl::DATASET => us_csl::parse(&Input::read(path)?),
         eu_fsf_xml::DATASET => eu_fsf_xml::parse(&Input::read(path)?),
-        ofac_csv::DATASET if path.is_dir() => {
-            let files = dir_files(path)?;
-            let find = |want: &dyn Fn(&str) -> bool| {
-                files.iter().find(|(n, _)| want(stem(n))).map(|(_, p)| p)
-            };
-            let comments = find(&|s| s.contains("comments"));
-            let alt = find(&|s| s.contains("alt"));
-            let add = find(&|s| s.contains("add"));
-            let sdn = find(&|s| {
-                s.contains("sdn")
-                    && !s.contains("comments")
-                    && !s.contains("alt")
-                    && !s.contains("add")
-            });
-            let Some(sdn) = sdn else {
-                return Err(ListError::Store {
-                    path: path.to_path_buf(),
-                    message: "no sdn.csv in this directory".into(),
-                });
-            };
-            ofac_csv::parse(&ofac_csv::Files {
-                sdn: Input::read(sdn)?,
-                alt: optional(alt)?,
-                add: optional(add)?,
-                comments: optional(comments)?,
-            })
-        }
-        ofac_csv::DATASET => ofac_csv::parse(&ofac_csv::Files {
-            sdn: Input::read(path)?,
-            alt: None,
-            add: None,
-            comments: None,
-        }),
-        uk_fcdo::DATASET => {
-            if !path.is_dir() {
-                return Err(ListError::Store {
-                    path: path.to_path_buf(),
-                    message: "gb_fcdo_sanctions needs a directory holding subjects.csv, subject_names.csv, subject_identifiers.csv, subject_dobs.csv and subject_countries.csv".into(),
-                });
-            }
-            let files = dir_files(path)?;
-            let find = |s: &str| files.iter().find(|(n, _)| stem(n) == s).map(|(_, p)| p);
-            let Some(subjects) = find("subjects") else {
-                return Err(ListError::Store {
-                    path: path.to_path_buf(),
-                    message: "no subjects.csv in this directory".into(),
-                });
-            };
-            uk_fcdo::parse(&uk_fcdo::Files {
-                subjects: Input::read(subjects)?,
-                names: optional(find("subject_names"))?,
-                identifiers: optional(find("subject_identifiers"))?,
-                dobs: optional(find("subject_dobs"))?,
-                countries: optional(find("subject_countries"))?,
-            })
-        }
+        ofac_csv::DATASET => ofac_csv::parse(&ofac_csv::Files::at(path)?),
+        uk_fcdo::DATASET => uk_fcdo::parse(&uk_fcdo::Files::in_dir(path)?),
         _ => Err(ListError::UnknownDataset(dataset.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::SnapshotStats;
+
+    #[test]
+    fn described_adds_the_catalogue_metadata_and_keeps_the_file_date() {
+        let snapshot = described(Snapshot::parsed(
+            un_xml::DATASET,
+            Some("2026-02-27".into()),
+            Vec::new(),
+            SnapshotStats::default(),
+        ));
+        assert_eq!(snapshot.info.title, "UN Security Council Consolidated List");
+        assert_eq!(snapshot.info.publisher, "United Nations Security Council");
+        assert_eq!(snapshot.info.snapshot_date, "2026-02-27");
+        assert!(snapshot
+            .info
+            .source_url
+            .starts_with("https://scsanctions.un.org/"));
     }
 }

@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 /// A record present in both snapshots whose content changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChangedRecord {
+    /// The record's id (`<dataset>:<source id>`).
     pub id: String,
     /// Property names whose values differ (`schema` if the schema changed),
     /// sorted.

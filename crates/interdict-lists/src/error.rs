@@ -25,9 +25,19 @@ pub enum ParseErrorKind {
     /// A `<!DOCTYPE` or `<!ENTITY` declaration: refused, never expanded.
     DtdRefused,
     /// The file is of another format than the dataset's.
-    WrongFormat { expected: String, found: String },
+    WrongFormat {
+        /// The format the dataset is published in (e.g. "UN XML").
+        expected: String,
+        /// What the file looks like instead.
+        found: String,
+    },
     /// A CSV row with a different number of fields than the header.
-    FieldCount { expected: usize, found: usize },
+    FieldCount {
+        /// Number of fields in the header row.
+        expected: usize,
+        /// Number of fields in this row.
+        found: usize,
+    },
     /// Malformed XML.
     Xml(String),
     /// Malformed CSV.
@@ -74,6 +84,7 @@ pub struct ParseError {
     pub column: usize,
     /// The CSV column name or XML element concerned, when known.
     pub field: Option<String>,
+    /// What is wrong at that position.
     pub kind: ParseErrorKind,
 }
 
@@ -101,24 +112,34 @@ pub enum ListError {
     /// The new snapshot has too few records compared with the current one.
     #[error("refused update of {dataset}: {new} records against {old} now, a drop of {drop_pct:.1}% (more than the allowed {max_pct:.1}%)")]
     RecordDrop {
+        /// Catalogue name of the dataset whose update was refused.
         dataset: String,
+        /// Records in the snapshot in use now.
         old: usize,
+        /// Records in the refused new snapshot.
         new: usize,
+        /// The drop, in percent of `old`.
         drop_pct: f64,
+        /// The largest drop allowed, in percent (`--max-drop`).
         max_pct: f64,
     },
     /// A file or directory could not be read or written.
     #[error("{path}: {source}")]
     Io {
+        /// The file or directory concerned.
         path: PathBuf,
+        /// The operating system's error.
         #[source]
         source: std::io::Error,
     },
     /// The file is not the one published: its SHA-256 differs.
     #[error("{source_name}: SHA-256 {found} is not the published {expected}")]
     Checksum {
+        /// The URL or path the file came from.
         source_name: String,
+        /// The published SHA-256 (lower-case hex).
         expected: String,
+        /// The file's SHA-256 (lower-case hex).
         found: String,
     },
     /// A fail point fired (test builds only, `failpoints` feature).
@@ -126,10 +147,20 @@ pub enum ListError {
     Injected(String),
     /// Fetching over HTTP failed.
     #[error("fetching {url}: {message}")]
-    Fetch { url: String, message: String },
+    Fetch {
+        /// The address requested.
+        url: String,
+        /// Why the request failed (transport error or HTTP status).
+        message: String,
+    },
     /// The snapshot store is in a state this version does not understand.
     #[error("snapshot store {path}: {message}")]
-    Store { path: PathBuf, message: String },
+    Store {
+        /// The store's directory.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 impl ListError {

@@ -7,7 +7,6 @@
 //! `subjectType classificationCode` P → Person, E → Organization. The
 //! regulation's `programme` (e.g. `PRK`) is the programme; `PRK` marks DPRK.
 
-use crate::catalogue::info;
 use crate::dates;
 use crate::error::{ListError, ParseErrorKind};
 use crate::props::{self, add_country, is_non_latin, join};
@@ -36,15 +35,8 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
             .iter()
             .any(|p| p == "PRK" || p == "DPRK")
     });
-    let mut snapshot_info = info(DATASET);
-    if let Some(d) = root.attr("generationDate").and_then(dates::iso_of_datetime) {
-        snapshot_info.snapshot_date = d;
-    }
-    Ok(Snapshot {
-        info: snapshot_info,
-        entities,
-        stats,
-    })
+    let date = root.attr("generationDate").and_then(dates::iso_of_datetime);
+    Ok(Snapshot::parsed(DATASET, date, entities, stats))
 }
 
 fn record(input: &Input, n: &Node) -> Result<Entity, ListError> {

@@ -22,6 +22,8 @@
 //! # Ok::<(), interdict_lists::ListError>(())
 //! ```
 
+#![warn(missing_docs)]
+
 mod catalogue;
 mod dates;
 mod diff;
@@ -43,7 +45,7 @@ mod us_csl;
 mod xml;
 
 pub use catalogue::{
-    catalogue, known_datasets, load_bundled, load_bundled_dataset, parse_files, parse_snapshot,
+    catalogue, known_datasets, load_bundled, load_bundled_dataset, parse_bytes, parse_snapshot,
 };
 pub use diff::{diff, ChangedRecord, SnapshotDiff};
 pub use error::{ListError, ParseError, ParseErrorKind};

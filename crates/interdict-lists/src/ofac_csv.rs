@@ -6,15 +6,15 @@
 //! [`crate::ofac_remarks`]. Rows of the secondary files whose ent_num has no
 //! primary record are counted in [`SnapshotStats::unjoined`], never guessed.
 
-use crate::catalogue::info;
 use crate::error::{ListError, ParseErrorKind};
 use crate::ofac_remarks;
 use crate::props::{add_country, join};
 use crate::snapshot::{has_program, Snapshot, SnapshotStats};
-use crate::source::Input;
+use crate::source::{self, Input};
 use crate::table::{self, Spec, Text};
 use interdict_model::{prop, Entity, Schema};
 use std::collections::HashMap;
+use std::path::Path;
 
 pub(crate) const DATASET: &str = "us_ofac_sdn";
 
@@ -69,6 +69,46 @@ pub(crate) struct Files {
     pub alt: Option<Input>,
     pub add: Option<Input>,
     pub comments: Option<Input>,
+}
+
+impl Files {
+    /// `sdn.csv` alone, or a directory holding it with `alt.csv`, `add.csv`
+    /// and `sdn_comments.csv` (any case, plain or `.gz`) beside it.
+    pub(crate) fn at(path: &Path) -> Result<Files, ListError> {
+        if !path.is_dir() {
+            return Ok(Files {
+                sdn: Input::read(path)?,
+                alt: None,
+                add: None,
+                comments: None,
+            });
+        }
+        let files = source::dir_files(path)?;
+        let find = |want: &dyn Fn(&str) -> bool| {
+            files
+                .iter()
+                .find(|(n, _)| want(source::stem(n)))
+                .map(|(_, p)| p)
+        };
+        let comments = find(&|s| s.contains("comments"));
+        let alt = find(&|s| s.contains("alt"));
+        let add = find(&|s| s.contains("add"));
+        let sdn = find(&|s| {
+            s.contains("sdn") && !s.contains("comments") && !s.contains("alt") && !s.contains("add")
+        });
+        let Some(sdn) = sdn else {
+            return Err(ListError::Store {
+                path: path.to_path_buf(),
+                message: "no sdn.csv in this directory".into(),
+            });
+        };
+        Ok(Files {
+            sdn: Input::read(sdn)?,
+            alt: source::optional(alt)?,
+            add: source::optional(add)?,
+            comments: source::optional(comments)?,
+        })
+    }
 }
 
 /// `-0-` (OFAC's null) → empty.
@@ -193,11 +233,7 @@ pub(crate) fn parse(files: &Files) -> Result<Snapshot, ListError> {
     let mut stats = SnapshotStats::count(&entities, |e| has_program(e, "DPRK"));
     stats.notes = stats_notes;
     stats.unjoined = unjoined;
-    Ok(Snapshot {
-        info: info(DATASET),
-        entities,
-        stats,
-    })
+    Ok(Snapshot::parsed(DATASET, None, entities, stats))
 }
 
 /// The set's files decoded (none where a file is absent).

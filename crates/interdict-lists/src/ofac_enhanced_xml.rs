@@ -8,7 +8,6 @@
 //! dates with precision from `valueDate`, places, SWIFT/BIC, vessel and
 //! aircraft facts), identity documents, addresses and relationships.
 
-use crate::catalogue::info;
 use crate::dates;
 use crate::error::{ListError, ParseErrorKind};
 use crate::props::{self, add_country, join};
@@ -33,19 +32,11 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
         entities.push(record(input, node)?);
     }
     let stats = SnapshotStats::count(&entities, |e| has_program(e, "DPRK"));
-    let mut snapshot_info = info(DATASET);
-    if let Some(d) = root
+    let date = root
         .child("publicationInfo")
         .and_then(|p| p.text_of("dataAsOf"))
-        .and_then(dates::iso_of_datetime)
-    {
-        snapshot_info.snapshot_date = d;
-    }
-    Ok(Snapshot {
-        info: snapshot_info,
-        entities,
-        stats,
-    })
+        .and_then(dates::iso_of_datetime);
+    Ok(Snapshot::parsed(DATASET, date, entities, stats))
 }
 
 fn record(input: &Input, n: &Node) -> Result<Entity, ListError> {

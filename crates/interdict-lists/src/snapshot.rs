@@ -8,8 +8,11 @@ use std::collections::BTreeMap;
 /// One dataset, parsed.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Snapshot {
+    /// Name, title, publisher and file date of the dataset.
     pub info: DatasetInfo,
+    /// Every record of the file, one entity per source record, in file order.
     pub entities: Vec<Entity>,
+    /// The counts the `lists` command shows.
     pub stats: SnapshotStats,
 }
 
@@ -55,6 +58,28 @@ impl SnapshotStats {
 }
 
 impl Snapshot {
+    /// What a parser returns: the dataset's name, the snapshot date its file
+    /// states (if any), the records and counts. Title, publisher and source
+    /// address are the catalogue's to add, so parsers need not know it.
+    pub(crate) fn parsed(
+        dataset: &str,
+        date: Option<String>,
+        entities: Vec<Entity>,
+        stats: SnapshotStats,
+    ) -> Snapshot {
+        Snapshot {
+            info: DatasetInfo {
+                name: dataset.to_string(),
+                title: dataset.to_string(),
+                publisher: String::new(),
+                snapshot_date: date.unwrap_or_default(),
+                source_url: String::new(),
+            },
+            entities,
+            stats,
+        }
+    }
+
     /// The entity with id `id` (`<dataset>:<source id>`).
     pub fn get(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.id == id)

@@ -6,7 +6,7 @@
 use crate::error::{ListError, ParseError, ParseErrorKind};
 use flate2::read::MultiGzDecoder;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -150,6 +150,31 @@ pub(crate) fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
         .filter(|&&b| (b & 0xC0) != 0x80)
         .count();
     (line, column)
+}
+
+/// The files of a directory, by lower-case name.
+pub(crate) fn dir_files(dir: &Path) -> Result<Vec<(String, PathBuf)>, ListError> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| ListError::io(dir, e))? {
+        let entry = entry.map_err(|e| ListError::io(dir, e))?;
+        let path = entry.path();
+        if path.is_file() {
+            let name = entry.file_name().to_string_lossy().to_lowercase();
+            out.push((name, path));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// `subject_names.csv.gz` → `subject_names`.
+pub(crate) fn stem(name: &str) -> &str {
+    let n = name.strip_suffix(".gz").unwrap_or(name);
+    n.strip_suffix(".csv").unwrap_or(n)
+}
+
+pub(crate) fn optional(path: Option<&PathBuf>) -> Result<Option<Input>, ListError> {
+    path.map(|p| Input::read(p)).transpose()
 }
 
 #[cfg(test)]

@@ -64,6 +64,7 @@ pub struct Store {
 /// What the store records about a stored snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SnapshotMeta {
+    /// Catalogue name of the dataset (e.g. `un_sc_sanctions`).
     pub dataset: String,
     /// The URL or path it was taken from.
     pub source: String,
@@ -78,16 +79,20 @@ pub struct SnapshotMeta {
 /// A stored snapshot: its version, where its data is, and its metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredSnapshot {
+    /// Name of its version directory in the store (`v<nanoseconds>-<pid>`).
     pub version: String,
     /// The file or directory to hand to [`parse_snapshot`].
     pub path: PathBuf,
+    /// What the store recorded when it stored the snapshot (`meta.json`).
     pub meta: SnapshotMeta,
 }
 
 /// What an accepted update did.
 #[derive(Debug, Clone, Serialize)]
 pub struct UpdateReport {
+    /// Catalogue name of the updated dataset.
     pub dataset: String,
+    /// The URL or path the new snapshot was taken from.
     pub source: String,
     /// The new current version.
     pub version: String,
@@ -95,6 +100,7 @@ pub struct UpdateReport {
     pub path: PathBuf,
     /// Records before (store's current, else the bundled snapshot), if any.
     pub old_total: Option<usize>,
+    /// Records in the new snapshot.
     pub new_total: usize,
     /// Date of the new snapshot (as stated in it, else the day it was fetched).
     pub snapshot_date: String,
@@ -122,6 +128,7 @@ impl Store {
         }
     }
 
+    /// The directory the store lives in.
     pub fn root(&self) -> &Path {
         &self.root
     }

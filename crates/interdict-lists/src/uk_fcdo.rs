@@ -9,15 +9,15 @@
 //! Rows of the other tables whose unique id is not a subject are counted in
 //! [`SnapshotStats::unjoined`].
 
-use crate::catalogue::info;
 use crate::dates;
 use crate::error::{ListError, ParseErrorKind};
 use crate::props::{self, add_country, is_non_latin};
 use crate::snapshot::{Snapshot, SnapshotStats};
-use crate::source::Input;
+use crate::source::{self, Input};
 use crate::table::{self, Spec, Text};
 use interdict_model::{prop, Entity, Schema};
 use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 
 pub(crate) const DATASET: &str = "gb_fcdo_sanctions";
 
@@ -31,6 +31,39 @@ pub(crate) struct Files {
     pub identifiers: Option<Input>,
     pub dobs: Option<Input>,
     pub countries: Option<Input>,
+}
+
+impl Files {
+    /// The five tables of a directory (any case, plain or `.gz`); only
+    /// `subjects.csv` is required.
+    pub(crate) fn in_dir(path: &Path) -> Result<Files, ListError> {
+        if !path.is_dir() {
+            return Err(ListError::Store {
+                path: path.to_path_buf(),
+                message: "gb_fcdo_sanctions needs a directory holding subjects.csv, subject_names.csv, subject_identifiers.csv, subject_dobs.csv and subject_countries.csv".into(),
+            });
+        }
+        let files = source::dir_files(path)?;
+        let find = |s: &str| {
+            files
+                .iter()
+                .find(|(n, _)| source::stem(n) == s)
+                .map(|(_, p)| p)
+        };
+        let Some(subjects) = find("subjects") else {
+            return Err(ListError::Store {
+                path: path.to_path_buf(),
+                message: "no subjects.csv in this directory".into(),
+            });
+        };
+        Ok(Files {
+            subjects: Input::read(subjects)?,
+            names: source::optional(find("subject_names"))?,
+            identifiers: source::optional(find("subject_identifiers"))?,
+            dobs: source::optional(find("subject_dobs"))?,
+            countries: source::optional(find("subject_countries"))?,
+        })
+    }
 }
 
 const SUBJECTS: Spec<'static> = Spec {
@@ -119,13 +152,12 @@ pub(crate) fn parse(files: &Files) -> Result<Snapshot, ListError> {
         .map(|(f, n)| format!("{n} rows of {f} had no subject"))
         .collect();
     stats.unjoined = unjoined;
-    let mut snapshot_info = info(DATASET);
-    snapshot_info.snapshot_date = subjects.latest_update.unwrap_or_default();
-    Ok(Snapshot {
-        info: snapshot_info,
+    Ok(Snapshot::parsed(
+        DATASET,
+        subjects.latest_update,
         entities,
         stats,
-    })
+    ))
 }
 
 /// The subjects read so far, indexed by unique id so that the other tables

@@ -6,7 +6,6 @@
 //! `a.k.a.` → `alias`, `Low` → `weakAlias`, `f.k.a.` / `FORMER` →
 //! `previousName`; `NAME_ORIGINAL_SCRIPT` is kept as written under `alias`.
 
-use crate::catalogue::info;
 use crate::dates;
 use crate::error::{ListError, ParseErrorKind};
 use crate::props::{self, add_country, join};
@@ -46,15 +45,8 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
             .notes
             .push("the file holds neither INDIVIDUALS nor ENTITIES".to_string());
     }
-    let mut snapshot_info = info(DATASET);
-    if let Some(d) = root.attr("dateGenerated").and_then(dates::iso_of_datetime) {
-        snapshot_info.snapshot_date = d;
-    }
-    Ok(Snapshot {
-        info: snapshot_info,
-        entities,
-        stats,
-    })
+    let date = root.attr("dateGenerated").and_then(dates::iso_of_datetime);
+    Ok(Snapshot::parsed(DATASET, date, entities, stats))
 }
 
 fn record(input: &Input, n: &Node, schema: Schema) -> Result<Entity, ListError> {

@@ -8,7 +8,6 @@
 //! the list's abbreviation appended (`us_trade_csl:18741-SSI`) so every row
 //! keeps its own record.
 
-use crate::catalogue::info;
 use crate::dates;
 use crate::error::{ListError, ParseErrorKind};
 use crate::props::{self, add_country};
@@ -140,13 +139,7 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
             "{repeated} _id values appear on several lists; their later rows carry the list abbreviation in the id"
         ));
     }
-    let mut snapshot_info = info(DATASET);
-    snapshot_info.snapshot_date = latest_start.unwrap_or_default();
-    Ok(Snapshot {
-        info: snapshot_info,
-        entities,
-        stats,
-    })
+    Ok(Snapshot::parsed(DATASET, latest_start, entities, stats))
 }
 
 fn record(row: &table::Row<'_>, source_id: &str, source: &str) -> Entity {

@@ -24,6 +24,7 @@ mod date;
 mod entity;
 pub mod limits;
 pub mod lines;
+pub mod rng;
 mod schema;
 pub mod text;
 

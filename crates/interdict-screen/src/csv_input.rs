@@ -10,9 +10,9 @@
 //! | `id`, `date`, `declared_destination`, `purpose` | the same fields (taken from the shipment's first row) |
 //! | `<role>_name`, `<role>_schema`, `<role>_country`, `<role>_address`, `<role>_nationality`, `<role>_position`, `<role>_birth_date` | one party of that role (`exporter`, `consignee`, `notify_party`, `end_user`, `intermediate_consignee`, `forwarder`, `carrier`, `payer`); present when `<role>_name` is not empty |
 //! | `<role>_identifiers` | `key=value;key=value` |
-//! | `description`, `declared_description`, `hs_code` (or `hs`, the goods command's name), `quantity`, `unit`, `value`, `currency` | one goods line per row |
+//! | `description`, `declared_description`, `hs_code` (or `hs`, the goods command's name), `quantity`, `unit`, `value`, `currency`, `vin` | one goods line per row |
 //! | `route` | places joined by `>`: `NLRTM>CNDLC>JPOSA`; a place is a UN/LOCODE or `name/cc` |
-//! | `leg_modes`, `leg_departs`, `leg_arrives`, `leg_carriers`, `leg_flights`, `leg_vessels`, `leg_imos`, `leg_flags` | one value per leg, separated by `\|` (empty = none) |
+//! | `leg_modes`, `leg_departs`, `leg_arrives`, `leg_carriers`, `leg_flights`, `leg_aircraft`, `leg_vessels`, `leg_imos`, `leg_flags` | one value per leg, separated by `\|` (empty = none) |
 //! | `leg_tracking_gaps` | per leg, `from..to` gaps separated by `;`, legs separated by `\|` |
 //! | `leg_former_names`, `leg_former_flags` | per leg, `name@until` / `flag@until` separated by `;`, legs by `\|` |
 //!
@@ -293,6 +293,7 @@ fn goods_lines(
             unit: opt(g("unit")),
             value: num("value")?,
             currency: opt(g("currency")),
+            vin: opt(g("vin")),
         });
     }
     Ok(goods)
@@ -396,6 +397,7 @@ fn legs(
         per_leg("leg_tracking_gaps"),
     );
     let (fnames, fflags) = (per_leg("leg_former_names"), per_leg("leg_former_flags"));
+    let aircraft = per_leg("leg_aircraft");
     let mut legs = Vec::with_capacity(n);
     for i in 0..n {
         let mode = match modes[i].as_str() {
@@ -434,6 +436,7 @@ fn legs(
             arrive: optdate(&arrives[i], "leg_arrives")?,
             carrier: opt(&carriers[i]),
             flight: opt(&flights[i]),
+            aircraft: opt(&aircraft[i]),
             vessel,
             tracking_gaps,
             note: None,

@@ -10,32 +10,8 @@ use crate::rules::km;
 use crate::shipment::{
     FormerName, GoodsLine, Leg, Mode, Party, Place, Purpose, Role, Shipment, TrackingGap, Vessel,
 };
+use interdict_model::rng::SplitMix64 as Rng;
 use interdict_model::{PartialDate, Schema};
-
-/// SplitMix64: small, fast, and good enough for test data.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 1000 < percent * 10
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 /// Major ports (UN/LOCODE) and transit times are plausible, not schedules.
 const PORTS: [&str; 40] = [
@@ -134,8 +110,8 @@ fn company(rng: &mut Rng, role: Role, country: &str) -> Party {
         schema: Schema::Company,
         name: format!(
             "{} {} {}",
-            rng.pick(&WORDS),
-            rng.pick(&TRADES),
+            rng.pick_of(&WORDS),
+            rng.pick_of(&TRADES),
             suffix(country)
         ),
         country: Some(country.to_string()),
@@ -172,10 +148,14 @@ fn cc(locode: &str) -> String {
 
 fn vessel(rng: &mut Rng) -> Vessel {
     Vessel {
-        name: format!("{} {}", rng.pick(&WORDS).to_uppercase(), rng.below(30) + 1),
+        name: format!(
+            "{} {}",
+            rng.pick_of(&WORDS).to_uppercase(),
+            rng.below(30) + 1
+        ),
         imo: Some(format!("IMO{}", 9_000_000 + rng.below(900_000))),
         flag: Some(
-            rng.pick(&[
+            rng.pick_of(&[
                 "pa", "lr", "mh", "sg", "hk", "mt", "gr", "cn", "jp", "kr", "de", "bs",
             ])
             .to_string(),
@@ -186,10 +166,10 @@ fn vessel(rng: &mut Rng) -> Vessel {
 }
 
 fn one(rng: &mut Rng, n: u64) -> Shipment {
-    let origin_port = *rng.pick(&PORTS);
-    let mut dest_port = *rng.pick(&PORTS);
+    let origin_port = *rng.pick_of(&PORTS);
+    let mut dest_port = *rng.pick_of(&PORTS);
     while cc(dest_port) == cc(origin_port) {
-        dest_port = *rng.pick(&PORTS);
+        dest_port = *rng.pick_of(&PORTS);
     }
     let start = PartialDate {
         year: 2022,
@@ -244,7 +224,7 @@ fn route_ports(
     for _ in 0..stops {
         // Real carriers route through hubs on the way: try a few, keep one with a small detour.
         for _ in 0..4 {
-            let hub = *rng.pick(&HUBS);
+            let hub = *rng.pick_of(&HUBS);
             let prev = ports.last().copied().unwrap_or(origin_port);
             if !ports.contains(&hub) && hub != dest_port && detour(prev, hub, dest_port) < 1.3 {
                 ports.push(hub);
@@ -269,7 +249,7 @@ fn sea_legs(rng: &mut Rng, ports: &[&str], start: i64) -> Vec<Leg> {
             depart: Some(date_from_day(day)),
             arrive: Some(date_from_day(day + transit)),
             carrier: Some(
-                rng.pick(&[
+                rng.pick_of(&[
                     "Maersk",
                     "MSC",
                     "CMA CGM",
@@ -282,6 +262,7 @@ fn sea_legs(rng: &mut Rng, ports: &[&str], start: i64) -> Vec<Leg> {
                 .to_string(),
             ),
             flight: None,
+            aircraft: None,
             vessel: Some(vessel(rng)),
             tracking_gaps: Vec::new(),
             note: None,
@@ -296,7 +277,7 @@ fn goods_lines(rng: &mut Rng) -> Vec<GoodsLine> {
     let lines = 1 + rng.below(5);
     let mut goods = Vec::with_capacity(lines);
     for _ in 0..lines {
-        let (desc, hs, unit, uv, _) = *rng.pick(&GOODS);
+        let (desc, hs, unit, uv, _) = *rng.pick_of(&GOODS);
         let qty = if uv > 10_000.0 {
             1 + rng.below(3)
         } else {
@@ -310,6 +291,7 @@ fn goods_lines(rng: &mut Rng) -> Vec<GoodsLine> {
             unit: Some(unit.to_string()),
             value: Some((qty * uv * (0.8 + 0.4 * rng.unit())).round()),
             currency: Some("USD".to_string()),
+            vin: None,
         });
     }
     goods
@@ -350,19 +332,19 @@ fn red_flags(rng: &mut Rng, s: &mut Shipment) {
             if let Some(v) = s.legs.last_mut().and_then(|l| l.vessel.as_mut()) {
                 let until = s.date.day_number() - 10 - rng.below(100) as i64;
                 v.former_names.push(FormerName {
-                    name: format!("{} STAR", rng.pick(&WORDS).to_uppercase()),
+                    name: format!("{} STAR", rng.pick_of(&WORDS).to_uppercase()),
                     until: Some(date_from_day(until)),
                 });
             }
         }
         2 => {
-            let c = rng.pick(&["ae", "sc", "vg", "pa"]).to_string();
+            let c = rng.pick_of(&["ae", "sc", "vg", "pa"]).to_string();
             let mut p = company(rng, Role::Payer, &c);
             p.schema = Schema::Company;
             s.parties.push(p);
         }
         3 => {
-            s.declared_destination = rng.pick(&["sg", "my", "th", "vn"]).to_string();
+            s.declared_destination = rng.pick_of(&["sg", "my", "th", "vn"]).to_string();
             if s.legs
                 .last()
                 .is_some_and(|l| l.to.country() == s.declared_destination)
@@ -381,6 +363,7 @@ fn red_flags(rng: &mut Rng, s: &mut Shipment) {
                 unit: Some(unit.to_string()),
                 value: Some(0.0),
                 currency: Some("USD".into()),
+                vin: None,
             });
         }
         _ => {
@@ -396,6 +379,7 @@ fn red_flags(rng: &mut Rng, s: &mut Shipment) {
                     arrive: Some(date_from_day(day + 4)),
                     carrier: None,
                     flight: None,
+                    aircraft: None,
                     vessel: Some(vessel(rng)),
                     tracking_gaps: Vec::new(),
                     note: None,
@@ -407,7 +391,7 @@ fn red_flags(rng: &mut Rng, s: &mut Shipment) {
 
 /// An endless, deterministic stream of synthetic shipments (about three goods lines each).
 pub fn generate(seed: u64) -> impl Iterator<Item = Shipment> {
-    let mut rng = Rng(seed ^ 0x005E_ED0F_1D7E_4D1C);
+    let mut rng = Rng::new(seed ^ 0x005E_ED0F_1D7E_4D1C);
     (0..u64::MAX).map(move |n| one(&mut rng, n))
 }
 

@@ -12,6 +12,7 @@ use crate::read::Line;
 use crate::reference::{self, PartnerTotal, Published};
 use crate::report::By;
 use crate::tables::Tables;
+use interdict_model::rng::SplitMix64 as Rng;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -298,28 +299,6 @@ pub fn plan(tables: &Tables, by: By) -> Result<Plan, TradeError> {
     Ok(Plan { periods })
 }
 
-/// splitmix64: a small deterministic generator (no dependency needed).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn pick<'a>(&mut self, v: &'a [String]) -> Option<&'a String> {
-        if v.is_empty() {
-            return None;
-        }
-        v.get((self.next() % v.len() as u64) as usize)
-    }
-}
-
 /// Splits `amount` into `n` positive parts that add up to it.
 fn split(rng: &mut Rng, amount: f64, n: usize) -> Vec<f64> {
     let w: Vec<f64> = (0..n.max(1)).map(|_| 0.2 + rng.unit()).collect();
@@ -359,7 +338,7 @@ fn lines_of(
     opts: &GenerateOptions,
     emit: &mut dyn FnMut(Line) -> Result<(), TradeError>,
 ) -> Result<(), TradeError> {
-    let mut rng = Rng(opts.seed);
+    let mut rng = Rng::new(opts.seed);
     let per_period = (opts.lines / plan.periods.len().max(1) as u64).max(1);
     for p in &plan.periods {
         let (year, month) = parse_period(&p.period);

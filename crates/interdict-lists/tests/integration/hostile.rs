@@ -4,7 +4,7 @@
 //! refused with an error naming file, line and column.
 
 use crate::{data, fixture};
-use interdict_lists::{parse_files, parse_snapshot, ListError, ParseErrorKind};
+use interdict_lists::{parse_bytes, parse_snapshot, ListError, ParseErrorKind};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -143,7 +143,7 @@ fn files_in_memory_parse_as_files_on_disk() {
         let bytes = std::fs::read(&path).expect("read");
         let name = path.display().to_string();
         let from_memory =
-            parse_files(dataset, &[(name.as_str(), bytes.as_slice())]).expect("parses");
+            parse_bytes(dataset, &[(name.as_str(), bytes.as_slice())]).expect("parses");
         let from_disk = parse_snapshot(dataset, &path).expect("parses");
         assert_eq!(from_memory.stats, from_disk.stats, "{dataset}");
     }
@@ -163,7 +163,7 @@ fn files_in_memory_parse_as_files_on_disk() {
         .iter()
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
-    let uk = parse_files("gb_fcdo_sanctions", &refs).expect("parses");
+    let uk = parse_bytes("gb_fcdo_sanctions", &refs).expect("parses");
     assert_eq!(
         uk.stats,
         parse_snapshot("gb_fcdo_sanctions", &dir)

@@ -3,6 +3,7 @@
 
 mod doubles;
 
+mod assets;
 mod bad_input;
 mod cases;
 mod csv_form;
