@@ -22,7 +22,7 @@
 use crate::assess::{GoodsLine, GoodsReport};
 use crate::error::GoodsError;
 use crate::GoodsScreener;
-use interdict_model::lines::{GuardedRead, Lines};
+use interdict_model::lines::{GuardedRead, LineError, Lines};
 use std::io::Read;
 
 /// The CSV columns read into a [`GoodsLine`].
@@ -165,12 +165,26 @@ pub(crate) fn csv_headers<R: Read>(
     rdr.headers().cloned().map_err(|e| csv_error(1, &e))
 }
 
-/// A CSV record that cannot be read, at its 1-based line.
+/// A CSV record that cannot be read, at its 1-based line (an over-long
+/// line is placed at its own line, which the guard counted).
 pub(crate) fn csv_error(line: usize, e: &csv::Error) -> GoodsError {
-    GoodsError::Parse {
-        format: "csv",
-        line,
-        reason: e.to_string(),
+    let guarded = match e.kind() {
+        csv::ErrorKind::Io(io) => io
+            .get_ref()
+            .and_then(|inner| inner.downcast_ref::<LineError>()),
+        _ => None,
+    };
+    match guarded {
+        Some(l) => GoodsError::Parse {
+            format: "csv",
+            line: l.line(),
+            reason: l.reason(),
+        },
+        None => GoodsError::Parse {
+            format: "csv",
+            line,
+            reason: e.to_string(),
+        },
     }
 }
 

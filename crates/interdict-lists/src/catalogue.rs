@@ -7,7 +7,7 @@
 
 use crate::error::ListError;
 use crate::snapshot::Snapshot;
-use crate::source::Input;
+use crate::source::{self, Input};
 use crate::{eu_fsf_xml, ofac_csv, ofac_enhanced_xml, uk_fcdo, un_xml, us_csl};
 use interdict_model::DatasetInfo;
 use rayon::prelude::*;
@@ -199,6 +199,60 @@ pub fn load_bundled() -> Result<Vec<Snapshot>, ListError> {
         .par_iter()
         .map(|d| load_bundled_dataset(&d.name))
         .collect()
+}
+
+/// Parses a snapshot of `dataset` from files in memory (plain or gzip),
+/// each with the name errors give it: the single-file formats read the
+/// first; `us_ofac_sdn` and `gb_fcdo_sanctions` pick their files by name as
+/// [`parse_snapshot`] does in a directory (the first file is `sdn.csv` or
+/// `subjects.csv` when no name says so). For callers that hold the bytes
+/// already (fuzzing, uploads).
+pub fn parse_bytes(dataset: &str, files: &[(&str, &[u8])]) -> Result<Snapshot, ListError> {
+    known(dataset)?;
+    parse_inputs(dataset, files).map(described)
+}
+
+fn parse_inputs(dataset: &str, files: &[(&str, &[u8])]) -> Result<Snapshot, ListError> {
+    let input = |i: usize| -> Result<Option<Input>, ListError> {
+        files
+            .get(i)
+            .map(|(name, bytes)| Input::from_bytes(*name, bytes))
+            .transpose()
+    };
+    let named = |want: &str| -> Result<Option<Input>, ListError> {
+        files
+            .iter()
+            .skip(1)
+            .find(|(n, _)| source::stem(&n.to_lowercase()).contains(want))
+            .map(|(name, bytes)| Input::from_bytes(*name, bytes))
+            .transpose()
+    };
+    let Some(first) = input(0)? else {
+        return Err(ListError::Store {
+            path: PathBuf::new(),
+            message: format!("no file given for {dataset}"),
+        });
+    };
+    match dataset {
+        un_xml::DATASET => un_xml::parse(&first),
+        ofac_enhanced_xml::DATASET => ofac_enhanced_xml::parse(&first),
+        us_csl::DATASET => us_csl::parse(&first),
+        eu_fsf_xml::DATASET => eu_fsf_xml::parse(&first),
+        ofac_csv::DATASET => ofac_csv::parse(&ofac_csv::Files {
+            sdn: first,
+            alt: named("alt")?,
+            add: named("add")?,
+            comments: named("comments")?,
+        }),
+        uk_fcdo::DATASET => uk_fcdo::parse(&uk_fcdo::Files {
+            subjects: first,
+            names: named("subject_names")?,
+            identifiers: named("subject_identifiers")?,
+            dobs: named("subject_dobs")?,
+            countries: named("subject_countries")?,
+        }),
+        _ => Err(ListError::UnknownDataset(dataset.to_string())),
+    }
 }
 
 /// Parses a snapshot of `dataset` from `path`: a file (plain or `.gz`), or a

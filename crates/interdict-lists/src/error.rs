@@ -132,6 +132,19 @@ pub enum ListError {
         #[source]
         source: std::io::Error,
     },
+    /// The file is not the one published: its SHA-256 differs.
+    #[error("{source_name}: SHA-256 {found} is not the published {expected}")]
+    Checksum {
+        /// The URL or path the file came from.
+        source_name: String,
+        /// The published SHA-256 (lower-case hex).
+        expected: String,
+        /// The file's SHA-256 (lower-case hex).
+        found: String,
+    },
+    /// A fail point fired (test builds only, `failpoints` feature).
+    #[error("fault injected at {0}")]
+    Injected(String),
     /// Fetching over HTTP failed.
     #[error("fetching {url}: {message}")]
     Fetch {

@@ -44,6 +44,12 @@ pub fn load_ftm_file(path: &Path) -> Result<Snapshot, ListError> {
     parse(&Input::read(path)?)
 }
 
+/// [`load_ftm_file`] from bytes in memory (plain or gzip); `name` is how
+/// errors name the file.
+pub fn parse_ftm_bytes(name: &str, bytes: &[u8]) -> Result<Snapshot, ListError> {
+    parse(&Input::from_bytes(name, bytes)?)
+}
+
 pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
     let text = input.utf8()?;
     let mut parties: Vec<Entity> = Vec::new();

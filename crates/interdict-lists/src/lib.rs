@@ -29,6 +29,7 @@ mod dates;
 mod diff;
 mod error;
 mod eu_fsf_xml;
+mod failpoints;
 mod ftm_jsonl;
 mod ofac_csv;
 mod ofac_enhanced_xml;
@@ -44,15 +45,19 @@ mod us_csl;
 mod xml;
 
 pub use catalogue::{
-    catalogue, known_datasets, load_bundled, load_bundled_dataset, parse_snapshot,
+    catalogue, known_datasets, load_bundled, load_bundled_dataset, parse_bytes, parse_snapshot,
 };
 pub use diff::{diff, ChangedRecord, SnapshotDiff};
 pub use error::{ListError, ParseError, ParseErrorKind};
-pub use ftm_jsonl::load_ftm_file;
+pub use failpoints::POINTS as FAIL_POINTS;
+pub use ftm_jsonl::{load_ftm_file, parse_ftm_bytes};
 pub use interdict_model::DatasetInfo;
 pub use props::{CITED_RECORD, UNSC_ID};
 pub use snapshot::{Snapshot, SnapshotStats};
-pub use store::{load, load_dataset, update, SnapshotMeta, Store, StoredSnapshot, UpdateReport};
+pub use store::{
+    load, load_dataset, update, update_with, SnapshotMeta, Store, StoredSnapshot, UpdateOptions,
+    UpdateReport,
+};
 
 /// The default share by which a new snapshot's record count may fall
 /// before [`update`] refuses it.

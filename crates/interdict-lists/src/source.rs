@@ -10,6 +10,35 @@ use std::path::{Path, PathBuf};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// Largest inflated size of a gzip file (1 GiB): ten times the biggest
+/// official list, far below what a small "gzip bomb" would inflate to.
+const MAX_INFLATED: u64 = 1 << 30;
+
+/// Inflates a gzip stream of at most `limit` bytes.
+fn inflate(name: &str, raw: &[u8], limit: u64) -> Result<Vec<u8>, ParseError> {
+    let error = |m: String| ParseError {
+        file: name.to_string(),
+        line: 1,
+        column: 1,
+        field: None,
+        kind: ParseErrorKind::Truncated(m),
+    };
+    let mut out = Vec::with_capacity(raw.len().saturating_mul(6).min(limit as usize));
+    MultiGzDecoder::new(raw)
+        .take(limit + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| error(format!("gzip stream: {e}")))?;
+    if out.len() as u64 > limit {
+        return Err(ParseError {
+            kind: ParseErrorKind::Invalid(format!(
+                "the gzip stream inflates to more than {limit} bytes"
+            )),
+            ..error(String::new())
+        });
+    }
+    Ok(out)
+}
+
 /// One source file in memory.
 #[derive(Debug, Clone)]
 pub(crate) struct Input {
@@ -23,17 +52,7 @@ impl Input {
     pub fn from_bytes(name: impl Into<String>, raw: &[u8]) -> Result<Self, ListError> {
         let name = name.into();
         let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
-            let mut out = Vec::with_capacity(raw.len() * 6);
-            MultiGzDecoder::new(raw)
-                .read_to_end(&mut out)
-                .map_err(|e| ParseError {
-                    file: name.clone(),
-                    line: 1,
-                    column: 1,
-                    field: None,
-                    kind: ParseErrorKind::Truncated(format!("gzip stream: {e}")),
-                })?;
-            out
+            inflate(&name, raw, MAX_INFLATED)?
         } else {
             raw.to_vec()
         };
@@ -169,6 +188,20 @@ mod tests {
         assert_eq!(line_col(text, 3), (2, 1));
         // after "ç" (2 bytes) we are at column 2
         assert_eq!(line_col(text, 5), (2, 2));
+    }
+
+    #[test]
+    fn a_gzip_bomb_is_refused_at_the_limit() {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&[b'a'; 100_000]).expect("compress");
+        let raw = gz.finish().expect("compress");
+        assert_eq!(inflate("x.gz", &raw, 100_000).map(|b| b.len()), Ok(100_000));
+        let e = inflate("x.gz", &raw, 99_999).expect_err("over the limit");
+        assert_eq!(
+            e.to_string(),
+            "x.gz:1:1: the gzip stream inflates to more than 99999 bytes"
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::catalogue::{self, catalogue, parse_snapshot};
 use crate::dates;
 use crate::diff::{diff, SnapshotDiff};
 use crate::error::ListError;
+use crate::failpoints::hit;
 use crate::snapshot::Snapshot;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,32 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Largest download accepted (the biggest official lists are ~100 MB).
 const MAX_DOWNLOAD: u64 = 512 * 1024 * 1024;
+
+/// How long a download may take by default, end to end.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// How an update is checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UpdateOptions {
+    /// The largest share of records the new snapshot may lose (0.10 = 10%).
+    pub max_drop: f64,
+    /// The SHA-256 the publisher states for the file (hex), if any: another
+    /// file is refused before it is parsed.
+    pub sha256: Option<String>,
+    /// How long the download may take, end to end (a stalled server fails
+    /// the update when it runs out).
+    pub timeout: Duration,
+}
+
+impl Default for UpdateOptions {
+    fn default() -> Self {
+        UpdateOptions {
+            max_drop: crate::DEFAULT_MAX_DROP,
+            sha256: None,
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+}
 
 /// A directory of updated snapshots.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -228,13 +255,13 @@ fn file_name_of(url: &str, dataset: &str) -> String {
     }
 }
 
-fn fetch(url: &str, dest: &Path) -> Result<(), ListError> {
+fn fetch(url: &str, dest: &Path, timeout: Duration) -> Result<(), ListError> {
     let fetch_err = |message: String| ListError::Fetch {
         url: url.to_string(),
         message,
     };
     let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(Duration::from_secs(300)))
+        .timeout_global(Some(timeout))
         .build()
         .into();
     let mut response = agent
@@ -306,6 +333,22 @@ pub fn update(
     from: &str,
     max_drop: f64,
 ) -> Result<UpdateReport, ListError> {
+    let options = UpdateOptions {
+        max_drop,
+        ..UpdateOptions::default()
+    };
+    update_with(store, dataset, from, &options)
+}
+
+/// [`update`] with every check configurable: the record drop, the
+/// published checksum, the download timeout.
+pub fn update_with(
+    store: &Store,
+    dataset: &str,
+    from: &str,
+    options: &UpdateOptions,
+) -> Result<UpdateReport, ListError> {
+    let max_drop = options.max_drop;
     if !catalogue::known_datasets().contains(&dataset) {
         return Err(ListError::UnknownDataset(dataset.to_string()));
     }
@@ -320,48 +363,109 @@ pub fn update(
     let version_dir = dir.join(&version);
     let data = version_dir.join("data");
     std::fs::create_dir_all(&data).map_err(|e| ListError::io(&data, e))?;
-    let result = stage_and_swap(store, dataset, from, max_drop, &version, &version_dir);
-    if result.is_err() {
+    let result = stage_and_swap(store, dataset, from, options, &version, &version_dir);
+    let ours_is_current = || {
+        store
+            .current(dataset)
+            .is_ok_and(|c| c.is_some_and(|c| c.version == version))
+    };
+    if result.is_err() && !ours_is_current() {
         // Only our own, never-referenced version directory is removed.
         let _ = std::fs::remove_dir_all(&version_dir);
     }
     result
 }
 
-fn stage_and_swap(
-    store: &Store,
+/// Brings the new file(s) into the version directory and checks the
+/// published checksum; returns the snapshot path relative to the directory.
+fn stage_download(
     dataset: &str,
     from: &str,
-    max_drop: f64,
-    version: &str,
+    options: &UpdateOptions,
     version_dir: &Path,
-) -> Result<UpdateReport, ListError> {
+) -> Result<String, ListError> {
     let data = version_dir.join("data");
     let rel = if from.starts_with("http://") || from.starts_with("https://") {
         let name = file_name_of(from, dataset);
-        fetch(from, &data.join(&name))?;
+        fetch(from, &data.join(&name), options.timeout)?;
         format!("data/{name}")
     } else {
         copy_in(Path::new(from), &data)?
     };
+    hit("update::after_download")?;
+    if let Some(expected) = &options.sha256 {
+        check_sha256(from, &version_dir.join(&rel), expected)?;
+    }
+    Ok(rel)
+}
+
+/// Refuses a file whose SHA-256 is not the published one.
+fn check_sha256(from: &str, path: &Path, expected: &str) -> Result<(), ListError> {
+    use sha2::{Digest, Sha256};
+    if path.is_dir() {
+        return Err(ListError::Store {
+            path: path.to_path_buf(),
+            message: "a published checksum can only be checked on a single file".into(),
+        });
+    }
+    let mut hasher = Sha256::new();
+    let mut file = std::fs::File::open(path).map_err(|e| ListError::io(path, e))?;
+    std::io::copy(&mut file, &mut hasher).map_err(|e| ListError::io(path, e))?;
+    let found: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    if found.eq_ignore_ascii_case(expected.trim()) {
+        return Ok(());
+    }
+    Err(ListError::Checksum {
+        source_name: from.to_string(),
+        expected: expected.trim().to_ascii_lowercase(),
+        found,
+    })
+}
+
+/// Refuses a snapshot that lost more than `max_drop` of the old one's records.
+fn check_drop(
+    dataset: &str,
+    old: Option<usize>,
+    new: usize,
+    max_drop: f64,
+) -> Result<(), ListError> {
+    let Some(old_total) = old else {
+        return Ok(());
+    };
+    let floor = (old_total as f64) * (1.0 - max_drop);
+    if (new as f64) < floor {
+        return Err(ListError::RecordDrop {
+            dataset: dataset.to_string(),
+            old: old_total,
+            new,
+            drop_pct: 100.0 * (1.0 - new as f64 / old_total.max(1) as f64),
+            max_pct: 100.0 * max_drop,
+        });
+    }
+    Ok(())
+}
+
+fn stage_and_swap(
+    store: &Store,
+    dataset: &str,
+    from: &str,
+    options: &UpdateOptions,
+    version: &str,
+    version_dir: &Path,
+) -> Result<UpdateReport, ListError> {
+    let rel = stage_download(dataset, from, options, version_dir)?;
     let path = version_dir.join(&rel);
+    hit("update::parse")?;
     let new = parse_snapshot(dataset, &path)?;
     // A current snapshot that no longer parses (damaged on disk) must not
     // block its own replacement: the new one is then checked on its own.
     let old = load_dataset(dataset, store).ok();
     let old_total = old.as_ref().map(|o| o.stats.total);
-    if let Some(old_total) = old_total {
-        let floor = (old_total as f64) * (1.0 - max_drop);
-        if (new.stats.total as f64) < floor {
-            return Err(ListError::RecordDrop {
-                dataset: dataset.to_string(),
-                old: old_total,
-                new: new.stats.total,
-                drop_pct: 100.0 * (1.0 - new.stats.total as f64 / old_total.max(1) as f64),
-                max_pct: 100.0 * max_drop,
-            });
-        }
-    }
+    check_drop(dataset, old_total, new.stats.total, options.max_drop)?;
     let fetched = dates::today();
     let meta = SnapshotMeta {
         dataset: dataset.to_string(),
@@ -375,13 +479,12 @@ fn stage_and_swap(
         message: e.to_string(),
     })?;
     write_atomic(&version_dir.join("meta.json"), &meta_json)?;
+    hit("update::after_staging")?;
 
     let dir = store.dataset_dir(dataset);
     let replaced = store.current(dataset)?;
-    if let Some(r) = &replaced {
-        write_atomic(&dir.join("previous"), format!("{}\n", r.version).as_bytes())?;
-    }
-    write_atomic(&dir.join("current"), format!("{version}\n").as_bytes())?;
+    swap_pointers(&dir, version, replaced.as_ref().map(|r| r.version.as_str()))?;
+    hit("update::after_swap")?;
     remove_unreferenced(&dir, version, replaced.as_ref().map(|r| r.version.as_str()));
 
     let snapshot_date = if new.info.snapshot_date.is_empty() {
@@ -401,21 +504,64 @@ fn stage_and_swap(
     })
 }
 
+/// Points `previous` at the replaced version, then `current` at the new
+/// one, each by an atomic rename. If `current` cannot be written, `previous`
+/// is put back, so a failed update leaves both pointers as they were.
+fn swap_pointers(dir: &Path, version: &str, replaced: Option<&str>) -> Result<(), ListError> {
+    let previous = dir.join("previous");
+    let old_previous = std::fs::read(&previous).ok();
+    if let Some(r) = replaced {
+        write_atomic(&previous, format!("{r}\n").as_bytes())?;
+    }
+    let result = hit("update::swap")
+        .and_then(|()| write_atomic(&dir.join("current"), format!("{version}\n").as_bytes()));
+    if result.is_err() && replaced.is_some() {
+        let _ = match old_previous {
+            Some(bytes) => write_atomic(&previous, &bytes),
+            None => std::fs::remove_file(&previous).map_err(|e| ListError::io(&previous, e)),
+        };
+    }
+    result
+}
+
 /// Deletes complete version directories that are neither current nor
-/// previous (best effort: a leftover directory costs disk space, never
-/// correctness). A directory without `meta.json` may be another update in
-/// progress and is left alone.
+/// previous, and what killed updates left behind (best effort: a leftover
+/// costs disk space, never correctness, since only the pointers are read).
+/// A directory without `meta.json` may be another update in progress and is
+/// left alone unless the process that wrote it is gone.
 fn remove_unreferenced(dir: &Path, current: &str, previous: Option<&str>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let is_version = name.starts_with('v') && entry.path().join("meta.json").is_file();
-        if is_version && name != current && Some(name.as_str()) != previous {
-            let _ = std::fs::remove_dir_all(entry.path());
+        let path = entry.path();
+        if name.starts_with(".tmp-") && writer_is_gone(&name) {
+            let _ = std::fs::remove_file(&path);
+            continue;
+        }
+        if !name.starts_with('v') || name == current || Some(name.as_str()) == previous {
+            continue;
+        }
+        if path.join("meta.json").is_file() || writer_is_gone(&name) {
+            let _ = std::fs::remove_dir_all(&path);
         }
     }
+}
+
+/// True when the process named at the end of `name` (`…-<pid>`, as
+/// [`unique_version`] writes it) no longer runs. Only where `/proc` says so
+/// (Linux); elsewhere nothing is taken as gone.
+fn writer_is_gone(name: &str) -> bool {
+    let Some(pid) = name
+        .rsplit('-')
+        .next()
+        .filter(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    else {
+        return false;
+    };
+    let proc = Path::new("/proc");
+    proc.join("self").exists() && !proc.join(pid).exists()
 }
 
 #[cfg(test)]

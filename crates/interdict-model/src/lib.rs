@@ -3,7 +3,9 @@
 //! Owns the FollowTheMoney-shaped [`Entity`], its [`Schema`], the record id
 //! convention `<dataset>:<source id>`, ISO 3166-1 [`countries`],
 //! [`PartialDate`] (dates that carry their precision) and the one text folder
-//! for comparing free text, [`text::fold`]. It must not parse list
+//! for comparing free text, [`text::fold`], the reader of users' line-based
+//! files ([`lines`]: BOM, CRLF/CR, 0x1A, a line-length limit) and the limits
+//! on names ([`limits`]). It must not parse list
 //! files, score names or know about shipments: those live in the crates above.
 //!
 //! ```

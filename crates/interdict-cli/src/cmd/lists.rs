@@ -34,6 +34,12 @@ enum ListsAction {
         /// Refuse the snapshot if its record count falls by more than this share.
         #[arg(long, default_value_t = interdict_lists::DEFAULT_MAX_DROP)]
         max_drop: f64,
+        /// The SHA-256 (hex) the publisher states for the file: another file is refused.
+        #[arg(long)]
+        sha256: Option<String>,
+        /// Seconds the download may take, end to end (a stalled server fails the update).
+        #[arg(long, default_value_t = 300)]
+        timeout: u64,
     },
     /// List records added, removed and changed between two snapshots.
     Diff {
@@ -54,7 +60,16 @@ pub fn run(ctx: &Context, args: ListsArgs) -> anyhow::Result<ExitCode> {
             dataset,
             from,
             max_drop,
-        }) => update(ctx, &dataset, &from, max_drop),
+            sha256,
+            timeout,
+        }) => {
+            let options = interdict_lists::UpdateOptions {
+                max_drop,
+                sha256,
+                timeout: std::time::Duration::from_secs(timeout),
+            };
+            update(ctx, &dataset, &from, &options)
+        }
         Some(ListsAction::Diff {
             dataset,
             old,
@@ -201,7 +216,12 @@ fn summary(s: &Snapshot) -> serde_json::Value {
     })
 }
 
-fn update(ctx: &Context, dataset: &str, from: &str, max_drop: f64) -> anyhow::Result<ExitCode> {
+fn update(
+    ctx: &Context,
+    dataset: &str,
+    from: &str,
+    options: &interdict_lists::UpdateOptions,
+) -> anyhow::Result<ExitCode> {
     let store = ctx.store()?;
     // Checked before the swap: an update re-opens clears in the audit log,
     // and a log that fails verification stops it before anything changes.
@@ -209,7 +229,7 @@ fn update(ctx: &Context, dataset: &str, from: &str, max_drop: f64) -> anyhow::Re
         true => Some(ctx.writer(&super::record::By::default())?),
         false => None,
     };
-    let report = interdict_lists::update(&store, dataset, from, max_drop)
+    let report = interdict_lists::update_with(&store, dataset, from, options)
         .with_context(|| format!("the current {dataset} snapshot was kept"))?;
     println!(
         "updated {}: {} records (was {}), snapshot {}, stored as {}",

@@ -122,3 +122,21 @@ fn numbers_too_big_and_impossible_dates_name_the_field() {
         .collect();
     assert_eq!(fields, vec![Some("value"), Some("date"), Some("date")]);
 }
+
+#[test]
+fn a_100_mb_csv_line_stops_the_file_at_its_line() {
+    let head = "description,destination\nvodka,kp\n";
+    let reader = head
+        .as_bytes()
+        .chain(std::io::repeat(b'x').take(100_000_000));
+    let results = screener().assess_csv(reader).expect("a goods CSV");
+    let (ok, errors) = outcome(&results);
+    assert_eq!(ok, vec![2]);
+    assert_eq!(
+        errors,
+        vec![(
+            3,
+            format!("csv line 3: the line is longer than {MAX_LINE_BYTES} bytes (the limit of one record); skipped")
+        )]
+    );
+}

@@ -4,7 +4,7 @@
 //! refused with an error naming file, line and column.
 
 use crate::{data, fixture};
-use interdict_lists::{parse_snapshot, ListError, ParseErrorKind};
+use interdict_lists::{parse_bytes, parse_snapshot, ListError, ParseErrorKind};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -135,4 +135,39 @@ fn truncated_files_are_refused() {
         let e = parse(&tmp, dataset, "cut", cut).expect_err("refused");
         assert!(e.as_parse().is_some(), "{dataset}: {e}");
     }
+}
+
+#[test]
+fn files_in_memory_parse_as_files_on_disk() {
+    for (dataset, path) in formats() {
+        let bytes = std::fs::read(&path).expect("read");
+        let name = path.display().to_string();
+        let from_memory =
+            parse_bytes(dataset, &[(name.as_str(), bytes.as_slice())]).expect("parses");
+        let from_disk = parse_snapshot(dataset, &path).expect("parses");
+        assert_eq!(from_memory.stats, from_disk.stats, "{dataset}");
+    }
+    let dir = data("gb_fcdo_sanctions_2026-05");
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .map(|e| {
+            let p = e.expect("entry").path();
+            (
+                p.file_name().expect("name").to_string_lossy().into_owned(),
+                std::fs::read(&p).expect("read"),
+            )
+        })
+        .collect();
+    files.sort_by_key(|(n, _)| !n.starts_with("subjects"));
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let uk = parse_bytes("gb_fcdo_sanctions", &refs).expect("parses");
+    assert_eq!(
+        uk.stats,
+        parse_snapshot("gb_fcdo_sanctions", &dir)
+            .expect("parses")
+            .stats
+    );
 }

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod counts;
+mod faults;
 mod formats;
 mod hostile;
 

@@ -194,8 +194,9 @@ fn a_100_mb_csv_line_stops_the_file_with_a_named_error() {
     assert_eq!(items[0].as_ref().map(|s| s.id.as_str()).ok(), Some("C-1"));
     let e = the_error(&items, 1);
     assert!(
-        e.reason
-            .contains(&format!("line 3: longer than {MAX_LINE_BYTES} bytes")),
+        e.reason.contains(&format!(
+            "line 3: the line is longer than {MAX_LINE_BYTES} bytes"
+        )),
         "{}",
         e.reason
     );

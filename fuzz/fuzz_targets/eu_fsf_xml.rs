@@ -1,0 +1,13 @@
+//! The eu_fsf parser on arbitrary bytes (seeds: excerpts of the real file).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let files = [("eu_fsf_xml.input", data)];
+    interdict_fuzz::check_list(
+        &files,
+        interdict_fuzz::Ids::Prefixed,
+        interdict_lists::parse_bytes("eu_fsf", &files),
+    );
+});

@@ -1,0 +1,13 @@
+//! The un_sc_sanctions parser on arbitrary bytes (seeds: excerpts of the real file).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let files = [("un_xml.input", data)];
+    interdict_fuzz::check_list(
+        &files,
+        interdict_fuzz::Ids::Prefixed,
+        interdict_lists::parse_bytes("un_sc_sanctions", &files),
+    );
+});
