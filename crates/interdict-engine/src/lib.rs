@@ -13,10 +13,12 @@
 //! It owns no rule of its own: the adapters below only translate between
 //! the shipment model and the matcher's and goods screener's inputs.
 
+#![warn(missing_docs)]
+
 mod adapters;
 mod sources;
 
-pub use adapters::{GoodsAdapter, PartyAdapter};
+use adapters::{GoodsAdapter, PartyAdapter};
 pub use sources::{SourceSnapshot, STALE_AFTER_DAYS};
 
 use interdict_goods::{GoodsError, GoodsScreener};
@@ -39,8 +41,10 @@ pub struct EngineOptions {
 /// Why the engine could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
+    /// A list snapshot could not be found, read or parsed.
     #[error(transparent)]
     Lists(#[from] ListError),
+    /// The goods nomenclature or control tables could not be loaded.
     #[error(transparent)]
     Goods(#[from] GoodsError),
 }
@@ -58,7 +62,9 @@ pub enum Linking {
 /// One loaded dataset, without its entities (those live in the matcher).
 #[derive(Debug, Clone)]
 pub struct LoadedDataset {
+    /// Name, title, publisher and file date of the dataset.
     pub info: DatasetInfo,
+    /// Record counts of the snapshot as parsed (before linking).
     pub stats: SnapshotStats,
 }
 
@@ -175,14 +181,18 @@ impl Engine {
         sources::of(&self.datasets, datasets, today)
     }
 
+    /// The loaded datasets, in load order.
     pub fn datasets(&self) -> &[LoadedDataset] {
         &self.datasets
     }
 
+    /// The name index over the parties (or the raw records with
+    /// [`Linking::Records`]).
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
     }
 
+    /// The goods screener over the loaded nomenclature and control tables.
     pub fn goods(&self) -> &GoodsScreener {
         &self.goods
     }
