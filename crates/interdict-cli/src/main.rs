@@ -24,6 +24,14 @@ struct Cli {
     /// Also load an OpenSanctions FollowTheMoney JSON-lines file (repeatable).
     #[arg(long = "dataset-file", global = true, value_name = "PATH")]
     dataset_files: Vec<PathBuf>,
+    /// Record every answer of `match`, `goods` and `screen` in the audit log
+    /// (also when INTERDICT_RECORD=1).
+    #[arg(long, global = true)]
+    record: bool,
+    /// Audit database: a SQLite path or postgres://… (default: audit.sqlite
+    /// in the store directory).
+    #[arg(long, global = true, value_name = "URL|PATH")]
+    database: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -34,10 +42,14 @@ enum Command {
     Entity(cmd::entity::EntityArgs),
     /// Screen a party (or a batch of parties) against the lists.
     Match(cmd::matching::MatchArgs),
+    /// Decode a VIN, IMO number or aircraft registration; listed and watched assets.
+    Asset(cmd::asset::AssetArgs),
     /// Classify goods and give the DPRK control verdict per jurisdiction.
     Goods(cmd::goods::GoodsArgs),
     /// Screen shipments: parties, goods, route and declarations → decision.
     Screen(cmd::screen::ScreenArgs),
+    /// Verify the audit log's hash chain, or list its entries.
+    Audit(cmd::audit::AuditArgs),
     /// Write realistic synthetic shipments (JSONL) for load tests.
     Synth(cmd::synth::SynthArgs),
     /// Serve yente's HTTP API, interdict's own endpoints and the web page.
@@ -55,13 +67,17 @@ fn main() -> ExitCode {
     let ctx = cmd::Context {
         store: cli.store,
         dataset_files: cli.dataset_files,
+        record: cli.record,
+        database: cli.database,
     };
     let result = match cli.command {
         Command::Lists(args) => cmd::lists::run(&ctx, args),
         Command::Entity(args) => cmd::entity::run(&ctx, args),
         Command::Match(args) => cmd::matching::run(&ctx, args),
         Command::Goods(args) => cmd::goods::run(&ctx, args),
+        Command::Asset(args) => cmd::asset::run(&ctx, args),
         Command::Screen(args) => cmd::screen::run(&ctx, args),
+        Command::Audit(args) => cmd::audit::run(&ctx, args),
         Command::Synth(args) => cmd::synth::run(args),
         Command::Serve(args) => cmd::serve::run(&ctx, args),
         #[cfg(feature = "trade")]

@@ -16,9 +16,11 @@
 #![warn(missing_docs)]
 
 mod adapters;
+mod assets;
 mod sources;
 
 use adapters::{GoodsAdapter, PartyAdapter};
+pub use assets::ListedAsset;
 pub use sources::{SourceSnapshot, STALE_AFTER_DAYS};
 
 use interdict_goods::{GoodsError, GoodsScreener};
@@ -77,6 +79,8 @@ pub struct Engine {
     linked: Option<Linked>,
     goods: GoodsScreener,
     screen_config: ScreenConfig,
+    /// Vessel and aircraft records by identifier.
+    assets: assets::AssetIndex,
 }
 
 impl Engine {
@@ -133,6 +137,7 @@ impl Engine {
             });
             entities.extend(s.entities);
         }
+        let assets = assets::AssetIndex::build(&entities);
         let (indexed, linked) = match linking {
             Linking::Records => (entities, None),
             Linking::Merged => {
@@ -147,6 +152,7 @@ impl Engine {
             linked,
             goods,
             screen_config,
+            assets,
         }
     }
 
@@ -173,6 +179,31 @@ impl Engine {
             }
             None => self.matcher.get(id).map(|e| (e, None)),
         }
+    }
+
+    /// The listed vessels or aircraft carrying identifier `id` of `kind`
+    /// (an IMO number; an aircraft registration or serial number), one per
+    /// party with the list records that carry it. A VIN finds nothing: the
+    /// bundled lists name no vehicle by VIN.
+    pub fn listed_assets(&self, kind: interdict_assets::AssetKind, id: &str) -> Vec<ListedAsset> {
+        let mut by_party: Vec<(&Entity, Vec<String>)> = Vec::new();
+        for record in self.assets.records(kind, id) {
+            // A record of a published FtM export is indexed as it is, outside
+            // any cluster.
+            let party = self
+                .entity(record)
+                .map(|(e, _)| e)
+                .or_else(|| self.matcher.get(record));
+            let Some(party) = party else { continue };
+            match by_party.iter_mut().find(|(p, _)| p.id == party.id) {
+                Some((_, records)) => records.push(record.clone()),
+                None => by_party.push((party, vec![record.clone()])),
+            }
+        }
+        by_party
+            .into_iter()
+            .map(|(party, records)| ListedAsset::of(party, records))
+            .collect()
     }
 
     /// The snapshot of each of `datasets` an answer rests on, with its age

@@ -2,6 +2,7 @@
 //! the real goods rules and the real shipment rules together.
 
 mod integration {
+    pub mod assets;
     pub mod cases;
     pub mod labelled;
     pub mod support;

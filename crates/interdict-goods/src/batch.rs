@@ -22,6 +22,7 @@
 use crate::assess::{GoodsLine, GoodsReport};
 use crate::error::GoodsError;
 use crate::GoodsScreener;
+use interdict_model::lines::{GuardedRead, Lines};
 use std::io::Read;
 
 /// The CSV columns read into a [`GoodsLine`].
@@ -100,13 +101,14 @@ impl GoodsScreener {
     /// the field.
     pub fn assess_jsonl<R: std::io::BufRead>(&self, reader: R) -> Vec<NumberedResult> {
         let mut out = Vec::new();
-        for (i, line) in reader.lines().enumerate() {
-            let n = i + 1;
+        // A BOM, CRLF or lone CR line ends and a final 0x1A are accepted; an
+        // endless or non-UTF-8 line is an error of that line alone.
+        for (n, line) in Lines::new(reader) {
             let r = match line {
                 Err(e) => Err(GoodsError::Parse {
                     format: "jsonl",
                     line: n,
-                    reason: e.to_string(),
+                    reason: e.reason(),
                 }),
                 Ok(l) if l.trim().is_empty() => continue,
                 Ok(l) => self
@@ -131,7 +133,9 @@ impl GoodsScreener {
     /// (1-based, the header is line 1). The outer error is a broken document;
     /// each record's own error names its line and field.
     pub fn assess_csv<R: Read>(&self, reader: R) -> Result<Vec<NumberedResult>, GoodsError> {
-        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(GuardedRead::new(reader));
         let headers = csv_headers(&mut rdr)?;
         if !headers.iter().any(|h| h.trim() == "description") {
             return Err(GoodsError::Parse {

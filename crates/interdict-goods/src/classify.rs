@@ -18,7 +18,7 @@
 use crate::deciding::{self, DecidingRule};
 use crate::hs::Nomenclature;
 use crate::index::{HsIndex, QueryTerm, Ranked};
-use crate::vocab::{normalize, Hit, TermKind, Vocabulary};
+use crate::vocab::{is_unbounded_char, normalize, Hit, TermKind, Vocabulary};
 use serde::Serialize;
 
 /// A brand or model found in a description.
@@ -152,6 +152,32 @@ fn qualifier_start(description: &str) -> usize {
     }
 }
 
+/// Byte offset, in the normalised description, where the first
+/// specification starts: a word opening with a digit after at least one
+/// word without ("toothpaste *100ml tube*, 72 tubes", "玄米 *30kg 紙袋*").
+/// What follows a quantity is mostly packing, sizes and counts, not the
+/// goods; a model code (ZK6122, S600) is part of the name. `usize::MAX`
+/// when there is none.
+fn spec_start(norm: &str) -> usize {
+    let mut offset = 0;
+    let mut named = false;
+    for w in norm.split(' ') {
+        let start = offset;
+        offset += w.len() + 1;
+        if w.is_empty() {
+            continue;
+        }
+        if w.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            if named {
+                return start.saturating_sub(1);
+            }
+        } else if w.chars().any(char::is_alphabetic) {
+            named = true;
+        }
+    }
+    usize::MAX
+}
+
 /// The tables the classifier reads.
 pub(crate) struct Tables<'a> {
     pub vocab: &'a Vocabulary,
@@ -211,17 +237,33 @@ impl VocabReading<'_> {
     }
 }
 
+/// A Chinese, Japanese or Korean term followed, without a space, by more
+/// characters of those scripts modifies the compound it opens (柴油 in
+/// 柴油发电机 is a generator's fuel, 汽车 in 汽车玻璃 says what the glass
+/// is for): these compounds are head-final, so the term is not the goods.
+fn modifies_compound(norm: &str, h: &Hit<'_>) -> bool {
+    let last = norm.get(h.start..h.end).and_then(|t| t.chars().next_back());
+    let next = norm.get(h.end..).and_then(|t| t.chars().next());
+    last.is_some_and(is_unbounded_char) && next.is_some_and(is_unbounded_char)
+}
+
 /// Step 2: the vocabulary's hits, scored per heading; a hit in a
 /// qualifying phrase counts half.
 fn vocabulary<'v>(vocab: &'v Vocabulary, norm: &str, purpose: usize) -> VocabReading<'v> {
     let mut hits = Vec::with_capacity(8);
     vocab.find(norm, &mut hits);
     let mut out = VocabReading::default();
+    // A compound that ends in a modifier (自動車部品, car parts) is read by
+    // the modifier step: its first term keeps its weight.
+    let modifier_starts: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.term.kind == TermKind::Modifier)
+        .map(|h| h.start)
+        .collect();
     for h in hits {
         let t = h.term;
         if t.kind == TermKind::Modifier {
-            let len = normalize(&t.term).trim().len();
-            out.modifier_spans.push((h.start, h.start + len));
+            out.modifier_spans.push((h.start, h.end));
             match t.category.as_str() {
                 "parts" => {
                     out.parts.get_or_insert(t.term.clone());
@@ -246,7 +288,9 @@ fn vocabulary<'v>(vocab: &'v Vocabulary, norm: &str, purpose: usize) -> VocabRea
         };
         let s = &mut out.scores[idx].1;
         let w = t.kind.weight()
-            * if h.start > purpose {
+            * if h.start > purpose
+                || (modifies_compound(norm, &h) && !modifier_starts.contains(&h.end))
+            {
                 PURPOSE_WEIGHT
             } else {
                 1.0
@@ -277,6 +321,9 @@ struct Scored {
     doc: Option<u32>,
     retrieval: f64,
     vocab: f64,
+    /// Offset of its last vocabulary hit: of two equal readings the later
+    /// word wins, as in [`VocabReading::best`] (head nouns come last).
+    last: usize,
     score: f64,
 }
 
@@ -294,6 +341,7 @@ fn combine(index: &HsIndex, ranked: &[Ranked], reading: &VocabReading<'_>) -> Ve
             };
             let vocab = reading.total(&heading);
             Scored {
+                last: reading.score(&heading).map_or(0, |s| s.last),
                 score: retrieval + VOCAB_BOOST * vocab,
                 heading,
                 doc: r.doc,
@@ -309,6 +357,7 @@ fn combine(index: &HsIndex, ranked: &[Ranked], reading: &VocabReading<'_>) -> Ve
                 doc: None,
                 retrieval: 0.0,
                 vocab: s.total,
+                last: s.last,
                 score: VOCAB_BOOST * s.total,
             });
         }
@@ -317,6 +366,7 @@ fn combine(index: &HsIndex, ranked: &[Ranked], reading: &VocabReading<'_>) -> Ve
         b.score
             .total_cmp(&a.score)
             .then(b.vocab.total_cmp(&a.vocab))
+            .then(b.last.cmp(&a.last))
             .then(a.heading.cmp(&b.heading))
     });
     out
@@ -327,7 +377,8 @@ pub(crate) fn classify(t: &Tables<'_>, description: &str) -> Classification {
     let norm = normalize(description);
     let purpose = qualifier_start(description);
     let reading = vocabulary(t.vocab, &norm, purpose);
-    let (query, ranked) = retrieval(t.index, &norm, purpose, &reading.modifier_spans);
+    let spec = spec_start(&norm).min(purpose);
+    let (query, ranked) = retrieval(t.index, &norm, spec, &reading.modifier_spans);
     let scored = combine(t.index, &ranked, &reading);
     let mut out = Classification {
         armoured: reading.armoured,

@@ -84,6 +84,8 @@ pub struct Hit<'v> {
     pub term: &'v Term,
     /// Byte offset in the normalised text.
     pub start: usize,
+    /// Byte offset just past the match.
+    pub end: usize,
 }
 
 /// The loaded vocabulary and its automaton.
@@ -97,7 +99,7 @@ pub struct Vocabulary {
     parts: HashMap<String, String>,
 }
 
-fn is_unbounded_char(c: char) -> bool {
+pub(crate) fn is_unbounded_char(c: char) -> bool {
     matches!(c as u32,
         0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF |
         0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F)
@@ -331,7 +333,11 @@ impl Vocabulary {
             for &ti in &self.patterns[p] {
                 let t = &self.terms[ti];
                 if t.accepts(l, r, pl) {
-                    out.push(Hit { term: t, start: s });
+                    out.push(Hit {
+                        term: t,
+                        start: s,
+                        end: e,
+                    });
                 }
             }
         }

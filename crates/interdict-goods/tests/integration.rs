@@ -5,6 +5,7 @@ mod integration {
     mod classify;
     mod data;
     pub mod helpers;
+    mod hostile;
     mod labelled;
     mod verdicts;
 }

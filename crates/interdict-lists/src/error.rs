@@ -16,6 +16,10 @@ pub enum ParseErrorKind {
     Empty,
     /// The bytes are not valid UTF-8.
     InvalidUtf8,
+    /// UTF-16 text (it starts with a UTF-16 byte-order mark).
+    Utf16,
+    /// A NUL byte: no list format has one; the file is damaged.
+    NulByte,
     /// The file ends in the middle of a record or element.
     Truncated(String),
     /// A `<!DOCTYPE` or `<!ENTITY` declaration: refused, never expanded.
@@ -49,6 +53,8 @@ impl fmt::Display for ParseErrorKind {
         match self {
             ParseErrorKind::Empty => f.write_str("the file is empty"),
             ParseErrorKind::InvalidUtf8 => f.write_str("invalid UTF-8"),
+            ParseErrorKind::Utf16 => f.write_str("UTF-16 text: save the file as UTF-8"),
+            ParseErrorKind::NulByte => f.write_str("a NUL byte: the file is damaged"),
             ParseErrorKind::Truncated(m) => write!(f, "the file is truncated: {m}"),
             ParseErrorKind::DtdRefused => {
                 f.write_str("DTD / entity declarations are refused (they are never expanded)")

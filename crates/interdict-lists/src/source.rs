@@ -8,6 +8,8 @@ use flate2::read::MultiGzDecoder;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// One source file in memory.
 #[derive(Debug, Clone)]
 pub(crate) struct Input {
@@ -64,24 +66,53 @@ impl Input {
         Ok(())
     }
 
+    /// Refuses what no list format holds whatever its encoding: UTF-16
+    /// (named, so the user knows to re-save it) and NUL bytes (damage).
+    fn check_bytes(&self) -> Result<(), ParseError> {
+        self.check_not_empty()?;
+        if self.bytes.starts_with(b"\xFF\xFE") || self.bytes.starts_with(b"\xFE\xFF") {
+            return Err(self.error_at(0, ParseErrorKind::Utf16));
+        }
+        if let Some(at) = self.bytes.iter().position(|&b| b == 0) {
+            return Err(self.error_at(at, ParseErrorKind::NulByte));
+        }
+        Ok(())
+    }
+
     /// The text, which must be UTF-8 (a leading byte-order mark is skipped).
     pub fn utf8(&self) -> Result<&str, ParseError> {
-        self.check_not_empty()?;
-        let body = self
-            .bytes
-            .strip_prefix(b"\xEF\xBB\xBF")
-            .unwrap_or(&self.bytes);
-        std::str::from_utf8(body).map_err(|e| {
+        self.check_bytes()?;
+        let body = self.bytes.strip_prefix(UTF8_BOM).unwrap_or(&self.bytes);
+        std::str::from_utf8(without_dos_eof(body)).map_err(|e| {
             let offset = self.bytes.len() - body.len() + e.valid_up_to();
             self.error_at(offset, ParseErrorKind::InvalidUtf8)
         })
     }
 
-    /// The text, decoded from Windows-1252 (OFAC's legacy CSV files).
+    /// The text, decoded from Windows-1252 (OFAC's legacy CSV files); a
+    /// file with a UTF-8 byte-order mark was re-saved as UTF-8 and is read so.
     pub fn windows_1252(&self) -> Result<String, ParseError> {
-        self.check_not_empty()?;
-        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&self.bytes);
+        if self.bytes.starts_with(UTF8_BOM) {
+            return self.utf8().map(str::to_string);
+        }
+        self.check_bytes()?;
+        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(without_dos_eof(&self.bytes));
         Ok(text.into_owned())
+    }
+}
+
+/// The bytes without the DOS end-of-file marks (0x1A) that old Windows
+/// tools append, with the line ends around them: such a file is accepted
+/// as if they were not there.
+fn without_dos_eof(bytes: &[u8]) -> &[u8] {
+    let mut end = bytes.len();
+    while end > 0 && matches!(bytes[end - 1], 0x1A | b'\r' | b'\n') {
+        end -= 1;
+    }
+    if bytes[end..].contains(&0x1A) {
+        &bytes[..end]
+    } else {
+        bytes
     }
 }
 

@@ -41,5 +41,5 @@ pub mod weights;
 
 pub use explain::{Adjustment, Explanation, How, PartMatch, Reason, TransliterationNote};
 pub use index::{MatchResult, Matcher};
-pub use query::{MatchConfig, Query, QueryError};
+pub use query::{MatchConfig, Query, QueryError, MAX_NAME_VALUES};
 pub use scorer::{score_pair, Scored};

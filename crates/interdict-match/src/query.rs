@@ -6,6 +6,7 @@
 
 use crate::facts::{normalise_identifier, IdKind, COUNTRY_PROPS, ID_PROPS};
 use crate::weights;
+use interdict_model::limits::{check_name, NameLimit};
 use interdict_model::{countries, prop, DateError, PartialDate, Schema};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -50,6 +51,30 @@ pub enum QueryError {
         /// What is wrong with the date.
         #[source]
         source: DateError,
+    },
+    /// A name over a limit (`interdict_model::limits`): refused, never
+    /// searched as nothing.
+    #[error("query {id:?}: {property} {index}: {limit}")]
+    NameLimit {
+        /// The query's id.
+        id: String,
+        /// The name property holding it (`name`, `alias`, ...).
+        property: String,
+        /// 0-based position of the name among that property's values.
+        index: usize,
+        /// Which limit the name exceeds.
+        #[source]
+        limit: NameLimit,
+    },
+    /// More names than [`MAX_NAME_VALUES`] in one property.
+    #[error("query {id:?}: {found} values of {property}; at most {MAX_NAME_VALUES} are searched")]
+    TooManyNames {
+        /// The query's id.
+        id: String,
+        /// The name property with too many values.
+        property: String,
+        /// How many values it has.
+        found: usize,
     },
     /// A country that is neither an ISO 3166-1 code nor a known country name.
     #[error("query {id:?}: unknown country {value:?} in {property} (use an ISO 3166-1 code such as \"kp\")")]
@@ -114,6 +139,7 @@ impl Query {
     /// At least one name or usable identifier; dates parse; countries are
     /// known codes or names.
     pub fn validate(&self) -> Result<(), QueryError> {
+        self.check_name_limits()?;
         let has_name = self.names().any(|n| n.chars().any(char::is_alphanumeric));
         let has_id = ID_PROPS.iter().any(|p| {
             let kind = match *p {
@@ -151,7 +177,35 @@ impl Query {
         }
         Ok(())
     }
+
+    fn check_name_limits(&self) -> Result<(), QueryError> {
+        if let Some(&p) = prop::NAME_PROPS
+            .iter()
+            .find(|p| self.get(p).len() > MAX_NAME_VALUES)
+        {
+            return Err(QueryError::TooManyNames {
+                id: self.id.clone(),
+                property: p.to_string(),
+                found: self.get(p).len(),
+            });
+        }
+        for p in prop::NAME_PROPS {
+            for (index, v) in self.get(p).iter().enumerate() {
+                check_name(v).map_err(|limit| QueryError::NameLimit {
+                    id: self.id.clone(),
+                    property: p.to_string(),
+                    index,
+                    limit,
+                })?;
+            }
+        }
+        Ok(())
+    }
 }
+
+/// Most values of one name property in a query: each name is searched on
+/// its own, so this bounds a query's cost with the name limits.
+pub const MAX_NAME_VALUES: usize = 100;
 
 /// How a search is run.
 #[derive(Debug, Clone, PartialEq)]

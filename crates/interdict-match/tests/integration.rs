@@ -6,5 +6,7 @@ mod cases;
 mod explain;
 #[path = "integration/helpers.rs"]
 mod helpers;
+#[path = "integration/hostile.rs"]
+mod hostile;
 #[path = "integration/search.rs"]
 mod search;

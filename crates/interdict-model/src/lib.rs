@@ -20,6 +20,8 @@
 pub mod countries;
 mod date;
 mod entity;
+pub mod limits;
+pub mod lines;
 pub mod rng;
 mod schema;
 pub mod text;

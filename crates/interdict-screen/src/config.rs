@@ -7,8 +7,10 @@ use crate::jurisdiction::{Jurisdiction, Scope};
 use crate::rule_id::RuleId;
 use crate::shipment::Role;
 use crate::text::{phrases, Phrase};
+use interdict_assets::Watchlist;
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 const DEFAULT_RULES: &str = include_str!("../../../data/reference/screen/rules.toml");
 
@@ -82,6 +84,8 @@ pub struct Parameters {
     /// Highest severity of a hit on a list whose law is not the evaluated
     /// jurisdiction's (a red flag there, not its prohibition).
     pub foreign_list_cap: Severity,
+    /// HS headings of vehicles that carry a VIN (4 digits).
+    pub vehicle_headings: Vec<String>,
 }
 
 /// One rule's identity, default severity, statement and citations.
@@ -178,6 +182,8 @@ pub struct ScreenConfig {
     rules: HashMap<RuleId, RuleSpec>,
     /// Whose law the user screens under (default: all, strictest wins).
     pub scope: Scope,
+    /// Assets of interest (shared: the configuration is cloned per batch).
+    pub watched_assets: Arc<Watchlist>,
 }
 
 impl ScreenConfig {
@@ -213,12 +219,19 @@ impl ScreenConfig {
             vessel_threshold,
             rules,
             scope: Scope::All,
+            watched_assets: Arc::default(),
         })
     }
 
     /// The same configuration screening under `scope`.
     pub fn with_scope(mut self, scope: Scope) -> ScreenConfig {
         self.scope = scope;
+        self
+    }
+
+    /// The same configuration watching `assets`.
+    pub fn with_watched_assets(mut self, assets: Watchlist) -> ScreenConfig {
+        self.watched_assets = Arc::new(assets);
         self
     }
 

@@ -10,9 +10,9 @@
 //! | `id`, `date`, `declared_destination`, `purpose` | the same fields (taken from the shipment's first row) |
 //! | `<role>_name`, `<role>_schema`, `<role>_country`, `<role>_address`, `<role>_nationality`, `<role>_position`, `<role>_birth_date` | one party of that role (`exporter`, `consignee`, `notify_party`, `end_user`, `intermediate_consignee`, `forwarder`, `carrier`, `payer`); present when `<role>_name` is not empty |
 //! | `<role>_identifiers` | `key=value;key=value` |
-//! | `description`, `declared_description`, `hs_code` (or `hs`, the goods command's name), `quantity`, `unit`, `value`, `currency` | one goods line per row |
+//! | `description`, `declared_description`, `hs_code` (or `hs`, the goods command's name), `quantity`, `unit`, `value`, `currency`, `vin` | one goods line per row |
 //! | `route` | places joined by `>`: `NLRTM>CNDLC>JPOSA`; a place is a UN/LOCODE or `name/cc` |
-//! | `leg_modes`, `leg_departs`, `leg_arrives`, `leg_carriers`, `leg_flights`, `leg_vessels`, `leg_imos`, `leg_flags` | one value per leg, separated by `\|` (empty = none) |
+//! | `leg_modes`, `leg_departs`, `leg_arrives`, `leg_carriers`, `leg_flights`, `leg_aircraft`, `leg_vessels`, `leg_imos`, `leg_flags` | one value per leg, separated by `\|` (empty = none) |
 //! | `leg_tracking_gaps` | per leg, `from..to` gaps separated by `;`, legs separated by `\|` |
 //! | `leg_former_names`, `leg_former_flags` | per leg, `name@until` / `flag@until` separated by `;`, legs by `\|` |
 //!
@@ -24,13 +24,17 @@ use crate::shipment::{
     FormerFlag, FormerName, GoodsLine, Leg, Mode, Party, Place, Purpose, Role, Shipment,
     TrackingGap, Vessel,
 };
+use interdict_model::lines::GuardedRead;
 use interdict_model::{PartialDate, Schema};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 
 /// Reads shipments from a flat CSV; one item per shipment, in file order.
 pub fn read_csv<R: Read>(reader: R) -> impl Iterator<Item = Result<Shipment, ShipmentError>> {
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+    // Guarded: a trailing DOS end-of-file byte is dropped, an endless line refused.
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(GuardedRead::new(reader));
     let header: Result<HashMap<String, usize>, ShipmentError> = rdr
         .headers()
         .map(|h| {
@@ -39,24 +43,58 @@ pub fn read_csv<R: Read>(reader: R) -> impl Iterator<Item = Result<Shipment, Shi
                 .map(|(i, n)| (n.trim().to_string(), i))
                 .collect()
         })
-        .map_err(|e| ShipmentError {
-            shipment_id: None,
-            line: Some(1),
-            field: "(header)".into(),
-            reason: e.to_string(),
-        });
+        .map_err(|e| header_error(e.to_string()))
+        .and_then(check_required_columns);
     CsvShipments {
         records: rdr.into_records(),
         header,
         pending: None,
+        pending_error: None,
         done: false,
     }
 }
 
+/// Columns every shipment needs; without them no row can be read.
+const REQUIRED_COLUMNS: [&str; 4] = ["id", "date", "declared_destination", "description"];
+
+fn header_error(reason: String) -> ShipmentError {
+    ShipmentError {
+        shipment_id: None,
+        line: Some(1),
+        field: "(header)".into(),
+        reason,
+    }
+}
+
+/// Refuses a header without the required columns once, instead of one
+/// error per row (a file with another delimiter reads as one column).
+fn check_required_columns(
+    header: HashMap<String, usize>,
+) -> Result<HashMap<String, usize>, ShipmentError> {
+    let missing: Vec<&str> = REQUIRED_COLUMNS
+        .into_iter()
+        .filter(|c| !header.contains_key(*c))
+        .collect();
+    if missing.is_empty() {
+        return Ok(header);
+    }
+    let columns = header.len();
+    let hint = if columns == 1 {
+        " (it reads as 1 column: is the delimiter a comma?)".to_string()
+    } else {
+        format!(" ({columns} columns read)")
+    };
+    Err(header_error(format!(
+        "the header row has no column {}{hint}",
+        missing.join(", ")
+    )))
+}
+
 struct CsvShipments<R: Read> {
-    records: csv::StringRecordsIntoIter<R>,
+    records: csv::StringRecordsIntoIter<GuardedRead<R>>,
     header: Result<HashMap<String, usize>, ShipmentError>,
     pending: Option<(csv::StringRecord, usize)>,
+    pending_error: Option<ShipmentError>,
     done: bool,
 }
 
@@ -74,6 +112,9 @@ impl<R: Read> Iterator for CsvShipments<R> {
                 return Some(Err(e.clone()));
             }
         };
+        if let Some(e) = self.pending_error.take() {
+            return Some(Err(e));
+        }
         let mut group: Vec<(csv::StringRecord, usize)> = Vec::new();
         if let Some(p) = self.pending.take() {
             group.push(p);
@@ -86,14 +127,18 @@ impl<R: Read> Iterator for CsvShipments<R> {
                 }
                 Some(Err(e)) => {
                     let line = e.position().map_or(0, |p| p.line() as usize);
+                    let error = ShipmentError {
+                        shipment_id: None,
+                        line: Some(line),
+                        field: "(row)".into(),
+                        reason: e.to_string(),
+                    };
                     if group.is_empty() {
-                        return Some(Err(ShipmentError {
-                            shipment_id: None,
-                            line: Some(line),
-                            field: "(row)".into(),
-                            reason: e.to_string(),
-                        }));
+                        return Some(Err(error));
                     }
+                    // The shipment read so far is answered first; the error
+                    // comes next, never dropped.
+                    self.pending_error = Some(error);
                     break;
                 }
                 Some(Ok(rec)) => {
@@ -248,6 +293,7 @@ fn goods_lines(
             unit: opt(g("unit")),
             value: num("value")?,
             currency: opt(g("currency")),
+            vin: opt(g("vin")),
         });
     }
     Ok(goods)
@@ -351,6 +397,7 @@ fn legs(
         per_leg("leg_tracking_gaps"),
     );
     let (fnames, fflags) = (per_leg("leg_former_names"), per_leg("leg_former_flags"));
+    let aircraft = per_leg("leg_aircraft");
     let mut legs = Vec::with_capacity(n);
     for i in 0..n {
         let mode = match modes[i].as_str() {
@@ -389,6 +436,7 @@ fn legs(
             arrive: optdate(&arrives[i], "leg_arrives")?,
             carrier: opt(&carriers[i]),
             flight: opt(&flights[i]),
+            aircraft: opt(&aircraft[i]),
             vessel,
             tracking_gaps,
             note: None,

@@ -73,6 +73,12 @@ pub enum Evidence {
     CarrierDprkLeg(DprkCarrierLeg),
     /// A carrier or forwarder party is a DPRK carrier.
     CarrierDprkParty(DprkCarrierParty),
+    /// A goods line or leg carries a watched asset.
+    AssetWatched(AssetWatched),
+    /// A VIN or IMO number on the shipment is malformed.
+    AssetMalformedId(MalformedId),
+    /// A vehicle line on a DPRK-exposed route without a VIN.
+    AssetNoChassisNumber(NoChassisNumber),
 }
 
 impl Evidence {
@@ -99,6 +105,9 @@ impl Evidence {
             Evidence::VesselRenamed(_) => RuleId::VesselRenamed,
             Evidence::VesselFlagOfConvenience(_) => RuleId::VesselFlagOfConvenience,
             Evidence::CarrierDprkLeg(_) | Evidence::CarrierDprkParty(_) => RuleId::CarrierDprk,
+            Evidence::AssetWatched(_) => RuleId::AssetWatched,
+            Evidence::AssetMalformedId(_) => RuleId::AssetMalformedId,
+            Evidence::AssetNoChassisNumber(_) => RuleId::AssetNoChassisNumber,
         }
     }
 
@@ -112,6 +121,14 @@ impl Evidence {
             Evidence::VesselRenamed(e) => vec![e.leg],
             Evidence::VesselFlagOfConvenience(e) => vec![e.leg],
             Evidence::CarrierDprkLeg(e) => vec![e.leg],
+            Evidence::AssetWatched(AssetWatched {
+                at: AssetPlace::Leg { leg },
+                ..
+            })
+            | Evidence::AssetMalformedId(MalformedId {
+                at: AssetPlace::Leg { leg },
+                ..
+            }) => vec![*leg],
             _ => Vec::new(),
         }
     }
@@ -536,4 +553,63 @@ pub struct DprkCarrierParty {
     pub carrier: String,
     /// Where the carrier's row comes from.
     pub source: String,
+}
+
+/// Where on the shipment an asset's identifier is written.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum AssetPlace {
+    /// On a goods line (a vehicle's VIN).
+    Line {
+        /// The goods line.
+        line: LineIndex,
+    },
+    /// On a leg (the vessel's IMO number, the aircraft's registration).
+    Leg {
+        /// The leg.
+        leg: LegIndex,
+    },
+}
+
+/// A watched asset on the shipment.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssetWatched {
+    /// Where it is written.
+    #[serde(flatten)]
+    pub at: AssetPlace,
+    /// What kind of identifier.
+    pub kind: interdict_assets::AssetKind,
+    /// The identifier as the shipment writes it.
+    pub id: String,
+    /// The identifier as the watchlist writes it.
+    pub watched_id: String,
+    /// Why it is watched.
+    pub why: String,
+}
+
+/// A malformed VIN or IMO number on the shipment.
+#[derive(Debug, Clone, Serialize)]
+pub struct MalformedId {
+    /// Where it is written.
+    #[serde(flatten)]
+    pub at: AssetPlace,
+    /// What kind of identifier it claims to be.
+    pub kind: interdict_assets::AssetKind,
+    /// As written.
+    pub id: String,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+/// A vehicle line without a VIN on a DPRK-exposed route.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoChassisNumber {
+    /// The goods line.
+    pub line: LineIndex,
+    /// Its description.
+    pub description: String,
+    /// The vehicle heading (declared or classified).
+    pub heading: String,
+    /// Why the route is DPRK-exposed, in words.
+    pub exposure: String,
 }

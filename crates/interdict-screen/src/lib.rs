@@ -88,7 +88,7 @@ pub use engines::{
 };
 pub use evaluate::{confusion_matrix, ConfusionMatrix};
 pub use jurisdiction::{Jurisdiction, Scope, ScopeError};
-pub use parse::{parse_jsonl_line, validate, ShipmentError};
+pub use parse::{parse_jsonl_line, read_jsonl, validate, ShipmentError};
 pub use report::{render_html, route_svg};
 pub use rule_id::{Family, RuleId};
 pub use shipment::{

@@ -12,8 +12,11 @@
 use crate::reference::Reference;
 use crate::shipment::{Place, Shipment};
 use interdict_model::countries;
+use interdict_model::limits::check_name;
+use interdict_model::lines::Lines;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::io::BufRead;
 
 /// One shipment that could not be read; the error record in the output.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -58,6 +61,20 @@ impl ShipmentError {
             reason: reason.into(),
         }
     }
+}
+
+/// Reads shipments from JSONL: one item per non-blank line that is not a
+/// `//` comment, in file order. The file may start with a UTF-8 byte-order
+/// mark, mix CRLF, LF and CR line ends and end with a DOS end-of-file byte;
+/// a line that is unreadable (not UTF-8, longer than
+/// [`interdict_model::lines::MAX_LINE_BYTES`]) is an error record and the
+/// reading goes on at the next line.
+pub fn read_jsonl<R: BufRead>(reader: R) -> impl Iterator<Item = Result<Shipment, ShipmentError>> {
+    Lines::new(reader).filter_map(|(n, line)| match line {
+        Ok(l) if l.trim().is_empty() || l.trim_start().starts_with("//") => None,
+        Ok(l) => Some(parse_jsonl_line(&l, n)),
+        Err(e) => Some(Err(ShipmentError::new(None, Some(n), "(line)", e.reason()))),
+    })
 }
 
 #[derive(Deserialize)]
@@ -155,6 +172,16 @@ fn validate_parties(s: &Shipment, id: Option<&str>) -> Result<(), ShipmentError>
                 None,
                 format!("parties[{i}].name"),
                 "the party name is empty",
+            ));
+        }
+        // Refused here: past the matcher's limits the party would not be
+        // searched, and an unsearched party must not pass as clear.
+        if let Err(limit) = check_name(&p.name) {
+            return Err(ShipmentError::new(
+                id,
+                None,
+                format!("parties[{i}].name"),
+                limit.to_string(),
             ));
         }
         if let Some(c) = &p.country {

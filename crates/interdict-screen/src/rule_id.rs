@@ -23,6 +23,8 @@ pub enum Family {
     Route,
     /// `rules/vessel.rs`: which ships and carriers.
     Vessel,
+    /// `rules/assets.rs`: assets by their identifiers (VIN, IMO, registration).
+    Asset,
 }
 
 macro_rules! rule_ids {
@@ -95,6 +97,12 @@ rule_ids! {
     VesselFlagOfConvenience = "vessel.flag_of_convenience", Vessel;
     /// A leg or a party is a DPRK carrier.
     CarrierDprk = "carrier.dprk", Vessel;
+    /// A goods line or leg carries a watched VIN, IMO number or registration.
+    AssetWatched = "asset.watched", Asset;
+    /// A goods line's VIN or a leg's IMO number is malformed.
+    AssetMalformedId = "asset.malformed_id", Asset;
+    /// A vehicle line on a DPRK-exposed route gives no chassis number (VIN).
+    AssetNoChassisNumber = "asset.no_chassis_number", Asset;
 }
 
 impl RuleId {
@@ -153,6 +161,7 @@ mod tests {
                 Family::Goods => prefix == "goods",
                 Family::Route => prefix == "route",
                 Family::Vessel => ["vessel", "carrier"].contains(&prefix),
+                Family::Asset => prefix == "asset",
             };
             assert!(ok, "{r} in {:?}", r.family());
         }

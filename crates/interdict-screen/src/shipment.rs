@@ -186,6 +186,10 @@ pub struct GoodsLine {
     /// ISO 4217 currency of `value`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
+    /// The vehicle identification (chassis) number of a vehicle line, as
+    /// written; a malformed one is flagged, never refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vin: Option<String>,
 }
 
 /// Transport mode of a leg.
@@ -270,6 +274,9 @@ pub struct Leg {
     /// The flight number, on an air leg.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flight: Option<String>,
+    /// The aircraft's registration mark or serial number, on an air leg.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aircraft: Option<String>,
     /// The vessel, on a sea leg.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vessel: Option<Vessel>,

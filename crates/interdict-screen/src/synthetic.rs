@@ -262,6 +262,7 @@ fn sea_legs(rng: &mut Rng, ports: &[&str], start: i64) -> Vec<Leg> {
                 .to_string(),
             ),
             flight: None,
+            aircraft: None,
             vessel: Some(vessel(rng)),
             tracking_gaps: Vec::new(),
             note: None,
@@ -290,6 +291,7 @@ fn goods_lines(rng: &mut Rng) -> Vec<GoodsLine> {
             unit: Some(unit.to_string()),
             value: Some((qty * uv * (0.8 + 0.4 * rng.unit())).round()),
             currency: Some("USD".to_string()),
+            vin: None,
         });
     }
     goods
@@ -361,6 +363,7 @@ fn red_flags(rng: &mut Rng, s: &mut Shipment) {
                 unit: Some(unit.to_string()),
                 value: Some(0.0),
                 currency: Some("USD".into()),
+                vin: None,
             });
         }
         _ => {
@@ -376,6 +379,7 @@ fn red_flags(rng: &mut Rng, s: &mut Shipment) {
                     arrive: Some(date_from_day(day + 4)),
                     carrier: None,
                     flight: None,
+                    aircraft: None,
                     vessel: Some(vessel(rng)),
                     tracking_gaps: Vec::new(),
                     note: None,

@@ -1,13 +1,14 @@
 //! `interdict goods`: HS classification and DPRK control verdicts per
 //! jurisdiction, for one line or a JSONL/CSV batch.
 
+use super::record::{self, Answer, Recorder};
 use super::Format;
 use crate::batch::{self, RecordError};
 use crate::output;
 use anyhow::{bail, Context as _};
 use clap::Args;
 use interdict_goods::{GoodsLine, GoodsReport, GoodsScreener};
-use serde_json::json;
+use serde_json::{json, Value};
 use std::fs::File;
 use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -49,12 +50,15 @@ pub struct GoodsArgs {
     /// Where batch reports go (default: standard output).
     #[arg(long, requires = "input")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    by: super::record::By,
 }
 
-pub fn run(_ctx: &super::Context, args: GoodsArgs) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &super::Context, args: GoodsArgs) -> anyhow::Result<ExitCode> {
+    let mut recorder = ctx.recorder(&args.by)?;
     let screener = GoodsScreener::bundled().context("loading the goods tables")?;
     if let Some(input) = &args.input {
-        return batch(&screener, input, args.output.as_deref());
+        return batch(&screener, input, args.output.as_deref(), &mut recorder);
     }
     let Some(description) = args.description.clone() else {
         bail!("give a DESCRIPTION, or --input FILE");
@@ -75,6 +79,8 @@ pub fn run(_ctx: &super::Context, args: GoodsArgs) -> anyhow::Result<ExitCode> {
         declared_description: args.declared_description,
     };
     let report = screener.assess(&line)?;
+    let audit = to_record(json!(line), vec![line.description.clone()], &report);
+    record::record(&mut recorder, Some(audit))?;
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
         Format::Table => print_report(&line, &report),
@@ -147,6 +153,7 @@ fn batch(
     screener: &GoodsScreener,
     input: &Path,
     output: Option<&Path>,
+    recorder: &mut Option<Recorder>,
 ) -> anyhow::Result<ExitCode> {
     let file = File::open(input).with_context(|| format!("cannot open {}", input.display()))?;
     let is_csv = input
@@ -167,12 +174,19 @@ fn batch(
         "goods lines",
         |(line_no, result)| {
             result
-                .map(|report| json!({"line": line_no, "report": report}))
+                .map(|report| {
+                    let query = json!({"file": input.display().to_string(), "line": line_no});
+                    let audit = to_record(query, Vec::new(), &report);
+                    (json!({"line": line_no, "report": report}), audit)
+                })
                 .map_err(|e| RecordError::new(input, Some(line_no), None, e.to_string()))
         },
         |answer| {
             let record = match answer {
-                Ok(record) => record,
+                Ok((record, audit)) => {
+                    record::record(recorder, Some(audit))?;
+                    record
+                }
                 Err(e) => {
                     let mut record = e.to_json();
                     record["line"] = json!(e.line);
@@ -184,4 +198,37 @@ fn batch(
     )?;
     out.flush()?;
     Ok(counts.exit_code("goods lines"))
+}
+
+/// The audit entry of one goods line: its verdicts, and the statuses by
+/// jurisdiction as the decision (`un: prohibited, us: ...`).
+fn to_record(query: Value, parties: Vec<String>, report: &GoodsReport) -> Answer {
+    let verdicts: Vec<Value> = report
+        .verdicts
+        .iter()
+        .map(|v| {
+            json!({
+                "jurisdiction": v.jurisdiction,
+                "status": v.status.as_str(),
+                "rule": v.rule,
+                "instrument": v.instrument,
+                "provision": v.provision,
+            })
+        })
+        .collect();
+    let decision = report
+        .verdicts
+        .iter()
+        .map(|v| format!("{}: {}", v.jurisdiction, v.status.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Answer {
+        command: "goods",
+        parties,
+        query,
+        // Goods verdicts rest on the bundled control tables, not on a list.
+        sources: json!({"goods": "bundled control rules", "hs": report.hs.code}),
+        results: json!({"verdicts": verdicts, "luxury": report.luxury, "confidence": report.hs.confidence}),
+        decision,
+    }
 }

@@ -4,6 +4,7 @@
 //! every answer names the snapshot of each list it rests on and warns when
 //! one is stale.
 
+use super::record::{self, Answer, Recorder};
 use super::{Context, Format};
 use crate::batch::{self, RecordError};
 use crate::output;
@@ -11,10 +12,11 @@ use anyhow::{bail, Context as _};
 use clap::Args;
 use interdict_engine::Engine;
 use interdict_match::{MatchConfig, MatchResult, Query};
+use interdict_model::lines::{LineError, Lines};
 use interdict_model::{prop, PartialDate, Schema};
 use serde_json::{json, Value};
 use std::fs::File;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -56,6 +58,8 @@ pub struct MatchArgs {
     /// One row per list record instead of one per party.
     #[arg(long = "no-merge")]
     no_merge: bool,
+    #[command(flatten)]
+    by: super::record::By,
 }
 
 pub fn run(ctx: &Context, args: MatchArgs) -> anyhow::Result<ExitCode> {
@@ -70,10 +74,12 @@ pub fn run(ctx: &Context, args: MatchArgs) -> anyhow::Result<ExitCode> {
         limit: args.limit,
         datasets: args.dataset.clone(),
     };
+    let mut recorder = ctx.recorder(&args.by)?;
     let engine = ctx.engine_merged(!args.no_merge)?;
     let today = output::today();
     if let Some(input) = &args.input {
-        return batch(&engine, &config, today, input, args.output.as_deref());
+        let output = args.output.as_deref();
+        return batch(&engine, &config, today, input, output, &mut recorder);
     }
     let Some(name) = &args.name else {
         bail!("give a NAME to screen, or --input QUERIES.jsonl");
@@ -93,11 +99,10 @@ pub fn run(ctx: &Context, args: MatchArgs) -> anyhow::Result<ExitCode> {
     }
     query.validate()?;
     let results = engine.matcher().search(&query, &config);
+    let answered = answer(&engine, &config, today, &query.id, &results);
+    record::record(&mut recorder, Some(to_record(&query, &results, &answered)))?;
     match args.format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&answer(&engine, &config, today, &query.id, &results))?
-        ),
+        Format::Json => println!("{}", serde_json::to_string_pretty(&answered)?),
         Format::Table => print_table(&engine, &config, today, name, &results),
     }
     Ok(ExitCode::SUCCESS)
@@ -211,23 +216,28 @@ fn batch(
     today: PartialDate,
     input: &Path,
     output: Option<&Path>,
+    recorder: &mut Option<Recorder>,
 ) -> anyhow::Result<ExitCode> {
     let reader = BufReader::new(
         File::open(input).with_context(|| format!("cannot open {}", input.display()))?,
     );
     let mut out = output::open(output)?;
-    let lines = reader
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.as_ref().map_or(true, |t| !t.trim().is_empty()));
+    // BOM, CRLF or CR line ends and a final 0x1A are accepted; an endless
+    // or non-UTF-8 line is an error record of its own.
+    let lines =
+        Lines::new(reader).filter(|(_, l)| l.as_ref().map_or(true, |t| !t.trim().is_empty()));
     let counts = batch::run(
         lines,
         BATCH_CHUNK,
         "queries",
-        |(i, line)| answer_line(engine, config, today, input, i + 1, line),
+        |(line_no, line)| answer_line(engine, config, today, input, line_no, line),
         |answer| {
             let line = match answer {
-                Ok(line) => line,
+                Ok((line, audit)) => {
+                    // Recorded before it is written: an answer shown was recorded.
+                    record::record(recorder, Some(audit))?;
+                    line
+                }
                 Err(e) => {
                     let mut record = e.to_json();
                     record["results"] = json!([]);
@@ -247,8 +257,8 @@ fn answer_line(
     today: PartialDate,
     input: &Path,
     line_no: usize,
-    line: std::io::Result<String>,
-) -> Result<String, RecordError> {
+    line: Result<String, LineError>,
+) -> Result<(String, Answer), RecordError> {
     let text = line.map_err(|e| RecordError::new(input, Some(line_no), None, e.to_string()))?;
     let q = Query::from_json(&text).map_err(|e| {
         let id = serde_json::from_str::<serde_json::Value>(&text)
@@ -257,5 +267,37 @@ fn answer_line(
         RecordError::new(input, Some(line_no), id, e.to_string())
     })?;
     let results = engine.matcher().search(&q, config);
-    Ok(answer(engine, config, today, &q.id, &results).to_string())
+    let answered = answer(engine, config, today, &q.id, &results);
+    let audit = to_record(&q, &results, &answered);
+    Ok((answered.to_string(), audit))
+}
+
+/// The audit entry of one answer: the query, each result with its score,
+/// the snapshots searched, and whether any result is a match.
+fn to_record(query: &Query, results: &[MatchResult], answered: &Value) -> Answer {
+    let rows: Vec<Value> = results
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "caption": r.caption,
+                "score": r.score,
+                "match": r.is_match,
+                "datasets": r.datasets,
+            })
+        })
+        .collect();
+    let decision = if results.iter().any(|r| r.is_match) {
+        "hit"
+    } else {
+        "no hit"
+    };
+    Answer {
+        command: "match",
+        parties: query.get(prop::NAME).to_vec(),
+        query: json!(query),
+        sources: answered["sources"].clone(),
+        results: json!(rows),
+        decision: decision.to_string(),
+    }
 }

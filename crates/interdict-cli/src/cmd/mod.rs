@@ -1,12 +1,15 @@
 //! One module per subcommand. Each turns arguments into engine calls and
 //! engine answers into output; none decides anything itself.
 
+pub mod asset;
+pub mod audit;
 pub mod entity;
 #[cfg(feature = "trade")]
 pub mod flows;
 pub mod goods;
 pub mod lists;
 pub mod matching;
+pub mod record;
 pub mod screen;
 pub mod serve;
 #[cfg(feature = "trade")]
@@ -17,10 +20,17 @@ use anyhow::Context as _;
 use interdict_engine::{Engine, EngineOptions, Linking};
 use std::path::PathBuf;
 
+/// The watchlist of assets in the store directory.
+pub const WATCHED_ASSETS: &str = "watched_assets.jsonl";
+
 /// Options every command shares.
 pub struct Context {
     pub store: Option<PathBuf>,
     pub dataset_files: Vec<PathBuf>,
+    /// `--record`: answers go to the audit log.
+    pub record: bool,
+    /// `--database`: the audit database.
+    pub database: Option<String>,
 }
 
 impl Context {
@@ -43,6 +53,29 @@ impl Context {
     /// goods tables.
     pub fn engine(&self) -> anyhow::Result<Engine> {
         Engine::load(&self.engine_options()?).context("loading the engine")
+    }
+
+    /// The watched assets: `$INTERDICT_HOME/watched_assets.jsonl` (the
+    /// store directory) when present, plus `extra` when given.
+    pub fn watchlist(
+        &self,
+        extra: Option<&std::path::Path>,
+    ) -> anyhow::Result<interdict_assets::Watchlist> {
+        let mut list = interdict_assets::Watchlist::default();
+        let home = self.store().ok().map(|s| s.root().join(WATCHED_ASSETS));
+        for path in home
+            .iter()
+            .filter(|p| p.exists())
+            .map(|p| p.as_path())
+            .chain(extra)
+        {
+            let file = std::fs::File::open(path)
+                .with_context(|| format!("cannot open {}", path.display()))?;
+            let read = interdict_assets::Watchlist::from_jsonl(std::io::BufReader::new(file))
+                .with_context(|| format!("in {}", path.display()))?;
+            list.extend(read);
+        }
+        Ok(list)
     }
 
     /// As [`Context::engine`], merged (default) or raw records (`--no-merge`).

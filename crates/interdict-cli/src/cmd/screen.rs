@@ -5,6 +5,7 @@
 //! `--no-merge`; every decision names the list snapshots it rests on and
 //! warns when one is stale.
 
+use super::record::{self, Answer};
 use super::Context;
 use crate::{batch, output};
 use anyhow::Context as _;
@@ -13,7 +14,7 @@ use interdict_engine::SourceSnapshot;
 use interdict_screen::{Decision, DecisionKind, Scope, Screener, Shipment, ShipmentError};
 use serde_json::json;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -46,6 +47,13 @@ pub struct ScreenArgs {
     /// Hits per list record instead of per party.
     #[arg(long = "no-merge")]
     no_merge: bool,
+    /// Watched assets (JSON lines: kind, id, why), besides
+    /// `$INTERDICT_HOME/watched_assets.jsonl`: a goods line or leg carrying
+    /// one is flagged with why it is watched.
+    #[arg(long = "assets", value_name = "FILE")]
+    assets: Option<PathBuf>,
+    #[command(flatten)]
+    by: super::record::By,
 }
 
 fn parse_scope(s: &str) -> Result<Scope, String> {
@@ -55,6 +63,8 @@ fn parse_scope(s: &str) -> Result<Scope, String> {
 type Parsed = Result<Shipment, ShipmentError>;
 
 pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
+    let watched = ctx.watchlist(args.assets.as_deref())?;
+    let mut recorder = ctx.recorder(&args.by)?;
     let engine = ctx.engine_merged(!args.no_merge)?;
     let mut out = output::open(args.output.as_deref())?;
     // A decision rests on every loaded list: a clear one as much as a hit.
@@ -69,14 +79,24 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
         let screener = Screener {
             parties: screener.parties,
             goods: screener.goods,
-            config: screener.config.clone().with_scope(scope),
+            config: screener
+                .config
+                .clone()
+                .with_scope(scope)
+                .with_watched_assets(watched),
         };
         batch::run(
             read_all(&args.files)?,
             BATCH_CHUNK,
             "shipments",
             |parsed: Parsed| parsed.map(|s| decide(&screener, s)),
-            |answer| report.add(answer, &mut out),
+            |answer| {
+                if let Ok((shipment, decision)) = &answer {
+                    let audit = to_record(shipment, decision, &report.sources)?;
+                    record::record(&mut recorder, Some(audit))?;
+                }
+                report.add(answer, &mut out)
+            },
         )
     })?;
     report.finish(&mut out)?;
@@ -222,20 +242,32 @@ fn read_shipments(path: &Path) -> anyhow::Result<Box<dyn Iterator<Item = Parsed>
             interdict_screen::read_csv(file).map(move |r| r.map_err(&in_file)),
         ));
     }
-    let lines = BufReader::new(file)
-        .lines()
-        .enumerate()
-        .filter_map(move |(i, line)| match line {
-            Ok(l) if l.trim().is_empty() || l.trim_start().starts_with("//") => None,
-            Ok(l) => Some(interdict_screen::parse_jsonl_line(&l, i + 1).map_err(&in_file)),
-            Err(e) => Some(Err(ShipmentError {
-                shipment_id: None,
-                line: Some(i + 1),
-                field: "line".into(),
-                reason: format!("cannot read: {e}"),
-            })),
-        });
+    let lines =
+        interdict_screen::read_jsonl(BufReader::new(file)).map(move |r| r.map_err(&in_file));
     Ok(Box::new(lines))
+}
+
+/// The audit entry of one shipment: its parties and goods as screened, the
+/// decision with its flags, and the snapshots it rests on.
+fn to_record(
+    shipment: &Shipment,
+    decision: &Decision,
+    sources: &[SourceSnapshot],
+) -> anyhow::Result<Answer> {
+    Ok(Answer {
+        command: "screen",
+        parties: shipment.parties.iter().map(|p| p.name.clone()).collect(),
+        query: json!({
+            "shipment": shipment.id,
+            "date": shipment.date.to_string(),
+            "destination": shipment.declared_destination,
+            "parties": shipment.parties,
+            "goods": shipment.goods,
+        }),
+        sources: serde_json::to_value(sources)?,
+        results: serde_json::to_value(decision)?,
+        decision: kind_label(decision.decision).to_lowercase(),
+    })
 }
 
 fn kind_label(k: DecisionKind) -> &'static str {

@@ -4,6 +4,7 @@
 mod bad_input;
 mod counts;
 mod formats;
+mod hostile;
 
 mod spot_checks;
 mod update;

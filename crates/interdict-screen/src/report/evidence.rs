@@ -29,6 +29,14 @@ fn p(text: &str) -> String {
     format!("<p>{}</p>", esc(text))
 }
 
+/// "Line 2's" / "Leg 3's", for the asset sentences.
+fn asset_place(at: &crate::evidence::AssetPlace) -> String {
+    match at {
+        crate::evidence::AssetPlace::Line { line } => format!("Line {}'s", line.0 + 1),
+        crate::evidence::AssetPlace::Leg { leg } => format!("Leg {}'s", leg.0 + 1),
+    }
+}
+
 fn opt(s: Option<&str>) -> &str {
     s.unwrap_or("not given")
 }
@@ -170,6 +178,28 @@ fn vessel_evidence(e: &Evidence) -> String {
                 .as_deref()
                 .map(|n| format!(" Note: {n}"))
                 .unwrap_or_default()
+        )),
+        Evidence::AssetWatched(e) => p(&format!(
+            "{} {} ({}) is on the watchlist as {}: {}.",
+            asset_place(&e.at),
+            e.kind.as_str(),
+            e.id,
+            e.watched_id,
+            e.why
+        )),
+        Evidence::AssetMalformedId(e) => p(&format!(
+            "{} {} {:?} is malformed: {}.",
+            asset_place(&e.at),
+            e.kind.as_str(),
+            e.id,
+            e.reason
+        )),
+        Evidence::AssetNoChassisNumber(e) => p(&format!(
+            "Line {} ({}, heading {}) gives no VIN; the route {}.",
+            e.line.0 + 1,
+            e.description,
+            e.heading,
+            e.exposure
         )),
         Evidence::CarrierDprkParty(e) => p(&format!(
             "{:?} is {}, a DPRK carrier. Source: {}.",

@@ -7,6 +7,7 @@
 //! come from `rules.toml`; whose law counts a flag is
 //! [`crate::Jurisdiction`]'s convention.
 
+mod assets;
 mod destination;
 mod goods;
 mod parties;
@@ -229,5 +230,6 @@ pub(crate) fn run(
     goods::run(&ctx, &mut flags);
     route::run(&ctx, &mut flags);
     vessel::run(&ctx, &mut flags);
+    assets::run(&ctx, &mut flags);
     flags
 }

@@ -3,9 +3,11 @@
 
 mod doubles;
 
+mod assets;
 mod bad_input;
 mod cases;
 mod csv_form;
+mod hostile;
 mod labelled;
 mod law;
 mod report;

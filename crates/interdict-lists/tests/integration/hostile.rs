@@ -1,0 +1,138 @@
+//! Hostile list files (the table in docs/RELIABILITY.md): what users' tools
+//! do to a file (a UTF-8 byte-order mark, CRLF or LF line ends, a final DOS
+//! end-of-file byte) is accepted with the same records; anything else is
+//! refused with an error naming file, line and column.
+
+use crate::{data, fixture};
+use interdict_lists::{parse_snapshot, ListError, ParseErrorKind};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// One single-file format: its dataset and a real file of it.
+fn formats() -> Vec<(&'static str, PathBuf)> {
+    vec![
+        ("un_sc_sanctions", data("un_sc_sanctions_2026-02-27.xml.gz")),
+        ("us_ofac_cons", data("us_ofac_cons_2025-01-10.xml.gz")),
+        ("us_ofac_sdn", data("us_ofac_sdn_sdn_2024-05-03.csv.gz")),
+        ("us_trade_csl", data("us_trade_csl_2022-05.csv.gz")),
+        ("eu_fsf", fixture("eu_fsf_sample.xml")),
+    ]
+}
+
+fn plain(path: &Path) -> Vec<u8> {
+    let raw = std::fs::read(path).expect("read");
+    if !raw.starts_with(&[0x1f, 0x8b]) {
+        return raw;
+    }
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(&raw[..])
+        .read_to_end(&mut out)
+        .expect("gunzip");
+    out
+}
+
+fn parse(tmp: &TempDir, dataset: &str, name: &str, bytes: &[u8]) -> Result<usize, ListError> {
+    let path = tmp.path().join(name);
+    std::fs::write(&path, bytes).expect("write");
+    parse_snapshot(dataset, &path).map(|s| s.stats.total)
+}
+
+/// The file with every line end rewritten as `end`.
+fn with_line_ends(bytes: &[u8], end: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 20);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                out.extend_from_slice(end);
+                i += 2;
+                continue;
+            }
+            b'\n' => out.extend_from_slice(end),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn bom_line_ends_and_dos_eof_keep_every_record() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for (dataset, path) in formats() {
+        let original = plain(&path);
+        let total = parse(&tmp, dataset, "original", &original).expect("the real file parses");
+        let variants: [(&str, Vec<u8>); 5] = [
+            ("bom", [b"\xEF\xBB\xBF".as_slice(), &original].concat()),
+            ("crlf", with_line_ends(&original, b"\r\n")),
+            ("lf", with_line_ends(&original, b"\n")),
+            ("dos_eof", [original.as_slice(), b"\x1a"].concat()),
+            (
+                "all",
+                [
+                    b"\xEF\xBB\xBF".as_slice(),
+                    &with_line_ends(&original, b"\r\n"),
+                    b"\x1a",
+                ]
+                .concat(),
+            ),
+        ];
+        for (name, bytes) in variants {
+            let got = parse(&tmp, dataset, name, &bytes)
+                .unwrap_or_else(|e| panic!("{dataset} {name}: {e}"));
+            assert_eq!(got, total, "{dataset} {name}");
+        }
+    }
+}
+
+#[test]
+fn utf16_is_refused_with_a_reason() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for (dataset, path) in formats() {
+        let text = String::from_utf8_lossy(&plain(&path)[..4000]).into_owned();
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let e = parse(&tmp, dataset, "utf16", &bytes).expect_err("refused");
+        let p = e.as_parse().unwrap_or_else(|| panic!("{dataset}: {e}"));
+        assert_eq!(p.kind, ParseErrorKind::Utf16, "{dataset}");
+        assert_eq!((p.line, p.column), (1, 1), "{dataset}");
+        assert!(
+            e.to_string()
+                .ends_with(":1:1: UTF-16 text: save the file as UTF-8"),
+            "{e}"
+        );
+    }
+}
+
+#[test]
+fn nul_bytes_are_refused_where_they_are() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for (dataset, path) in formats() {
+        let mut bytes = plain(&path);
+        let at = bytes.len() / 2;
+        let at = at
+            + bytes[at..]
+                .iter()
+                .position(|&b| b.is_ascii_alphabetic())
+                .expect("a letter");
+        bytes[at] = 0;
+        let e = parse(&tmp, dataset, "nul", &bytes).expect_err("refused");
+        let p = e.as_parse().unwrap_or_else(|| panic!("{dataset}: {e}"));
+        let before = &bytes[..at];
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        assert_eq!(p.line, line, "{dataset}: {e}");
+        assert!(e.to_string().contains("NUL"), "{dataset}: {e}");
+    }
+}
+
+#[test]
+fn truncated_files_are_refused() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for (dataset, path) in formats() {
+        let bytes = plain(&path);
+        let cut = &bytes[..bytes.len() * 2 / 3];
+        let e = parse(&tmp, dataset, "cut", cut).expect_err("refused");
+        assert!(e.as_parse().is_some(), "{dataset}: {e}");
+    }
+}
