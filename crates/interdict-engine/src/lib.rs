@@ -19,7 +19,7 @@ mod adapters;
 mod assets;
 mod sources;
 
-use adapters::{GoodsAdapter, PartyAdapter};
+pub use adapters::{GoodsAdapter, PartyAdapter};
 pub use assets::ListedAsset;
 pub use sources::{SourceSnapshot, STALE_AFTER_DAYS};
 
