@@ -59,10 +59,9 @@ pub fn digits_of(input: &str) -> Result<String, ImoError> {
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-' && *c != ':' && *c != '.')
         .collect();
-    let rest = if compact.len() >= 3 && compact[..3].eq_ignore_ascii_case("imo") {
-        &compact[3..]
-    } else {
-        compact.as_str()
+    let rest = match (compact.get(..3), compact.get(3..)) {
+        (Some(prefix), Some(rest)) if prefix.eq_ignore_ascii_case("imo") => rest,
+        _ => compact.as_str(),
     };
     if rest.is_empty() || !rest.chars().all(|c| c.is_ascii_digit()) {
         return Err(ImoError::NotDigits {
@@ -91,7 +90,7 @@ pub fn check_digit(digits: &str) -> Option<u32> {
 /// whether or not its check digit is right.
 pub fn looks_like(input: &str) -> bool {
     let t = input.trim();
-    (t.len() >= 3 && t[..3].eq_ignore_ascii_case("imo"))
+    t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("imo"))
         || (t.len() == 7 && t.chars().all(|c| c.is_ascii_digit()))
 }
 

@@ -108,4 +108,28 @@ mod tests {
         assert_eq!(detect("WDD2221821A12345"), AssetKind::Vin);
         assert_eq!(detect("1003405"), AssetKind::Imo);
     }
+
+    #[test]
+    fn any_text_is_read_without_panicking() {
+        for input in [
+            "",
+            " ",
+            "IMé1234567",
+            "IMO",
+            "日本語の車台番号",
+            "P-",
+            "-",
+            "WDB2201761A12345é",
+            "[*]",
+        ] {
+            let _ = identify(input);
+            for kind in [AssetKind::Vin, AssetKind::Imo, AssetKind::Registration] {
+                let _ = identify_as(kind, input);
+            }
+        }
+        assert!(matches!(
+            identify_as(AssetKind::Imo, "IMé1234567"),
+            Identified::Imo(Err(_))
+        ));
+    }
 }

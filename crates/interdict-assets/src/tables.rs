@@ -8,6 +8,7 @@ use std::io::Read;
 use std::sync::OnceLock;
 
 const WMI_CSV_GZ: &[u8] = include_bytes!("../../../data/assets/vpic_wmi.csv.gz");
+const MODELS_CSV_GZ: &[u8] = include_bytes!("../../../data/assets/vpic_models.csv.gz");
 const VIN_COUNTRIES_CSV: &str = include_str!("../../../data/assets/vin_countries.csv");
 const MAKERS_CSV: &str = include_str!("../../../data/assets/vehicle_makers.csv");
 const MARKS_CSV: &str = include_str!("../../../data/assets/nationality_marks.csv");
@@ -23,6 +24,19 @@ pub(crate) struct WmiRow {
     pub manufacturer_country: String,
 }
 
+/// A vPIC model pattern: positions 4 onwards of a VIN of this WMI and
+/// model year that match `keys` are this model.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct ModelRow {
+    pub wmi: String,
+    pub year_from: u16,
+    /// Empty: still in production.
+    pub year_to: Option<u16>,
+    /// `*` any character, `[A-C]` / `[AB]` a class, others literal.
+    pub keys: String,
+    pub model: String,
+}
+
 /// A range of VIN country codes (first two characters, ISO 3780 order).
 #[derive(Debug, Clone, Deserialize)]
 pub(crate) struct CountryRange {
@@ -36,6 +50,8 @@ pub(crate) struct CountryRange {
 #[derive(Debug, Clone, Deserialize)]
 pub(crate) struct MakerRow {
     pub make: String,
+    /// Empty: every model of the make.
+    pub model: String,
     /// `;`-separated: `luxury`, `armoured`.
     pub category: String,
     pub note: String,
@@ -53,6 +69,8 @@ pub(crate) struct MarkRow {
 /// Every table, parsed.
 pub(crate) struct Tables {
     pub wmi: HashMap<String, WmiRow>,
+    /// Model patterns by WMI (flagged marques only).
+    pub models: HashMap<String, Vec<ModelRow>>,
     pub countries: Vec<CountryRange>,
     pub makers: Vec<MakerRow>,
     pub marks: Vec<MarkRow>,
@@ -69,6 +87,15 @@ impl Tables {
                 .into_iter()
                 .map(|r| (r.wmi.clone(), r))
                 .collect(),
+            models: read_rows::<ModelRow>(&gunzip(MODELS_CSV_GZ))
+                .into_iter()
+                .fold(
+                    HashMap::new(),
+                    |mut m: HashMap<String, Vec<ModelRow>>, r| {
+                        m.entry(r.wmi.clone()).or_default().push(r);
+                        m
+                    },
+                ),
             countries: read_rows(VIN_COUNTRIES_CSV),
             makers: read_rows(MAKERS_CSV),
             marks: read_rows(MARKS_CSV),
@@ -100,6 +127,8 @@ mod tests {
         let count = |s: &str| s.lines().count() - 1;
         assert_eq!(t.wmi.len(), count(&gunzip(WMI_CSV_GZ)));
         assert_eq!(t.countries.len(), count(VIN_COUNTRIES_CSV));
+        let models: usize = t.models.values().map(Vec::len).sum();
+        assert_eq!(models, count(&gunzip(MODELS_CSV_GZ)));
         assert_eq!(t.makers.len(), count(MAKERS_CSV));
         assert_eq!(t.marks.len(), count(MARKS_CSV));
         assert!(t.wmi.len() > 10_000);

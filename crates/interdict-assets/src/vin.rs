@@ -152,7 +152,10 @@ pub struct VinReport {
     pub plant: char,
     /// The serial (positions 12–17, or 15–17 for a small maker).
     pub serial: String,
-    /// Luxury or armoured marques among the WMI's makes.
+    /// The model by vPIC's patterns (decoded for the flagged marques only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// Luxury or armoured marques and models among the WMI's makes.
     pub flags: Vec<MakerFlag>,
 }
 
@@ -188,6 +191,8 @@ pub fn decode(input: &str) -> Result<VinReport, VinError> {
     let wmi = wmi_of(&vin, small_maker, tables);
     let row = tables.wmi.get(&wmi);
     let north_america = matches!(chars[0], '1'..='5');
+    let model_year = model_year(chars[9], chars[6], north_america);
+    let model = model_of(&wmi, &chars, &model_year, tables);
     Ok(VinReport {
         region: region(chars[0]),
         country: country(&vin[..2], &tables.countries),
@@ -197,10 +202,13 @@ pub fn decode(input: &str) -> Result<VinReport, VinError> {
             vehicle_type: r.vehicle_type.clone(),
             country: r.manufacturer_country.clone(),
         }),
-        flags: row.map(|r| maker_flags(r, tables)).unwrap_or_default(),
+        flags: row
+            .map(|r| maker_flags(r, model.as_deref(), tables))
+            .unwrap_or_default(),
+        model,
         vds: vin[3..8].to_string(),
         check_digit: check_digit_verdict(&chars, north_america),
-        model_year: model_year(chars[9], chars[6], north_america),
+        model_year,
         plant: chars[10],
         serial: if small_maker { &vin[14..] } else { &vin[11..] }.to_string(),
         wmi,
@@ -384,8 +392,90 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The flagged marques among the WMI's makes or in its manufacturer's name.
-fn maker_flags(row: &crate::tables::WmiRow, tables: &Tables) -> Vec<MakerFlag> {
+/// The model of the most specific vPIC pattern matching positions 4–17 in
+/// a model year the VIN may have (several names of equal specificity are
+/// joined with " or ").
+fn model_of(wmi: &str, chars: &[char], year: &ModelYear, tables: &Tables) -> Option<String> {
+    let years: Vec<u16> = year
+        .likely
+        .map_or_else(|| year.candidates.clone(), |y| vec![y]);
+    let mut best: Vec<(usize, &str)> = tables
+        .models
+        .get(wmi)?
+        .iter()
+        .filter(|m| {
+            years
+                .iter()
+                .any(|y| m.year_from <= *y && m.year_to.is_none_or(|to| *y <= to))
+        })
+        .filter(|m| keys_match(&m.keys, &chars[3..]))
+        .map(|m| (specificity(&m.keys), m.model.as_str()))
+        .collect();
+    let top = best.iter().map(|(s, _)| *s).max()?;
+    best.retain(|(s, _)| *s == top);
+    let mut names: Vec<&str> = best.into_iter().map(|(_, n)| n).collect();
+    names.sort_unstable();
+    names.dedup();
+    Some(names.join(" or "))
+}
+
+/// vPIC's pattern keys against positions 4 onwards: `*` any character,
+/// `[...]` a class of characters and ranges, anything else itself. Keys
+/// on the visible section (after `|`) are not read.
+fn keys_match(keys: &str, rest: &[char]) -> bool {
+    if keys.contains('|') {
+        return false;
+    }
+    let mut key = keys.chars();
+    let mut at = rest.iter();
+    while let Some(k) = key.next() {
+        let Some(&c) = at.next() else { return false };
+        let ok = match k {
+            '*' => true,
+            '[' => {
+                let class: Vec<char> = key.by_ref().take_while(|x| *x != ']').collect();
+                in_class(&class, c)
+            }
+            _ => k == c,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+fn in_class(class: &[char], c: char) -> bool {
+    let mut i = 0;
+    while i < class.len() {
+        if i + 2 < class.len() && class[i + 1] == '-' {
+            if class[i] <= c && c <= class[i + 2] {
+                return true;
+            }
+            i += 3;
+        } else {
+            if class[i] == c {
+                return true;
+            }
+            i += 1;
+        }
+    }
+    false
+}
+
+/// How many positions a pattern fixes (wildcards fix none).
+fn specificity(keys: &str) -> usize {
+    keys.chars().filter(|c| *c != '*').count()
+}
+
+/// The flagged marques among the WMI's makes or in its manufacturer's
+/// name, and the flagged models among them when the model is decoded.
+fn maker_flags(
+    row: &crate::tables::WmiRow,
+    model: Option<&str>,
+    tables: &Tables,
+) -> Vec<MakerFlag> {
+    let model = model.map(str::to_lowercase);
     let makes: Vec<String> = split_list(&row.makes)
         .iter()
         .map(|m| m.to_lowercase())
@@ -396,10 +486,18 @@ fn maker_flags(row: &crate::tables::WmiRow, tables: &Tables) -> Vec<MakerFlag> {
         .iter()
         .filter(|m| {
             let make = m.make.to_lowercase();
-            makes.contains(&make) || manufacturer.contains(&make)
+            let model_ok = m.model.is_empty()
+                || model
+                    .as_deref()
+                    .is_some_and(|d| d.split(" or ").any(|x| x == m.model.to_lowercase()));
+            model_ok && (makes.contains(&make) || manufacturer.contains(&make))
         })
         .map(|m| MakerFlag {
-            make: m.make.clone(),
+            make: if m.model.is_empty() {
+                m.make.clone()
+            } else {
+                format!("{} {}", m.make, m.model)
+            },
             categories: split_list(&m.category),
             note: m.note.clone(),
             source: m.source.clone(),
@@ -476,6 +574,19 @@ mod tests {
         assert_eq!(r.problem(), None);
         assert_eq!(r.model_year.likely, None);
         assert_eq!(r.model_year.candidates, vec![2001, 2031]);
+    }
+
+    #[test]
+    fn vpic_keys_match_wildcards_classes_and_prefixes() {
+        let rest: Vec<char> = "UG8CB0EA000001".chars().collect();
+        assert!(keys_match("UG8C", &rest));
+        assert!(keys_match("**8*", &rest));
+        assert!(keys_match("U[A-H]8[BC]", &rest));
+        assert!(!keys_match("U[H-Z]8C", &rest));
+        assert!(!keys_match("UG8D", &rest));
+        // Keys over the visible section are not read.
+        assert!(!keys_match("UG8C*|*E", &rest));
+        assert_eq!(specificity("**8*"), 1);
     }
 
     #[test]

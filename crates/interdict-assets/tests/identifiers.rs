@@ -91,3 +91,27 @@ fn registrations_name_their_state() {
     assert_eq!(r.nationality.map(|n| n.country), Some("kp".to_string()));
     assert_eq!(interdict_assets::detect("EP-MNA"), AssetKind::Registration);
 }
+
+#[test]
+fn models_of_flagged_marques_are_decoded_and_flagged() {
+    // Built on vPIC's model patterns (positions 4–8), check digits computed:
+    // a 2006 Lexus LX (JTJ, `H***W`) and a 2014 Mercedes-Benz S-Class (WDD, `UG8C`).
+    let lx = vin("JTJHT00W864012345");
+    assert_eq!(lx.model.as_deref(), Some("LX"));
+    let flagged: Vec<&str> = lx.flags.iter().map(|f| f.make.as_str()).collect();
+    assert!(flagged.contains(&"Lexus LX"), "{flagged:?}");
+    assert!(flagged.contains(&"Lexus"), "{flagged:?}");
+
+    let s = vin("WDDUG8CB0EA000001");
+    assert_eq!(s.model.as_deref(), Some("S-Class"));
+    let guard = s
+        .flags
+        .iter()
+        .find(|f| f.make == "Mercedes-Benz S-Class")
+        .expect("the S-Class is flagged");
+    assert!(guard.categories.iter().any(|c| c == "armoured"));
+    assert!(guard.source.contains("Lux & Loaded"));
+
+    // A Honda is no flagged marque: no model is decoded for it.
+    assert_eq!(vin("1HGCM82633A004352").model, None);
+}

@@ -48,6 +48,10 @@ enum Command {
     Goods(cmd::goods::GoodsArgs),
     /// Screen shipments: parties, goods, route and declarations → decision.
     Screen(cmd::screen::ScreenArgs),
+    /// Record that a screened party is not a listed one (a cleared hit).
+    Clear(cmd::clear::ClearArgs),
+    /// Watch parties and shipments; re-screened when a list is updated.
+    Watch(cmd::watch::WatchArgs),
     /// Verify the audit log's hash chain, or list its entries.
     Audit(cmd::audit::AuditArgs),
     /// Write realistic synthetic shipments (JSONL) for load tests.
@@ -78,6 +82,8 @@ fn main() -> ExitCode {
         Command::Asset(args) => cmd::asset::run(&ctx, args),
         Command::Screen(args) => cmd::screen::run(&ctx, args),
         Command::Audit(args) => cmd::audit::run(&ctx, args),
+        Command::Clear(args) => cmd::clear::run(&ctx, args),
+        Command::Watch(args) => cmd::watch::run(&ctx, args),
         Command::Synth(args) => cmd::synth::run(args),
         Command::Serve(args) => cmd::serve::run(&ctx, args),
         #[cfg(feature = "trade")]

@@ -65,7 +65,7 @@ impl<'a> PartyAdapter<'a> {
 }
 
 /// The party's shipment fields under their FtM property names.
-fn party_query(party: &Party) -> Query {
+pub fn party_query(party: &Party) -> Query {
     let mut q = Query::new(party.role.as_str(), party.schema, &party.name);
     if let Some(c) = &party.country {
         q.add(prop::COUNTRY, c);

@@ -19,7 +19,7 @@ mod adapters;
 mod assets;
 mod sources;
 
-pub use adapters::{GoodsAdapter, PartyAdapter};
+pub use adapters::{party_query, GoodsAdapter, PartyAdapter};
 pub use assets::ListedAsset;
 pub use sources::{SourceSnapshot, STALE_AFTER_DAYS};
 

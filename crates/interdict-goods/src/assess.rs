@@ -296,10 +296,13 @@ pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport,
         fx_note: v.fx_note,
         date: v.date,
     };
-    let verdicts = JURISDICTIONS
-        .iter()
-        .map(|j| verdict(s, j, &facts))
-        .collect();
+    let verdicts = match hs.code {
+        None if !cls.candidates.is_empty() => verdicts_over_candidates(s, &cls, &facts),
+        _ => JURISDICTIONS
+            .iter()
+            .map(|j| verdict(s, j, &facts))
+            .collect(),
+    };
     let (unit_value_usd, unit_value_basis) = (facts.unit_usd, facts.fx_note.clone());
     Ok(GoodsReport {
         hs,
@@ -312,6 +315,79 @@ pub(crate) fn assess(s: &GoodsScreener, line: &GoodsLine) -> Result<GoodsReport,
         unit_value_basis,
         classification: cls,
     })
+}
+
+/// Verdicts for goods that no heading reached with confidence: every
+/// candidate heading is screened. Where all candidates give one status the
+/// verdict is firm even though the heading is not; where they disagree the
+/// strictest stands and the reason asks for review, naming each candidate's
+/// status.
+fn verdicts_over_candidates(
+    s: &GoodsScreener,
+    cls: &Classification,
+    f: &Facts<'_>,
+) -> Vec<Verdict> {
+    let per_candidate: Vec<(&str, Vec<Verdict>)> = cls
+        .candidates
+        .iter()
+        .map(|c| {
+            let (cats, inherent) = s.vocab.categories_of(&c.code);
+            let categories: Vec<String> = f
+                .categories
+                .iter()
+                .cloned()
+                .chain(cats.iter().map(|c| c.to_string()))
+                .collect();
+            let cf = Facts {
+                codes: vec![c.code.clone()],
+                categories: &categories,
+                luxury: f.luxury || inherent,
+                classified: true,
+                destination: f.destination.clone(),
+                origin: f.origin.clone(),
+                unit_usd: f.unit_usd,
+                fx_note: f.fx_note.clone(),
+                date: f.date,
+            };
+            let v = JURISDICTIONS.iter().map(|j| verdict(s, j, &cf)).collect();
+            (c.code.as_str(), v)
+        })
+        .collect();
+    (0..JURISDICTIONS.len())
+        .filter_map(|k| {
+            let each: Vec<(&str, &Verdict)> = per_candidate
+                .iter()
+                .filter_map(|(code, v)| v.get(k).map(|v| (*code, v)))
+                .collect();
+            settle(&each)
+        })
+        .collect()
+}
+
+/// One verdict from the candidates' verdicts of one jurisdiction: the
+/// strictest, with a reason that says whether the candidates agree.
+fn settle(each: &[(&str, &Verdict)]) -> Option<Verdict> {
+    let (_, strictest) = each.iter().max_by_key(|(_, v)| v.status.rank())?;
+    let agree = each.iter().all(|(_, v)| v.status == strictest.status);
+    let list: Vec<String> = each
+        .iter()
+        .map(|(code, v)| format!("{code}: {}", v.status.as_str()))
+        .collect();
+    let mut v = (*strictest).clone();
+    v.reason = if agree {
+        format!(
+            "no heading is certain, but every candidate heading gives this verdict ({}); {}",
+            list.join(", "),
+            v.reason
+        )
+    } else {
+        format!(
+            "review: no heading is certain and the candidate headings disagree ({}); the strictest is shown; {}",
+            list.join(", "),
+            v.reason
+        )
+    };
+    Some(v)
 }
 
 fn unclassified_warning(cls: &Classification) -> String {
@@ -494,4 +570,46 @@ fn make_mismatch(
             lux.term, lesser.term
         ),
     })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap: a panic is the failure report
+mod tests {
+    use super::*;
+    use crate::verdict::Status;
+
+    fn v(status: Status) -> Verdict {
+        Verdict {
+            jurisdiction: "UN".into(),
+            status,
+            rule: None,
+            instrument: None,
+            provision: None,
+            verified: None,
+            reason: "r".into(),
+            also: Vec::new(),
+            hs_code: None,
+            humanitarian: None,
+        }
+    }
+
+    #[test]
+    fn candidates_that_agree_give_a_firm_verdict() {
+        let (a, b) = (v(Status::NotControlled), v(Status::NotControlled));
+        let s = settle(&[("1006", &a), ("1904", &b)]).unwrap();
+        assert_eq!(s.status, Status::NotControlled);
+        assert!(s
+            .reason
+            .starts_with("no heading is certain, but every candidate"));
+    }
+
+    #[test]
+    fn candidates_that_disagree_give_the_strictest_for_review() {
+        let (a, b) = (v(Status::NotControlled), v(Status::Prohibited));
+        let s = settle(&[("8516", &a), ("8418", &b)]).unwrap();
+        assert_eq!(s.status, Status::Prohibited);
+        assert!(s.reason.starts_with("review:"), "{}", s.reason);
+        assert!(s.reason.contains("8516: not_controlled"));
+        assert!(settle(&[]).is_none());
+    }
 }

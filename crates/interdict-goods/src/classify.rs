@@ -664,3 +664,45 @@ fn basis(best: &Scored, out: &Classification, confidence: f64) -> String {
         out.decisive.join(", ")
     )
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap: a panic is the failure report
+mod tests {
+    use super::*;
+
+    /// The normalised text after the specification cut.
+    fn spec_part(text: &str) -> String {
+        let norm = normalize(text);
+        norm.get(spec_start(&norm)..)
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+
+    #[test]
+    fn the_specification_starts_at_the_first_quantity_after_a_name() {
+        assert_eq!(spec_part("Fluoride toothpaste 100ml tube"), "100ml tube");
+        assert_eq!(spec_part("玄米 30kg 紙袋"), "30kg 紙袋");
+        // A model code is part of the name; a leading quantity is not a cut.
+        assert_eq!(spec_part("宇通 ZK6122 大客车 55座 柴油"), "55座 柴油");
+        assert_eq!(spec_part("16 L knapsack sprayer"), "");
+    }
+
+    #[test]
+    fn a_term_opening_a_cjk_compound_modifies_it() {
+        let vocab = Vocabulary::bundled().unwrap();
+        let modifies = |text: &str, term: &str| {
+            let norm = normalize(text);
+            let reading = vocabulary(&vocab, &norm, usize::MAX);
+            reading
+                .scores
+                .iter()
+                .flat_map(|(_, s)| s.hits.iter().map(move |h| (h, s)))
+                .find(|(h, _)| h.term.term == term)
+                .map(|(h, _)| modifies_compound(&norm, h))
+                .unwrap()
+        };
+        assert!(modifies("柴油发电机组", "柴油"));
+        assert!(!modifies("柴油 20吨", "柴油"));
+    }
+}

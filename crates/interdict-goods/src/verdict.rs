@@ -46,7 +46,7 @@ pub enum Status {
 
 impl Status {
     /// Strictness, for the precedence rule: higher is stricter.
-    fn rank(self) -> u8 {
+    pub(crate) fn rank(self) -> u8 {
         match self {
             Status::Prohibited => 3,
             Status::LicenceRequired => 2,

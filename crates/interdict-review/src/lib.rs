@@ -9,13 +9,18 @@
 
 pub mod audit;
 pub mod chain;
+pub mod clear;
 pub mod clock;
 mod error;
 mod pg;
+pub mod screening;
 mod sqlite;
 pub mod storage;
+pub mod watch;
 
 pub use audit::{AuditLog, Entry, NewEntry, Verification};
 pub use chain::{Break, BreakKind};
+pub use clear::{ClearBook, ClearRequest, Clearance};
 pub use error::ReviewError;
+pub use screening::{ClearedHit, ClearingParties};
 pub use storage::{Database, Storage};

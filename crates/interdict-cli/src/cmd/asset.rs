@@ -190,6 +190,9 @@ fn vin_text(r: &interdict_assets::VinReport) -> String {
         )),
         None => s.push_str("maker: WMI not in the NHTSA vPIC table\n"),
     }
+    if let Some(m) = &r.model {
+        s.push_str(&format!("model: {m} (vPIC pattern)\n"));
+    }
     s.push_str(&format!("descriptor (4-8): {}\n", r.vds));
     s.push_str(&match r.check_digit {
         CheckDigit::Valid { digit } => format!("check digit: {digit} valid (49 CFR 565.15)\n"),

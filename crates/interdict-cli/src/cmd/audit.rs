@@ -76,7 +76,10 @@ pub fn run(ctx: &Context, args: AuditArgs) -> anyhow::Result<ExitCode> {
             format,
         } => {
             if let Some(s) = &since {
-                if s.len() < 10 || !interdict_review::clock::is_iso_date(&s[..10]) {
+                if !s
+                    .get(..10)
+                    .is_some_and(interdict_review::clock::is_iso_date)
+                {
                     bail!("--since must be a date YYYY-MM-DD or an RFC 3339 time, not {s:?}");
                 }
             }

@@ -203,6 +203,12 @@ fn summary(s: &Snapshot) -> serde_json::Value {
 
 fn update(ctx: &Context, dataset: &str, from: &str, max_drop: f64) -> anyhow::Result<ExitCode> {
     let store = ctx.store()?;
+    // Checked before the swap: an update re-opens clears in the audit log,
+    // and a log that fails verification stops it before anything changes.
+    let mut writer = match ctx.audit_exists()? {
+        true => Some(ctx.writer(&super::record::By::default())?),
+        false => None,
+    };
     let report = interdict_lists::update(&store, dataset, from, max_drop)
         .with_context(|| format!("the current {dataset} snapshot was kept"))?;
     println!(
@@ -222,6 +228,10 @@ fn update(ctx: &Context, dataset: &str, from: &str, max_drop: f64) -> anyhow::Re
             d.removed.len(),
             d.changed.len()
         );
+        if let Some(w) = writer.as_mut() {
+            super::record::reopen_removed(w, d)?;
+        }
+        super::watch::after_update(&store, dataset, d)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,8 @@ use interdict_engine::Engine;
 use interdict_match::{MatchConfig, MatchResult, Query};
 use interdict_model::lines::{LineError, Lines};
 use interdict_model::{prop, PartialDate, Schema};
+use interdict_review::clear::listed_content;
+use interdict_review::{ClearBook, Clearance};
 use serde_json::{json, Value};
 use std::fs::File;
 use std::io::{BufReader, Write};
@@ -75,11 +77,18 @@ pub fn run(ctx: &Context, args: MatchArgs) -> anyhow::Result<ExitCode> {
         datasets: args.dataset.clone(),
     };
     let mut recorder = ctx.recorder(&args.by)?;
+    let book = ctx.clear_book(recorder.as_ref())?;
     let engine = ctx.engine_merged(!args.no_merge)?;
     let today = output::today();
+    let screened = Screened {
+        engine: &engine,
+        config: &config,
+        book: &book,
+        today,
+    };
     if let Some(input) = &args.input {
         let output = args.output.as_deref();
-        return batch(&engine, &config, today, input, output, &mut recorder);
+        return batch(&screened, input, output, &mut recorder);
     }
     let Some(name) = &args.name else {
         bail!("give a NAME to screen, or --input QUERIES.jsonl");
@@ -99,11 +108,12 @@ pub fn run(ctx: &Context, args: MatchArgs) -> anyhow::Result<ExitCode> {
     }
     query.validate()?;
     let results = engine.matcher().search(&query, &config);
-    let answered = answer(&engine, &config, today, &query.id, &results);
+    let clearances = screened.clearances(&query, &results);
+    let answered = screened.answer(&query.id, &results, &clearances);
     record::record(&mut recorder, Some(to_record(&query, &results, &answered)))?;
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&answered)?),
-        Format::Table => print_table(&engine, &config, today, name, &results),
+        Format::Table => print_table(&screened, name, &results, &clearances),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -120,55 +130,115 @@ fn searched(engine: &Engine, config: &MatchConfig) -> Vec<String> {
     }
 }
 
-/// One result row: the party, the snapshots of its lists and the reasons
-/// its records were merged.
-fn row(engine: &Engine, today: PartialDate, r: &MatchResult) -> Value {
-    let mut v = json!(r);
-    let (sources, warnings) = output::sources_json(&engine.sources(&r.datasets, today));
-    v["sources"] = sources;
-    v["warnings"] = warnings;
-    if let Some((_, Some(cluster))) = engine.entity(&r.id) {
-        v["merge_reasons"] = json!(cluster
-            .reasons
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>());
-    }
-    v
+/// What one search needs besides the query: the engine, the search
+/// settings, the clears and the day list ages are measured on.
+struct Screened<'a> {
+    engine: &'a Engine,
+    config: &'a MatchConfig,
+    book: &'a ClearBook,
+    today: PartialDate,
 }
 
-/// The whole answer to one query: results, and the snapshots of every list
-/// searched (a "no match" rests on them too).
-fn answer(
-    engine: &Engine,
-    config: &MatchConfig,
-    today: PartialDate,
-    id: &str,
-    results: &[MatchResult],
-) -> Value {
-    let searched = engine.sources(&searched(engine, config), today);
-    let (sources, warnings) = output::sources_json(&searched);
-    let rows: Vec<Value> = results.iter().map(|r| row(engine, today, r)).collect();
-    json!({"id": id, "results": rows, "sources": sources, "warnings": warnings})
+impl Screened<'_> {
+    /// The clear, if any, that applies to each result of `query`.
+    fn clearances(&self, query: &Query, results: &[MatchResult]) -> Vec<Option<Clearance>> {
+        if self.book.is_empty() {
+            return vec![None; results.len()];
+        }
+        let name = query.get(prop::NAME).first().map_or("", String::as_str);
+        let today = self.today.to_string();
+        results
+            .iter()
+            .map(|r| {
+                let mut ids = r.referents.clone();
+                ids.push(r.id.clone());
+                let current = self.engine.entity(&r.id).map(|(e, _)| listed_content(e));
+                let id = Some(query.id.as_str()).filter(|i| !i.is_empty());
+                self.book.check(name, id, &ids, current.as_ref(), &today)
+            })
+            .collect()
+    }
+
+    /// One result row: the party, the snapshots of its lists, the reasons
+    /// its records were merged and the clear that applies to it.
+    fn row(&self, r: &MatchResult, clearance: Option<&Clearance>) -> Value {
+        let mut v = json!(r);
+        let (sources, warnings) =
+            output::sources_json(&self.engine.sources(&r.datasets, self.today));
+        v["sources"] = sources;
+        v["warnings"] = warnings;
+        if let Some((_, Some(cluster))) = self.engine.entity(&r.id) {
+            v["merge_reasons"] = json!(cluster
+                .reasons
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>());
+        }
+        if let Some(c) = clearance {
+            v["clearance"] = json!(c);
+        }
+        v
+    }
+
+    /// The whole answer to one query: results, the snapshots of every list
+    /// searched (a "no match" rests on them too) and the decision.
+    fn answer(&self, id: &str, results: &[MatchResult], clearances: &[Option<Clearance>]) -> Value {
+        let searched = self
+            .engine
+            .sources(&searched(self.engine, self.config), self.today);
+        let (sources, warnings) = output::sources_json(&searched);
+        let rows: Vec<Value> = results
+            .iter()
+            .zip(clearances)
+            .map(|(r, c)| self.row(r, c.as_ref()))
+            .collect();
+        let decision = decision(results, clearances);
+        json!({"id": id, "decision": decision, "results": rows, "sources": sources, "warnings": warnings})
+    }
+}
+
+/// `hit` when a match is not cleared, `cleared` when every match is, else
+/// `no hit`.
+fn decision(results: &[MatchResult], clearances: &[Option<Clearance>]) -> &'static str {
+    let matches: Vec<bool> = results
+        .iter()
+        .zip(clearances)
+        .filter(|(r, _)| r.is_match)
+        .map(|(_, c)| c.as_ref().is_some_and(Clearance::is_cleared))
+        .collect();
+    if matches.is_empty() {
+        "no hit"
+    } else if matches.iter().all(|cleared| *cleared) {
+        "cleared"
+    } else {
+        "hit"
+    }
 }
 
 fn print_table(
-    engine: &Engine,
-    config: &MatchConfig,
-    today: PartialDate,
+    screened: &Screened<'_>,
     name: &str,
     results: &[MatchResult],
+    clearances: &[Option<Clearance>],
 ) {
+    let (engine, config, today) = (screened.engine, screened.config, screened.today);
     let searched = engine.sources(&searched(engine, config), today);
     if results.is_empty() {
         println!("no listed party resembles {name:?}");
     } else {
         let rows: Vec<Vec<String>> = results
             .iter()
-            .map(|r| {
+            .zip(clearances)
+            .map(|(r, c)| {
+                let mark = match (r.is_match, c) {
+                    (_, Some(c)) if c.is_cleared() => "cleared",
+                    (_, Some(_)) => "RE-OPENED",
+                    (true, None) => "MATCH",
+                    (false, None) => "",
+                };
                 vec![
                     format!("{:.2}", r.score),
-                    if r.is_match { "MATCH" } else { "" }.to_string(),
+                    mark.to_string(),
                     r.caption.clone(),
                     r.schema.to_string(),
                     r.id.clone(),
@@ -184,8 +254,11 @@ fn print_table(
             )
         );
     }
-    for r in results {
+    for (r, c) in results.iter().zip(clearances) {
         println!("\n{} — {}", r.id, r.caption);
+        if let Some(c) = c {
+            println!("  {}", c.describe());
+        }
         if r.referents.len() > 1 {
             println!("  records: {}", r.referents.join(", "));
         }
@@ -211,9 +284,7 @@ fn print_table(
 /// One output line per input line: results, or an error record naming the
 /// query id (or line number); the batch goes on.
 fn batch(
-    engine: &Engine,
-    config: &MatchConfig,
-    today: PartialDate,
+    screened: &Screened<'_>,
     input: &Path,
     output: Option<&Path>,
     recorder: &mut Option<Recorder>,
@@ -230,7 +301,7 @@ fn batch(
         lines,
         BATCH_CHUNK,
         "queries",
-        |(line_no, line)| answer_line(engine, config, today, input, line_no, line),
+        |(line_no, line)| answer_line(screened, input, line_no, line),
         |answer| {
             let line = match answer {
                 Ok((line, audit)) => {
@@ -252,9 +323,7 @@ fn batch(
 }
 
 fn answer_line(
-    engine: &Engine,
-    config: &MatchConfig,
-    today: PartialDate,
+    screened: &Screened<'_>,
     input: &Path,
     line_no: usize,
     line: Result<String, LineError>,
@@ -266,8 +335,9 @@ fn answer_line(
             .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string));
         RecordError::new(input, Some(line_no), id, e.to_string())
     })?;
-    let results = engine.matcher().search(&q, config);
-    let answered = answer(engine, config, today, &q.id, &results);
+    let results = screened.engine.matcher().search(&q, screened.config);
+    let clearances = screened.clearances(&q, &results);
+    let answered = screened.answer(&q.id, &results, &clearances);
     let audit = to_record(&q, &results, &answered);
     Ok((answered.to_string(), audit))
 }
@@ -277,21 +347,19 @@ fn answer_line(
 fn to_record(query: &Query, results: &[MatchResult], answered: &Value) -> Answer {
     let rows: Vec<Value> = results
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             json!({
                 "id": r.id,
                 "caption": r.caption,
                 "score": r.score,
                 "match": r.is_match,
                 "datasets": r.datasets,
+                "clearance": answered["results"][i]["clearance"],
             })
         })
         .collect();
-    let decision = if results.iter().any(|r| r.is_match) {
-        "hit"
-    } else {
-        "no hit"
-    };
+    let decision = answered["decision"].as_str().unwrap_or("no hit");
     Answer {
         command: "match",
         parties: query.get(prop::NAME).to_vec(),

@@ -3,6 +3,7 @@
 
 pub mod asset;
 pub mod audit;
+pub mod clear;
 pub mod entity;
 #[cfg(feature = "trade")]
 pub mod flows;
@@ -15,6 +16,7 @@ pub mod serve;
 #[cfg(feature = "trade")]
 pub mod sql;
 pub mod synth;
+pub mod watch;
 
 use anyhow::Context as _;
 use interdict_engine::{Engine, EngineOptions, Linking};

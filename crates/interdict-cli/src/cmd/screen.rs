@@ -11,6 +11,8 @@ use crate::{batch, output};
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 use interdict_engine::SourceSnapshot;
+use interdict_review::clear::listed_content;
+use interdict_review::{ClearedHit, ClearingParties};
 use interdict_screen::{Decision, DecisionKind, Scope, Screener, Shipment, ShipmentError};
 use serde_json::json;
 use std::fs::File;
@@ -75,9 +77,18 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
         .collect();
     let mut report = Report::new(args.format, engine.sources(&loaded, output::today()));
     let scope = args.jurisdiction.clone();
+    let book = ctx.clear_book(recorder.as_ref())?;
+    let today = output::today().to_string();
+    let lookup = |id: &str| {
+        engine
+            .entity(id)
+            .map(|(e, _)| (e.referents.clone(), listed_content(e)))
+    };
     let counts = engine.with_screener(|screener| -> anyhow::Result<batch::Counts> {
+        // Cleared hits never reach the rules; they are reported beside the decision.
+        let clearing = ClearingParties::new(screener.parties, &book, &lookup, &today);
         let screener = Screener {
-            parties: screener.parties,
+            parties: &clearing,
             goods: screener.goods,
             config: screener
                 .config
@@ -89,10 +100,10 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
             read_all(&args.files)?,
             BATCH_CHUNK,
             "shipments",
-            |parsed: Parsed| parsed.map(|s| decide(&screener, s)),
+            |parsed: Parsed| parsed.map(|s| decide(&screener, &clearing, s)),
             |answer| {
-                if let Ok((shipment, decision)) = &answer {
-                    let audit = to_record(shipment, decision, &report.sources)?;
+                if let Ok((shipment, decision, cleared)) = &answer {
+                    let audit = to_record(shipment, decision, cleared, &report.sources)?;
                     record::record(&mut recorder, Some(audit))?;
                 }
                 report.add(answer, &mut out)
@@ -129,7 +140,7 @@ impl Report {
 
     fn add(
         &mut self,
-        answer: Result<(Shipment, Decision), ShipmentError>,
+        answer: Result<Screened, ShipmentError>,
         out: &mut dyn Write,
     ) -> anyhow::Result<()> {
         match answer {
@@ -148,7 +159,7 @@ impl Report {
                     ScreenFormat::Html => {}
                 }
             }
-            Ok((shipment, decision)) => {
+            Ok((shipment, decision, cleared)) => {
                 self.summary.count(decision.decision);
                 match self.format {
                     ScreenFormat::Jsonl => {
@@ -156,9 +167,12 @@ impl Report {
                         let (sources, warnings) = output::sources_json(&self.sources);
                         v["sources"] = sources;
                         v["warnings"] = warnings;
+                        if !cleared.is_empty() {
+                            v["clearances"] = serde_json::to_value(&cleared)?;
+                        }
                         writeln!(out, "{v}")?;
                     }
-                    ScreenFormat::Table => self.add_row(&decision),
+                    ScreenFormat::Table => self.add_row(&decision, &cleared),
                     ScreenFormat::Html => self.kept.push((shipment, decision)),
                 }
             }
@@ -166,7 +180,7 @@ impl Report {
         Ok(())
     }
 
-    fn add_row(&mut self, decision: &Decision) {
+    fn add_row(&mut self, decision: &Decision, cleared: &[ClearedHit]) {
         self.table_rows.push(vec![
             decision.shipment_id.clone(),
             kind_label(decision.decision).into(),
@@ -178,8 +192,18 @@ impl Report {
                 .collect::<Vec<_>>()
                 .join(", "),
         ]);
-        if decision.decision != DecisionKind::Clear {
+        if decision.decision != DecisionKind::Clear || !cleared.is_empty() {
             self.details.push_str(&describe(decision));
+        }
+        for c in cleared {
+            self.details.push_str(&format!(
+                "  {} ~ {} ({}, {:.2}): {}\n",
+                c.party,
+                c.listed,
+                c.caption,
+                c.score,
+                c.clearance.describe()
+            ));
         }
     }
 
@@ -211,9 +235,13 @@ impl Report {
     }
 }
 
-fn decide(screener: &Screener<'_>, shipment: Shipment) -> (Shipment, Decision) {
+/// A shipment, its decision and the clears that applied to its parties' hits.
+type Screened = (Shipment, Decision, Vec<ClearedHit>);
+
+fn decide(screener: &Screener<'_>, clearing: &ClearingParties<'_>, shipment: Shipment) -> Screened {
     let decision = screener.screen(&shipment);
-    (shipment, decision)
+    let cleared = clearing.notes(&shipment);
+    (shipment, decision, cleared)
 }
 
 /// Shipments from every file in turn.
@@ -252,8 +280,11 @@ fn read_shipments(path: &Path) -> anyhow::Result<Box<dyn Iterator<Item = Parsed>
 fn to_record(
     shipment: &Shipment,
     decision: &Decision,
+    cleared: &[ClearedHit],
     sources: &[SourceSnapshot],
 ) -> anyhow::Result<Answer> {
+    let mut results = serde_json::to_value(decision)?;
+    results["clearances"] = serde_json::to_value(cleared)?;
     Ok(Answer {
         command: "screen",
         parties: shipment.parties.iter().map(|p| p.name.clone()).collect(),
@@ -265,7 +296,7 @@ fn to_record(
             "goods": shipment.goods,
         }),
         sources: serde_json::to_value(sources)?,
-        results: serde_json::to_value(decision)?,
+        results,
         decision: kind_label(decision.decision).to_lowercase(),
     })
 }

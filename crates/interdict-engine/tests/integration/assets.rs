@@ -76,14 +76,21 @@ fn vessel_imo_numbers_on_the_bundled_lists_carry_valid_check_digits() {
 }
 
 #[test]
-fn the_maybach_case_asks_for_the_chassis_number() {
-    let cases = super::support::labelled_shipments("examples/maybach_s600_2018.jsonl");
-    let (s, _) = cases.first().expect("the case");
-    let d = engine().screen(s);
-    let note = d
-        .flags
-        .iter()
-        .find(|f| f.rule.as_str() == "asset.no_chassis_number")
-        .expect("vehicle line without a VIN on a DPRK route");
-    assert_eq!(note.severity, interdict_screen::Severity::Low);
+fn the_real_cases_ask_for_the_chassis_number() {
+    // Maybach: bound for the DPRK; Lexus: received by the DPRK embassy in
+    // Dhaka (the route itself never touches the DPRK).
+    for file in [
+        "examples/maybach_s600_2018.jsonl",
+        "examples/lexus_dhaka_2023.jsonl",
+    ] {
+        for (s, _) in super::support::labelled_shipments(file) {
+            let d = engine().screen(&s);
+            let note = d
+                .flags
+                .iter()
+                .find(|f| f.rule.as_str() == "asset.no_chassis_number")
+                .unwrap_or_else(|| panic!("{}: {:?}", s.id, d.flags));
+            assert_eq!(note.severity, interdict_screen::Severity::Low);
+        }
+    }
 }

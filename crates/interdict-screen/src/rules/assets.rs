@@ -1,7 +1,10 @@
 //! Assets by their identifiers: a goods line's VIN, a leg's vessel IMO
 //! number and aircraft registration against the watchlist of assets of
 //! interest; malformed VINs and IMO numbers; vehicle lines without a VIN on
-//! a DPRK-exposed route. Rules `asset.watched`, `asset.malformed_id`,
+//! a DPRK-exposed route (bound for a sanctioned destination, through a
+//! DPRK-exposed hub, or received by a DPRK mission as `consignee.dprk_mission`
+//! has already found: this family runs last and reads that flag rather
+//! than deciding missions again). Rules `asset.watched`, `asset.malformed_id`,
 //! `asset.no_chassis_number`. Whether a vessel is *listed* is
 //! `vessel.listed`'s (by IMO number): this family never looks at the lists.
 
@@ -10,10 +13,12 @@ use crate::decision::Flag;
 use crate::evidence::{
     AssetPlace, AssetWatched, Evidence, LegIndex, LineIndex, MalformedId, NoChassisNumber,
 };
+use crate::rule_id::RuleId;
 use crate::shipment::GoodsLine;
 use interdict_assets::{imo, vin, AssetKind};
 
 pub(super) fn run(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
+    let exposure = dprk_exposure(ctx, flags);
     for (i, (line, facts)) in ctx.shipment.goods.iter().zip(&ctx.lines).enumerate() {
         let at = AssetPlace::Line { line: LineIndex(i) };
         match written(line.vin.as_deref()) {
@@ -21,7 +26,13 @@ pub(super) fn run(ctx: &Ctx<'_>, flags: &mut Vec<Flag>) {
                 flags.extend(asset_malformed_id(ctx, &at, AssetKind::Vin, v));
                 flags.extend(asset_watched(ctx, at, AssetKind::Vin, v));
             }
-            None => flags.extend(asset_no_chassis_number(ctx, LineIndex(i), line, facts)),
+            None => flags.extend(asset_no_chassis_number(
+                ctx,
+                LineIndex(i),
+                line,
+                facts,
+                exposure.as_deref(),
+            )),
         }
     }
     for (i, leg) in ctx.shipment.legs.iter().enumerate() {
@@ -90,9 +101,10 @@ fn asset_no_chassis_number(
     line: LineIndex,
     goods: &GoodsLine,
     facts: &LineFacts,
+    exposure: Option<&str>,
 ) -> Option<Flag> {
+    let exposure = exposure?.to_string();
     let heading = vehicle_heading(ctx, goods, facts)?;
-    let exposure = dprk_exposure(ctx)?;
     Some(ctx.flag(
         format!(
             "line {} ({}) is a vehicle (HS {heading}) without a chassis number (VIN); the route {exposure}",
@@ -127,7 +139,7 @@ fn vehicle_heading(ctx: &Ctx<'_>, goods: &GoodsLine, facts: &LineFacts) -> Optio
 }
 
 /// Why the route is DPRK-exposed, or `None`.
-fn dprk_exposure(ctx: &Ctx<'_>) -> Option<String> {
+fn dprk_exposure(ctx: &Ctx<'_>, earlier: &[Flag]) -> Option<String> {
     let sanctioned = &ctx.config.parameters.sanctioned_destinations;
     if let Some(d) = ctx
         .destinations
@@ -137,13 +149,19 @@ fn dprk_exposure(ctx: &Ctx<'_>) -> Option<String> {
     {
         return Some(format!("points to {d}, a sanctioned destination"));
     }
-    ctx.from.iter().chain(&ctx.to).find_map(|stop| {
+    let hub = ctx.from.iter().chain(&ctx.to).find_map(|stop| {
         stop.hub.map(|h| {
             format!(
                 "passes {} ({}), a DPRK-exposed hub ({})",
                 h.name, h.locode, h.exposure
             )
         })
+    });
+    hub.or_else(|| {
+        earlier
+            .iter()
+            .find(|f| f.rule == RuleId::ConsigneeDprkMission)
+            .map(|f| format!("ends with a DPRK mission ({})", f.summary))
     })
 }
 

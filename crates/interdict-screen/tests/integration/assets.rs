@@ -144,3 +144,17 @@ V-1,2024-03-01,cn,A GmbH,de,B Ltd,cn,limousine,870324,,DEHAM>CNDLC>KPFNJ,sea|air
     assert_eq!(notes.len(), 1, "{r:?}");
     assert_eq!(evidence_json(notes[0])["line"], 1);
 }
+
+#[test]
+fn the_html_report_says_why_an_asset_is_watched() {
+    let s = cars(Some("1HGCM82633A004352"), "IMO 9300013", "KRPUS");
+    let d = screen_watching(
+        &s,
+        r#"{"kind":"vin","id":"1HGCM82633A004352","why":"car of the 2018 case"}"#,
+    );
+    let html = interdict_screen::render_html(&[(s, d)]);
+    assert!(
+        html.contains("is on the watchlist as 1HGCM82633A004352: car of the 2018 case"),
+        "{html}"
+    );
+}
