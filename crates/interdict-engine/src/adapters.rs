@@ -30,6 +30,8 @@ pub struct PartyAdapter<'a> {
 }
 
 impl<'a> PartyAdapter<'a> {
+    /// Party screening over `matcher`, returning every hit at or above the
+    /// matcher's default threshold (the screen rules apply their own).
     pub fn new(matcher: &'a Matcher) -> Self {
         PartyAdapter {
             matcher,
@@ -149,6 +151,7 @@ pub struct GoodsAdapter<'a> {
 }
 
 impl<'a> GoodsAdapter<'a> {
+    /// Goods screening through `goods`.
     pub fn new(goods: &'a GoodsScreener) -> Self {
         GoodsAdapter { goods }
     }

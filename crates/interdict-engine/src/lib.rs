@@ -13,6 +13,8 @@
 //! It owns no rule of its own: the adapters below only translate between
 //! the shipment model and the matcher's and goods screener's inputs.
 
+#![warn(missing_docs)]
+
 mod adapters;
 mod assets;
 mod sources;
@@ -41,8 +43,10 @@ pub struct EngineOptions {
 /// Why the engine could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
+    /// A list snapshot could not be found, read or parsed.
     #[error(transparent)]
     Lists(#[from] ListError),
+    /// The goods nomenclature or control tables could not be loaded.
     #[error(transparent)]
     Goods(#[from] GoodsError),
 }
@@ -60,7 +64,9 @@ pub enum Linking {
 /// One loaded dataset, without its entities (those live in the matcher).
 #[derive(Debug, Clone)]
 pub struct LoadedDataset {
+    /// Name, title, publisher and file date of the dataset.
     pub info: DatasetInfo,
+    /// Record counts of the snapshot as parsed (before linking).
     pub stats: SnapshotStats,
 }
 
@@ -206,14 +212,18 @@ impl Engine {
         sources::of(&self.datasets, datasets, today)
     }
 
+    /// The loaded datasets, in load order.
     pub fn datasets(&self) -> &[LoadedDataset] {
         &self.datasets
     }
 
+    /// The name index over the parties (or the raw records with
+    /// [`Linking::Records`]).
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
     }
 
+    /// The goods screener over the loaded nomenclature and control tables.
     pub fn goods(&self) -> &GoodsScreener {
         &self.goods
     }

@@ -13,11 +13,13 @@ pub const STALE_AFTER_DAYS: i64 = 90;
 /// One source list of an answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourceSnapshot {
+    /// Catalogue name of the dataset (e.g. `us_ofac_sdn`).
     pub dataset: String,
     /// ISO date of the snapshot (empty if unknown).
     pub snapshot_date: String,
     /// Days from the snapshot to the day of the answer (None if undated).
     pub age_days: Option<i64>,
+    /// Whether `age_days` exceeds [`STALE_AFTER_DAYS`].
     pub stale: bool,
 }
 

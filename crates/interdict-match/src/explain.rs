@@ -18,17 +18,29 @@ pub enum How {
     RomanisationVariant,
     /// The query part, transliterated from another script by `method`, is
     /// spelt as the listed part.
-    Transliterated { method: String },
+    Transliterated {
+        /// The script and scheme, in plain words ("Hangul, McCune–Reischauer").
+        method: String,
+    },
     /// Same consonants once short vowels are ignored (Arabic, Hebrew).
-    ConsonantSkeleton { distance: u32 },
+    ConsonantSkeleton {
+        /// Edits between the two consonant skeletons (0: the same).
+        distance: u32,
+    },
     /// Sounds alike (same phonetic key).
     Phonetic,
     /// An initial that agrees with the first letter of the other part.
     Initial,
     /// Spelt within `distance` edits (a doubled letter counts half).
-    Fuzzy { distance: f64 },
+    Fuzzy {
+        /// Edits between the two spellings (a doubled letter counts 0.5).
+        distance: f64,
+    },
     /// Agree only once spaces are ignored ("SiemensAG" / "Siemens AG").
-    Spacing { distance: f64 },
+    Spacing {
+        /// Edits between the two spellings with spaces removed.
+        distance: f64,
+    },
     /// One side is the acronym of the other's words ("PLA" / "People's
     /// Liberation Army").
     Acronym,
@@ -45,6 +57,7 @@ pub struct PartMatch {
     pub query: Option<String>,
     /// The listed part (None: a query part the listing lacks).
     pub listed: Option<String>,
+    /// How the two parts met (`kind` in JSON, with its details).
     pub how: How,
     /// Similarity of the two parts in [0, 1].
     pub similarity: f64,
@@ -59,7 +72,9 @@ pub struct PartMatch {
 /// A transliteration applied to reach a comparable Latin form.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TransliterationNote {
+    /// The name as written in its own script.
     pub original: String,
+    /// The Latin form compared.
     pub latin: String,
     /// In plain words, e.g. "Hangul, McCune–Reischauer".
     pub method: String,
@@ -71,61 +86,87 @@ pub struct TransliterationNote {
 pub enum Reason {
     /// Birth dates agree at the precision both sides share.
     BirthDateAgrees {
+        /// The query's birth date, ISO 8601 at its precision (`1984`, `1984-01-08`).
         query: String,
+        /// The listed birth date it agrees with, in the same form.
         listed: String,
     },
     /// No query birth date agrees with any listed one; the closest pair.
     BirthDateConflict {
+        /// The query's birth date of the closest pair, ISO 8601 at its precision.
         query: String,
+        /// The listed birth date of the closest pair, in the same form.
         listed: String,
     },
+    /// Query and listing share a country (nationality, citizenship,
+    /// jurisdiction or registration country).
     NationalityAgrees {
+        /// The shared country, ISO 3166 alpha-2.
         country: String,
     },
+    /// Both sides give countries and none is shared.
     NationalityConflict {
+        /// The query's countries, ISO 3166 alpha-2.
         query: Vec<String>,
+        /// The listed entity's countries, ISO 3166 alpha-2.
         listed: Vec<String>,
     },
     /// The query's kind of party cannot be the listed kind (a Person is never a Vessel).
     SchemaIncompatible {
+        /// The query's FtM schema (`Person`, `Vessel`, ...).
         query: String,
+        /// The listed entity's FtM schema.
         listed: String,
     },
     /// An identifier equal on both sides.
     IdentifierMatch {
+        /// The kind of identifier in words (`IMO number`, `MMSI`, `SWIFT/BIC`, `document number`).
         property: String,
+        /// The identifier, normalised as compared.
         value: String,
     },
     /// Unique identifiers of the same kind that differ.
     IdentifierConflict {
+        /// The kind of identifier in words (`IMO number`, `MMSI`, `SWIFT/BIC`).
         property: String,
+        /// The query's value, normalised as compared.
         query: Vec<String>,
+        /// The listed entity's values of the same kind.
         listed: Vec<String>,
     },
     /// Numbers in the names differ ("Ocean Star 2" / "Ocean Star 1").
     NumbersDiffer {
+        /// The numbers in the query name (empty if none).
         query: Vec<u32>,
+        /// The numbers in the listed name (empty if none).
         listed: Vec<u32>,
     },
     /// Only one part of a multi-part person name matched.
     SinglePartOnly {
+        /// The name score the alignment was capped at, in [0, 1].
         cap: f64,
     },
     /// Two organisations' names agree only on words common across the
     /// listed organisations, and one has words the other lacks.
     CommonWordsOnly {
+        /// The name score the alignment was capped at, in [0, 1].
         cap: f64,
     },
     /// Both sides give a patronymic, and they differ.
     PatronymicsDiffer {
+        /// The query's patronymic.
         query: String,
+        /// The listed patronymic it differs from.
         listed: String,
+        /// The score the pair was capped at, in [0, 1].
         cap: f64,
     },
     /// Both sides give the given name and the family name apart, and the
     /// query's given name is the listed family name and the other way round.
     GivenAndFamilyNamesSwapped {
+        /// The query's given name (the listed family name).
         given: String,
+        /// The query's family name (the listed given name).
         family: String,
     },
 }
@@ -133,7 +174,10 @@ pub enum Reason {
 /// A bonus (positive delta) or penalty (negative delta).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Adjustment {
+    /// Which rule moved the score and on what facts (`kind` in JSON).
     pub reason: Reason,
+    /// The change to the score: positive a bonus, negative a penalty (a cap
+    /// or veto records the score it took away, a floor the score it added).
     pub delta: f64,
 }
 
@@ -154,6 +198,8 @@ pub struct Explanation {
     pub parts: Vec<PartMatch>,
     /// Score of the names alone, before adjustments.
     pub name_score: f64,
+    /// Every bonus and penalty applied after the name comparison, in the
+    /// order they were applied.
     pub adjustments: Vec<Adjustment>,
     /// Final score, clamped to [0, 1].
     pub score: f64,

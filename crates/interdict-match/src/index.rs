@@ -48,14 +48,23 @@ struct EntityBest {
 /// One search result, in the shape of a yente match result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MatchResult {
+    /// Id of the listed entity (`<dataset>:<source id>`, or the canonical id
+    /// of a merged party).
     pub id: String,
+    /// The entity's display name: its first primary name, else any name, else its id.
     pub caption: String,
+    /// The listed entity's FtM schema.
     pub schema: Schema,
+    /// Match score in [0, 1].
     pub score: f64,
+    /// Whether the score reaches the threshold of the search (`match` in JSON).
     #[serde(rename = "match")]
     pub is_match: bool,
+    /// The lists the entity is on (catalogue names).
     pub datasets: Vec<String>,
+    /// Every list record id this entity stands for (the records merged into it).
     pub referents: Vec<String>,
+    /// Why the score is what it is.
     pub explanation: Explanation,
 }
 

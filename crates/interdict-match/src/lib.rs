@@ -23,6 +23,8 @@
 //! assert!(results[0].is_match);
 //! ```
 
+#![warn(missing_docs)]
+
 mod adjust;
 mod align;
 mod analyse;

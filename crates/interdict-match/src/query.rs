@@ -16,10 +16,13 @@ use std::collections::BTreeMap;
 /// `imoNumber`, `mmsi`, `registrationNumber`, `swiftBic`, ...
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Query {
+    /// The caller's id for the query, echoed in errors and results (may be empty).
     #[serde(default)]
     pub id: String,
+    /// The FtM schema of the party looked for (default `LegalEntity`).
     #[serde(default = "default_schema")]
     pub schema: Schema,
+    /// FtM property name → values.
     #[serde(default)]
     pub properties: BTreeMap<String, Vec<String>>,
 }
@@ -36,11 +39,16 @@ pub enum QueryError {
     Json(#[from] serde_json::Error),
     /// Nothing to search by.
     #[error("query {id:?} has no name and no identifier (give properties.name, or imoNumber, passportNumber, ...)")]
-    NothingToMatch { id: String },
+    NothingToMatch {
+        /// The query's id.
+        id: String,
+    },
     /// A birth date that is not `YYYY[-MM[-DD]]`.
     #[error("query {id:?}: {source}")]
     BadDate {
+        /// The query's id.
         id: String,
+        /// What is wrong with the date.
         #[source]
         source: DateError,
     },
@@ -48,24 +56,34 @@ pub enum QueryError {
     /// searched as nothing.
     #[error("query {id:?}: {property} {index}: {limit}")]
     NameLimit {
+        /// The query's id.
         id: String,
+        /// The name property holding it (`name`, `alias`, ...).
         property: String,
+        /// 0-based position of the name among that property's values.
         index: usize,
+        /// Which limit the name exceeds.
         #[source]
         limit: NameLimit,
     },
     /// More names than [`MAX_NAME_VALUES`] in one property.
     #[error("query {id:?}: {found} values of {property}; at most {MAX_NAME_VALUES} are searched")]
     TooManyNames {
+        /// The query's id.
         id: String,
+        /// The name property with too many values.
         property: String,
+        /// How many values it has.
         found: usize,
     },
     /// A country that is neither an ISO 3166-1 code nor a known country name.
     #[error("query {id:?}: unknown country {value:?} in {property} (use an ISO 3166-1 code such as \"kp\")")]
     UnknownCountry {
+        /// The query's id.
         id: String,
+        /// The property that holds it (`nationality`, `country`, ...).
         property: String,
+        /// The value as given.
         value: String,
     },
 }

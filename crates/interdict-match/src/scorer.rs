@@ -409,7 +409,9 @@ pub(crate) fn explain(
 /// A score and the reasons for it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Scored {
+    /// Match score in [0, 1].
     pub score: f64,
+    /// Why the score is what it is.
     pub explanation: Explanation,
 }
 

@@ -233,11 +233,19 @@ pub const CANDIDATE_MIN_SHARE: f32 = 0.25;
 /// 1.000 / 0.997 at 800, 0.999 / 0.994 at 300, for no measurable speed gain.
 pub const MAX_POSTINGS: usize = 800;
 /// Relative weight of each kind of key in candidate generation.
+/// Key: the name part as normalised.
 pub const KEY_EXACT: f32 = 1.0;
+/// Key: a romanisation-independent key of a Korean syllable sequence.
 pub const KEY_KOREAN: f32 = 0.9;
+/// Key: a Mandarin syllable sequence the part spells (pinyin or Wade–Giles).
 pub const KEY_CHINESE: f32 = 0.9;
+/// Key: the initials of a run of words, met by a query part spelt that way.
 pub const KEY_ACRONYM: f32 = 0.8;
+/// Key: two adjacent parts written together ("jan daniel" → "jandaniel").
 pub const KEY_PAIR: f32 = 0.9;
+/// Key: the consonant skeleton (short vowels ignored).
 pub const KEY_SKELETON: f32 = 0.6;
+/// Key: the phonetic key (sounds alike).
 pub const KEY_PHONETIC: f32 = 0.5;
+/// Key: the part with one letter deleted (one-typo neighbourhood).
 pub const KEY_DELETION: f32 = 0.6;

@@ -15,26 +15,47 @@ pub const DEFAULT_COLLECTIONS: [(&str, &str); 2] = [
 /// Why a manifest or a dataset argument cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
+    /// The manifest file could not be read.
     #[error("cannot read the manifest {path}: {source}")]
     Read {
+        /// The manifest's path.
         path: PathBuf,
+        /// The operating system's error.
         #[source]
         source: std::io::Error,
     },
+    /// The manifest is not YAML of yente's manifest shape.
     #[error("the manifest {path} is not yente's manifest YAML: {source}")]
     Yaml {
+        /// The manifest's path.
         path: PathBuf,
+        /// Where and why the YAML does not parse.
         #[source]
         source: serde_yaml::Error,
     },
+    /// A `--dataset-file` argument that is not `NAME=PATH` (the argument as given).
     #[error("--dataset-file expects NAME=PATH, got {0:?}")]
     DatasetArg(String),
+    /// A dataset whose entities URL is remote (the dataset's name); the
+    /// server loads only local files.
     #[error("dataset {0:?}: only file:// URLs and paths can be loaded offline")]
     RemoteUrl(String),
+    /// A dataset with no file that is not a bundled list either.
     #[error("dataset {name:?} has no entities_url or path and is not a bundled list (bundled: {bundled})")]
-    UnknownBundled { name: String, bundled: String },
+    UnknownBundled {
+        /// The dataset's name in the manifest.
+        name: String,
+        /// The bundled list names, comma-separated.
+        bundled: String,
+    },
+    /// A collection naming a dataset the manifest does not define.
     #[error("collection {collection:?} names {child:?}, which the manifest does not define")]
-    UnknownChild { collection: String, child: String },
+    UnknownChild {
+        /// The collection's name.
+        collection: String,
+        /// The undefined name it lists.
+        child: String,
+    },
 }
 
 /// Where a leaf dataset's entities come from.
@@ -49,7 +70,9 @@ pub enum Origin {
 /// One dataset or collection as the manifest states it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasetSpec {
+    /// The name clients use in routes (`/match/{name}`) and `datasets` fields.
     pub name: String,
+    /// Human-readable title, as in the manifest.
     pub title: String,
     /// Empty for a leaf dataset.
     pub children: Vec<String>,
@@ -60,6 +83,7 @@ pub struct DatasetSpec {
 /// Everything to load and serve.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Sources {
+    /// Every dataset and collection served.
     pub specs: Vec<DatasetSpec>,
     /// True when the manifest named its datasets; false serves every bundled list.
     pub from_manifest: bool,
@@ -181,6 +205,7 @@ impl Sources {
             .map(|s| &s.name)
     }
 
+    /// The dataset or collection of that name, if served.
     pub fn get(&self, name: &str) -> Option<&DatasetSpec> {
         self.specs.iter().find(|s| s.name == name)
     }

@@ -27,13 +27,21 @@ pub struct SchemaInfo {
     pub ancestors: Vec<String>,
     /// Edges (Ownership, Payment, Sanction...) link other entities.
     pub edge: bool,
+    /// Whether its entities can be matched (offered as reconciliation types).
     pub matchable: bool,
+    /// Properties whose first value is the entity's caption, in order of preference.
     pub caption: Vec<String>,
+    /// Entity-typed property name → where it points and its reverse.
     pub entities: BTreeMap<String, EntityProp>,
+    /// Properties of the country type (what a `countries` filter reads).
     pub countries: Vec<String>,
+    /// Human-readable name, singular ("Person").
     pub label: String,
+    /// Human-readable name, plural ("People").
     pub plural: String,
+    /// Properties FtM shows first (proposed for data extension).
     pub featured: Vec<String>,
+    /// FtM's description of the schema, if it has one.
     pub description: Option<String>,
     /// Every property it has (inherited ones too), stubs excepted.
     pub properties: Vec<String>,
@@ -43,9 +51,12 @@ pub struct SchemaInfo {
 #[derive(Debug, Clone, Deserialize)]
 pub struct PropInfo(pub String, pub String, pub Option<String>);
 
+/// The FtM schema model slice, as generated (`data/gen_ftm_schemata.py`).
 #[derive(Debug, Deserialize)]
 pub struct Model {
+    /// Version of the `followthemoney` package it was generated from.
     pub followthemoney: String,
+    /// Schema name → schema.
     pub schemata: BTreeMap<String, SchemaInfo>,
     /// Qualified name → property, each where it is defined.
     pub properties: BTreeMap<String, PropInfo>,
@@ -69,6 +80,7 @@ pub fn model() -> &'static Model {
     })
 }
 
+/// The schema of that name (`Person`, `Sanction`, ...), if FtM has it.
 pub fn schema(name: &str) -> Option<&'static SchemaInfo> {
     model().schemata.get(name)
 }

@@ -16,30 +16,42 @@ use std::time::{Duration, Instant, SystemTime};
 /// What to build an index from.
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
+    /// The snapshot store whose updates replace the bundled lists.
     pub store: Store,
+    /// The datasets and collections to load and serve.
     pub sources: Sources,
 }
 
 /// Why an index could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
+    /// The catalogue names a dataset that cannot be loaded.
     #[error(transparent)]
     Catalog(#[from] CatalogError),
+    /// A list snapshot could not be read or parsed.
     #[error(transparent)]
     Lists(#[from] ListError),
+    /// The goods tables could not be loaded.
     #[error(transparent)]
     Goods(#[from] GoodsError),
+    /// An FtM file could not be read into the entity graph.
     #[error(transparent)]
     Graph(#[from] GraphError),
 }
 
+/// Everything a request reads, built once and never changed.
 pub struct Index {
+    /// Lists, name index and goods tables.
     pub engine: Engine,
+    /// The FtM entities with their nesting and adjacency, for the entity routes.
     pub graph: graph::Graph,
+    /// The catalogue the index was built from.
     pub sources: Sources,
     /// Per leaf dataset: its metadata and counts.
     pub datasets: Vec<LoadedDataset>,
+    /// When the build finished.
     pub built_at: SystemTime,
+    /// How long the build took.
     pub build_time: Duration,
 }
 
@@ -97,6 +109,7 @@ impl Index {
         self.sources.scope(name)
     }
 
+    /// The loaded leaf dataset of that name, if any.
     pub fn dataset(&self, name: &str) -> Option<&LoadedDataset> {
         self.datasets.iter().find(|d| d.info.name == name)
     }

@@ -5,6 +5,8 @@
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
+/// A set of accepted API keys, kept as SHA-256 digests. Empty write keys
+/// refuse every update; empty read keys leave the data routes open.
 #[derive(Debug, Clone, Default)]
 pub struct ApiKeys {
     digests: Vec<[u8; 32]>,
@@ -13,14 +15,23 @@ pub struct ApiKeys {
 /// Why a key file cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
+    /// The key file could not be read.
     #[error("cannot read the key file {path}: {source}")]
     Read {
+        /// The key file's path.
         path: String,
+        /// The operating system's error.
         #[source]
         source: std::io::Error,
     },
+    /// A line of the key file is not a SHA-256 digest.
     #[error("key file {path} line {line}: expected a SHA-256 digest (64 hex digits)")]
-    Digest { path: String, line: usize },
+    Digest {
+        /// The key file's path.
+        path: String,
+        /// The 1-based line number.
+        line: usize,
+    },
 }
 
 fn digest(token: &str) -> [u8; 32] {
@@ -57,6 +68,8 @@ impl ApiKeys {
         }
     }
 
+    /// Digests from a key file (`sha256:<hex>` or bare hex, one a line;
+    /// blank lines and `#` comments skipped).
     pub fn add_file(&mut self, path: &Path) -> Result<(), KeyError> {
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|source| KeyError::Read {
@@ -77,6 +90,7 @@ impl ApiKeys {
         Ok(())
     }
 
+    /// Whether no key was added.
     pub fn is_empty(&self) -> bool {
         self.digests.is_empty()
     }

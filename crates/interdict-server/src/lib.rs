@@ -9,16 +9,18 @@
 //! routes need. The index is built once off the request path and swapped
 //! atomically on update.
 
+#![warn(missing_docs)]
+
 pub mod api;
-pub mod catalog;
-pub mod error;
+pub(crate) mod catalog;
+pub(crate) mod error;
 pub mod ftm;
-pub mod graph;
-pub mod index;
+pub(crate) mod graph;
+pub(crate) mod index;
 pub mod keys;
-pub mod metrics;
-pub mod params;
-pub mod state;
+pub(crate) mod metrics;
+pub(crate) mod params;
+pub(crate) mod state;
 
 pub use api::{router, Limits};
 pub use catalog::{CatalogError, Sources};
@@ -31,12 +33,16 @@ use std::net::SocketAddr;
 /// Why the server could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
+    /// The address could not be bound (in use, or not allowed).
     #[error("cannot listen on {addr}: {source}")]
     Bind {
+        /// The address asked for.
         addr: SocketAddr,
+        /// The operating system's error.
         #[source]
         source: std::io::Error,
     },
+    /// Accepting or serving connections failed after the server started.
     #[error("server error: {0}")]
     Io(#[from] std::io::Error),
 }

@@ -11,21 +11,28 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
+/// What every request handler shares.
 pub struct AppState {
     index: ArcSwapOption<Index>,
+    /// What each (re)build loads.
     pub load: LoadOptions,
+    /// Keys for the write and admin routes (`/updatez`).
     pub keys: ApiKeys,
     /// When not empty, every data route needs one of these keys.
     pub read_keys: ApiKeys,
+    /// Request counts and latencies served at `/metrics`.
     pub metrics: Metrics,
+    /// When the server started (for the uptime).
     pub started: Instant,
     building: AtomicBool,
     last_error: Mutex<Option<String>>,
 }
 
+/// The state as the router and the handlers hold it.
 pub type SharedState = Arc<AppState>;
 
 impl AppState {
+    /// A state with open data routes and `keys` for the write and admin routes.
     pub fn new(load: LoadOptions, keys: ApiKeys) -> SharedState {
         AppState::with_read_keys(load, keys, ApiKeys::default())
     }
@@ -51,10 +58,12 @@ impl AppState {
             .ok_or_else(|| ApiError::Unavailable("Index not ready.".into()))
     }
 
+    /// Whether an index has been built (`/readyz` answers 200).
     pub fn is_ready(&self) -> bool {
         self.index.load().is_some()
     }
 
+    /// Why the last build failed, if it did (cleared by a good build).
     pub fn last_error(&self) -> Option<String> {
         self.last_error.lock().ok().and_then(|e| e.clone())
     }

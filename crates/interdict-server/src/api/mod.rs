@@ -2,15 +2,15 @@
 //! `admin`), interdict's own endpoints, and the middleware every route
 //! shares (metrics, CORS, body limit, timeout, request logs).
 
-pub mod admin;
-pub mod entities;
-pub mod matching;
+pub(crate) mod admin;
+pub(crate) mod entities;
+pub(crate) mod matching;
 pub mod openapi;
-pub mod own;
-pub mod reconcile;
-pub mod scope;
-pub mod search;
-pub mod ui;
+pub(crate) mod own;
+pub(crate) mod reconcile;
+pub(crate) mod scope;
+pub(crate) mod search;
+pub(crate) mod ui;
 
 use crate::error::{ApiError, ApiResult};
 use crate::params::Params;

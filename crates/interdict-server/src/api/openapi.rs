@@ -7,11 +7,17 @@ use serde_json::{json, Map, Value};
 /// A documented route: method, path, tag, summary, query parameters
 /// (name, description), and whether it takes a body (and of which type).
 pub struct RouteDoc {
+    /// HTTP method, lower case (`get`, `post`).
     pub method: &'static str,
+    /// Path template as the router mounts it (`/match/{dataset}`).
     pub path: &'static str,
+    /// The OpenAPI tag grouping the route (yente's tags for yente's routes).
     pub tag: &'static str,
+    /// One line saying what the route does.
     pub summary: &'static str,
+    /// Query parameters: (name, description).
     pub params: &'static [(&'static str, &'static str)],
+    /// Content type of the request body, if it takes one.
     pub body: Option<&'static str>,
 }
 
@@ -88,6 +94,7 @@ const PAGE_PARAMS: &[(&str, &str)] = &[
     ("offset", "Page start"),
 ];
 
+/// Every route `/openapi.json` documents (a test checks each one is routed).
 pub const ROUTES: &[RouteDoc] = &[
     RouteDoc { method: "post", path: "/match/{dataset}", tag: "Matching", summary: "Query by example matcher (batch of up to 100 entities)", params: MATCH_PARAMS, body: Some("application/json") },
     RouteDoc { method: "get", path: "/search/{dataset}", tag: "Matching", summary: "Simple entity search", params: SEARCH_PARAMS, body: None },
@@ -142,7 +149,7 @@ fn operation(r: &RouteDoc) -> Value {
     op
 }
 
-pub fn document() -> Value {
+pub(crate) fn document() -> Value {
     let mut paths: Map<String, Value> = Map::new();
     for r in ROUTES {
         let entry = paths.entry(r.path.to_string()).or_insert_with(|| json!({}));
