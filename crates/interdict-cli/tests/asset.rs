@@ -3,21 +3,8 @@
 //! store directory, malformed identifiers reported with exit code 2.
 
 use serde_json::Value;
-use std::process::{Command, Output};
-
-fn interdict(args: &[&str], store: &tempfile::TempDir) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_interdict"))
-        .env("INTERDICT_TODAY", "2026-05-15")
-        .args(args)
-        .arg("--store")
-        .arg(store.path())
-        .output()
-        .expect("the binary runs")
-}
-
-fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout).expect("JSON on stdout")
-}
+mod common;
+use common::{interdict, json};
 
 #[test]
 fn a_vin_is_decoded_and_a_bad_one_named() {

@@ -4,32 +4,8 @@
 
 use serde_json::Value;
 use std::io::Write;
-use std::process::{Command, Output};
-
-fn interdict(args: &[&str], store: &tempfile::TempDir) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_interdict"))
-        // List ages are measured on a fixed day: the UN snapshot (2026-02-27)
-        // is then 77 days old, the UK one (2026-04-29) 16, and the OFAC and
-        // CSL ones stale.
-        .env("INTERDICT_TODAY", "2026-05-15")
-        .args(args)
-        .arg("--store")
-        .arg(store.path())
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn store() -> tempfile::TempDir {
-    tempfile::tempdir().expect("temp dir")
-}
+mod common;
+use common::{interdict, stderr, stdout, store};
 
 #[test]
 fn lists_json_reports_the_true_counts() {

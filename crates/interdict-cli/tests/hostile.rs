@@ -3,29 +3,8 @@
 //! answered; 3: the batch finished and some records are error records in
 //! the output; 1: nothing could be done (the message says why).
 
-use serde_json::Value;
-use std::process::{Command, Output};
-
-fn interdict(args: &[&str], store: &tempfile::TempDir) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_interdict"))
-        .env("INTERDICT_TODAY", "2026-05-15")
-        .args(args)
-        .arg("--store")
-        .arg(store.path())
-        .output()
-        .expect("the binary runs")
-}
-
-fn json_lines(o: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("JSON line"))
-        .collect()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod common;
+use common::{interdict, json_lines, stderr};
 
 fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> String {
     let path = dir.path().join(name);
