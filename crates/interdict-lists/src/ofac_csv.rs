@@ -298,10 +298,16 @@ struct Records {
 fn read_sdn(text: &Text<'_>, comments: &HashMap<String, String>) -> Result<Records, ListError> {
     let mut entities = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    let mut comments_joined = 0;
+    // A comment row counts once however many rows share its ent_num (a
+    // damaged file may repeat one): more joins than rows would underflow.
+    let mut joined_ids = std::collections::HashSet::new();
     table::read(text, &SDN, |row| {
         let n = ent_num(row, text, &SDN)?;
-        let remarks = remarks(row, comments.get(n), &mut comments_joined);
+        let mut joined = 0;
+        let remarks = remarks(row, comments.get(n), &mut joined);
+        if joined > 0 {
+            joined_ids.insert(n.to_string());
+        }
         let e = record(row, n, &remarks);
         index.insert(n.to_string(), entities.len());
         entities.push(e);
@@ -310,7 +316,7 @@ fn read_sdn(text: &Text<'_>, comments: &HashMap<String, String>) -> Result<Recor
     Ok(Records {
         entities,
         index,
-        comments_joined,
+        comments_joined: joined_ids.len(),
     })
 }
 

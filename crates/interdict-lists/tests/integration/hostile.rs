@@ -171,3 +171,33 @@ fn files_in_memory_parse_as_files_on_disk() {
             .stats
     );
 }
+
+/// Found by the `ofac_csv` fuzz target: an SDN file repeating an ent_num
+/// whose remark the comments file continues counted the comment row twice,
+/// and the count of unjoined rows underflowed.
+#[test]
+fn a_repeated_ent_num_with_comments_is_counted_once() {
+    let bytes = std::fs::read(fixture("fuzz/ofac_csv_repeated_ent_num_with_comments.bin"))
+        .expect("fixture");
+    let names = ["sdn.csv", "alt.csv", "add.csv", "sdn_comments.csv"];
+    let mut files: Vec<(&str, &[u8])> = Vec::new();
+    let mut rest = bytes.as_slice();
+    for name in &names[..3] {
+        let Some(i) = rest.windows(2).position(|w| w == b"\x00\xff") else {
+            break;
+        };
+        files.push((name, &rest[..i]));
+        rest = &rest[i + 2..];
+    }
+    files.push((names[files.len()], rest));
+    if let Ok(s) = parse_bytes("us_ofac_sdn", &files) {
+        let unjoined = s
+            .stats
+            .unjoined
+            .get("sdn_comments.csv")
+            .copied()
+            .unwrap_or(0);
+        assert!(unjoined < 1_000_000, "{unjoined}");
+        assert_eq!(s.stats.total, s.entities.len());
+    }
+}
