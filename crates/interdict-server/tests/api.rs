@@ -169,6 +169,26 @@ async fn match_no_schema_is_422_and_bad_schema_400() {
 }
 
 #[tokio::test]
+async fn match_refuses_a_name_over_the_limits_by_query_and_property() {
+    let long = "KIM ".repeat(2_500);
+    let body = json!({"queries": {
+        "ok": {"schema": "Person", "properties": {"name": ["Kim Jong Un"]}},
+        "huge": {"schema": "Person", "properties": {"name": [long]}},
+    }});
+    let r = post_json("/match/zala", &body).await;
+    assert_eq!(r.status, 422);
+    let detail = &r.json()["detail"][0];
+    assert_eq!(
+        detail["loc"],
+        json!(["body", "queries", "huge", "properties", "name"])
+    );
+    assert!(
+        detail["msg"].as_str().is_some_and(|m| !m.is_empty()),
+        "{detail}"
+    );
+}
+
+#[tokio::test]
 async fn match_many_names_fuzzy_ignored() {
     let a = match_results("/match/zala?algorithm=best", json!({"q": many_names()})).await;
     let b = match_results(

@@ -112,6 +112,9 @@ pub fn run(index: &Index, dataset: &str, p: &Params, body: &[u8]) -> ApiResult<V
     if parsed.is_empty() {
         return Err(ApiError::BadRequest("No queries provided.".into()));
     }
+    for (name, ex) in &parsed {
+        refuse_over_limits(name, ex)?;
+    }
     let answer =
         |(name, ex): &(String, Example)| (name.clone(), answer_one(index, &scope, &opts, ex));
     let answers: Vec<(String, Value)> = if parsed.len() > 1 {
@@ -254,6 +257,29 @@ fn answer_one(index: &Index, scope: &scope::Scope, opts: &MatchOptions, ex: &Exa
         "total": {"value": total, "relation": "eq"},
         "query": {"id": ex.id, "schema": ex.schema, "properties": ex.properties},
     })
+}
+
+/// A name over the matcher's limits (length, parts, values) is refused with
+/// 422, naming the query and property: searched as nothing, it would read as
+/// "not listed".
+fn refuse_over_limits(name: &str, ex: &Example) -> ApiResult<()> {
+    for schema in query_schemata(&ex.schema) {
+        let q = Query {
+            id: ex.id.clone().unwrap_or_default(),
+            schema,
+            properties: ex.properties.clone(),
+        };
+        let Err(e) = q.validate() else { continue };
+        let property = match &e {
+            QueryError::NameLimit { property, .. } | QueryError::TooManyNames { property, .. } => {
+                property.clone()
+            }
+            _ => continue,
+        };
+        let loc = ["body", "queries", name, "properties", property.as_str()];
+        return Err(ApiError::invalid(&loc, e.to_string()));
+    }
+    Ok(())
 }
 
 /// The matcher's results for every interdict schema the example can be.
