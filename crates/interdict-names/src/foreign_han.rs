@@ -141,17 +141,7 @@ pub(crate) fn readings(norm: &str) -> Vec<String> {
     else {
         return Vec::new();
     };
-    let n = guesses.iter().map(Vec::len).max().unwrap_or(0);
-    (0..n)
-        .map(|k| {
-            guesses
-                .iter()
-                .filter_map(|g| g.get(k).or(g.last()))
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
+    crate::guesses::aligned(&guesses)
 }
 
 fn is_vowel(b: u8) -> bool {

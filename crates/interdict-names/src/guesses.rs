@@ -1,5 +1,5 @@
 //! Whole-name guesses built from per-part alternatives, shared by the
-//! readings of transcribed foreign names (katakana, Hangul).
+//! readings of transcribed foreign names (katakana, Hangul, Han).
 
 /// The first `max` combinations taking one alternative per part, the first
 /// part varying fastest (k-th guess = k written in the mixed radix of the
@@ -22,6 +22,23 @@ pub(crate) fn combinations(options: &[Vec<String>], max: usize) -> Vec<String> {
     out
 }
 
+/// Whole-name readings from each word's guesses (most likely first): the
+/// k-th reading takes the k-th guess of every word, or its last when the
+/// word has fewer, words joined by spaces.
+pub(crate) fn aligned(words: &[Vec<String>]) -> Vec<String> {
+    let n = words.iter().map(Vec::len).max().unwrap_or(0);
+    (0..n)
+        .map(|k| {
+            words
+                .iter()
+                .filter_map(|g| g.get(k).or(g.last()))
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -35,5 +52,15 @@ mod tests {
         ];
         assert_eq!(combinations(&o, 16), ["ax", "bx"]);
         assert_eq!(combinations(&o, 1), ["ax"]);
+    }
+
+    #[test]
+    fn a_word_with_fewer_guesses_keeps_its_last() {
+        let w = vec![
+            vec!["sergei".to_string(), "sergey".to_string()],
+            vec!["lavrov".to_string()],
+        ];
+        assert_eq!(aligned(&w), ["sergei lavrov", "sergey lavrov"]);
+        assert!(aligned(&[]).is_empty());
     }
 }

@@ -545,17 +545,8 @@ pub(crate) fn foreign_readings(norm: &str) -> Vec<String> {
         return Vec::new();
     };
     let guesses: Vec<Vec<String>> = words.iter().map(|w| word_guesses(w)).collect();
-    let n = guesses.iter().map(Vec::len).max().unwrap_or(0);
-    // The k-th reading takes the k-th guess of every word (or its last).
-    (0..n)
-        .map(|k| {
-            guesses
-                .iter()
-                .filter_map(|g| g.get(k).or(g.last()))
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+    crate::guesses::aligned(&guesses)
+        .into_iter()
         .filter(|r| !r.trim().is_empty())
         .collect()
 }
