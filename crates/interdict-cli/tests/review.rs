@@ -9,16 +9,8 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn interdict(args: &[&str], home: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_interdict"))
-        .env("INTERDICT_TODAY", "2026-05-15")
-        .env_remove("INTERDICT_RECORD")
-        .args(args)
-        .arg("--store")
-        .arg(home)
-        .output()
-        .expect("the binary runs")
-}
+mod common;
+use common::interdict_at as interdict;
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use serde_json::Value;
+use std::path::Path;
 use std::process::{Command, Output};
 
 /// Runs the binary with `args` on `store` (empty, so only the bundled
@@ -11,11 +12,18 @@ use std::process::{Command, Output};
 /// snapshot (2026-02-27) is then 77 days old, the UK one (2026-04-29) 16,
 /// and the OFAC and CSL ones stale.
 pub fn interdict(args: &[&str], store: &tempfile::TempDir) -> Output {
+    interdict_at(args, store.path())
+}
+
+/// As [`interdict`], with the store (and audit database) in `home`. A
+/// recording switched on in the caller's environment does not leak in.
+pub fn interdict_at(args: &[&str], home: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_interdict"))
         .env("INTERDICT_TODAY", "2026-05-15")
+        .env_remove("INTERDICT_RECORD")
         .args(args)
         .arg("--store")
-        .arg(store.path())
+        .arg(home)
         .output()
         .expect("the binary runs")
 }
