@@ -346,23 +346,7 @@ fn by_law(d: &Decision) -> String {
     if d.jurisdictions.iter().all(|j| j.decision == d.decision) {
         return String::new();
     }
-    let mut parts = Vec::new();
-    for k in [
-        DecisionKind::Block,
-        DecisionKind::Review,
-        DecisionKind::Clear,
-    ] {
-        let names: Vec<&str> = d
-            .jurisdictions
-            .iter()
-            .filter(|j| j.decision == k)
-            .map(|j| j.jurisdiction.label())
-            .collect();
-        if !names.is_empty() {
-            parts.push(format!("{k} under {}", names.join(", ")));
-        }
-    }
-    format!(": {}", parts.join("; "))
+    format!(": {}", d.by_jurisdiction())
 }
 
 #[derive(Default)]
