@@ -161,6 +161,9 @@ fn birth_towns(e: &Entity) -> Vec<String> {
 }
 
 /// Identifiers that differ between two records stating some of one kind.
+/// Numbers of different lengths come from different registers (a Russian
+/// OGRN has 13 digits, its INN 10; a VAT number carries a country prefix),
+/// so only numbers of one length can contradict each other.
 fn identifiers_conflict(a: &Entity, b: &Entity) -> bool {
     [prop::REGISTRATION_NUMBER, prop::IMO_NUMBER, UNSC_ID]
         .iter()
@@ -175,7 +178,8 @@ fn identifiers_conflict(a: &Entity, b: &Entity) -> bool {
                 .iter()
                 .filter_map(|v| keys::identifier(v))
                 .collect();
-            !ka.is_empty() && !kb.is_empty() && !share(&ka, &kb)
+            let comparable = ka.iter().any(|x| kb.iter().any(|y| x.len() == y.len()));
+            comparable && !share(&ka, &kb)
         })
 }
 
@@ -190,6 +194,15 @@ fn nationalities_conflict(a: &Entity, b: &Entity) -> bool {
     };
     let (na, nb) = (of(a), of(b));
     !na.is_empty() && !nb.is_empty() && !share(&na, &nb)
+}
+
+/// An address of `a` that agrees with one of `b`'s ([`keys::addresses_agree`]).
+fn shared_address<'a>(a: &'a Entity, b: &Entity) -> Option<&'a str> {
+    let bs = b.get(prop::ADDRESS);
+    a.get(prop::ADDRESS)
+        .iter()
+        .find(|x| bs.iter().any(|y| keys::addresses_agree(x, y)))
+        .map(String::as_str)
 }
 
 /// The facts two records agree on, or `None` when one contradicts.
@@ -214,6 +227,9 @@ fn corroboration(a: &Entity, b: &Entity) -> Option<Vec<String>> {
     let (pa, pb) = (programme_families(a), programme_families(b));
     if let Some(p) = pa.iter().find(|p| pb.contains(p)) {
         facts.push(format!("{p} programmes"));
+    }
+    if let Some(address) = shared_address(a, b) {
+        facts.push(format!("address {address}"));
     }
     Some(facts)
 }
