@@ -28,7 +28,11 @@ fuzz_target!(|data: &[u8]| {
     let last = line_count(text) as u64;
     for r in &rejected {
         assert_eq!(r.file, "fuzz.csv");
-        assert!(r.line >= 1 && r.line <= last, "line {} of {last}: {r}", r.line);
+        assert!(
+            r.line >= 1 && r.line <= last,
+            "line {} of {last}: {r}",
+            r.line
+        );
         assert!(!r.field.is_empty() && !r.reason.is_empty(), "{r}");
     }
     for l in &lines {
