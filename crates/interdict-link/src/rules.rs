@@ -59,21 +59,46 @@ pub(crate) fn may_link(a: &Entity, b: &Entity) -> bool {
 /// weapons), so one person designated under two regimes has two records.
 const PER_REGIME_LISTS: [&str; 1] = ["gb_fcdo_sanctions"];
 
+/// Lists that name each party once (the UK once per regime): a UN
+/// reference number, an OFAC entry number, a UK unique id per designation.
+/// The US Consolidated Screening List is not one: it repeats a party once
+/// per source list.
+const ONCE_PER_PARTY_LISTS: [&str; 4] = [
+    "un_sc_sanctions",
+    "us_ofac_sdn",
+    "us_ofac_cons",
+    "gb_fcdo_sanctions",
+];
+
+/// The regime code heading a per-regime list's id ("RUS" of "RUS0084").
+fn regime(e: &Entity) -> Option<&str> {
+    let per_regime = e.datasets.len() == 1 && PER_REGIME_LISTS.contains(&e.datasets[0].as_str());
+    let id = e.source_id();
+    let end = id
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(id.len());
+    (per_regime && end > 0).then(|| &id[..end])
+}
+
 /// Both records are on one per-regime list, under different regimes.
 fn different_regimes(a: &Entity, b: &Entity) -> bool {
-    let regime = |e: &Entity| {
-        let id = e.source_id();
-        let end = id
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(id.len());
-        id[..end].to_string()
+    a.datasets == b.datasets && matches!((regime(a), regime(b)), (Some(x), Some(y)) if x != y)
+}
+
+/// The listing a record is of, on a list that names each party once:
+/// `us_ofac_sdn`, or `gb_fcdo_sanctions/RUS` for a per-regime list. A
+/// party holding two records of one listing is two parties.
+pub(crate) fn listing(e: &Entity) -> Option<String> {
+    let [dataset] = e.datasets.as_slice() else {
+        return None;
     };
-    let per_regime =
-        |e: &Entity| e.datasets.len() == 1 && PER_REGIME_LISTS.contains(&e.datasets[0].as_str());
-    per_regime(a) && per_regime(b) && a.datasets == b.datasets && {
-        let (ra, rb) = (regime(a), regime(b));
-        !ra.is_empty() && !rb.is_empty() && ra != rb
+    if !ONCE_PER_PARTY_LISTS.contains(&dataset.as_str()) {
+        return None;
     }
+    Some(match regime(e) {
+        Some(r) => format!("{dataset}/{r}"),
+        None => dataset.clone(),
+    })
 }
 
 /// Edges between records that share a key: each record is linked to the
