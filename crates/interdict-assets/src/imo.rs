@@ -34,6 +34,17 @@ pub enum ImoError {
     },
 }
 
+impl interdict_model::Coded for ImoError {
+    fn code(&self) -> interdict_model::ErrorCode {
+        use interdict_model::ErrorCode;
+        match self {
+            ImoError::WrongLength { .. } => ErrorCode::ImoMalformed,
+            ImoError::NotDigits { .. } => ErrorCode::ImoMalformed,
+            ImoError::BadCheckDigit { .. } => ErrorCode::ImoMalformed,
+        }
+    }
+}
+
 /// The seven digits of an IMO number written `IMO 9114555`, `IMO9114555`
 /// or `9114555`, checked.
 pub fn parse(input: &str) -> Result<String, ImoError> {
@@ -126,5 +137,26 @@ mod tests {
             Err(ImoError::NotDigits { .. })
         ));
         assert!(matches!(parse("IMO"), Err(ImoError::NotDigits { .. })));
+    }
+
+    #[test]
+    fn every_error_has_its_code() {
+        use interdict_model::{Coded, ErrorCode};
+        for e in [
+            ImoError::WrongLength {
+                input: "IMO 911455".into(),
+                digits: 6,
+            },
+            ImoError::NotDigits {
+                input: "IMO 91145x5".into(),
+            },
+            ImoError::BadCheckDigit {
+                number: "9114556".into(),
+                found: 6,
+                expected: 5,
+            },
+        ] {
+            assert_eq!(e.code(), ErrorCode::ImoMalformed, "{e}");
+        }
     }
 }

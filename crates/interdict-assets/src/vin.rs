@@ -55,6 +55,18 @@ pub enum VinError {
     },
 }
 
+impl interdict_model::Coded for VinError {
+    fn code(&self) -> interdict_model::ErrorCode {
+        use interdict_model::ErrorCode;
+        match self {
+            VinError::WrongLength { .. } => ErrorCode::VinMalformed,
+            VinError::ForbiddenLetter { .. } => ErrorCode::VinMalformed,
+            VinError::NotAlphanumeric { .. } => ErrorCode::VinMalformed,
+            VinError::BadCheckDigit { .. } => ErrorCode::VinMalformed,
+        }
+    }
+}
+
 /// The check digit's verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
@@ -602,5 +614,27 @@ mod tests {
         assert_eq!(code("3X").as_deref(), Some("cr"));
         assert_eq!(code("3A").as_deref(), Some("mx"));
         assert_eq!(code("AZ"), None);
+    }
+
+    #[test]
+    fn every_error_has_its_code() {
+        use interdict_model::{Coded, ErrorCode};
+        for e in [
+            VinError::WrongLength { length: 16 },
+            VinError::ForbiddenLetter {
+                letter: 'O',
+                position: 12,
+            },
+            VinError::NotAlphanumeric {
+                character: '*',
+                position: 3,
+            },
+            VinError::BadCheckDigit {
+                found: '1',
+                expected: '3',
+            },
+        ] {
+            assert_eq!(e.code(), ErrorCode::VinMalformed, "{e}");
+        }
     }
 }

@@ -54,6 +54,12 @@ pub struct WatchError {
     pub reason: String,
 }
 
+impl interdict_model::Coded for WatchError {
+    fn code(&self) -> interdict_model::ErrorCode {
+        interdict_model::ErrorCode::WatchlistMalformed
+    }
+}
+
 /// Watched assets by canonical key.
 #[derive(Debug, Clone, Default)]
 pub struct Watchlist {
@@ -188,5 +194,15 @@ mod tests {
         assert!(e.reason.contains("check digit"), "{}", e.reason);
         let e = Watchlist::from_jsonl("\n{\"kind\":\"boat\"}".as_bytes()).expect_err("bad kind");
         assert_eq!(e.line, 2);
+    }
+
+    #[test]
+    fn a_bad_line_has_its_code() {
+        use interdict_model::{Coded, ErrorCode};
+        let e = WatchError {
+            line: 2,
+            reason: "x".into(),
+        };
+        assert_eq!(e.code(), ErrorCode::WatchlistMalformed);
     }
 }

@@ -1,12 +1,14 @@
 //! The one batch loop of the CLI, shared by `match`, `goods` and `screen`:
 //! records are handed to the worker threads in chunks (so the output keeps
 //! the input's order and memory stays bounded), a spinner counts them, a bad
-//! record becomes an error record in the output and the batch goes on, and
-//! the exit status says whether any record was in error.
+//! record becomes an error record in the output (with its code from the one
+//! table, `interdict_model::error_code`) and the batch goes on, and the exit
+//! status says whether any record was in error.
 //!
 //! It decides nothing about the records themselves: each command gives the
 //! work to do on one record and what to write for its answer.
 
+use interdict_model::{Coded, ErrorCode};
 use rayon::prelude::*;
 use serde_json::json;
 use std::fmt;
@@ -14,7 +16,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 /// Exit status when a batch finished but some records were in error.
-pub const EXIT_RECORD_ERRORS: u8 = 3;
+pub use interdict_model::error_code::EXIT_RECORD_ERRORS;
 
 /// Why one record of a batch could not be answered: where it is, and what.
 #[derive(Debug, Clone)]
@@ -23,16 +25,25 @@ pub struct RecordError {
     pub line: Option<usize>,
     /// The record's own id, when it could be read.
     pub id: Option<String>,
+    /// The library error's code.
+    pub code: ErrorCode,
     pub message: String,
 }
 
 impl RecordError {
-    pub fn new(file: &Path, line: Option<usize>, id: Option<String>, message: String) -> Self {
+    /// The record at `line` of `file` refused with `error`.
+    pub fn new<E: Coded + fmt::Display>(
+        file: &Path,
+        line: Option<usize>,
+        id: Option<String>,
+        error: &E,
+    ) -> Self {
         RecordError {
             file: file.display().to_string(),
             line,
             id,
-            message,
+            code: error.code(),
+            message: error.to_string(),
         }
     }
 
@@ -49,8 +60,19 @@ impl RecordError {
     pub fn to_json(&self) -> serde_json::Value {
         json!({
             "id": self.label(),
-            "error": {"file": self.file, "line": self.line, "message": self.message},
+            "error": {
+                "file": self.file,
+                "line": self.line,
+                "code": self.code,
+                "message": self.message,
+            },
         })
+    }
+}
+
+impl Coded for RecordError {
+    fn code(&self) -> ErrorCode {
+        self.code
     }
 }
 
@@ -86,8 +108,9 @@ impl Counts {
 
 /// Runs `work` on every item, `chunk` at a time in parallel, and hands each
 /// answer to `sink` in input order. Errors are printed to standard error as
-/// they come and counted; `sink` sees them too, to put an error record in
-/// the output (each command keeps its own error-record shape).
+/// they come (`error[<code>]: ...`) and counted; `sink` sees them too, to
+/// put an error record in the output (each command keeps its own
+/// error-record shape and adds the code to it).
 pub fn run<I, T, O, E, W, S>(
     items: I,
     chunk: usize,
@@ -99,7 +122,7 @@ where
     I: Iterator<Item = T>,
     T: Send,
     O: Send,
-    E: fmt::Display + Send,
+    E: fmt::Display + Coded + Send,
     W: Fn(T) -> Result<O, E> + Sync,
     S: FnMut(Result<O, E>) -> anyhow::Result<()>,
 {
@@ -114,7 +137,7 @@ where
                 Ok(_) => counts.answered += 1,
                 Err(e) => {
                     counts.errors += 1;
-                    progress.suspend(|| eprintln!("{e}"));
+                    progress.suspend(|| eprintln!("error[{}]: {e}", e.code()));
                 }
             }
             sink(answer)?;
@@ -149,7 +172,7 @@ mod tests {
                         Path::new("f"),
                         Some(i as usize),
                         None,
-                        "odd".into(),
+                        &std::io::Error::other("odd"),
                     ))
                 } else {
                     Ok(i * 10)
@@ -169,12 +192,37 @@ mod tests {
     }
 
     #[test]
-    fn error_records_name_file_line_and_id() {
-        let e = RecordError::new(Path::new("q.jsonl"), Some(4), None, "bad date".into());
-        assert_eq!(e.to_string(), "q.jsonl:4: bad date");
+    fn error_records_name_file_line_id_and_code() {
+        let bad_date = "1984-02-30"
+            .parse::<interdict_model::PartialDate>()
+            .expect_err("no such day");
+        let e = RecordError::new(Path::new("q.jsonl"), Some(4), None, &bad_date);
+        assert_eq!(
+            e.to_string(),
+            "q.jsonl:4: invalid date \"1984-02-30\": no such day in that month"
+        );
         assert_eq!(e.to_json()["id"], "line 4");
         assert_eq!(e.to_json()["error"]["line"], 4);
-        let e = RecordError::new(Path::new("q.jsonl"), Some(4), Some("q9".into()), "x".into());
+        assert_eq!(e.to_json()["error"]["code"], "date_malformed");
+        let e = RecordError::new(Path::new("q.jsonl"), Some(4), Some("q9".into()), &bad_date);
         assert_eq!(e.label(), "q9");
+    }
+
+    /// A refused record's code exits as a batch with error records does:
+    /// the single query, goods line or shipment given is a batch of one.
+    #[test]
+    fn record_codes_exit_as_a_batch_with_errors() {
+        for code in [
+            ErrorCode::QueryMalformed,
+            ErrorCode::QueryBadDate,
+            ErrorCode::GoodsBadHsCode,
+            ErrorCode::GoodsBadField,
+            ErrorCode::GoodsMalformedLine,
+            ErrorCode::ShipmentMalformed,
+            ErrorCode::LineTooLong,
+            ErrorCode::LineNotUtf8,
+        ] {
+            assert_eq!(code.exit_status(), EXIT_RECORD_ERRORS, "{code}");
+        }
     }
 }

@@ -1,12 +1,15 @@
 //! The `interdict` binary: parses arguments and hands each command to the
 //! engine facade. It holds no business rules: formatting, progress bars and
-//! exit codes only.
+//! exit codes only. An error that ends a command is printed as
+//! `error[<code>]: <message>` and exits with its code's status, both read
+//! from the one table of codes (`interdict_model::error_code`).
 
 mod batch;
 mod cmd;
 mod output;
 
 use clap::{Parser, Subcommand};
+use interdict_model::{Coded, ErrorCode};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -94,8 +97,52 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
-            ExitCode::FAILURE
+            let code = code_of(&err);
+            eprintln!("error[{code}]: {err:#}");
+            ExitCode::from(code.exit_status())
         }
     }
+}
+
+/// The code of the outermost typed error in the chain: the contexts the
+/// commands add say where, the typed error inside says what. A chain of
+/// messages only is the binary's own failure.
+fn code_of(err: &anyhow::Error) -> ErrorCode {
+    err.chain()
+        .find_map(library_code)
+        .unwrap_or(ErrorCode::CommandFailed)
+}
+
+/// The code of one error of the chain when its type is a library's.
+fn library_code(e: &(dyn std::error::Error + 'static)) -> Option<ErrorCode> {
+    // One downcast per library error type: `anyhow` keeps the concrete type,
+    // not the trait, so each type the commands can return is named here.
+    macro_rules! first_of {
+        ($($t:ty),+ $(,)?) => {
+            $(if let Some(x) = e.downcast_ref::<$t>() {
+                return Some(x.code());
+            })+
+        };
+    }
+    first_of!(
+        interdict_engine::EngineError,
+        interdict_lists::ListError,
+        interdict_lists::ParseError,
+        interdict_goods::GoodsError,
+        interdict_match::QueryError,
+        interdict_screen::ShipmentError,
+        interdict_screen::ConfigError,
+        interdict_screen::ScopeError,
+        interdict_assets::VinError,
+        interdict_assets::ImoError,
+        interdict_assets::WatchError,
+        interdict_review::ReviewError,
+        interdict_model::lines::LineError,
+        interdict_model::limits::NameLimit,
+        interdict_model::DateError,
+        std::io::Error,
+    );
+    #[cfg(feature = "trade")]
+    first_of!(interdict_trade::TradeError);
+    None
 }

@@ -97,7 +97,9 @@ fn a_utf16_list_update_is_refused_and_the_current_list_kept() {
     assert_eq!(out.status.code(), Some(1));
     let message = stderr(&out);
     assert!(
-        message.starts_with("error: the current un_sc_sanctions snapshot was kept: "),
+        message.starts_with(
+            "error[list_malformed_file]: the current un_sc_sanctions snapshot was kept: "
+        ),
         "{message}"
     );
     assert!(

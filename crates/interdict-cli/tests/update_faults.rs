@@ -129,7 +129,7 @@ fn an_error_at_each_fail_point_keeps_the_current_snapshot() {
         assert_eq!(out.status.code(), Some(1), "{point}: {stderr}");
         assert!(
             stderr.contains(&format!(
-                "error: the current {DATASET} snapshot was kept: fault injected at {point}"
+                "error[fault_injected]: the current {DATASET} snapshot was kept: fault injected at {point}"
             )),
             "{point}: {stderr}"
         );
@@ -215,7 +215,9 @@ fn a_full_disk_keeps_the_current_snapshot() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.starts_with(&format!("error: the current {DATASET} snapshot was kept: ")),
+        stderr.starts_with(&format!(
+            "error[io_failed]: the current {DATASET} snapshot was kept: "
+        )),
         "{stderr}"
     );
     assert!(stderr.contains("File too large"), "{stderr}");

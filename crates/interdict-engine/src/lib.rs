@@ -51,6 +51,15 @@ pub enum EngineError {
     Goods(#[from] GoodsError),
 }
 
+impl interdict_model::Coded for EngineError {
+    fn code(&self) -> interdict_model::ErrorCode {
+        match self {
+            EngineError::Lists(e) => e.code(),
+            EngineError::Goods(e) => e.code(),
+        }
+    }
+}
+
 /// What the matcher indexes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Linking {
@@ -244,5 +253,22 @@ impl Engine {
     /// Screens one shipment (for many, use [`Engine::with_screener`]).
     pub fn screen(&self, shipment: &Shipment) -> Decision {
         self.with_screener(|s| s.screen(shipment))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use interdict_model::{Coded, ErrorCode};
+
+    #[test]
+    fn every_error_has_the_code_of_the_error_inside() {
+        let lists = EngineError::Lists(ListError::UnknownDataset("x".into()));
+        assert_eq!(lists.code(), ErrorCode::ListUnknownDataset);
+        let goods = EngineError::Goods(GoodsError::Io {
+            path: "x".into(),
+            source: std::io::Error::other("x"),
+        });
+        assert_eq!(goods.code(), ErrorCode::IoFailed);
     }
 }

@@ -75,3 +75,59 @@ impl GoodsError {
         }
     }
 }
+
+/// The HS code has a code of its own: it is the field a verdict rests on.
+impl interdict_model::Coded for GoodsError {
+    fn code(&self) -> interdict_model::ErrorCode {
+        use interdict_model::ErrorCode;
+        match self {
+            GoodsError::Field { field: "hs", .. } => ErrorCode::GoodsBadHsCode,
+            GoodsError::Field { .. } => ErrorCode::GoodsBadField,
+            GoodsError::Parse { .. } => ErrorCode::GoodsMalformedLine,
+            GoodsError::Data { .. } => ErrorCode::BundledDataMalformed,
+            GoodsError::Io { .. } => ErrorCode::IoFailed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use interdict_model::{Coded, ErrorCode};
+
+    #[test]
+    fn every_error_has_its_code() {
+        let cases = [
+            (
+                GoodsError::field("hs", "8799", "no such heading"),
+                ErrorCode::GoodsBadHsCode,
+            ),
+            (
+                GoodsError::field("destination", "zz", "unknown"),
+                ErrorCode::GoodsBadField,
+            ),
+            (
+                GoodsError::Parse {
+                    format: "jsonl",
+                    line: 2,
+                    reason: "x".into(),
+                },
+                ErrorCode::GoodsMalformedLine,
+            ),
+            (
+                GoodsError::data("data/hs/x.csv", 4, "x"),
+                ErrorCode::BundledDataMalformed,
+            ),
+            (
+                GoodsError::Io {
+                    path: "x".into(),
+                    source: std::io::Error::other("x"),
+                },
+                ErrorCode::IoFailed,
+            ),
+        ];
+        for (e, code) in cases {
+            assert_eq!(e.code(), code, "{e}");
+        }
+    }
+}

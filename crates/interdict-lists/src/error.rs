@@ -100,6 +100,34 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// Whole-file faults, a foreign format and a refused DTD have codes of
+/// their own; the rest is a malformed record.
+impl interdict_model::Coded for ParseErrorKind {
+    fn code(&self) -> interdict_model::ErrorCode {
+        use interdict_model::ErrorCode;
+        match self {
+            ParseErrorKind::Empty => ErrorCode::ListMalformedFile,
+            ParseErrorKind::InvalidUtf8 => ErrorCode::ListMalformedFile,
+            ParseErrorKind::Utf16 => ErrorCode::ListMalformedFile,
+            ParseErrorKind::NulByte => ErrorCode::ListMalformedFile,
+            ParseErrorKind::Truncated(_) => ErrorCode::ListMalformedFile,
+            ParseErrorKind::DtdRefused => ErrorCode::ListDtdRefused,
+            ParseErrorKind::WrongFormat { .. } => ErrorCode::ListWrongFormat,
+            ParseErrorKind::FieldCount { .. } => ErrorCode::ListMalformedRow,
+            ParseErrorKind::Xml(_) => ErrorCode::ListMalformedRow,
+            ParseErrorKind::Csv(_) => ErrorCode::ListMalformedRow,
+            ParseErrorKind::Json(_) => ErrorCode::ListMalformedRow,
+            ParseErrorKind::Invalid(_) => ErrorCode::ListMalformedRow,
+        }
+    }
+}
+
+impl interdict_model::Coded for ParseError {
+    fn code(&self) -> interdict_model::ErrorCode {
+        self.kind.code()
+    }
+}
+
 /// Every failure of the list crate.
 #[derive(Debug, thiserror::Error)]
 pub enum ListError {
@@ -183,5 +211,129 @@ impl ListError {
 impl From<ParseError> for ListError {
     fn from(e: ParseError) -> Self {
         ListError::Parse(Box::new(e))
+    }
+}
+
+impl interdict_model::Coded for ListError {
+    fn code(&self) -> interdict_model::ErrorCode {
+        use interdict_model::ErrorCode;
+        match self {
+            ListError::Parse(p) => p.code(),
+            ListError::UnknownDataset(_) => ErrorCode::ListUnknownDataset,
+            ListError::RecordDrop { .. } => ErrorCode::ListUpdateRefused,
+            ListError::Io { .. } => ErrorCode::IoFailed,
+            ListError::Checksum { .. } => ErrorCode::ListChecksumMismatch,
+            ListError::Injected(_) => ErrorCode::FaultInjected,
+            ListError::Fetch { .. } => ErrorCode::ListFetchFailed,
+            ListError::Store { .. } => ErrorCode::ListStoreUnusable,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use interdict_model::{Coded, ErrorCode};
+
+    fn parse(kind: ParseErrorKind) -> ListError {
+        ListError::from(ParseError {
+            file: "un.xml".into(),
+            line: 3,
+            column: 1,
+            field: None,
+            kind,
+        })
+    }
+
+    #[test]
+    fn every_error_has_its_code() {
+        let cases = [
+            (parse(ParseErrorKind::Empty), ErrorCode::ListMalformedFile),
+            (
+                parse(ParseErrorKind::InvalidUtf8),
+                ErrorCode::ListMalformedFile,
+            ),
+            (parse(ParseErrorKind::Utf16), ErrorCode::ListMalformedFile),
+            (parse(ParseErrorKind::NulByte), ErrorCode::ListMalformedFile),
+            (
+                parse(ParseErrorKind::Truncated("x".into())),
+                ErrorCode::ListMalformedFile,
+            ),
+            (parse(ParseErrorKind::DtdRefused), ErrorCode::ListDtdRefused),
+            (
+                parse(ParseErrorKind::WrongFormat {
+                    expected: "UN XML".into(),
+                    found: "CSV".into(),
+                }),
+                ErrorCode::ListWrongFormat,
+            ),
+            (
+                parse(ParseErrorKind::FieldCount {
+                    expected: 3,
+                    found: 2,
+                }),
+                ErrorCode::ListMalformedRow,
+            ),
+            (
+                parse(ParseErrorKind::Xml("x".into())),
+                ErrorCode::ListMalformedRow,
+            ),
+            (
+                parse(ParseErrorKind::Csv("x".into())),
+                ErrorCode::ListMalformedRow,
+            ),
+            (
+                parse(ParseErrorKind::Json("x".into())),
+                ErrorCode::ListMalformedRow,
+            ),
+            (
+                parse(ParseErrorKind::Invalid("x".into())),
+                ErrorCode::ListMalformedRow,
+            ),
+            (
+                ListError::UnknownDataset("x".into()),
+                ErrorCode::ListUnknownDataset,
+            ),
+            (
+                ListError::RecordDrop {
+                    dataset: "un_sc_sanctions".into(),
+                    old: 100,
+                    new: 50,
+                    drop_pct: 50.0,
+                    max_pct: 10.0,
+                },
+                ErrorCode::ListUpdateRefused,
+            ),
+            (
+                ListError::io("x", std::io::Error::other("x")),
+                ErrorCode::IoFailed,
+            ),
+            (
+                ListError::Checksum {
+                    source_name: "x".into(),
+                    expected: "a".into(),
+                    found: "b".into(),
+                },
+                ErrorCode::ListChecksumMismatch,
+            ),
+            (ListError::Injected("x".into()), ErrorCode::FaultInjected),
+            (
+                ListError::Fetch {
+                    url: "x".into(),
+                    message: "x".into(),
+                },
+                ErrorCode::ListFetchFailed,
+            ),
+            (
+                ListError::Store {
+                    path: "x".into(),
+                    message: "x".into(),
+                },
+                ErrorCode::ListStoreUnusable,
+            ),
+        ];
+        for (e, code) in cases {
+            assert_eq!(e.code(), code, "{e}");
+        }
     }
 }

@@ -88,6 +88,20 @@ pub enum QueryError {
     },
 }
 
+impl interdict_model::Coded for QueryError {
+    fn code(&self) -> interdict_model::ErrorCode {
+        use interdict_model::ErrorCode;
+        match self {
+            QueryError::Json(_) => ErrorCode::QueryMalformed,
+            QueryError::NothingToMatch { .. } => ErrorCode::QueryNothingToMatch,
+            QueryError::BadDate { .. } => ErrorCode::QueryBadDate,
+            QueryError::NameLimit { .. } => ErrorCode::QueryTooLong,
+            QueryError::TooManyNames { .. } => ErrorCode::QueryTooManyNames,
+            QueryError::UnknownCountry { .. } => ErrorCode::QueryUnknownCountry,
+        }
+    }
+}
+
 impl Query {
     /// A query with one name.
     pub fn new(id: &str, schema: Schema, name: &str) -> Query {
@@ -268,5 +282,58 @@ mod tests {
         assert!(
             Query::from_json(r#"{"id":"q","schema":"Ship","properties":{"name":["X"]}}"#).is_err()
         );
+    }
+
+    #[test]
+    fn every_error_has_its_code() {
+        use interdict_model::limits::NameLimit;
+        use interdict_model::{Coded, ErrorCode};
+        let json = serde_json::from_str::<Query>("{").expect_err("not JSON");
+        let date = "1984-02-30"
+            .parse::<PartialDate>()
+            .expect_err("no such day");
+        let id = String::from("q1");
+        let cases = [
+            (QueryError::Json(json), ErrorCode::QueryMalformed),
+            (
+                QueryError::NothingToMatch { id: id.clone() },
+                ErrorCode::QueryNothingToMatch,
+            ),
+            (
+                QueryError::BadDate {
+                    id: id.clone(),
+                    source: date,
+                },
+                ErrorCode::QueryBadDate,
+            ),
+            (
+                QueryError::NameLimit {
+                    id: id.clone(),
+                    property: "name".into(),
+                    index: 0,
+                    limit: NameLimit::TooLong { found: 2000 },
+                },
+                ErrorCode::QueryTooLong,
+            ),
+            (
+                QueryError::TooManyNames {
+                    id: id.clone(),
+                    property: "alias".into(),
+                    found: 1000,
+                },
+                ErrorCode::QueryTooManyNames,
+            ),
+            (
+                QueryError::UnknownCountry {
+                    id,
+                    property: "nationality".into(),
+                    value: "Atlantis".into(),
+                },
+                ErrorCode::QueryUnknownCountry,
+            ),
+        ];
+        for (e, code) in cases {
+            assert_eq!(e.code(), code, "{e}");
+        }
     }
 }

@@ -5,7 +5,8 @@
 //! [`PartialDate`] (dates that carry their precision) and the one text folder
 //! for comparing free text, [`text::fold`], the reader of users' line-based
 //! files ([`lines`]: BOM, CRLF/CR, 0x1A, a line-length limit) and the limits
-//! on names ([`limits`]). It must not parse list
+//! on names ([`limits`]), and the one table of error codes
+//! ([`error_code`]: code, exit status, HTTP status). It must not parse list
 //! files, score names or know about shipments: those live in the crates above.
 //!
 //! ```
@@ -22,6 +23,7 @@
 pub mod countries;
 mod date;
 mod entity;
+pub mod error_code;
 pub mod limits;
 pub mod lines;
 pub mod rng;
@@ -30,4 +32,5 @@ pub mod text;
 
 pub use date::{DateError, DatePrecision, PartialDate};
 pub use entity::{prop, DatasetInfo, Entity};
+pub use error_code::{Coded, ErrorCode};
 pub use schema::{Schema, UnknownSchema};

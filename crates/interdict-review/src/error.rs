@@ -40,3 +40,78 @@ impl ReviewError {
         }
     }
 }
+
+impl interdict_model::Coded for ReviewError {
+    fn code(&self) -> interdict_model::ErrorCode {
+        use interdict_model::ErrorCode;
+        match self {
+            ReviewError::Broken(_) => ErrorCode::AuditBrokenChain,
+            ReviewError::Sqlite { .. } => ErrorCode::AuditDatabaseFailed,
+            ReviewError::Postgres(_) => ErrorCode::AuditDatabaseFailed,
+            ReviewError::Io { .. } => ErrorCode::IoFailed,
+            ReviewError::Corrupt { .. } => ErrorCode::AuditRowCorrupt,
+            ReviewError::Invalid { .. } => ErrorCode::ReviewInvalid,
+            ReviewError::UnsupportedDatabase(_) => ErrorCode::AuditUnsupportedDatabase,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chain::BreakKind;
+    use interdict_model::{Coded, ErrorCode};
+
+    #[test]
+    fn every_error_has_its_code() {
+        // A socket directory that does not exist: refused at once, no network.
+        let postgres = postgres::Client::connect(
+            "host=/nonexistent-interdict-socket-dir user=x",
+            postgres::NoTls,
+        )
+        .err()
+        .expect("no server there");
+        let cases = [
+            (
+                ReviewError::Broken(Break {
+                    seq: 2,
+                    kind: BreakKind::Edited,
+                }),
+                ErrorCode::AuditBrokenChain,
+            ),
+            (
+                ReviewError::Sqlite {
+                    path: "audit.sqlite".into(),
+                    source: rusqlite::Error::QueryReturnedNoRows,
+                },
+                ErrorCode::AuditDatabaseFailed,
+            ),
+            (
+                ReviewError::Postgres(postgres),
+                ErrorCode::AuditDatabaseFailed,
+            ),
+            (
+                ReviewError::Io {
+                    path: "x".into(),
+                    source: std::io::Error::other("x"),
+                },
+                ErrorCode::IoFailed,
+            ),
+            (
+                ReviewError::Corrupt {
+                    what: "entry 3".into(),
+                    message: "x".into(),
+                },
+                ErrorCode::AuditRowCorrupt,
+            ),
+            (ReviewError::invalid("query", "x"), ErrorCode::ReviewInvalid),
+            (
+                ReviewError::UnsupportedDatabase("mysql://x".into()),
+                ErrorCode::AuditUnsupportedDatabase,
+            ),
+        ];
+        for (e, code) in cases {
+            assert_eq!(e.code(), code, "{e}");
+        }
+    }
+}

@@ -25,6 +25,16 @@ pub enum ConfigError {
     Invalid(String),
 }
 
+impl interdict_model::Coded for ConfigError {
+    fn code(&self) -> interdict_model::ErrorCode {
+        use interdict_model::ErrorCode;
+        match self {
+            ConfigError::Toml(_) => ErrorCode::ScreenRulesMalformed,
+            ConfigError::Invalid(_) => ErrorCode::ScreenRulesMalformed,
+        }
+    }
+}
+
 /// Cut-offs of the decision.
 #[derive(Debug, Clone, Deserialize)]
 pub struct DecisionConfig {
@@ -277,5 +287,20 @@ impl Default for ScreenConfig {
             // The bundled file is compiled in and tested; failing here is a build defect.
             Err(e) => panic!("bundled rules.toml is invalid: {e}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use interdict_model::{Coded, ErrorCode};
+
+    #[test]
+    fn every_error_has_its_code() {
+        let toml = ScreenConfig::from_toml("= not toml").expect_err("not TOML");
+        assert!(matches!(toml, ConfigError::Toml(_)), "{toml}");
+        assert_eq!(toml.code(), ErrorCode::ScreenRulesMalformed);
+        let invalid = ConfigError::Invalid("x".into());
+        assert_eq!(invalid.code(), ErrorCode::ScreenRulesMalformed);
     }
 }

@@ -120,6 +120,12 @@ pub enum Scope {
 #[error("unknown jurisdiction {0:?}: use all, or one or more of un, us, eu, gb (uk), jp, kr separated by commas")]
 pub struct ScopeError(pub String);
 
+impl interdict_model::Coded for ScopeError {
+    fn code(&self) -> interdict_model::ErrorCode {
+        interdict_model::ErrorCode::UnknownJurisdiction
+    }
+}
+
 impl Scope {
     /// Parses `all` or a comma-separated list of codes (`un,us`).
     pub fn parse(s: &str) -> Result<Scope, ScopeError> {
@@ -197,5 +203,12 @@ mod tests {
         assert!(Scope::parse(",").is_err());
         assert!(Scope::parse("us").is_ok_and(|s| s.names(Jurisdiction::Us)));
         assert!(!Scope::All.names(Jurisdiction::Us));
+    }
+
+    #[test]
+    fn an_unknown_jurisdiction_has_its_code() {
+        use interdict_model::{Coded, ErrorCode};
+        let e = Scope::parse("un,xx").expect_err("xx is no jurisdiction");
+        assert_eq!(e.code(), ErrorCode::UnknownJurisdiction);
     }
 }

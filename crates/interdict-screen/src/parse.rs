@@ -47,6 +47,12 @@ impl fmt::Display for ShipmentError {
 
 impl std::error::Error for ShipmentError {}
 
+impl interdict_model::Coded for ShipmentError {
+    fn code(&self) -> interdict_model::ErrorCode {
+        interdict_model::ErrorCode::ShipmentMalformed
+    }
+}
+
 impl ShipmentError {
     fn new(
         id: Option<&str>,
@@ -319,5 +325,18 @@ fn check_place(p: &Place, field: &str, id: Option<&str>) -> Result<(), ShipmentE
             }
             check_country(country, &format!("{field}.country"), id)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use interdict_model::{Coded, ErrorCode};
+
+    #[test]
+    fn a_bad_shipment_has_its_code() {
+        let e = parse_jsonl_line("garbage", 3).expect_err("not JSON");
+        assert_eq!(e.line, Some(3));
+        assert_eq!(e.code(), ErrorCode::ShipmentMalformed);
     }
 }

@@ -73,11 +73,101 @@ pub enum TradeError {
     Chart(String),
 }
 
+impl interdict_model::Coded for TradeError {
+    fn code(&self) -> interdict_model::ErrorCode {
+        use interdict_model::ErrorCode;
+        match self {
+            TradeError::Io { .. } => ErrorCode::IoFailed,
+            TradeError::BadRows(_) => ErrorCode::TradeRejectedRows,
+            TradeError::Config(_) => ErrorCode::TradeBadConfig,
+            #[cfg(feature = "engine")]
+            TradeError::Query(_) => ErrorCode::TradeQueryFailed,
+            #[cfg(feature = "engine")]
+            TradeError::Arrow(_) => ErrorCode::TradeOutputFailed,
+            #[cfg(feature = "engine")]
+            TradeError::Parquet(_) => ErrorCode::TradeOutputFailed,
+            TradeError::Goods(e) => e.code(),
+            TradeError::Bundled { .. } => ErrorCode::BundledDataMalformed,
+            TradeError::Chart(_) => ErrorCode::TradeChartFailed,
+        }
+    }
+}
+
 impl TradeError {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> TradeError {
         TradeError::Io {
             path: path.into(),
             source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use interdict_model::{Coded, ErrorCode};
+
+    #[test]
+    fn every_error_has_its_code() {
+        let rejection = Rejection {
+            file: "t.csv".into(),
+            line: 2,
+            field: "hs".into(),
+            reason: "x".into(),
+        };
+        let cases = vec![
+            (
+                TradeError::io("t.csv", std::io::Error::other("x")),
+                ErrorCode::IoFailed,
+            ),
+            (
+                TradeError::BadRows(vec![rejection]),
+                ErrorCode::TradeRejectedRows,
+            ),
+            (TradeError::Config("x".into()), ErrorCode::TradeBadConfig),
+            (
+                TradeError::Goods(interdict_goods::GoodsError::Io {
+                    path: "x".into(),
+                    source: std::io::Error::other("x"),
+                }),
+                ErrorCode::IoFailed,
+            ),
+            (
+                TradeError::Bundled {
+                    file: "data/x.csv",
+                    reason: "x".into(),
+                },
+                ErrorCode::BundledDataMalformed,
+            ),
+            (TradeError::Chart("x".into()), ErrorCode::TradeChartFailed),
+        ];
+        for (e, code) in cases {
+            assert_eq!(e.code(), code, "{e}");
+        }
+    }
+
+    #[cfg(feature = "engine")]
+    #[test]
+    fn every_engine_error_has_its_code() {
+        use datafusion::arrow::error::ArrowError;
+        use datafusion::error::DataFusionError;
+        use datafusion::parquet::errors::ParquetError;
+        let cases = [
+            (
+                TradeError::Query(DataFusionError::Plan("x".into())),
+                ErrorCode::TradeQueryFailed,
+            ),
+            (
+                TradeError::Arrow(ArrowError::ComputeError("x".into())),
+                ErrorCode::TradeOutputFailed,
+            ),
+            (
+                TradeError::Parquet(ParquetError::General("x".into())),
+                ErrorCode::TradeOutputFailed,
+            ),
+        ];
+        for (e, code) in cases {
+            assert_eq!(e.code(), code, "{e}");
         }
     }
 }

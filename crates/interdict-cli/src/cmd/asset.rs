@@ -2,20 +2,18 @@
 //! VIN's maker, country, model year, check digit and flagged marques; an
 //! IMO number's check digit; an aircraft mark's State of Registry), the
 //! listed vessels or aircraft that carry it, and whether it is watched. A
-//! malformed identifier is reported as such (exit code 2) and still looked
-//! up by what it gives.
+//! malformed identifier is reported as such (`error[vin_malformed]` or
+//! `error[imo_malformed]`, exit code 2) and still looked up by what it gives.
 
 use super::{Context, Format};
 use clap::{Args, ValueEnum};
 use interdict_assets::{AssetKind, Identified, WatchedAsset};
 use interdict_engine::{ListedAsset, SourceSnapshot};
+use interdict_model::{Coded, ErrorCode};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// Exit code of a malformed identifier.
-const MALFORMED: u8 = 2;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {
@@ -43,7 +41,8 @@ pub struct AssetArgs {
 /// Everything the command found, as printed.
 struct Answer {
     identified: Identified,
-    problem: Option<String>,
+    /// Why the identifier is malformed: its code and the words.
+    problem: Option<(ErrorCode, String)>,
     listed: Vec<ListedAsset>,
     watched: Option<WatchedAsset>,
     sources: Vec<SourceSnapshot>,
@@ -84,7 +83,10 @@ pub fn run(ctx: &Context, args: AssetArgs) -> anyhow::Result<ExitCode> {
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(match answer.problem {
-        Some(_) => ExitCode::from(MALFORMED),
+        Some((code, message)) => {
+            eprintln!("error[{code}]: {message}");
+            ExitCode::from(code.exit_status())
+        }
         None => ExitCode::SUCCESS,
     })
 }
@@ -97,13 +99,14 @@ fn kind(k: KindArg) -> AssetKind {
     }
 }
 
-/// Why the identifier is malformed, in words.
-fn problem(identified: &Identified) -> Option<String> {
+/// Why the identifier is malformed: its code, and why in words.
+fn problem(identified: &Identified) -> Option<(ErrorCode, String)> {
     match identified {
-        Identified::Vin(Err(e)) => Some(e.to_string()),
-        Identified::Vin(Ok(r)) => r.problem().map(|e| e.to_string()),
-        Identified::Imo(Err(e)) => Some(format!(
-            "{e}; not a ship identification number as written (company and owner numbers carry no such check digit)"
+        Identified::Vin(Err(e)) => Some((e.code(), e.to_string())),
+        Identified::Vin(Ok(r)) => r.problem().map(|e| (e.code(), e.to_string())),
+        Identified::Imo(Err(e)) => Some((
+            e.code(),
+            format!("{e}; not a ship identification number as written (company and owner numbers carry no such check digit)"),
         )),
         Identified::Imo(Ok(_)) | Identified::Aircraft(_) => None,
     }
@@ -120,7 +123,8 @@ fn to_json(a: &Answer) -> Value {
     json!({
         "kind": a.identified.kind().as_str(),
         "valid": a.problem.is_none(),
-        "problem": a.problem,
+        "problem": a.problem.as_ref().map(|(_, message)| message),
+        "code": a.problem.as_ref().map(|(code, _)| code),
         "decoded": decoded,
         "listed": a.listed,
         "watched": a.watched,
@@ -131,7 +135,7 @@ fn to_json(a: &Answer) -> Value {
 
 fn to_text(a: &Answer) -> String {
     let mut s = format!("kind: {}\n", a.identified.kind().as_str());
-    if let Some(p) = &a.problem {
+    if let Some((_, p)) = &a.problem {
         s.push_str(&format!("MALFORMED: {p}\n"));
     }
     match &a.identified {

@@ -179,7 +179,7 @@ fn batch(
                     let audit = to_record(query, Vec::new(), &report);
                     (json!({"line": line_no, "report": report}), audit)
                 })
-                .map_err(|e| RecordError::new(input, Some(line_no), None, e.to_string()))
+                .map_err(|e| RecordError::new(input, Some(line_no), None, &e))
         },
         |answer| {
             let record = match answer {

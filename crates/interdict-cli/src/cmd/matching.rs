@@ -328,12 +328,12 @@ fn answer_line(
     line_no: usize,
     line: Result<String, LineError>,
 ) -> Result<(String, Answer), RecordError> {
-    let text = line.map_err(|e| RecordError::new(input, Some(line_no), None, e.to_string()))?;
+    let text = line.map_err(|e| RecordError::new(input, Some(line_no), None, &e))?;
     let q = Query::from_json(&text).map_err(|e| {
         let id = serde_json::from_str::<serde_json::Value>(&text)
             .ok()
             .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string));
-        RecordError::new(input, Some(line_no), id, e.to_string())
+        RecordError::new(input, Some(line_no), id, &e)
     })?;
     let results = screened.engine.matcher().search(&q, screened.config);
     let clearances = screened.clearances(&q, &results);

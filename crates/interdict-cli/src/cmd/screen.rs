@@ -11,6 +11,7 @@ use crate::{batch, output};
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 use interdict_engine::SourceSnapshot;
+use interdict_model::Coded;
 use interdict_review::clear::listed_content;
 use interdict_review::{ClearedHit, ClearingParties};
 use interdict_screen::{Decision, DecisionKind, Scope, Screener, Shipment, ShipmentError};
@@ -147,7 +148,7 @@ impl Report {
             Err(e) => {
                 self.summary.errors += 1;
                 match self.format {
-                    ScreenFormat::Jsonl => writeln!(out, "{}", json!({ "error": e }))?,
+                    ScreenFormat::Jsonl => writeln!(out, "{}", error_record(&e))?,
                     ScreenFormat::Table => self.table_rows.push(vec![
                         e.shipment_id
                             .clone()
@@ -242,6 +243,13 @@ fn decide(screener: &Screener<'_>, clearing: &ClearingParties<'_>, shipment: Shi
     let decision = screener.screen(&shipment);
     let cleared = clearing.notes(&shipment);
     (shipment, decision, cleared)
+}
+
+/// The JSONL error record of a shipment: where and what, with its code.
+fn error_record(e: &ShipmentError) -> serde_json::Value {
+    let mut record = json!({ "error": e });
+    record["error"]["code"] = json!(e.code());
+    record
 }
 
 /// Shipments from every file in turn.

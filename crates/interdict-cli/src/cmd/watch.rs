@@ -9,7 +9,7 @@ use clap::{Args, Subcommand};
 use interdict_assets::Watchlist;
 use interdict_lists::{SnapshotDiff, Store};
 use interdict_match::MatchConfig;
-use interdict_model::Entity;
+use interdict_model::{Coded, Entity};
 use interdict_review::watch::{self, Delta, WatchDir, WatchHit, WatchReport};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -77,7 +77,7 @@ fn add(ctx: &Context, dir: &WatchDir, file: &PathBuf) -> anyhow::Result<ExitCode
             Ok(q) => queries.extend(q),
             Err(e) => {
                 errors += 1;
-                eprintln!("{}: {e}", file.display());
+                eprintln!("error[{}]: {}: {e}", e.code(), file.display());
             }
         }
     }
