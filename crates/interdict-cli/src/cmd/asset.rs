@@ -7,9 +7,8 @@
 
 use super::{Context, Format};
 use clap::{Args, ValueEnum};
-use interdict_assets::{AssetKind, Identified, WatchedAsset};
-use interdict_engine::{ListedAsset, SourceSnapshot};
-use serde_json::{json, Value};
+use interdict_assets::{AssetKind, Identified};
+use interdict_engine::{AssetAnswer, ListedAsset, SourceSnapshot};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,46 +39,14 @@ pub struct AssetArgs {
     assets: Option<PathBuf>,
 }
 
-/// Everything the command found, as printed.
-struct Answer {
-    identified: Identified,
-    problem: Option<String>,
-    listed: Vec<ListedAsset>,
-    watched: Option<WatchedAsset>,
-    sources: Vec<SourceSnapshot>,
-}
-
 pub fn run(ctx: &Context, args: AssetArgs) -> anyhow::Result<ExitCode> {
-    let identified = match args.kind {
-        Some(k) => interdict_assets::identify_as(kind(k), &args.id),
-        None => interdict_assets::identify(&args.id),
-    };
-    let problem = problem(&identified);
     let watchlist = ctx.watchlist(args.assets.as_deref())?;
-    let watched = watchlist.find(identified.kind(), &args.id).cloned();
-    let (listed, sources) = match identified.kind() {
-        // The bundled lists name no vehicle by VIN: no need to load them.
-        AssetKind::Vin => (Vec::new(), Vec::new()),
-        k => {
-            let engine = ctx.engine()?;
-            let listed = engine.listed_assets(k, &args.id);
-            let datasets: Vec<String> = engine
-                .datasets()
-                .iter()
-                .map(|d| d.info.name.clone())
-                .collect();
-            (listed, engine.sources(&datasets, crate::output::today()))
-        }
-    };
-    let answer = Answer {
-        identified,
-        problem,
-        listed,
-        watched,
-        sources,
-    };
+    let mut answer = AssetAnswer::identify(&args.id, args.kind.map(kind), &watchlist);
+    if answer.needs_lists() {
+        answer.look_up(&ctx.engine()?, &args.id, crate::output::today());
+    }
     let text = match args.format {
-        Format::Json => serde_json::to_string_pretty(&to_json(&answer))? + "\n",
+        Format::Json => serde_json::to_string_pretty(&answer.to_json())? + "\n",
         Format::Table => to_text(&answer),
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
@@ -97,39 +64,7 @@ fn kind(k: KindArg) -> AssetKind {
     }
 }
 
-/// Why the identifier is malformed, in words.
-fn problem(identified: &Identified) -> Option<String> {
-    match identified {
-        Identified::Vin(Err(e)) => Some(e.to_string()),
-        Identified::Vin(Ok(r)) => r.problem().map(|e| e.to_string()),
-        Identified::Imo(Err(e)) => Some(format!(
-            "{e}; not a ship identification number as written (company and owner numbers carry no such check digit)"
-        )),
-        Identified::Imo(Ok(_)) | Identified::Aircraft(_) => None,
-    }
-}
-
-fn to_json(a: &Answer) -> Value {
-    let decoded = match &a.identified {
-        Identified::Vin(Ok(r)) => json!(r),
-        Identified::Imo(Ok(digits)) => json!({ "imo": digits }),
-        Identified::Aircraft(r) => json!(r),
-        Identified::Vin(Err(_)) | Identified::Imo(Err(_)) => Value::Null,
-    };
-    let (sources, warnings) = crate::output::sources_json(&a.sources);
-    json!({
-        "kind": a.identified.kind().as_str(),
-        "valid": a.problem.is_none(),
-        "problem": a.problem,
-        "decoded": decoded,
-        "listed": a.listed,
-        "watched": a.watched,
-        "sources": sources,
-        "warnings": warnings,
-    })
-}
-
-fn to_text(a: &Answer) -> String {
+fn to_text(a: &AssetAnswer) -> String {
     let mut s = format!("kind: {}\n", a.identified.kind().as_str());
     if let Some(p) = &a.problem {
         s.push_str(&format!("MALFORMED: {p}\n"));
