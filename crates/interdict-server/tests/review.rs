@@ -203,6 +203,20 @@ async fn a_clear_recorded_marks_the_result_and_the_decision() {
     let last = entries.last().unwrap_or_else(|| panic!("entries"));
     assert_eq!(last.decision, "cleared");
     assert_eq!(last.results[0]["clearance"]["status"], "cleared");
+
+    // A shipment to that party: the hit is held back from the rules and
+    // reported beside the decision, as `interdict screen --format jsonl`.
+    let shipment = json!({"id": "S-1", "date": "2024-03-01", "declared_destination": "ru",
+        "parties": [{"role": "consignee", "schema": "Person", "name": ZAKHAROV_NAME, "country": "ru"}],
+        "goods": [{"description": "brake pads", "hs_code": "870830"}]});
+    let r = post(app(&state), "/screen", None, shipment.to_string()).await;
+    let v: Value = serde_json::from_slice(&r.body).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["clearances"][0]["listed"], ZAKHAROV, "{v:#}");
+    assert_eq!(v["clearances"][0]["clearance"]["status"], "cleared");
+    let entries = verified(&db).await;
+    let last = entries.last().unwrap_or_else(|| panic!("entries"));
+    assert_eq!(last.command, "screen");
+    assert_eq!(last.results["clearances"][0]["listed"], ZAKHAROV);
 }
 
 #[tokio::test]
