@@ -261,12 +261,16 @@ fn single_part_only(pairs: &[Pair], q: &[&Tok], l: &[&Tok]) -> bool {
         })
         .map(|p| p.q_span.count_ones().max(p.l_span.count_ones()))
         .sum();
+    // Initials spelling a word ("JT" / "Julija Tymoschenko") are initials
+    // still: beside a matched name they count, alone they identify no one.
     let matched_words = pairs.iter().any(|p| {
         !p.out_of_order
+            && p.kind != Kind::Acronym
             && q[p.q as usize].kind == PartKind::Word
             && l[p.l as usize].kind == PartKind::Word
     });
-    (matched_parts <= 1 || !matched_words) && words >= 2
+    let initials_only = !pairs.is_empty() && pairs.iter().all(|p| p.kind == Kind::Acronym);
+    ((matched_parts <= 1 || !matched_words) && words >= 2) || initials_only
 }
 
 /// Whether two organisations' names agree only on common words (no pair
@@ -343,7 +347,8 @@ fn combine(
         }
     }
     // Left-over weight of a side, and the part of it at the ends of the
-    // name (its first or last word).
+    // name (its first or last word). A patronymic is a middle name even
+    // when it ends the name: lists write "PATRUSHEV, Nikolai Platonovich".
     let unused = |ts: &[&Tok], used: u32| -> (f64, f64) {
         let words: SmallVec<[usize; 16]> = (0..ts.len())
             .filter(|&i| ts[i].kind == PartKind::Word)
@@ -353,7 +358,7 @@ fn combine(
             .enumerate()
             .filter(|(i, _)| *i >= MAX_PARTS || used & (1 << i) == 0)
             .fold((0.0, 0.0), |(all, at_ends), (i, t)| {
-                let end = ends.contains(&Some(i));
+                let end = ends.contains(&Some(i)) && !interdict_names::is_patronymic(&t.text);
                 (all + t.weight, at_ends + if end { t.weight } else { 0.0 })
             })
     };
@@ -745,6 +750,26 @@ mod tests {
         // A listed two-letter acronym is not spelt out by any two query words.
         assert!(score("Haeundae Motors Garage", "HM", false).score < 0.5);
         assert!(score("US", "United States", false).score > 0.85);
+    }
+
+    #[test]
+    fn initials_alone_identify_no_person() {
+        let s = score("Julija Tymoschenko", "EL JT", true);
+        assert!(s.score <= w::SINGLE_PART_CAP, "{s:?}");
+        assert!(score("JC Juncker", "Jean-Claude Juncker", true).score > 0.85);
+    }
+
+    #[test]
+    fn a_missing_patronymic_is_a_middle_name_wherever_it_is_written() {
+        let last = score("Nikolay Patrushev", "PATRUSHEV Nikolai Platonovich", true).score;
+        let middle = score("Nikolay Patrushev", "Nikolai Platonovich PATRUSHEV", true).score;
+        assert!((last - middle).abs() < 1e-9, "{last} {middle}");
+        // A missing family name at the end still costs more.
+        let listed = "Nikolai Platonovich Patrushev";
+        assert!(
+            score("Nikolai Platonovich", listed, true).score
+                < score("Nikolai Patrushev", listed, true).score
+        );
     }
 
     #[test]

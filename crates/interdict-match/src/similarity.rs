@@ -263,6 +263,9 @@ fn spelling_readings(
     if let Some((halves, longer)) = spelling_distance(qt, lt) {
         let d = f64::from(halves) / 2.0;
         best.consider(1.0 - w::FUZZY_SLOPE * d / longer as f64, Kind::Fuzzy(d));
+        if halves == 2 && short_i_spellings(&qt.0, &lt.0) {
+            best.consider(w::PART_ROMANISATION_VARIANT, Kind::Variant);
+        }
         // Sounding alike vouches for a spelling that is already close, by
         // the measure of the shorter part too (phonetic keys keep only the
         // start of a name: "Ronaldinho" and "Ronaldo" share one).
@@ -287,6 +290,30 @@ fn spelling_readings(
             best.consider(s, Kind::Fuzzy(d));
         }
     }
+}
+
+/// Whether two parts differ only in how they spell the Cyrillic "й" (short
+/// i) after a vowel and before a consonant or the end: "y" under BGN/PCGN,
+/// "i" under ICAO 9303 and in English usage, "j" under ISO 9 and in
+/// German, Czech, Polish, Serbo-Croatian and Baltic practice ("Sergey" /
+/// "Sergei" / "Sergej", "Shoygu" / "Shoigu"). Five letters or more: in a
+/// short word the letter is a larger share of the name ("Mai" / "May").
+fn short_i_spellings(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() || a.len() < 5 {
+        return false;
+    }
+    let Some(i) = (0..a.len()).find(|&i| a[i] != b[i]) else {
+        return false;
+    };
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let short_i = |c: u8| matches!(c, b'y' | b'i' | b'j');
+    short_i(a[i])
+        && short_i(b[i])
+        && i > 0
+        && vowel(a[i - 1])
+        && a.get(i + 1).is_none_or(|&c| !vowel(c))
+        && a[i + 1..] == b[i + 1..]
 }
 
 /// Readings of the consonants: Latin spellings of one Arabic or Persian
@@ -408,6 +435,19 @@ fn intersects<T: Ord>(a: &[T], b: &[T]) -> bool {
 mod tests {
     use super::*;
     use crate::analyse::kind_of;
+
+    #[test]
+    fn short_i_spelt_y_i_or_j_is_one_letter() {
+        assert!(short_i_spellings("sergey", "sergei"));
+        assert!(short_i_spellings("sergej", "sergey"));
+        assert!(short_i_spellings("shoygu", "shoigu"));
+        // Before a vowel the letter is a consonant of its own syllable.
+        assert!(!short_i_spellings("maria", "marja"));
+        // Short words, other letters, two differences: no.
+        assert!(!short_i_spellings("mai", "may"));
+        assert!(!short_i_spellings("sergeo", "sergei"));
+        assert!(!short_i_spellings("shoygi", "shoigu"));
+    }
 
     fn tok(s: &str) -> Tok {
         Tok::new(s, kind_of(s))

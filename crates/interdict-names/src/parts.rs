@@ -26,7 +26,9 @@ fn is_korean_token(t: &str) -> bool {
     !korean_keys(t).is_empty() || split_syllables(t).is_some() || is_korean_surname(t)
 }
 
-fn is_patronymic(t: &str) -> bool {
+/// Whether a normalised token is an East Slavic patronymic (Ivanovich,
+/// Sergeyevna, Ukrainian -ovych / -ivna) or a Turkic patronymic marker.
+pub fn is_patronymic(t: &str) -> bool {
     const ENDINGS: [&str; 8] = [
         "ovich", "evich", "ovna", "evna", "ichna", "ovych", "ivna", "yevich",
     ];
@@ -108,6 +110,8 @@ mod tests {
         assert_eq!(tag("Ivan Ivanovich Petrov"), [Given, Patronymic, Family]);
         assert_eq!(tag("Petrov Ivan Ivanovich"), [Family, Given, Patronymic]);
         assert_eq!(tag("Anna Sergeyevna"), [Given, Patronymic]);
+        assert!(is_patronymic("platonovich"));
+        assert!(!is_patronymic("patrushev"));
     }
 
     #[test]
