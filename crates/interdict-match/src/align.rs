@@ -107,7 +107,8 @@ pub(crate) fn align(
         capped_from: None,
         cap: NameCap::SinglePart,
     };
-    apply_caps(&mut out, q, l, used_q, used_l, parties);
+    let translated = qm.method == Transliteration::OrgTranslated;
+    apply_caps(&mut out, (q, used_q), (l, used_l), parties, translated);
     out.score = out.score.clamp(0.0, 1.0);
     out
 }
@@ -221,11 +222,10 @@ fn spacing_fallback(
 /// A spaceless match is never capped.
 fn apply_caps(
     out: &mut Alignment,
-    q: &[&Tok],
-    l: &[&Tok],
-    used_q: u32,
-    used_l: u32,
+    (q, used_q): (&[&Tok], u32),
+    (l, used_l): (&[&Tok], u32),
     parties: Parties,
+    translated: bool,
 ) {
     if out.spacing.is_some() {
         return;
@@ -237,7 +237,7 @@ fn apply_caps(
     }
     if parties == Parties::Others
         && out.score > w::COMMON_WORDS_ONLY_CAP
-        && common_words_only(&out.pairs, q, l, used_q, used_l)
+        && common_words_only(&out.pairs, (q, used_q), (l, used_l), translated)
     {
         out.capped_from = Some(out.score.min(1.0));
         out.score = w::COMMON_WORDS_ONLY_CAP;
@@ -274,10 +274,28 @@ fn single_part_only(pairs: &[Pair], q: &[&Tok], l: &[&Tok]) -> bool {
 }
 
 /// Whether two organisations' names agree only on common words (no pair
-/// whose parts are both [`w::DISTINCTIVE_WEIGHT`] or more) while a word of
-/// either name is left without a counterpart.
-fn common_words_only(pairs: &[Pair], q: &[&Tok], l: &[&Tok], used_q: u32, used_l: u32) -> bool {
-    let distinctive = |t: &Tok| t.kind == PartKind::Word && t.weight >= w::DISTINCTIVE_WEIGHT;
+/// whose parts are both [`w::DISTINCTIVE_WEIGHT`] or more, or the same unit
+/// number) while a word of either name is left without a counterpart.
+///
+/// Two things left over do not count: the words of a country's name
+/// written out in the listed name ("Central Bank of the Democratic
+/// People's Republic of Korea", the country table of `interdict-model`),
+/// and, for a Korean, Chinese or Japanese name read with its generic words
+/// translated (`translated`), the query's own qualifiers when the listed
+/// name has no distinctive word at all and the query accounts for every
+/// one of its words (朝鮮對外貿易銀行, "Korea Foreign Trade Bank", for
+/// "Foreign Trade Bank"): such a listed name cannot be told apart by a
+/// distinctive word, and all of it is there. Between Latin names the
+/// qualifier is what tells two firms apart ("Foreign Trade Bank of
+/// Cambodia").
+fn common_words_only(
+    pairs: &[Pair],
+    (q, used_q): (&[&Tok], u32),
+    (l, used_l): (&[&Tok], u32),
+    translated: bool,
+) -> bool {
+    let distinctive_word = |t: &Tok| t.kind == PartKind::Word && t.weight >= w::DISTINCTIVE_WEIGHT;
+    let distinctive = |t: &Tok| distinctive_word(t) || unit_number(t);
     // A distinctive word agrees when spelt alike (exactly, transliterated,
     // a romanisation variant, an acronym), not merely within some edits.
     let agree = pairs.iter().any(|p| {
@@ -285,12 +303,52 @@ fn common_words_only(pairs: &[Pair], q: &[&Tok], l: &[&Tok], used_q: u32, used_l
             && distinctive(q[p.q as usize])
             && distinctive(l[p.l as usize])
     });
+    if agree || pairs.is_empty() {
+        return false;
+    }
     let left_over = |ts: &[&Tok], used: u32| {
         ts.iter()
             .enumerate()
             .any(|(i, t)| t.kind == PartKind::Word && (i >= MAX_PARTS || used & (1 << i) == 0))
     };
-    !agree && !pairs.is_empty() && (left_over(q, used_q) || left_over(l, used_l))
+    let listed_left = left_over(l, used_l | country_words(l));
+    if translated && !listed_left && !l.iter().any(|t| distinctive_word(t)) {
+        return false;
+    }
+    listed_left || left_over(q, used_q)
+}
+
+/// A number of two digits or more in an organisation's name ("Office 39",
+/// "Bureau 121"): the number of a unit, which tells it from its siblings.
+fn unit_number(t: &Tok) -> bool {
+    t.kind == PartKind::Number && t.text.len() >= 2 && t.text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The parts of a name (one bit each) that belong to a country's name
+/// of two words or more written out in it, as the country table spells
+/// it ("democratic peoples republic of korea", "russian federation").
+fn country_words(ts: &[&Tok]) -> u32 {
+    const LONGEST: usize = 6;
+    let n = ts.len().min(MAX_PARTS);
+    let mut bits = 0u32;
+    let mut phrase = String::new();
+    for start in 0..n {
+        phrase.clear();
+        phrase.push_str(&ts[start].text);
+        for (end, t) in ts
+            .iter()
+            .enumerate()
+            .take(n.min(start + LONGEST))
+            .skip(start + 1)
+        {
+            phrase.push(' ');
+            phrase.push_str(&t.text);
+            if interdict_model::countries::by_name(&phrase).is_some() {
+                bits |= ((1u32 << (end + 1)) - 1) & !((1u32 << start) - 1);
+            }
+        }
+    }
+    bits
 }
 
 /// What a part one side has and the other lacks costs.
@@ -750,6 +808,24 @@ mod tests {
         // A listed two-letter acronym is not spelt out by any two query words.
         assert!(score("Haeundae Motors Garage", "HM", false).score < 0.5);
         assert!(score("US", "United States", false).score > 0.85);
+    }
+
+    #[test]
+    fn a_unit_number_and_a_country_written_out_are_no_common_words() {
+        let cap = w::COMMON_WORDS_ONLY_CAP;
+        assert!(score("Workers Party Office 27", "OFFICE 27", false).score > cap);
+        // A single digit tells few units apart.
+        assert!(score("Workers Party Office 2", "OFFICE 2", false).score <= cap);
+        let s = score(
+            "Korea Central Bank",
+            "CENTRAL BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA",
+            false,
+        );
+        assert!(s.score > cap, "{s:?}");
+        // Between Latin names a qualifier the listed name lacks tells firms apart.
+        let s = score("Cambodia Trading Bank", "TRADING BANK", false);
+        assert_eq!(s.cap, NameCap::CommonWordsOnly, "{s:?}");
+        assert!(s.score <= cap, "{s:?}");
     }
 
     #[test]
