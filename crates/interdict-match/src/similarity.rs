@@ -25,6 +25,8 @@ pub(crate) enum Kind {
     Acronym,
     /// A given name and its English nickname ("Theodore" / "Ted").
     Nickname,
+    /// A country's name and its English adjective ("Iran" / "Iranian").
+    CountryAdjective,
     /// Two parts written together on one side meet one part on the other,
     /// within this many edits.
     Spacing(f64),
@@ -285,11 +287,39 @@ fn spelling_readings(
     // translated to one English form of several ("은행" → "bank" for a
     // listed "Banking"); between Latin names the forms tell firms apart
     // ("Trust Bank" / "Banking Corporation").
+    if !cx.person && country_and_adjective(&qt.0, &lt.0) {
+        best.consider(w::PART_COUNTRY_ADJECTIVE, Kind::CountryAdjective);
+    }
     if cx.translit && !cx.person && !translit_syllables(cx) {
         if let Some((s, d)) = same_english_stem(&qt.0, &lt.0) {
             best.consider(s, Kind::Fuzzy(d));
         }
     }
+}
+
+/// Whether one part is a country's one-word name in the country table of
+/// `interdict-model` and the other its English adjective, formed by the
+/// regular suffixes -n, -an, -ian, -ese, -i on the name or on the name
+/// without its final vowel or y ("Syria" / "Syrian", "Iran" / "Iranian",
+/// "Japan" / "Japanese", "Iraq" / "Iraqi", "Ukraine" / "Ukrainian").
+fn country_and_adjective(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    // Most pairs stop at the length and the first three letters.
+    if short.len() < 4
+        || !(1..=4).contains(&(long.len() - short.len()))
+        || short.as_bytes()[..3] != long.as_bytes()[..3]
+        || !short.is_ascii()
+    {
+        return false;
+    }
+    let trimmed = short
+        .strip_suffix(['a', 'e', 'o', 'y'])
+        .filter(|s| s.len() >= 3);
+    let formed = [Some(short), trimmed].into_iter().flatten().any(|stem| {
+        long.strip_prefix(stem)
+            .is_some_and(|suffix| ["n", "an", "ian", "ese", "i"].contains(&suffix))
+    });
+    formed && interdict_model::countries::by_name(short).is_some()
 }
 
 /// Whether two parts differ only in how they spell the Cyrillic "й" (short
@@ -435,6 +465,19 @@ fn intersects<T: Ord>(a: &[T], b: &[T]) -> bool {
 mod tests {
     use super::*;
     use crate::analyse::kind_of;
+
+    #[test]
+    fn a_country_meets_its_adjective() {
+        assert!(country_and_adjective("iran", "iranian"));
+        assert!(country_and_adjective("syrian", "syria"));
+        assert!(country_and_adjective("ukraine", "ukrainian"));
+        assert!(country_and_adjective("iraq", "iraqi"));
+        assert!(country_and_adjective("japan", "japanese"));
+        // Not a country, or not its adjective.
+        assert!(!country_and_adjective("bank", "banking"));
+        assert!(!country_and_adjective("iran", "irani5"));
+        assert!(!country_and_adjective("india", "indiana"));
+    }
 
     #[test]
     fn short_i_spelt_y_i_or_j_is_one_letter() {

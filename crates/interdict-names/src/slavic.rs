@@ -265,7 +265,11 @@ pub(crate) fn slavic_readings(lower: &str) -> Vec<String> {
         (&UKRAINIAN, &["ii ", "ovych", "ivna ", "iia "]),
         (
             &HUNGARIAN,
-            &["sz", "zs", "cs", "nyi", "nye", "gyi", "gye", "tyi", "tye"],
+            // "cs" only before a vowel: English "-ics" is no mark.
+            &[
+                "sz", "zs", "csa", "cse", "csi", "cso", "csu", "nyi", "nye", "gyi", "gye", "tyi",
+                "tye",
+            ],
         ),
         (&ROMANIAN, &["ghe", "ghi", "ș", "ş", "ț", "ţ"]),
     ];
@@ -364,5 +368,6 @@ mod tests {
     fn english_names_are_left_alone() {
         assert!(slavic_readings("john smith").is_empty());
         assert!(slavic_readings("washington").is_empty());
+        assert!(slavic_readings("iran electronics industries").is_empty());
     }
 }
