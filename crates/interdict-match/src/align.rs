@@ -91,7 +91,12 @@ pub(crate) fn align(
         .iter()
         .chain(l.iter())
         .any(|t| t.particle == Some(ParticleClass::Patronymic));
-    let extras = if cx.korean || cx.syllabic {
+    // A foreign family name alone leaves the given names out wherever
+    // the list writes them: they are extras like a middle name.
+    let foreign_surname = foreign_family_name_alone(&pairs, q, qm, l);
+    let extras = if foreign_surname {
+        Extras::Plain
+    } else if cx.korean || cx.syllabic {
         Extras::NoOptionalParts
     } else if cx.person {
         Extras::PersonEnds
@@ -108,7 +113,13 @@ pub(crate) fn align(
         cap: NameCap::SinglePart,
     };
     let translated = qm.method == Transliteration::OrgTranslated;
-    apply_caps(&mut out, (q, used_q), (l, used_l), parties, translated);
+    apply_caps(
+        &mut out,
+        (q, used_q),
+        (l, used_l),
+        parties,
+        (translated, foreign_surname),
+    );
     out.score = out.score.clamp(0.0, 1.0);
     out
 }
@@ -225,12 +236,15 @@ fn apply_caps(
     (q, used_q): (&[&Tok], u32),
     (l, used_l): (&[&Tok], u32),
     parties: Parties,
-    translated: bool,
+    (translated, foreign_surname): (bool, bool),
 ) {
     if out.spacing.is_some() {
         return;
     }
-    if parties.any_person() && single_part_only(&out.pairs, q, l) && out.score > w::SINGLE_PART_CAP
+    if parties.any_person()
+        && !foreign_surname
+        && single_part_only(&out.pairs, q, l)
+        && out.score > w::SINGLE_PART_CAP
     {
         out.capped_from = Some(out.score.min(1.0));
         out.score = w::SINGLE_PART_CAP;
@@ -243,6 +257,28 @@ fn apply_caps(
         out.score = w::COMMON_WORDS_ONLY_CAP;
         out.cap = NameCap::CommonWordsOnly;
     }
+}
+
+/// Whether the query is a foreign person's family name alone, written in
+/// Chinese, Japanese or Korean transcription (普京, プーチン, 푸틴), that
+/// meets a word at an end of the listed name (where family names sit):
+/// the Chinese, Japanese and Korean press name foreign people by their
+/// family name alone, so such a query names the person, not a part of
+/// the name.
+fn foreign_family_name_alone(pairs: &[Pair], q: &[&Tok], qm: &FormMeta, l: &[&Tok]) -> bool {
+    let foreign = matches!(
+        qm.method,
+        Transliteration::HanForeign | Transliteration::KanaForeign | Transliteration::HangulForeign
+    );
+    if !foreign || q.len() != 1 || q[0].kind != PartKind::Word || pairs.len() != 1 {
+        return false;
+    }
+    let words: SmallVec<[usize; 16]> = (0..l.len().min(MAX_PARTS))
+        .filter(|&i| l[i].kind == PartKind::Word)
+        .collect();
+    let j = pairs[0].l as usize;
+    pairs[0].sim >= w::DISTINCTIVE_AGREEMENT
+        && (words.first() == Some(&j) || words.last() == Some(&j))
 }
 
 /// Whether one part, or initials alone, of a person's multi-part name
@@ -826,6 +862,30 @@ mod tests {
         let s = score("Cambodia Trading Bank", "TRADING BANK", false);
         assert_eq!(s.cap, NameCap::CommonWordsOnly, "{s:?}");
         assert!(s.score <= cap, "{s:?}");
+    }
+
+    #[test]
+    fn a_foreign_family_name_alone_in_transcription_names_the_person() {
+        let fa = analyse_name("格雷兹洛夫", false);
+        let form = fa
+            .iter()
+            .find(|f| f.meta.method == Transliteration::HanForeign)
+            .expect("a Xinhua reading");
+        let ta: Vec<Tok> = form.parts.iter().map(|(t, k)| Tok::new(t, *k)).collect();
+        let ra: Vec<&Tok> = ta.iter().collect();
+        for listed in [
+            "GRYZLOV Boris Vyacheslavovich",
+            "Boris Vyacheslavovich GRYZLOV",
+        ] {
+            let fb = analyse_name(listed, false);
+            let tb: Vec<Tok> = fb[0].parts.iter().map(|(t, k)| Tok::new(t, *k)).collect();
+            let rb: Vec<&Tok> = tb.iter().collect();
+            let s = align(&ra, &form.meta, &rb, &fb[0].meta, Parties::People);
+            assert!(s.score > w::SINGLE_PART_CAP, "{listed}: {s:?}");
+        }
+        // The same family name typed in Latin letters is one part still.
+        let s = score("Gryzlov", "GRYZLOV Boris Vyacheslavovich", true);
+        assert!(s.score <= w::SINGLE_PART_CAP, "{s:?}");
     }
 
     #[test]
