@@ -249,25 +249,141 @@ impl Terms {
     }
 }
 
+/// Which characters make up a run that a glossary reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RunKind {
+    /// Han characters (Chinese words).
+    Han,
+    /// Han characters and kana (Japanese words mix them: 歯磨き).
+    HanKana,
+    /// Hangul syllables.
+    Hangul,
+}
+
+impl RunKind {
+    fn takes(self, r: Run) -> bool {
+        match self {
+            RunKind::Han => r == Run::Han,
+            RunKind::HanKana => r == Run::Han || r == Run::Kana,
+            RunKind::Hangul => r == Run::Hangul,
+        }
+    }
+}
+
+/// A run of units (characters, or stemmed words joined by spaces) as a
+/// glossary reads it, with where each unit sits in the normalised text.
+#[derive(Debug, Default)]
+pub(crate) struct UnitRun {
+    pub text: String,
+    /// Byte span of each unit in `text`.
+    pub spans: Vec<(usize, usize)>,
+    /// Byte offset of each unit in the normalised text.
+    pub origin: Vec<usize>,
+}
+
+impl UnitRun {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.spans.clear();
+        self.origin.clear();
+    }
+
+    fn push_char(&mut self, c: char, origin: usize) {
+        let start = self.text.len();
+        self.text.push(c);
+        self.spans.push((start, self.text.len()));
+        self.origin.push(origin);
+    }
+
+    fn push_word(&mut self, w: &str, origin: usize) {
+        if !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        let start = self.text.len();
+        self.text.push_str(w);
+        self.spans.push((start, self.text.len()));
+        self.origin.push(origin);
+    }
+
+    /// The text of units `i..j`.
+    pub fn units(&self, i: usize, j: usize) -> &str {
+        &self.text[self.spans[i].0..self.spans[j - 1].1]
+    }
+
+    /// Number of units.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+}
+
 impl Terms {
-    /// Calls `f` with every run of Han characters (folded) of `norm` (a
-    /// normalised text) and its offset.
-    pub(crate) fn each_han_run(&self, norm: &str, mut f: impl FnMut(&[char], usize)) {
-        let mut run: Vec<char> = Vec::new();
-        let mut start = 0;
+    /// Calls `f` with every run of `kind` characters of `norm` (a
+    /// normalised text), Han characters folded.
+    pub(crate) fn each_char_run(
+        &self,
+        norm: &str,
+        kind: RunKind,
+        run: &mut UnitRun,
+        mut f: impl FnMut(&UnitRun),
+    ) {
+        run.clear();
         for (i, c) in norm.char_indices() {
-            if run_of(c) == Run::Han {
-                if run.is_empty() {
-                    start = i;
-                }
-                run.push(self.fold_han(c));
-            } else if !run.is_empty() {
-                f(&run, start);
+            let r = run_of(c);
+            if kind.takes(r) {
+                let c = if r == Run::Han { self.fold_han(c) } else { c };
+                run.push_char(c, i);
+            } else if run.len() > 0 {
+                f(run);
                 run.clear();
             }
         }
-        if !run.is_empty() {
-            f(&run, start);
+        if run.len() > 0 {
+            f(run);
+        }
+    }
+
+    /// Calls `f` with every run of Cyrillic words of `norm` (a normalised
+    /// text), stemmed; stop words are left out without ending the run
+    /// ("мука из пшеницы" reads as "мук пшениц"), anything else ends it.
+    pub(crate) fn each_cyrillic_run(
+        &self,
+        norm: &str,
+        run: &mut UnitRun,
+        mut f: impl FnMut(&UnitRun),
+    ) {
+        run.clear();
+        for (start, w) in words(norm) {
+            if w.chars().all(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+                if let Some(stem) = self.stem(w) {
+                    run.push_word(&stem, start);
+                }
+            } else if run.len() > 0 {
+                f(run);
+                run.clear();
+            }
+        }
+        if run.len() > 0 {
+            f(run);
+        }
+    }
+
+    /// True when the text has kana (it is Japanese, not Chinese).
+    pub(crate) fn has_kana(&self, norm: &str) -> bool {
+        norm.chars().any(|c| run_of(c) == Run::Kana)
+    }
+
+    /// The stems of a phrase's Cyrillic words joined by spaces, as
+    /// [`Terms::each_cyrillic_run`] reads them (a glossary's key).
+    pub(crate) fn cyrillic_key(&self, phrase: &str) -> String {
+        let mut run = UnitRun::default();
+        let mut keys: Vec<String> = Vec::with_capacity(1);
+        self.each_cyrillic_run(&crate::vocab::normalize(phrase), &mut run, |r| {
+            keys.push(r.text.clone())
+        });
+        // A phrase broken by a non-Cyrillic word is no single key.
+        match keys.len() {
+            1 => keys.swap_remove(0),
+            _ => String::new(),
         }
     }
 }
