@@ -18,6 +18,7 @@ use crate::error::GoodsError;
 use crate::terms::{RunKind, Terms, UnitRun};
 use crate::zh::gunzip;
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 const CEDICT_GZ: &[u8] = include_bytes!("../../../data/hs/zh_cedict.tsv.gz");
 const JMDICT_GZ: &[u8] = include_bytes!("../../../data/hs/ja_jmdict.tsv.gz");
@@ -32,7 +33,10 @@ const MAX_UNITS: usize = 10;
 /// English glosses (`; `-separated senses).
 #[derive(Debug, Default)]
 pub(crate) struct Glossary {
-    words: FxHashMap<Box<str>, Box<str>>,
+    /// Headword → byte range of its glosses in `glosses`.
+    words: FxHashMap<Box<str>, (u32, u32)>,
+    /// The unpacked file: glosses are read from it in place.
+    glosses: String,
     /// Units of the longest headword (at most `MAX_UNITS`).
     longest: usize,
     /// Fewest units of a word found inside a longer run: a lone Han
@@ -57,8 +61,12 @@ impl Glossary {
     ) -> Result<Glossary, GoodsError> {
         let text = gunzip(bytes, file)?;
         let mut words = FxHashMap::default();
+        words.reserve(text.bytes().filter(|&b| b == b'\n').count());
         let mut longest = 1;
-        for (i, line) in text.lines().enumerate() {
+        let mut at = 0;
+        for (i, line) in text.split_terminator('\n').enumerate() {
+            let start = at;
+            at += line.len() + 1;
             let (Some((head, _)), Some((_, gloss))) =
                 (line.split_once('\t'), line.rsplit_once('\t'))
             else {
@@ -75,14 +83,23 @@ impl Glossary {
                 continue;
             }
             longest = longest.max(units);
-            words.entry(k.into()).or_insert_with(|| gloss.into());
+            let end = start + line.len();
+            let range = ((end - gloss.len()) as u32, end as u32);
+            words.entry(k.into()).or_insert(range);
         }
         Ok(Glossary {
             words,
+            glosses: text,
             longest,
             shortest,
             alone,
         })
+    }
+
+    fn get(&self, key: &str) -> Option<&str> {
+        self.words
+            .get(key)
+            .and_then(|&(a, b)| self.glosses.get(a as usize..b as usize))
     }
 
     /// Number of headwords.
@@ -96,7 +113,7 @@ impl Glossary {
     pub(crate) fn segment(&self, run: &UnitRun, mut found: impl FnMut(&str, &str, usize)) {
         let n = run.len();
         if n == 1 && self.alone && self.shortest > 1 {
-            if let Some(g) = self.words.get(run.units(0, 1)) {
+            if let Some(g) = self.get(run.units(0, 1)) {
                 found(run.units(0, 1), g, run.origin[0]);
             }
             return;
@@ -106,7 +123,7 @@ impl Glossary {
             let mut step = 1;
             for len in (self.shortest..=self.longest.min(n - i)).rev() {
                 let key = run.units(i, i + len);
-                if let Some(g) = self.words.get(key) {
+                if let Some(g) = self.get(key) {
                     found(key, g, run.origin[i]);
                     step = len;
                     break;
@@ -158,26 +175,40 @@ impl Glossaries {
         norm: &str,
         mut found: impl FnMut(&str, &str, usize, bool),
     ) {
-        let mut run = UnitRun::default();
-        terms.each_char_run(norm, RunKind::Han, &mut run, |r| {
-            self.zh.segment(r, |w, g, o| found(w, g, o, false))
-        });
-        // Kana tell Japanese from Chinese; Han characters alone do not, and
-        // JMdict's senses of Chinese words mislead (on the blind set's dev
-        // part JMdict on every text won Japanese lines written without kana
-        // and lost as many Chinese ones on the other part).
-        if terms.has_kana(norm) {
-            terms.each_char_run(norm, RunKind::HanKana, &mut run, |r| {
-                self.ja.segment(r, |w, g, o| found(w, g, o, false))
-            });
-        }
-        terms.each_char_run(norm, RunKind::Hangul, &mut run, |r| {
-            self.ko.segment(r, |w, g, o| found(w, g, o, false))
-        });
-        terms.each_cyrillic_run(norm, &mut run, |r| {
-            self.ru.segment(r, |w, g, o| found(w, g, o, true))
+        let scripts = terms.scripts(norm);
+        RUN.with(|run| {
+            let run = &mut run.borrow_mut();
+            if scripts.han {
+                terms.each_char_run(norm, RunKind::Han, run, |r| {
+                    self.zh.segment(r, |w, g, o| found(w, g, o, false))
+                });
+            }
+            // Kana tell Japanese from Chinese; Han characters alone do not,
+            // and JMdict's senses of Chinese words mislead (on the blind
+            // set's dev part JMdict on every text won Japanese lines written
+            // without kana and lost as many Chinese ones on the other part).
+            if scripts.kana {
+                terms.each_char_run(norm, RunKind::HanKana, run, |r| {
+                    self.ja.segment(r, |w, g, o| found(w, g, o, false))
+                });
+            }
+            if scripts.hangul {
+                terms.each_char_run(norm, RunKind::Hangul, run, |r| {
+                    self.ko.segment(r, |w, g, o| found(w, g, o, false))
+                });
+            }
+            if scripts.cyrillic {
+                terms.each_cyrillic_run(norm, run, |r| {
+                    self.ru.segment(r, |w, g, o| found(w, g, o, true))
+                });
+            }
         });
     }
+}
+
+thread_local! {
+    /// The run being segmented, reused across descriptions.
+    static RUN: RefCell<UnitRun> = RefCell::new(UnitRun::default());
 }
 
 #[cfg(test)]

@@ -517,14 +517,21 @@ impl HsIndex {
         if stems {
             return word.split(' ').all(has);
         }
-        let chars: Vec<char> = word.chars().collect();
-        let mut pair = String::with_capacity(8);
-        chars.len() >= 2
-            && chars.windows(2).all(|p| {
-                pair.clear();
-                pair.extend(p);
-                has(&pair)
-            })
+        // Character boundaries; a pair runs from one to the next but one.
+        let mut bounds = word.char_indices().map(|(i, _)| i).chain([word.len()]);
+        let (Some(mut first), Some(mut second)) = (bounds.next(), bounds.next()) else {
+            return false;
+        };
+        let mut pairs = 0;
+        for end in bounds {
+            if !has(&word[first..end]) {
+                return false;
+            }
+            pairs += 1;
+            first = second;
+            second = end;
+        }
+        pairs > 0
     }
 
     fn word_term(&self, w: &str) -> Option<u32> {
@@ -730,8 +737,23 @@ fn add_national(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests may unwrap: a panic is the failure report
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_the_tariff_texts_have_are_not_glossed() {
+        let index = HsIndex::build(&Nomenclature::bundled().unwrap()).unwrap();
+        // ТН ВЭД has медь (copper) and мёд (honey), which stem alike: the
+        // glossary must not add "honey" to a copper line.
+        assert!(index.knows("мед", true));
+        let q = index.query(&normalize("Медь катодная"), usize::MAX, &[]);
+        assert!(q.iter().all(|t| !t.source.contains('→')), "{q:?}");
+        // A word the texts lack adds its English gloss.
+        assert!(!index.knows("갈비탕", false));
+        let q = index.query(&normalize("갈비탕 500g"), usize::MAX, &[]);
+        assert!(q.iter().any(|t| t.source == "갈비탕→soup"), "{q:?}");
+    }
 
     #[test]
     fn a_word_in_both_levels_is_not_counted_twice() {

@@ -7,7 +7,9 @@
 //! about documents or scores (see `index`).
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// What kind of term was emitted: the query side weighs them apart.
@@ -152,7 +154,8 @@ const STOP_WORDS: &[&str] = &[
 pub(crate) struct Terms {
     en: Stemmer,
     ru: Stemmer,
-    han: HashMap<char, char>,
+    /// Fx-hashed: every Han character of every text passes through it.
+    han: FxHashMap<char, char>,
 }
 
 impl std::fmt::Debug for Terms {
@@ -168,7 +171,7 @@ impl Terms {
         Terms {
             en: Stemmer::create(Algorithm::English),
             ru: Stemmer::create(Algorithm::Russian),
-            han,
+            han: han.into_iter().collect(),
         }
     }
 
@@ -248,6 +251,30 @@ impl Terms {
         }
     }
 }
+
+/// The scripts present in a text.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Scripts {
+    pub han: bool,
+    /// Kana tell Japanese from Chinese.
+    pub kana: bool,
+    pub hangul: bool,
+    pub cyrillic: bool,
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c)
+}
+
+thread_local! {
+    /// Stems of Cyrillic words read by glossaries, so a batch stems each
+    /// distinct word once ("" for a stop word).
+    static CYRILLIC_STEMS: RefCell<FxHashMap<Box<str>, Box<str>>> =
+        RefCell::new(FxHashMap::default());
+}
+
+/// Entries kept in the per-thread stem cache before it is emptied.
+const STEM_CACHE: usize = 50_000;
 
 /// Which characters make up a run that a glossary reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -353,10 +380,20 @@ impl Terms {
     ) {
         run.clear();
         for (start, w) in words(norm) {
-            if w.chars().all(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
-                if let Some(stem) = self.stem(w) {
-                    run.push_word(&stem, start);
-                }
+            if w.chars().all(is_cyrillic) {
+                CYRILLIC_STEMS.with(|cache| {
+                    let mut cache = cache.borrow_mut();
+                    if !cache.contains_key(w) {
+                        if cache.len() >= STEM_CACHE {
+                            cache.clear();
+                        }
+                        let stem = self.stem(w).unwrap_or_default();
+                        cache.insert(w.into(), stem.as_ref().into());
+                    }
+                    if let Some(stem) = cache.get(w).filter(|s| !s.is_empty()) {
+                        run.push_word(stem, start);
+                    }
+                });
             } else if run.len() > 0 {
                 f(run);
                 run.clear();
@@ -367,9 +404,19 @@ impl Terms {
         }
     }
 
-    /// True when the text has kana (it is Japanese, not Chinese).
-    pub(crate) fn has_kana(&self, norm: &str) -> bool {
-        norm.chars().any(|c| run_of(c) == Run::Kana)
+    /// Which scripts a normalised text has, in one pass (a glossary whose
+    /// script is absent costs nothing).
+    pub(crate) fn scripts(&self, norm: &str) -> Scripts {
+        let mut s = Scripts::default();
+        for c in norm.chars() {
+            match run_of(c) {
+                Run::Han => s.han = true,
+                Run::Kana => s.kana = true,
+                Run::Hangul => s.hangul = true,
+                Run::Alnum => s.cyrillic |= is_cyrillic(c),
+            }
+        }
+        s
     }
 
     /// The stems of a phrase's Cyrillic words joined by spaces, as
