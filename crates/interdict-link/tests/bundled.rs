@@ -69,7 +69,7 @@ fn no_party_holds_two_records_of_a_list_that_names_a_party_once() {
             .iter()
             .filter(|m| !m.starts_with("us_trade_csl:"))
             .map(|m| {
-                let (dataset, id) = m.split_once(':').unwrap();
+                let (dataset, id) = m.split_once(':').unwrap_or((m.as_str(), ""));
                 let regime: String = id.chars().take_while(char::is_ascii_alphabetic).collect();
                 match dataset {
                     "gb_fcdo_sanctions" => format!("{dataset}/{regime}"),
