@@ -135,6 +135,7 @@ fn context(q: &[&Tok], qm: &FormMeta, l: &[&Tok], lm: &FormMeta, parties: Partie
         person: parties.any_person(),
         chinese: chinese_like(q) && chinese_like(l),
         vowelless: qm.abjad || lm.abjad || qm.method == Transliteration::AnyAscii,
+        translated_org: qm.method == Transliteration::OrgTranslated,
     }
 }
 
@@ -156,7 +157,9 @@ fn pair_parts(
         acronyms(q, l, cx.person, &mut used_q, &mut used_l, &mut pairs);
     }
     split_parts(q, l, cx, &mut used_q, &mut used_l, &mut pairs);
-    mark_out_of_order(&mut pairs, q, l);
+    if !cx.translated_org {
+        mark_out_of_order(&mut pairs, q, l);
+    }
     (pairs, used_q, used_l)
 }
 
