@@ -1,5 +1,6 @@
 # Writes data/org_vocabulary.tsv: python3 data/write_org_vocabulary.py > data/org_vocabulary.tsv
 # concept: (english, traditional, simplified or None, korean list, japanese list or [])
+# english: the lists' translation; "a|b" where the dictionary gives both and the lists use both
 UN = {
  "朝鮮": "UN list KPe.016 alias 朝鲜联合机械贸易会社 = KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION",
  "機械": "UN list KPe.016 alias 朝鲜联合机械贸易会社 = KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION",
@@ -53,7 +54,7 @@ C = [
  ("aerospace", "宇宙", None, ["우주"], []),
  ("air", "航空", None, ["항공"], []),
  ("central", "中央", None, ["중앙"], []),
- ("foreign", "對外", "对外", ["대외"], []),
+ ("foreign|external", "對外", "对外", ["대외"], []),
  ("construction", "建設", "建设", ["건설"], []),
  ("guidance", "指導", "指导", ["지도"], []),
  ("reconnaissance", "偵察", "侦察", ["정찰"], []),
