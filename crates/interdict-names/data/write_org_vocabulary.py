@@ -35,7 +35,7 @@ C = [
  ("joint venture", "合營", "合营", ["합영"], []),
  ("joint venture", "合作", None, ["합작"], []),
  ("general bureau", "總局", "总局", ["총국"], ["総局"]),
- ("committee", "委員會", "委员会", ["위원회"], ["委員会"]),
+ ("committee|commission", "委員會", "委员会", ["위원회"], ["委員会"]),
  ("academy of sciences", "科學院", "科学院", ["과학원"], []),
  ("science", "科學", "科学", ["과학"], []),
  ("natural", "自然", None, ["자연"], []),
