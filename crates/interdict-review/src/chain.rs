@@ -178,6 +178,16 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    #[test]
+    fn scores_read_back_as_written() {
+        // A score whose shortest decimal form the default JSON float parser
+        // reads back one unit in the last place off: the stored entry must
+        // still read back canonical.
+        let body = canonical(&json!({"score": 0.9551282048538905_f64}));
+        let parsed: Value = serde_json::from_str(&body).expect("JSON");
+        assert_eq!(canonical(&parsed), body);
+    }
+
     fn chain(n: usize) -> Vec<Row> {
         let mut rows: Vec<Row> = Vec::new();
         for i in 0..n {

@@ -116,6 +116,20 @@ async fn lists_rows() {
 async fn every_documented_route_answers() {
     let doc = get("/openapi.json").await.json();
     assert_eq!(doc["openapi"], "3.1.0");
+    for path in ["/match/{dataset}", "/goods", "/screen"] {
+        let op = &doc["paths"][path]["post"];
+        let header = op["parameters"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|p| p["in"] == "header");
+        assert_eq!(
+            header.map(|h| &h["name"]),
+            Some(&json!("x-interdict-user")),
+            "{path}"
+        );
+        assert!(op["responses"]["503"].is_object(), "{path}");
+    }
     for r in ROUTES {
         assert!(
             doc["paths"][r.path][r.method].is_object(),
