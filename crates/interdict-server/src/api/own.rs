@@ -9,7 +9,7 @@ use crate::index::Index;
 use crate::params::Params;
 use axum::body::{Body, Bytes};
 use interdict_goods::GoodsLine;
-use interdict_model::PartialDate;
+use interdict_model::{Coded, ErrorCode, PartialDate};
 use interdict_screen::{Decision, Scope, Screener, Shipment, ShipmentError};
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -30,7 +30,7 @@ pub fn goods(index: &Index, body: &[u8], csv: bool) -> ApiResult<Value> {
     if csv {
         let rows = screener
             .assess_csv(body)
-            .map_err(|e| ApiError::BadRequest(e.to_string()))?;
+            .map_err(|e| ApiError::from_coded(&e))?;
         return Ok(numbered(rows));
     }
     match serde_json::from_slice::<Value>(body) {
@@ -39,7 +39,7 @@ pub fn goods(index: &Index, body: &[u8], csv: bool) -> ApiResult<Value> {
                 .map_err(|e| ApiError::invalid(&["body"], e.to_string()))?;
             let report = screener
                 .assess(&line)
-                .map_err(|e| ApiError::BadRequest(e.to_string()))?;
+                .map_err(|e| ApiError::from_coded(&e))?;
             Ok(json!(report))
         }
         Ok(Value::Array(items)) => {
@@ -48,11 +48,11 @@ pub fn goods(index: &Index, body: &[u8], csv: bool) -> ApiResult<Value> {
                 .enumerate()
                 .map(|(i, v)| {
                     let r = serde_json::from_value::<GoodsLine>(v)
-                        .map_err(|e| e.to_string())
-                        .and_then(|l| screener.assess(&l).map_err(|e| e.to_string()));
+                        .map_err(|e| (ErrorCode::GoodsMalformedLine, e.to_string()))
+                        .and_then(|l| screener.assess(&l).map_err(|e| (e.code(), e.to_string())));
                     match r {
                         Ok(report) => json!({"line": i + 1, "report": report}),
-                        Err(e) => json!({"line": i + 1, "error": e}),
+                        Err((code, e)) => json!({"line": i + 1, "error": e, "code": code}),
                     }
                 })
                 .collect();
@@ -71,7 +71,7 @@ fn numbered(rows: Vec<interdict_goods::NumberedResult>) -> Value {
         rows.into_iter()
             .map(|(n, r)| match r {
                 Ok(report) => json!({"line": n, "report": report}),
-                Err(e) => json!({"line": n, "error": e.to_string()}),
+                Err(e) => json!({"line": n, "error": e.to_string(), "code": e.code()}),
             })
             .collect(),
     )
@@ -106,7 +106,7 @@ pub fn parse_shipments(body: &[u8], csv: bool) -> Vec<Parsed> {
 
 pub fn scope_of(p: &Params) -> ApiResult<Scope> {
     Scope::parse(p.get("jurisdiction").unwrap_or("all"))
-        .map_err(|e| ApiError::invalid(&["query", "jurisdiction"], e.to_string()))
+        .map_err(|e| ApiError::invalid_coded(&["query", "jurisdiction"], &e))
 }
 
 fn screen_all(
@@ -144,7 +144,11 @@ pub fn screen_html(index: &Index, scope: &Scope, shipments: Vec<Parsed>) -> Stri
 fn record(r: Result<(Shipment, Decision), ShipmentError>) -> String {
     let line = match r {
         Ok((_, d)) => serde_json::to_string(&d).unwrap_or_default(),
-        Err(e) => json!({ "error": e }).to_string(),
+        Err(e) => {
+            let mut record = json!({ "error": e });
+            record["error"]["code"] = json!(e.code());
+            record.to_string()
+        }
     };
     line + "\n"
 }
