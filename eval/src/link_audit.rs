@@ -134,13 +134,38 @@ pub fn score(linked: &Linked, key: &Path, labels: &Path) -> Result<Scored> {
 /// Near-miss pairs in the pool the audit sample was drawn from.
 const NEAR_MISS_POOL: usize = 2_848;
 
-pub fn run(dir: &Path, show_errors: bool) -> Result<()> {
+/// Writes every party of more than one record as a JSON line: its
+/// members, their source records and the merge reasons, for auditing what
+/// a linker change merges.
+fn write_parties(linked: &Linked, records: &[interdict_model::Entity], path: &Path) -> Result<()> {
+    let by_id: HashMap<&str, &interdict_model::Entity> =
+        records.iter().map(|e| (e.id.as_str(), e)).collect();
+    let mut out = String::new();
+    for c in linked.clusters.iter().filter(|c| c.members.len() > 1) {
+        let reasons: Vec<String> = c.reasons.iter().map(|r| r.to_string()).collect();
+        let sources: Vec<_> = c
+            .members
+            .iter()
+            .filter_map(|m| by_id.get(m.as_str()))
+            .collect();
+        let line =
+            serde_json::json!({"members": c.members, "reasons": reasons, "records": sources});
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).with_context(|| format!("cannot write {}", path.display()))
+}
+
+pub fn run(dir: &Path, show_errors: bool, parties: Option<&Path>) -> Result<()> {
     let records: Vec<interdict_model::Entity> = interdict_lists::load_bundled()
         .context("cannot load the bundled lists")?
         .into_iter()
         .flat_map(|s| s.entities)
         .collect();
     let linked = interdict_link::link(&records);
+    if let Some(path) = parties {
+        write_parties(&linked, &records, path)?;
+    }
     let (parts, dev_errors) = score(
         &linked,
         &dir.join("sample.key.jsonl"),

@@ -60,6 +60,9 @@ struct LinkAuditArgs {
     /// List the dev part's misses and wrong merges (never the holdout's).
     #[arg(long)]
     show_errors: bool,
+    /// Also write every merged party (members, reasons) as JSON lines here.
+    #[arg(long, value_name = "FILE")]
+    parties: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -168,7 +171,9 @@ fn main() -> Result<()> {
         }
         Command::Shipments(args) => shipments::run(args.labelled, &eval_dir()),
         Command::LinkSample(args) => link_sample::run(&args.out, args.n, args.seed),
-        Command::LinkAudit(args) => link_audit::run(&args.dir, args.show_errors),
+        Command::LinkAudit(args) => {
+            link_audit::run(&args.dir, args.show_errors, args.parties.as_deref())
+        }
         Command::Pair(args) => {
             let schema: interdict_model::Schema = args
                 .schema

@@ -4,10 +4,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let files = [("eu_fsf_xml.input", data)];
-    interdict_fuzz::check_list(
-        &files,
-        interdict_fuzz::Ids::Prefixed,
-        interdict_lists::parse_bytes("eu_fsf", &files),
-    );
+    interdict_fuzz::fuzz_list("eu_fsf", &["eu_fsf_xml.input"], data);
 });

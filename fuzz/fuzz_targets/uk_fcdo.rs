@@ -2,7 +2,6 @@
 //! `FILE_SEPARATOR`); seeds: excerpts of the real tables.
 #![no_main]
 
-use interdict_fuzz::split_files;
 use libfuzzer_sys::fuzz_target;
 
 const NAMES: [&str; 5] = [
@@ -14,11 +13,5 @@ const NAMES: [&str; 5] = [
 ];
 
 fuzz_target!(|data: &[u8]| {
-    let parts = split_files(data, NAMES.len());
-    let files: Vec<(&str, &[u8])> = NAMES.iter().copied().zip(parts).collect();
-    interdict_fuzz::check_list(
-        &files,
-        interdict_fuzz::Ids::Prefixed,
-        interdict_lists::parse_bytes("gb_fcdo_sanctions", &files),
-    );
+    interdict_fuzz::fuzz_list("gb_fcdo_sanctions", &NAMES, data);
 });

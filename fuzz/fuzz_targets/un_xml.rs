@@ -4,10 +4,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let files = [("un_xml.input", data)];
-    interdict_fuzz::check_list(
-        &files,
-        interdict_fuzz::Ids::Prefixed,
-        interdict_lists::parse_bytes("un_sc_sanctions", &files),
-    );
+    interdict_fuzz::fuzz_list("un_sc_sanctions", &["un_xml.input"], data);
 });

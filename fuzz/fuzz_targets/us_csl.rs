@@ -4,10 +4,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let files = [("us_csl.input", data)];
-    interdict_fuzz::check_list(
-        &files,
-        interdict_fuzz::Ids::Prefixed,
-        interdict_lists::parse_bytes("us_trade_csl", &files),
-    );
+    interdict_fuzz::fuzz_list("us_trade_csl", &["us_csl.input"], data);
 });

@@ -42,6 +42,19 @@ pub enum Ids {
     AsGiven,
 }
 
+/// Parses `data` as the files `names` of `dataset` (cut at
+/// [`FILE_SEPARATOR`]; a single file takes all of it) and checks the
+/// outcome: the body of every list target.
+pub fn fuzz_list(dataset: &str, names: &[&str], data: &[u8]) {
+    let parts = split_files(data, names.len());
+    let files: Vec<(&str, &[u8])> = names.iter().copied().zip(parts).collect();
+    check_list(
+        &files,
+        Ids::Prefixed,
+        interdict_lists::parse_bytes(dataset, &files),
+    );
+}
+
 /// Checks the outcome of parsing `files`.
 pub fn check_list(files: &[(&str, &[u8])], ids: Ids, result: Result<Snapshot, ListError>) {
     match result {

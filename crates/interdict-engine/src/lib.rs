@@ -16,10 +16,12 @@
 #![warn(missing_docs)]
 
 mod adapters;
+mod asset_answer;
 mod assets;
 mod sources;
 
 pub use adapters::{party_query, GoodsAdapter, PartyAdapter};
+pub use asset_answer::AssetAnswer;
 pub use assets::ListedAsset;
 pub use sources::{SourceSnapshot, STALE_AFTER_DAYS};
 

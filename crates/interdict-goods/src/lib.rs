@@ -35,6 +35,7 @@ mod deciding;
 mod error;
 mod eval;
 mod fx;
+mod glossary;
 mod hs;
 mod index;
 mod rules;

@@ -7,7 +7,9 @@
 //! about documents or scores (see `index`).
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// What kind of term was emitted: the query side weighs them apart.
@@ -152,7 +154,8 @@ const STOP_WORDS: &[&str] = &[
 pub(crate) struct Terms {
     en: Stemmer,
     ru: Stemmer,
-    han: HashMap<char, char>,
+    /// Fx-hashed: every Han character of every text passes through it.
+    han: FxHashMap<char, char>,
 }
 
 impl std::fmt::Debug for Terms {
@@ -168,7 +171,7 @@ impl Terms {
         Terms {
             en: Stemmer::create(Algorithm::English),
             ru: Stemmer::create(Algorithm::Russian),
-            han,
+            han: han.into_iter().collect(),
         }
     }
 
@@ -249,25 +252,185 @@ impl Terms {
     }
 }
 
+/// The scripts present in a text.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Scripts {
+    pub han: bool,
+    /// Kana tell Japanese from Chinese.
+    pub kana: bool,
+    pub hangul: bool,
+    pub cyrillic: bool,
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c)
+}
+
+thread_local! {
+    /// Stems of Cyrillic words read by glossaries, so a batch stems each
+    /// distinct word once ("" for a stop word).
+    static CYRILLIC_STEMS: RefCell<FxHashMap<Box<str>, Box<str>>> =
+        RefCell::new(FxHashMap::default());
+}
+
+/// Entries kept in the per-thread stem cache before it is emptied.
+const STEM_CACHE: usize = 50_000;
+
+/// Which characters make up a run that a glossary reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RunKind {
+    /// Han characters (Chinese words).
+    Han,
+    /// Han characters and kana (Japanese words mix them: 歯磨き).
+    HanKana,
+    /// Hangul syllables.
+    Hangul,
+}
+
+impl RunKind {
+    fn takes(self, r: Run) -> bool {
+        match self {
+            RunKind::Han => r == Run::Han,
+            RunKind::HanKana => r == Run::Han || r == Run::Kana,
+            RunKind::Hangul => r == Run::Hangul,
+        }
+    }
+}
+
+/// A run of units (characters, or stemmed words joined by spaces) as a
+/// glossary reads it, with where each unit sits in the normalised text.
+#[derive(Debug, Default)]
+pub(crate) struct UnitRun {
+    pub text: String,
+    /// Byte span of each unit in `text`.
+    pub spans: Vec<(usize, usize)>,
+    /// Byte offset of each unit in the normalised text.
+    pub origin: Vec<usize>,
+}
+
+impl UnitRun {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.spans.clear();
+        self.origin.clear();
+    }
+
+    fn push_char(&mut self, c: char, origin: usize) {
+        let start = self.text.len();
+        self.text.push(c);
+        self.spans.push((start, self.text.len()));
+        self.origin.push(origin);
+    }
+
+    fn push_word(&mut self, w: &str, origin: usize) {
+        if !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        let start = self.text.len();
+        self.text.push_str(w);
+        self.spans.push((start, self.text.len()));
+        self.origin.push(origin);
+    }
+
+    /// The text of units `i..j`.
+    pub fn units(&self, i: usize, j: usize) -> &str {
+        &self.text[self.spans[i].0..self.spans[j - 1].1]
+    }
+
+    /// Number of units.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+}
+
 impl Terms {
-    /// Calls `f` with every run of Han characters (folded) of `norm` (a
-    /// normalised text) and its offset.
-    pub(crate) fn each_han_run(&self, norm: &str, mut f: impl FnMut(&[char], usize)) {
-        let mut run: Vec<char> = Vec::new();
-        let mut start = 0;
+    /// Calls `f` with every run of `kind` characters of `norm` (a
+    /// normalised text), Han characters folded.
+    pub(crate) fn each_char_run(
+        &self,
+        norm: &str,
+        kind: RunKind,
+        run: &mut UnitRun,
+        mut f: impl FnMut(&UnitRun),
+    ) {
+        run.clear();
         for (i, c) in norm.char_indices() {
-            if run_of(c) == Run::Han {
-                if run.is_empty() {
-                    start = i;
-                }
-                run.push(self.fold_han(c));
-            } else if !run.is_empty() {
-                f(&run, start);
+            let r = run_of(c);
+            if kind.takes(r) {
+                let c = if r == Run::Han { self.fold_han(c) } else { c };
+                run.push_char(c, i);
+            } else if run.len() > 0 {
+                f(run);
                 run.clear();
             }
         }
-        if !run.is_empty() {
-            f(&run, start);
+        if run.len() > 0 {
+            f(run);
+        }
+    }
+
+    /// Calls `f` with every run of Cyrillic words of `norm` (a normalised
+    /// text), stemmed; stop words are left out without ending the run
+    /// ("мука из пшеницы" reads as "мук пшениц"), anything else ends it.
+    pub(crate) fn each_cyrillic_run(
+        &self,
+        norm: &str,
+        run: &mut UnitRun,
+        mut f: impl FnMut(&UnitRun),
+    ) {
+        run.clear();
+        for (start, w) in words(norm) {
+            if w.chars().all(is_cyrillic) {
+                CYRILLIC_STEMS.with(|cache| {
+                    let mut cache = cache.borrow_mut();
+                    if !cache.contains_key(w) {
+                        if cache.len() >= STEM_CACHE {
+                            cache.clear();
+                        }
+                        let stem = self.stem(w).unwrap_or_default();
+                        cache.insert(w.into(), stem.as_ref().into());
+                    }
+                    if let Some(stem) = cache.get(w).filter(|s| !s.is_empty()) {
+                        run.push_word(stem, start);
+                    }
+                });
+            } else if run.len() > 0 {
+                f(run);
+                run.clear();
+            }
+        }
+        if run.len() > 0 {
+            f(run);
+        }
+    }
+
+    /// Which scripts a normalised text has, in one pass (a glossary whose
+    /// script is absent costs nothing).
+    pub(crate) fn scripts(&self, norm: &str) -> Scripts {
+        let mut s = Scripts::default();
+        for c in norm.chars() {
+            match run_of(c) {
+                Run::Han => s.han = true,
+                Run::Kana => s.kana = true,
+                Run::Hangul => s.hangul = true,
+                Run::Alnum => s.cyrillic |= is_cyrillic(c),
+            }
+        }
+        s
+    }
+
+    /// The stems of a phrase's Cyrillic words joined by spaces, as
+    /// [`Terms::each_cyrillic_run`] reads them (a glossary's key).
+    pub(crate) fn cyrillic_key(&self, phrase: &str) -> String {
+        let mut run = UnitRun::default();
+        let mut keys: Vec<String> = Vec::with_capacity(1);
+        self.each_cyrillic_run(&crate::vocab::normalize(phrase), &mut run, |r| {
+            keys.push(r.text.clone())
+        });
+        // A phrase broken by a non-Cyrillic word is no single key.
+        match keys.len() {
+            1 => keys.swap_remove(0),
+            _ => String::new(),
         }
     }
 }

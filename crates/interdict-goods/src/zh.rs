@@ -1,8 +1,7 @@
-//! Chinese support: the Han folding table (Japanese shinjitai and
-//! traditional characters → simplified, from OpenCC) and CC-CEDICT glosses,
-//! which let a Chinese description reach the English nomenclature texts
-//! ("胰岛素" → "insulin"). Owns loading both tables and segmenting Han runs
-//! by longest dictionary match; must not score (see `index`).
+//! The Han folding table (Japanese shinjitai and traditional characters →
+//! simplified, from OpenCC), so Chinese, Japanese and traditional spellings
+//! meet (鉄, 鐵, 铁), and the reading of the bundled gzip tables. The
+//! glossaries (CC-CEDICT and the others) live in `glossary`.
 
 use crate::error::GoodsError;
 use flate2::read::GzDecoder;
@@ -10,10 +9,6 @@ use std::collections::HashMap;
 use std::io::Read;
 
 const VARIANTS_GZ: &[u8] = include_bytes!("../../../data/hs/han_variants.tsv.gz");
-const CEDICT_GZ: &[u8] = include_bytes!("../../../data/hs/zh_cedict.tsv.gz");
-
-/// Longest CC-CEDICT headword kept (characters).
-const MAX_WORD: usize = 4;
 
 pub(crate) fn gunzip(bytes: &[u8], file: &'static str) -> Result<String, GoodsError> {
     let mut text = String::new();
@@ -43,71 +38,16 @@ pub(crate) fn han_variants() -> Result<HashMap<char, char>, GoodsError> {
     Ok(map)
 }
 
-/// CC-CEDICT headwords (folded to simplified) → English glosses.
-#[derive(Debug, Default)]
-pub(crate) struct Glossary {
-    words: HashMap<String, String>,
-}
-
-impl Glossary {
-    pub(crate) fn bundled(fold: impl Fn(char) -> char) -> Result<Glossary, GoodsError> {
-        const FILE: &str = "data/hs/zh_cedict.tsv.gz";
-        let text = gunzip(CEDICT_GZ, FILE)?;
-        let mut words = HashMap::with_capacity(80_000);
-        for (i, line) in text.lines().enumerate() {
-            let mut f = line.split('\t');
-            let (Some(simp), Some(_trad), Some(gloss)) = (f.next(), f.next(), f.next()) else {
-                return Err(GoodsError::data(FILE, i + 1, "expected 3 fields"));
-            };
-            let key: String = simp.chars().map(&fold).collect();
-            words.entry(key).or_insert_with(|| gloss.to_string());
-        }
-        Ok(Glossary { words })
-    }
-
-    /// Number of headwords.
-    pub(crate) fn len(&self) -> usize {
-        self.words.len()
-    }
-
-    /// Segments a run of folded Han characters by longest match, left to
-    /// right, and calls `found(word, glosses)` for every word of two or more
-    /// characters (a lone character is too ambiguous to gloss).
-    pub(crate) fn segment(&self, run: &[char], mut found: impl FnMut(&str, &str)) {
-        let mut i = 0;
-        let mut key = String::with_capacity(4 * MAX_WORD);
-        while i < run.len() {
-            let mut step = 1;
-            for n in (2..=MAX_WORD.min(run.len() - i)).rev() {
-                key.clear();
-                key.extend(&run[i..i + n]);
-                if let Some(g) = self.words.get(&key) {
-                    found(&key, g);
-                    step = n;
-                    break;
-                }
-            }
-            i += step;
-        }
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // tests may unwrap: a panic is the failure report
 mod tests {
     use super::*;
 
     #[test]
-    fn tables_load_and_segment() {
+    fn variants_fold_to_simplified() {
         let v = han_variants().unwrap();
         assert_eq!(v.get(&'鉄'), Some(&'铁'));
         assert_eq!(v.get(&'書'), Some(&'书'));
-        let g = Glossary::bundled(|c| *v.get(&c).unwrap_or(&c)).unwrap();
-        assert!(g.len() > 50_000);
-        let run: Vec<char> = "冷冻胰岛素教科书".chars().collect();
-        let mut got = Vec::new();
-        g.segment(&run, |w, gl| got.push(format!("{w}={gl}")));
-        assert!(got.iter().any(|x| x == "胰岛素=insulin"), "{got:?}");
-        assert!(got.iter().any(|x| x == "教科书=textbook"), "{got:?}");
+        assert_eq!(v.get(&'鐵'), Some(&'铁'));
     }
 }

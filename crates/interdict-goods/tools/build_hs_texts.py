@@ -248,21 +248,31 @@ def cedict(path, words):
             trad, simp, senses = m.group(1), m.group(2), m.group(3).split("/")
             if not re.fullmatch(r"[\u3400-\u9fff\uf900-\ufaff]{1,4}", simp):
                 continue
-            keep = []
-            for s in senses:
-                s = s.strip()
-                if not s or GLOSS_SKIP.match(s) or "[" in s:
-                    continue
-                s = re.sub(r"\([^)]*\)", "", s).strip()
-                toks = [w for w in re.findall(r"[a-z]+", s.lower()) if w not in STOP]
-                # A goods gloss is a short noun phrase, not a definition:
-                # one word, or up to three of which one is a word of the
-                # English texts or a closed compound of two of them.
-                if 0 < len(toks) <= 3 and any(known(w, words) for w in toks + [w + "s" for w in toks]) or 0 < len(toks) <= 1:
-                    keep.append(" ".join(toks))
+            keep = goods_glosses(senses, words)
             if keep:
-                out.append((simp, trad, "; ".join(dict.fromkeys(keep[:3]))))
+                out.append((simp, trad, keep))
     return out
+
+
+def goods_gloss(sense, words):
+    """The sense as a goods gloss (lower-case words, stop words dropped), or
+    None. A goods gloss is a short noun phrase, not a definition: one word,
+    or up to three of which one is a word of the English texts or a closed
+    compound of two of them."""
+    s = sense.strip()
+    if not s or GLOSS_SKIP.match(s) or "[" in s:
+        return None
+    s = re.sub(r"\([^)]*\)", "", s).strip()
+    toks = [w for w in re.findall(r"[a-z]+", s.lower()) if w not in STOP]
+    if 0 < len(toks) <= 3 and any(known(w, words) for w in toks + [w + "s" for w in toks]) or 0 < len(toks) <= 1:
+        return " ".join(toks)
+    return None
+
+
+def goods_glosses(senses, words):
+    """The first three distinct goods glosses of `senses`, `; `-joined ("" for none)."""
+    keep = [g for g in (goods_gloss(s, words) for s in senses) if g is not None]
+    return "; ".join(dict.fromkeys(keep[:3]))
 
 
 def han_variants(opencc):

@@ -1,7 +1,8 @@
 //! The transitive closure of accepted links (union-find), with the conflict
 //! check: each cluster keeps the UN reference numbers, IMO numbers and full
 //! birth dates of its records, and a join whose two sides both state some
-//! of one kind and share none is refused.
+//! of one kind and share none is refused; so is a join whose two sides each
+//! hold a record of one list that names a party once (two parties).
 
 use crate::keys;
 use crate::reason::ConflictKind;
@@ -14,6 +15,8 @@ struct Facts {
     unsc: Vec<String>,
     imo: Vec<String>,
     birth: Vec<String>,
+    /// (listing, record id) of the records on once-per-party lists.
+    listings: Vec<(String, String)>,
 }
 
 impl Facts {
@@ -32,6 +35,9 @@ impl Facts {
                     .map(str::to_string)
                     .collect(),
             ),
+            listings: crate::rules::listing(e)
+                .map(|l| vec![(l, e.id.clone())])
+                .unwrap_or_default(),
         }
     }
 
@@ -45,12 +51,23 @@ impl Facts {
 
     /// Every kind of fact on which the two sides contradict each other.
     fn contradictions(&self, other: &Facts) -> Vec<(ConflictKind, String, String)> {
-        self.kinds()
+        let mut found: Vec<(ConflictKind, String, String)> = self
+            .kinds()
             .into_iter()
             .zip(other.kinds())
             .filter(|((_, a), (_, b))| !a.is_empty() && !b.is_empty() && !keys::share(a, b))
             .map(|((kind, a), (_, b))| (kind, a.join(", "), b.join(", ")))
-            .collect()
+            .collect();
+        found.extend(self.same_listing(other));
+        found
+    }
+
+    /// A listing both sides hold a record of, with each side's record.
+    fn same_listing(&self, other: &Facts) -> Option<(ConflictKind, String, String)> {
+        self.listings.iter().find_map(|(l, mine)| {
+            let theirs = other.listings.iter().find(|(o, _)| o == l)?;
+            Some((ConflictKind::Listing, mine.clone(), theirs.1.clone()))
+        })
     }
 
     fn absorb(&mut self, other: Facts) {
@@ -63,6 +80,7 @@ impl Facts {
             mine.sort_unstable();
             mine.dedup();
         }
+        self.listings.extend(other.listings);
     }
 }
 
@@ -203,6 +221,39 @@ mod tests {
             Joined::MergedDespite(ConflictKind::BirthDate, _, _)
         ));
         assert_eq!(cl.root(2), 0);
+    }
+
+    #[test]
+    fn two_records_of_a_once_per_party_list_are_never_one_party() {
+        let rec = |d: &str, id: &str| Entity::new(d, id, Schema::Organization);
+        let (un, x, y, csl) = (
+            rec("un_sc_sanctions", "CDe.003"),
+            rec("us_ofac_sdn", "10117"),
+            rec("us_ofac_sdn", "10118"),
+            rec("us_trade_csl", "10118"),
+        );
+        let mut cl = Closure::new(&[&un, &x, &y, &csl]);
+        assert!(matches!(cl.join(1, 0, true), Joined::Merged));
+        assert!(matches!(cl.join(3, 2, true), Joined::Merged));
+        // Even a citation cannot put both OFAC entries in one party.
+        match cl.join(2, 0, true) {
+            Joined::Refused(ConflictKind::Listing, l, r) => {
+                assert_eq!(
+                    (l.as_str(), r.as_str()),
+                    ("us_ofac_sdn:10118", "us_ofac_sdn:10117")
+                );
+            }
+            _ => panic!("expected a listing conflict"),
+        }
+        // One UK person under two regimes is fine; twice under one is not.
+        let uk = |id: &str| rec("gb_fcdo_sanctions", id);
+        let (a, b, c) = (uk("RUS0084"), uk("CHW0014"), uk("RUS0085"));
+        let mut cl = Closure::new(&[&a, &b, &c]);
+        assert!(matches!(cl.join(1, 0, false), Joined::Merged));
+        assert!(matches!(
+            cl.join(2, 1, false),
+            Joined::Refused(ConflictKind::Listing, _, _)
+        ));
     }
 
     #[test]

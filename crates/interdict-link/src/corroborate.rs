@@ -161,6 +161,9 @@ fn birth_towns(e: &Entity) -> Vec<String> {
 }
 
 /// Identifiers that differ between two records stating some of one kind.
+/// Numbers of different lengths come from different registers (a Russian
+/// OGRN has 13 digits, its INN 10; a VAT number carries a country prefix),
+/// so only numbers of one length can contradict each other.
 fn identifiers_conflict(a: &Entity, b: &Entity) -> bool {
     [prop::REGISTRATION_NUMBER, prop::IMO_NUMBER, UNSC_ID]
         .iter()
@@ -175,7 +178,8 @@ fn identifiers_conflict(a: &Entity, b: &Entity) -> bool {
                 .iter()
                 .filter_map(|v| keys::identifier(v))
                 .collect();
-            !ka.is_empty() && !kb.is_empty() && !share(&ka, &kb)
+            let comparable = ka.iter().any(|x| kb.iter().any(|y| x.len() == y.len()));
+            comparable && !share(&ka, &kb)
         })
 }
 
@@ -190,6 +194,15 @@ fn nationalities_conflict(a: &Entity, b: &Entity) -> bool {
     };
     let (na, nb) = (of(a), of(b));
     !na.is_empty() && !nb.is_empty() && !share(&na, &nb)
+}
+
+/// An address of `a` that agrees with one of `b`'s ([`keys::addresses_agree`]).
+fn shared_address<'a>(a: &'a Entity, b: &Entity) -> Option<&'a str> {
+    let bs = b.get(prop::ADDRESS);
+    a.get(prop::ADDRESS)
+        .iter()
+        .find(|x| bs.iter().any(|y| keys::addresses_agree(x, y)))
+        .map(String::as_str)
 }
 
 /// The facts two records agree on, or `None` when one contradicts.
@@ -215,6 +228,9 @@ fn corroboration(a: &Entity, b: &Entity) -> Option<Vec<String>> {
     if let Some(p) = pa.iter().find(|p| pb.contains(p)) {
         facts.push(format!("{p} programmes"));
     }
+    if let Some(address) = shared_address(a, b) {
+        facts.push(format!("address {address}"));
+    }
     Some(facts)
 }
 
@@ -231,18 +247,40 @@ enum NameStanding {
 }
 
 /// Whether the corroborating facts suffice. People need
-/// [`PERSON_FACTS`]; organisations as many, one a shared country (branches
-/// in different countries stay apart); both adjusted by the name's standing.
-fn sufficient(schema: Schema, facts: &[String], name: NameStanding) -> bool {
+/// [`PERSON_FACTS`]; organisations as many, one of them a shared country when
+/// `need_country` ([`branch_question`]); both adjusted by the name's standing.
+fn sufficient(schema: Schema, facts: &[String], name: NameStanding, need_country: bool) -> bool {
     let needed = match name {
         NameStanding::AliasOfBoth => PERSON_FACTS + 1,
         NameStanding::PrimaryOfOne => PERSON_FACTS,
         NameStanding::PrimaryOfBoth => PERSON_FACTS - 1,
     };
+    let placed = || facts.iter().any(|f| f.starts_with("country "));
     match schema {
         Schema::Person => facts.len() >= needed,
-        _ => facts.len() >= needed && facts.iter().any(|f| f.starts_with("country ")),
+        _ => facts.len() >= needed && (!need_country || placed()),
     }
+}
+
+/// Whether an organisation pair must share a country: when both state one
+/// (branches in different countries stay apart), or when records of their
+/// name are placed in different countries (a record that states none could
+/// otherwise join the branches through itself). A record that states none,
+/// under a name no two countries share, raises no branch question.
+fn branch_question(a: &Entity, b: &Entity, branched: bool) -> bool {
+    branched || (!all_countries(a).is_empty() && !all_countries(b).is_empty())
+}
+
+/// Whether the records of one name state different countries.
+fn placed_apart(records: &[&Entity], members: &[(usize, bool)]) -> bool {
+    let mut seen: Vec<Vec<String>> = members
+        .iter()
+        .map(|&(i, _)| all_countries(records[i]))
+        .filter(|c| !c.is_empty())
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len() > 1
 }
 
 /// Persons and organisations with the same name and enough corroborating
@@ -259,6 +297,7 @@ pub(crate) fn corroborated_name(records: &[&Entity]) -> Vec<Edge> {
     }
     let mut edges = Vec::new();
     for (name, members) in groups.iter().filter(|(_, m)| m.len() <= 50) {
+        let branched = placed_apart(records, members);
         for (j, &(later, later_primary)) in members.iter().enumerate().skip(1) {
             let l = records[later];
             // Every agreeing earlier record, not just the first: the
@@ -280,7 +319,8 @@ pub(crate) fn corroborated_name(records: &[&Entity]) -> Vec<Edge> {
                 } else {
                     l.schema
                 };
-                sufficient(schema, &facts, standing).then_some((earlier, facts))
+                let need_country = branch_question(e, l, branched);
+                sufficient(schema, &facts, standing, need_country).then_some((earlier, facts))
             });
             for (earlier, facts) in found {
                 edges.push(Edge {
@@ -423,6 +463,29 @@ mod tests {
         let edges = corroborated_name(&[&a, &b, &c]);
         assert_eq!(edges.len(), 1);
         assert_eq!((edges[0].a, edges[0].b), (2, 0));
+    }
+
+    #[test]
+    fn an_organisation_stating_no_country_links_unless_its_name_has_branches() {
+        let org = |id: &str, country: Option<&str>| {
+            let (d, s) = id.split_once(':').unwrap_or(("t", id));
+            let mut e = Entity::new(d, s, Schema::Organization);
+            e.add(prop::NAME, "EASTERN TURKISTAN ISLAMIC MOVEMENT");
+            if let Some(c) = country {
+                e.add(prop::COUNTRY, c);
+            }
+            e.add(prop::PROGRAM, "SDGT");
+            e
+        };
+        let (a, b) = (
+            org("us_ofac_sdn:1", None),
+            org("gb_fcdo_sanctions:1", Some("cn")),
+        );
+        assert_eq!(corroborated_name(&[&a, &b]).len(), 1);
+        // With branches in two countries, the unplaced record joins neither.
+        let c = org("un_sc_sanctions:1", Some("af"));
+        let edges = corroborated_name(&[&a, &b, &c]);
+        assert!(edges.is_empty(), "{edges:?}");
     }
 
     #[test]

@@ -9,14 +9,38 @@ use interdict_names::normalize;
 /// coincide across unrelated records ("1234") to link on.
 pub(crate) const MIN_IDENTIFIER_LEN: usize = 5;
 
-/// Upper-case letters and digits only: `"BC 166-787"` → `"BC166787"`.
+/// Upper-case letters and digits only: `"BC 166-787"` → `"BC166787"`. A
+/// number written after a label and a spaced separator ("SRN - 1023501236901",
+/// "Russia TIN- 3528000597", the UK list's style) is the number alone, as
+/// another list writes it bare.
 pub(crate) fn identifier(raw: &str) -> Option<String> {
+    let raw = labelled_number(raw).unwrap_or(raw);
     let id: String = raw
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_uppercase())
         .collect();
     (id.len() >= MIN_IDENTIFIER_LEN && id.bytes().any(|b| b.is_ascii_digit())).then_some(id)
+}
+
+/// The number of "<label> - <number>": the part after the last `-`, `–`,
+/// `:` or `#` that has a space beside it, when the label before holds a
+/// letter and the part after only digits, spaces and hyphens. A separator
+/// inside a number ("166-787") has no space beside it and is kept.
+fn labelled_number(raw: &str) -> Option<&str> {
+    let (at, sep) = raw
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '-' | '–' | ':' | '#'))
+        .rfind(|&(i, c)| {
+            let before = raw[..i].chars().next_back();
+            let after = raw[i + c.len_utf8()..].chars().next();
+            before.is_some_and(char::is_whitespace) || after.is_some_and(char::is_whitespace)
+        })?;
+    let (label, number) = (&raw[..at], raw[at + sep.len_utf8()..].trim());
+    let digits_only = number
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '-');
+    (label.chars().any(char::is_alphabetic) && digits_only && !number.is_empty()).then_some(number)
 }
 
 /// A SWIFT/BIC code: eight characters, or eleven with a branch; the branch
@@ -147,6 +171,64 @@ pub(crate) fn address(raw: &str) -> Option<String> {
     (words >= enough).then(|| format!("{rest}, {country}"))
 }
 
+/// How much two written addresses share, for corroboration (not for a
+/// link on their own): a shared number of four or more digits (a P.O. box,
+/// a postal code, an office) weighs 3, a shorter one (house, street,
+/// district) 2, a shared word of four or more letters (a street or town) 1.
+/// They agree at a weight of [`ADDRESS_AGREEMENT`] with at least one shared
+/// number, and never when both name different countries. "Street 21,
+/// Dubai" and "Building 21, Dubai" weigh 3: not enough.
+pub(crate) fn addresses_agree(a: &str, b: &str) -> bool {
+    let (ca, ta) = address_parts(a);
+    let (cb, tb) = address_parts(b);
+    if !ca.is_empty() && !cb.is_empty() && ca != cb {
+        return false;
+    }
+    let mut weight = 0;
+    let mut numbers = 0;
+    for t in ta.iter().filter(|t| tb.contains(t)) {
+        let digits = t.chars().filter(char::is_ascii_digit).count();
+        weight += match digits {
+            0 => 1,
+            1..=3 => 2,
+            _ => 3,
+        };
+        numbers += usize::from(digits > 0);
+    }
+    numbers > 0 && weight >= ADDRESS_AGREEMENT
+}
+
+/// See [`addresses_agree`].
+const ADDRESS_AGREEMENT: usize = 4;
+
+/// An address's country code (empty when its last part names none) and its
+/// distinct comparable tokens: numbers of two or more digits, words of four
+/// or more letters.
+fn address_parts(raw: &str) -> (String, Vec<String>) {
+    let (rest, country) = match raw.rsplit_once(',') {
+        Some((rest, last)) => match countries::resolve(last.trim()) {
+            Some(c) => (rest, c.code.to_string()),
+            None => (raw, String::new()),
+        },
+        None => (raw, String::new()),
+    };
+    let mut tokens: Vec<String> = normalize(rest)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| {
+            let digits = t.chars().filter(char::is_ascii_digit).count();
+            if digits > 0 {
+                digits >= 2
+            } else {
+                t.chars().count() >= 4
+            }
+        })
+        .map(str::to_string)
+        .collect();
+    tokens.sort_unstable();
+    tokens.dedup();
+    (country, tokens)
+}
+
 /// True when the two sets share a value.
 pub(crate) fn share<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     a.iter().any(|x| b.contains(x))
@@ -161,6 +243,49 @@ mod tests {
         assert_eq!(identifier("bc 166-787").as_deref(), Some("BC166787"));
         assert_eq!(identifier("1234"), None);
         assert_eq!(identifier("ABCDEFG"), None);
+    }
+
+    #[test]
+    fn addresses_agree_on_numbers_and_street_words_not_a_town_alone() {
+        assert!(addresses_agree(
+            "Al-Karrada, Babil Region - District 929, St. 21, Home 46, Baghdad, Iraq",
+            "HOME 46, AL-KARRADA, BABIL REGION, DISTRICT 929, ST 21, BESIDE AL JADIRYA PRIVATE HOSPITAL, BAGHDAD, IQ"
+        ));
+        assert!(addresses_agree(
+            "P.O. Box 911399, Amman 11191, Jordan",
+            "P.O. BOX 911399, AMMAN, JO"
+        ));
+        assert!(addresses_agree(
+            "26/1 Sofiyskaya Embankment, Moscow, 115035, Russia",
+            "26/1, Sofiyskaya Embankment, Moscow, 117997, RU"
+        ));
+        assert!(!addresses_agree(
+            "Street 21, Dubai, AE",
+            "Building 21, Dubai, AE"
+        ));
+        assert!(!addresses_agree("Tehran, Iran", "Tehran, Iran"));
+        assert!(!addresses_agree(
+            "P.O. Box 911399, Amman, Jordan",
+            "P.O. Box 911399, Dubai, AE"
+        ));
+    }
+
+    #[test]
+    fn a_labelled_number_is_the_number_alone() {
+        let bare = identifier("1023501236901");
+        assert_eq!(identifier("SRN - 1023501236901"), bare);
+        assert_eq!(
+            identifier("Russia TIN- 3528000597").as_deref(),
+            Some("3528000597")
+        );
+        assert_eq!(
+            identifier("Taxpayer Identification Number – 5008011331").as_deref(),
+            Some("5008011331")
+        );
+        // Hyphens inside a number, and letters that are part of it, stay.
+        assert_eq!(identifier("BC 166-787").as_deref(), Some("BC166787"));
+        assert_eq!(identifier("PD 123456").as_deref(), Some("PD123456"));
+        assert_eq!(identifier("RU56285144").as_deref(), Some("RU56285144"));
     }
 
     #[test]

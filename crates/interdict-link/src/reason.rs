@@ -167,6 +167,9 @@ pub enum ConflictKind {
     ImoNumber,
     /// The two sides state different full birth dates.
     BirthDate,
+    /// Each side holds a record of a list that names a party once (once per
+    /// regime): two records of it are two parties.
+    Listing,
 }
 
 impl ConflictKind {
@@ -175,6 +178,7 @@ impl ConflictKind {
             ConflictKind::UnscId => "UN reference numbers",
             ConflictKind::ImoNumber => "IMO numbers",
             ConflictKind::BirthDate => "birth dates",
+            ConflictKind::Listing => "records of one list",
         }
     }
 }

@@ -47,9 +47,58 @@ fn edges_of(rule: Rule, records: &[&Entity]) -> Vec<Edge> {
 
 /// Two records may be one party only if their schemata may be one thing
 /// (FtM's hierarchy: never a person and a vessel) and they come from
-/// different lists: a list names each party once.
+/// different lists, or from different regimes of a list that names a party
+/// once per regime: a list names each party once per listing.
 pub(crate) fn may_link(a: &Entity, b: &Entity) -> bool {
-    a.schema.is_compatible(b.schema) && a.datasets != b.datasets
+    a.schema.is_compatible(b.schema) && (a.datasets != b.datasets || different_regimes(a, b))
+}
+
+/// Lists that name a party once per sanctions regime: the UK Sanctions List
+/// gives each designation a unique id headed by its regime's code
+/// ("RUS0084" under the Russia regulations, "CHW0014" under chemical
+/// weapons), so one person designated under two regimes has two records.
+const PER_REGIME_LISTS: [&str; 1] = ["gb_fcdo_sanctions"];
+
+/// Lists that name each party once (the UK once per regime): a UN
+/// reference number, an OFAC entry number, a UK unique id per designation.
+/// The US Consolidated Screening List is not one: it repeats a party once
+/// per source list.
+const ONCE_PER_PARTY_LISTS: [&str; 4] = [
+    "un_sc_sanctions",
+    "us_ofac_sdn",
+    "us_ofac_cons",
+    "gb_fcdo_sanctions",
+];
+
+/// The regime code heading a per-regime list's id ("RUS" of "RUS0084").
+fn regime(e: &Entity) -> Option<&str> {
+    let per_regime = e.datasets.len() == 1 && PER_REGIME_LISTS.contains(&e.datasets[0].as_str());
+    let id = e.source_id();
+    let end = id
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(id.len());
+    (per_regime && end > 0).then(|| &id[..end])
+}
+
+/// Both records are on one per-regime list, under different regimes.
+fn different_regimes(a: &Entity, b: &Entity) -> bool {
+    a.datasets == b.datasets && matches!((regime(a), regime(b)), (Some(x), Some(y)) if x != y)
+}
+
+/// The listing a record is of, on a list that names each party once:
+/// `us_ofac_sdn`, or `gb_fcdo_sanctions/RUS` for a per-regime list. A
+/// party holding two records of one listing is two parties.
+pub(crate) fn listing(e: &Entity) -> Option<String> {
+    let [dataset] = e.datasets.as_slice() else {
+        return None;
+    };
+    if !ONCE_PER_PARTY_LISTS.contains(&dataset.as_str()) {
+        return None;
+    }
+    Some(match regime(e) {
+        Some(r) => format!("{dataset}/{r}"),
+        None => dataset.clone(),
+    })
 }
 
 /// Edges between records that share a key: each record is linked to the
@@ -203,13 +252,22 @@ fn aircraft_serial(records: &[&Entity]) -> Vec<Edge> {
 }
 
 /// The lists state a document's number but rarely its issuing country in a
-/// structured field; a common nationality stands in for it.
+/// structured field; a common nationality stands in for it, or, when one
+/// record states no nationality, a common name (a number and a name that
+/// agree are one document).
 fn same_document(property: &'static str, rule: Rule, records: &[&Entity]) -> Vec<Edge> {
     by_shared_key(
         records,
         rule,
         |e| values(e, property, keys::identifier),
-        |a, b| share(&keys::countries(a), &keys::countries(b)),
+        |a, b| {
+            let (ca, cb) = (keys::countries(a), keys::countries(b));
+            if ca.is_empty() || cb.is_empty() {
+                share(&keys::names(a), &keys::names(b))
+            } else {
+                share(&ca, &cb)
+            }
+        },
     )
 }
 
@@ -342,6 +400,33 @@ mod tests {
         assert_eq!(edges.len(), 1);
         assert_eq!((edges[0].a, edges[0].b), (2, 0));
         assert_eq!(edges[0].value, "PD123456");
+    }
+
+    #[test]
+    fn one_uk_designation_per_regime_may_link_one_regime_never_twice() {
+        let uk = |sid| Entity::new("gb_fcdo_sanctions", sid, Schema::Person);
+        let (chw, rus, rus2) = (uk("CHW0014"), uk("RUS0084"), uk("RUS0085"));
+        assert!(may_link(&chw, &rus));
+        assert!(!may_link(&rus, &rus2));
+        let ofac = |sid| Entity::new("us_ofac_sdn", sid, Schema::Person);
+        assert!(!may_link(&ofac("1"), &ofac("2")));
+    }
+
+    #[test]
+    fn without_a_nationality_a_passport_needs_a_common_name() {
+        let p = |id, name| {
+            rec(
+                id,
+                Schema::Person,
+                &[(prop::PASSPORT_NUMBER, "511528697"), (prop::NAME, name)],
+            )
+        };
+        let a = p("a:1", "ARTYAKOV, Vladimir Vladimirovich");
+        let b = p("b:1", "Vladimir Vladimirovich ARTYAKOV");
+        let c = p("c:1", "Ivan Petrov");
+        let edges = passport(&[&a, &b, &c]);
+        assert_eq!(edges.len(), 1);
+        assert_eq!((edges[0].a, edges[0].b), (1, 0));
     }
 
     #[test]

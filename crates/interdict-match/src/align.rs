@@ -91,7 +91,12 @@ pub(crate) fn align(
         .iter()
         .chain(l.iter())
         .any(|t| t.particle == Some(ParticleClass::Patronymic));
-    let extras = if cx.korean || cx.syllabic {
+    // A foreign family name alone leaves the given names out wherever
+    // the list writes them: they are extras like a middle name.
+    let foreign_surname = foreign_family_name_alone(&pairs, q, qm, l);
+    let extras = if foreign_surname {
+        Extras::Plain
+    } else if cx.korean || cx.syllabic {
         Extras::NoOptionalParts
     } else if cx.person {
         Extras::PersonEnds
@@ -107,7 +112,14 @@ pub(crate) fn align(
         capped_from: None,
         cap: NameCap::SinglePart,
     };
-    apply_caps(&mut out, q, l, used_q, used_l, parties);
+    let translated = qm.method == Transliteration::OrgTranslated;
+    apply_caps(
+        &mut out,
+        (q, used_q),
+        (l, used_l),
+        parties,
+        (translated, foreign_surname),
+    );
     out.score = out.score.clamp(0.0, 1.0);
     out
 }
@@ -221,28 +233,52 @@ fn spacing_fallback(
 /// A spaceless match is never capped.
 fn apply_caps(
     out: &mut Alignment,
-    q: &[&Tok],
-    l: &[&Tok],
-    used_q: u32,
-    used_l: u32,
+    (q, used_q): (&[&Tok], u32),
+    (l, used_l): (&[&Tok], u32),
     parties: Parties,
+    (translated, foreign_surname): (bool, bool),
 ) {
     if out.spacing.is_some() {
         return;
     }
-    if parties.any_person() && single_part_only(&out.pairs, q, l) && out.score > w::SINGLE_PART_CAP
+    if parties.any_person()
+        && !foreign_surname
+        && single_part_only(&out.pairs, q, l)
+        && out.score > w::SINGLE_PART_CAP
     {
         out.capped_from = Some(out.score.min(1.0));
         out.score = w::SINGLE_PART_CAP;
     }
     if parties == Parties::Others
         && out.score > w::COMMON_WORDS_ONLY_CAP
-        && common_words_only(&out.pairs, q, l, used_q, used_l)
+        && common_words_only(&out.pairs, (q, used_q), (l, used_l), translated)
     {
         out.capped_from = Some(out.score.min(1.0));
         out.score = w::COMMON_WORDS_ONLY_CAP;
         out.cap = NameCap::CommonWordsOnly;
     }
+}
+
+/// Whether the query is a foreign person's family name alone, written in
+/// Chinese, Japanese or Korean transcription (普京, プーチン, 푸틴), that
+/// meets a word at an end of the listed name (where family names sit):
+/// the Chinese, Japanese and Korean press name foreign people by their
+/// family name alone, so such a query names the person, not a part of
+/// the name.
+fn foreign_family_name_alone(pairs: &[Pair], q: &[&Tok], qm: &FormMeta, l: &[&Tok]) -> bool {
+    let foreign = matches!(
+        qm.method,
+        Transliteration::HanForeign | Transliteration::KanaForeign | Transliteration::HangulForeign
+    );
+    if !foreign || q.len() != 1 || q[0].kind != PartKind::Word || pairs.len() != 1 {
+        return false;
+    }
+    let words: SmallVec<[usize; 16]> = (0..l.len().min(MAX_PARTS))
+        .filter(|&i| l[i].kind == PartKind::Word)
+        .collect();
+    let j = pairs[0].l as usize;
+    pairs[0].sim >= w::DISTINCTIVE_AGREEMENT
+        && (words.first() == Some(&j) || words.last() == Some(&j))
 }
 
 /// Whether one part, or initials alone, of a person's multi-part name
@@ -261,19 +297,41 @@ fn single_part_only(pairs: &[Pair], q: &[&Tok], l: &[&Tok]) -> bool {
         })
         .map(|p| p.q_span.count_ones().max(p.l_span.count_ones()))
         .sum();
+    // Initials spelling a word ("JT" / "Julija Tymoschenko") are initials
+    // still: beside a matched name they count, alone they identify no one.
     let matched_words = pairs.iter().any(|p| {
         !p.out_of_order
+            && p.kind != Kind::Acronym
             && q[p.q as usize].kind == PartKind::Word
             && l[p.l as usize].kind == PartKind::Word
     });
-    (matched_parts <= 1 || !matched_words) && words >= 2
+    let initials_only = !pairs.is_empty() && pairs.iter().all(|p| p.kind == Kind::Acronym);
+    ((matched_parts <= 1 || !matched_words) && words >= 2) || initials_only
 }
 
 /// Whether two organisations' names agree only on common words (no pair
-/// whose parts are both [`w::DISTINCTIVE_WEIGHT`] or more) while a word of
-/// either name is left without a counterpart.
-fn common_words_only(pairs: &[Pair], q: &[&Tok], l: &[&Tok], used_q: u32, used_l: u32) -> bool {
-    let distinctive = |t: &Tok| t.kind == PartKind::Word && t.weight >= w::DISTINCTIVE_WEIGHT;
+/// whose parts are both [`w::DISTINCTIVE_WEIGHT`] or more, or the same unit
+/// number) while a word of either name is left without a counterpart.
+///
+/// Two things left over do not count: the words of a country's name
+/// written out in the listed name ("Central Bank of the Democratic
+/// People's Republic of Korea", the country table of `interdict-model`),
+/// and, for a Korean, Chinese or Japanese name read with its generic words
+/// translated (`translated`), the query's own qualifiers when the listed
+/// name has no distinctive word at all and the query accounts for every
+/// one of its words (朝鮮對外貿易銀行, "Korea Foreign Trade Bank", for
+/// "Foreign Trade Bank"): such a listed name cannot be told apart by a
+/// distinctive word, and all of it is there. Between Latin names the
+/// qualifier is what tells two firms apart ("Foreign Trade Bank of
+/// Cambodia").
+fn common_words_only(
+    pairs: &[Pair],
+    (q, used_q): (&[&Tok], u32),
+    (l, used_l): (&[&Tok], u32),
+    translated: bool,
+) -> bool {
+    let distinctive_word = |t: &Tok| t.kind == PartKind::Word && t.weight >= w::DISTINCTIVE_WEIGHT;
+    let distinctive = |t: &Tok| distinctive_word(t) || unit_number(t);
     // A distinctive word agrees when spelt alike (exactly, transliterated,
     // a romanisation variant, an acronym), not merely within some edits.
     let agree = pairs.iter().any(|p| {
@@ -281,12 +339,52 @@ fn common_words_only(pairs: &[Pair], q: &[&Tok], l: &[&Tok], used_q: u32, used_l
             && distinctive(q[p.q as usize])
             && distinctive(l[p.l as usize])
     });
+    if agree || pairs.is_empty() {
+        return false;
+    }
     let left_over = |ts: &[&Tok], used: u32| {
         ts.iter()
             .enumerate()
             .any(|(i, t)| t.kind == PartKind::Word && (i >= MAX_PARTS || used & (1 << i) == 0))
     };
-    !agree && !pairs.is_empty() && (left_over(q, used_q) || left_over(l, used_l))
+    let listed_left = left_over(l, used_l | country_words(l));
+    if translated && !listed_left && !l.iter().any(|t| distinctive_word(t)) {
+        return false;
+    }
+    listed_left || left_over(q, used_q)
+}
+
+/// A number of two digits or more in an organisation's name ("Office 39",
+/// "Bureau 121"): the number of a unit, which tells it from its siblings.
+fn unit_number(t: &Tok) -> bool {
+    t.kind == PartKind::Number && t.text.len() >= 2 && t.text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The parts of a name (one bit each) that belong to a country's name
+/// of two words or more written out in it, as the country table spells
+/// it ("democratic peoples republic of korea", "russian federation").
+fn country_words(ts: &[&Tok]) -> u32 {
+    const LONGEST: usize = 6;
+    let n = ts.len().min(MAX_PARTS);
+    let mut bits = 0u32;
+    let mut phrase = String::new();
+    for start in 0..n {
+        phrase.clear();
+        phrase.push_str(&ts[start].text);
+        for (end, t) in ts
+            .iter()
+            .enumerate()
+            .take(n.min(start + LONGEST))
+            .skip(start + 1)
+        {
+            phrase.push(' ');
+            phrase.push_str(&t.text);
+            if interdict_model::countries::by_name(&phrase).is_some() {
+                bits |= ((1u32 << (end + 1)) - 1) & !((1u32 << start) - 1);
+            }
+        }
+    }
+    bits
 }
 
 /// What a part one side has and the other lacks costs.
@@ -343,7 +441,8 @@ fn combine(
         }
     }
     // Left-over weight of a side, and the part of it at the ends of the
-    // name (its first or last word).
+    // name (its first or last word). A patronymic is a middle name even
+    // when it ends the name: lists write "PATRUSHEV, Nikolai Platonovich".
     let unused = |ts: &[&Tok], used: u32| -> (f64, f64) {
         let words: SmallVec<[usize; 16]> = (0..ts.len())
             .filter(|&i| ts[i].kind == PartKind::Word)
@@ -353,7 +452,7 @@ fn combine(
             .enumerate()
             .filter(|(i, _)| *i >= MAX_PARTS || used & (1 << i) == 0)
             .fold((0.0, 0.0), |(all, at_ends), (i, t)| {
-                let end = ends.contains(&Some(i));
+                let end = ends.contains(&Some(i)) && !interdict_names::is_patronymic(&t.text);
                 (all + t.weight, at_ends + if end { t.weight } else { 0.0 })
             })
     };
@@ -745,6 +844,68 @@ mod tests {
         // A listed two-letter acronym is not spelt out by any two query words.
         assert!(score("Haeundae Motors Garage", "HM", false).score < 0.5);
         assert!(score("US", "United States", false).score > 0.85);
+    }
+
+    #[test]
+    fn a_unit_number_and_a_country_written_out_are_no_common_words() {
+        let cap = w::COMMON_WORDS_ONLY_CAP;
+        assert!(score("Workers Party Office 27", "OFFICE 27", false).score > cap);
+        // A single digit tells few units apart.
+        assert!(score("Workers Party Office 2", "OFFICE 2", false).score <= cap);
+        let s = score(
+            "Korea Central Bank",
+            "CENTRAL BANK OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA",
+            false,
+        );
+        assert!(s.score > cap, "{s:?}");
+        // Between Latin names a qualifier the listed name lacks tells firms apart.
+        let s = score("Cambodia Trading Bank", "TRADING BANK", false);
+        assert_eq!(s.cap, NameCap::CommonWordsOnly, "{s:?}");
+        assert!(s.score <= cap, "{s:?}");
+    }
+
+    #[test]
+    fn a_foreign_family_name_alone_in_transcription_names_the_person() {
+        let fa = analyse_name("格雷兹洛夫", false);
+        let form = fa
+            .iter()
+            .find(|f| f.meta.method == Transliteration::HanForeign)
+            .expect("a Xinhua reading");
+        let ta: Vec<Tok> = form.parts.iter().map(|(t, k)| Tok::new(t, *k)).collect();
+        let ra: Vec<&Tok> = ta.iter().collect();
+        for listed in [
+            "GRYZLOV Boris Vyacheslavovich",
+            "Boris Vyacheslavovich GRYZLOV",
+        ] {
+            let fb = analyse_name(listed, false);
+            let tb: Vec<Tok> = fb[0].parts.iter().map(|(t, k)| Tok::new(t, *k)).collect();
+            let rb: Vec<&Tok> = tb.iter().collect();
+            let s = align(&ra, &form.meta, &rb, &fb[0].meta, Parties::People);
+            assert!(s.score > w::SINGLE_PART_CAP, "{listed}: {s:?}");
+        }
+        // The same family name typed in Latin letters is one part still.
+        let s = score("Gryzlov", "GRYZLOV Boris Vyacheslavovich", true);
+        assert!(s.score <= w::SINGLE_PART_CAP, "{s:?}");
+    }
+
+    #[test]
+    fn initials_alone_identify_no_person() {
+        let s = score("Julija Tymoschenko", "EL JT", true);
+        assert!(s.score <= w::SINGLE_PART_CAP, "{s:?}");
+        assert!(score("JC Juncker", "Jean-Claude Juncker", true).score > 0.85);
+    }
+
+    #[test]
+    fn a_missing_patronymic_is_a_middle_name_wherever_it_is_written() {
+        let last = score("Nikolay Patrushev", "PATRUSHEV Nikolai Platonovich", true).score;
+        let middle = score("Nikolay Patrushev", "Nikolai Platonovich PATRUSHEV", true).score;
+        assert!((last - middle).abs() < 1e-9, "{last} {middle}");
+        // A missing family name at the end still costs more.
+        let listed = "Nikolai Platonovich Patrushev";
+        assert!(
+            score("Nikolai Platonovich", listed, true).score
+                < score("Nikolai Patrushev", listed, true).score
+        );
     }
 
     #[test]

@@ -85,7 +85,7 @@ const PARTICLES: &[&str] = &[
     // name particles
     "al", "el", "ul", "bin", "ibn", "ben", "bint", "binti", "ould", "abu", "abou", "abo", "van",
     "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "la", "le", "y",
-    "e", "the", "of", "and", // generational suffixes
+    "e", "the", "of", "and", "for", // generational suffixes
     "jr", "jnr", "sr", "snr",
 ];
 

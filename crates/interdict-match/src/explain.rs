@@ -46,6 +46,8 @@ pub enum How {
     Acronym,
     /// A given name and its English nickname ("Theodore" / "Ted").
     Nickname,
+    /// A country's name and its English adjective ("Iran" / "Iranian").
+    CountryAdjective,
     /// Found no counterpart on the other side.
     Unmatched,
 }
@@ -232,6 +234,7 @@ impl How {
             }
             How::Acronym => "acronym (initials of the words)".into(),
             How::Nickname => "nickname (English given names)".into(),
+            How::CountryAdjective => "a country and its adjective".into(),
             How::Unmatched => "unmatched".into(),
         }
     }

@@ -129,9 +129,10 @@ pub(crate) struct Facts {
 /// of their suffixes (-ovich, -evich, -ovna, -evna, -ichna, and -ilyich /
 /// -ilich), in the spellings the lists use.
 pub(crate) fn is_patronymic(word: &str) -> bool {
-    const SUFFIXES: [&str; 12] = [
+    // German spells -ich "-itsch" (Viktorowitsch, Iljitsch).
+    const SUFFIXES: [&str; 13] = [
         "ovich", "evich", "ovych", "evych", "ovitch", "evitch", "ovna", "evna", "ivna", "ichna",
-        "ilyich", "ilich",
+        "ilyich", "ilich", "itsch",
     ];
     word.len() >= 6 && SUFFIXES.iter().any(|s| word.ends_with(s))
 }
@@ -202,6 +203,7 @@ impl Facts {
 pub(crate) fn patronymics_differ<'a>(q: &'a Facts, l: &'a Facts) -> Option<(&'a str, &'a str)> {
     let (qp, lp) = (q.patronymics.first()?, l.patronymics.first()?);
     let close = |a: &str, b: &str| {
+        let (a, b) = (english_spelling(a), english_spelling(b));
         a.as_bytes()[..3] == b.as_bytes()[..3]
             || crate::similarity::edit_distance_halves(a.as_bytes(), b.as_bytes(), 4).is_some()
     };
@@ -212,9 +214,26 @@ pub(crate) fn patronymics_differ<'a>(q: &'a Facts, l: &'a Facts) -> Option<(&'a 
     (!any_close).then_some((&**qp, &**lp))
 }
 
+/// A patronymic's German (Duden: w, j, tsch) or French (tch) spelling
+/// brought to the English one: "Wladimirowitsch" is "vladimirovich".
+fn english_spelling(p: &str) -> String {
+    p.replace("tsch", "ch")
+        .replace("tch", "ch")
+        .replace('w', "v")
+        .replace('j', "y")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn german_patronymics_are_patronymics() {
+        assert!(is_patronymic("iljitsch"));
+        assert!(is_patronymic("viktorowitsch"));
+        assert!(!is_patronymic("miller"));
+        assert_eq!(english_spelling("wladimirowitsch"), "vladimirovich");
+    }
 
     #[test]
     fn identifiers_normalise() {

@@ -294,6 +294,7 @@ fn how(kind: Kind, method: Transliteration) -> How {
         Kind::Fuzzy(d) => How::Fuzzy { distance: d },
         Kind::Acronym => How::Acronym,
         Kind::Nickname => How::Nickname,
+        Kind::CountryAdjective => How::CountryAdjective,
         Kind::Spacing(d) => How::Spacing { distance: d },
     }
 }

@@ -25,6 +25,8 @@ pub(crate) enum Kind {
     Acronym,
     /// A given name and its English nickname ("Theodore" / "Ted").
     Nickname,
+    /// A country's name and its English adjective ("Iran" / "Iranian").
+    CountryAdjective,
     /// Two parts written together on one side meet one part on the other,
     /// within this many edits.
     Spacing(f64),
@@ -263,6 +265,9 @@ fn spelling_readings(
     if let Some((halves, longer)) = spelling_distance(qt, lt) {
         let d = f64::from(halves) / 2.0;
         best.consider(1.0 - w::FUZZY_SLOPE * d / longer as f64, Kind::Fuzzy(d));
+        if halves == 2 && short_i_spellings(&qt.0, &lt.0) {
+            best.consider(w::PART_ROMANISATION_VARIANT, Kind::Variant);
+        }
         // Sounding alike vouches for a spelling that is already close, by
         // the measure of the shorter part too (phonetic keys keep only the
         // start of a name: "Ronaldinho" and "Ronaldo" share one).
@@ -282,11 +287,63 @@ fn spelling_readings(
     // translated to one English form of several ("은행" → "bank" for a
     // listed "Banking"); between Latin names the forms tell firms apart
     // ("Trust Bank" / "Banking Corporation").
+    if !cx.person && country_and_adjective(&qt.0, &lt.0) {
+        best.consider(w::PART_COUNTRY_ADJECTIVE, Kind::CountryAdjective);
+    }
     if cx.translit && !cx.person && !translit_syllables(cx) {
         if let Some((s, d)) = same_english_stem(&qt.0, &lt.0) {
             best.consider(s, Kind::Fuzzy(d));
         }
     }
+}
+
+/// Whether one part is a country's one-word name in the country table of
+/// `interdict-model` and the other its English adjective, formed by the
+/// regular suffixes -n, -an, -ian, -ese, -i on the name or on the name
+/// without its final vowel or y ("Syria" / "Syrian", "Iran" / "Iranian",
+/// "Japan" / "Japanese", "Iraq" / "Iraqi", "Ukraine" / "Ukrainian").
+fn country_and_adjective(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    // Most pairs stop at the length and the first three letters.
+    if short.len() < 4
+        || !(1..=4).contains(&(long.len() - short.len()))
+        || short.as_bytes()[..3] != long.as_bytes()[..3]
+        || !short.is_ascii()
+    {
+        return false;
+    }
+    let trimmed = short
+        .strip_suffix(['a', 'e', 'o', 'y'])
+        .filter(|s| s.len() >= 3);
+    let formed = [Some(short), trimmed].into_iter().flatten().any(|stem| {
+        long.strip_prefix(stem)
+            .is_some_and(|suffix| ["n", "an", "ian", "ese", "i"].contains(&suffix))
+    });
+    formed && interdict_model::countries::by_name(short).is_some()
+}
+
+/// Whether two parts differ only in how they spell the Cyrillic "й" (short
+/// i) after a vowel and before a consonant or the end: "y" under BGN/PCGN,
+/// "i" under ICAO 9303 and in English usage, "j" under ISO 9 and in
+/// German, Czech, Polish, Serbo-Croatian and Baltic practice ("Sergey" /
+/// "Sergei" / "Sergej", "Shoygu" / "Shoigu"). Five letters or more: in a
+/// short word the letter is a larger share of the name ("Mai" / "May").
+fn short_i_spellings(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() || a.len() < 5 {
+        return false;
+    }
+    let Some(i) = (0..a.len()).find(|&i| a[i] != b[i]) else {
+        return false;
+    };
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let short_i = |c: u8| matches!(c, b'y' | b'i' | b'j');
+    short_i(a[i])
+        && short_i(b[i])
+        && i > 0
+        && vowel(a[i - 1])
+        && a.get(i + 1).is_none_or(|&c| !vowel(c))
+        && a[i + 1..] == b[i + 1..]
 }
 
 /// Readings of the consonants: Latin spellings of one Arabic or Persian
@@ -408,6 +465,32 @@ fn intersects<T: Ord>(a: &[T], b: &[T]) -> bool {
 mod tests {
     use super::*;
     use crate::analyse::kind_of;
+
+    #[test]
+    fn a_country_meets_its_adjective() {
+        assert!(country_and_adjective("iran", "iranian"));
+        assert!(country_and_adjective("syrian", "syria"));
+        assert!(country_and_adjective("ukraine", "ukrainian"));
+        assert!(country_and_adjective("iraq", "iraqi"));
+        assert!(country_and_adjective("japan", "japanese"));
+        // Not a country, or not its adjective.
+        assert!(!country_and_adjective("bank", "banking"));
+        assert!(!country_and_adjective("iran", "irani5"));
+        assert!(!country_and_adjective("india", "indiana"));
+    }
+
+    #[test]
+    fn short_i_spelt_y_i_or_j_is_one_letter() {
+        assert!(short_i_spellings("sergey", "sergei"));
+        assert!(short_i_spellings("sergej", "sergey"));
+        assert!(short_i_spellings("shoygu", "shoigu"));
+        // Before a vowel the letter is a consonant of its own syllable.
+        assert!(!short_i_spellings("maria", "marja"));
+        // Short words, other letters, two differences: no.
+        assert!(!short_i_spellings("mai", "may"));
+        assert!(!short_i_spellings("sergeo", "sergei"));
+        assert!(!short_i_spellings("shoygi", "shoigu"));
+    }
 
     fn tok(s: &str) -> Tok {
         Tok::new(s, kind_of(s))

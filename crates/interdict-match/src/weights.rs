@@ -55,6 +55,11 @@ pub const PART_CONSONANT_SKELETON_FUZZY: f64 = 0.72;
 /// edit budget below: the sound vouches for the spelling difference.
 pub const PART_PHONETIC: f64 = 0.80;
 
+/// A country's name and its English adjective in organisations' names
+/// ("Iran Electronics Industries" / "Iranian Electronics Industries"):
+/// the same country, written as a noun or an adjective.
+pub const PART_COUNTRY_ADJECTIVE: f64 = 0.95;
+
 /// A short word that spells the initials of a run of the other name's
 /// words ("PLA" / "People's Liberation Army"): organisations are commonly
 /// known by such acronyms, but different names can share initials.

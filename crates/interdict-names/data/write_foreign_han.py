@@ -122,6 +122,13 @@ ENDINGS = {
     "斯基": "sky skiy ski", "维奇": "vich", "耶维奇": "yevich evich", "诺夫": "nov",
     "耶夫": "yev ev", "娃": "va", "耶娃": "yeva eva", "诺娃": "nova",
 }
+# Established transcriptions (约定俗成) that the syllable tables do not
+# give, as the dictionary above prints them: Alexander / Aleksandr is
+# 亚历山大, from the Greek through the old church usage, not the
+# Russian table's 阿列克桑德尔.
+ESTABLISHED = {
+    "亚历山大": "aleksandr alexander aleksander",
+}
 
 
 def main():
@@ -152,6 +159,8 @@ def main():
         for c in sorted(table):
             f.write(f"{c}\t{' '.join(table[c])}\n")
         for e, latin in ENDINGS.items():
+            f.write(f"{e}\t{latin}\n")
+        for e, latin in ESTABLISHED.items():
             f.write(f"{e}\t{latin}\n")
 
 

@@ -7,7 +7,7 @@
 //! not be applied to people's names.
 
 /// Abbreviation (normalised: lower case, no punctuation) → full word.
-const ABBREVIATIONS: [(&str, &str); 24] = [
+const ABBREVIATIONS: [(&str, &str); 25] = [
     ("intl", "international"),
     ("int", "international"),
     ("natl", "national"),
@@ -32,19 +32,20 @@ const ABBREVIATIONS: [(&str, &str); 24] = [
     ("tech", "technology"),
     ("trdg", "trading"),
     ("shpg", "shipping"),
+    ("jv", "joint venture"),
 ];
 
-/// The tokens with abbreviations written out.
+/// The tokens with abbreviations written out (one word may become several:
+/// "JV" is "joint venture").
 pub fn expand_abbreviations(tokens: &[String]) -> Vec<String> {
-    tokens
-        .iter()
-        .map(|t| {
-            ABBREVIATIONS
-                .iter()
-                .find(|(short, _)| short == t)
-                .map_or_else(|| t.clone(), |(_, long)| (*long).to_string())
-        })
-        .collect()
+    let mut out = Vec::with_capacity(tokens.len() + 1);
+    for t in tokens {
+        match ABBREVIATIONS.iter().find(|(short, _)| short == t) {
+            Some((_, long)) => out.extend(long.split(' ').map(str::to_string)),
+            None => out.push(t.clone()),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -58,5 +59,6 @@ mod tests {
         assert_eq!(t("Acme Mfg"), ["acme", "manufacturing"]);
         assert_eq!(t("Ocean Trdg"), ["ocean", "trading"]);
         assert_eq!(t("Korea Trading"), ["korea", "trading"]);
+        assert_eq!(t("First Oil JV"), ["first", "oil", "joint", "venture"]);
     }
 }

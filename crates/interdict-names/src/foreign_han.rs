@@ -24,8 +24,9 @@ const COMMON_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭�
 彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹\
 薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 
-/// Longest unit of the table, in characters (endings such as 耶维奇).
-const MAX_UNIT: usize = 3;
+/// Longest unit of the table, in characters (endings such as 耶维奇,
+/// established names such as 亚历山大).
+const MAX_UNIT: usize = 4;
 /// Longest name word (characters) checked against a Latin name.
 const MAX_CHARS: usize = 16;
 
@@ -42,20 +43,32 @@ fn table() -> &'static HashMap<String, Vec<&'static str>> {
             if values.is_empty() {
                 continue;
             }
-            let mut chars = unit.chars();
-            if let (Some(c), None) = (chars.next(), chars.next()) {
-                // Taiwan and Hong Kong write the same tables in traditional
-                // characters (拉夫羅夫).
-                for t in crate::hanja::traditional(c) {
-                    map.entry(t.to_string())
-                        .or_default()
-                        .extend(values.iter().copied());
-                }
+            // Taiwan and Hong Kong write the same tables in traditional
+            // characters (拉夫羅夫, 亞歷山大).
+            for spelling in with_traditional_forms(unit) {
+                map.entry(spelling)
+                    .or_default()
+                    .extend(values.iter().copied());
             }
-            map.entry(unit.to_string()).or_default().extend(values);
         }
         map
     })
+}
+
+/// A unit as written, then every spelling of it with some of its
+/// characters in their traditional forms (Unihan kTraditionalVariant).
+fn with_traditional_forms(unit: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for c in unit.chars() {
+        let forms: Vec<char> = std::iter::once(c)
+            .chain(crate::hanja::traditional(c).filter(|t| *t != c))
+            .collect();
+        out = out
+            .iter()
+            .flat_map(|prefix| forms.iter().map(move |f| format!("{prefix}{f}")))
+            .collect();
+    }
+    out
 }
 
 /// Whether a normalised Han name reads as a transcription of a foreign
@@ -272,6 +285,17 @@ mod tests {
             ("梅德韦杰夫", "medvedev dmitry", "medvedev"),
             ("米舒斯京", "mishustin mikhail", "mishustin"),
             ("哈桑·纳斯鲁拉", "nasrallah hasan", "hasan nasrallah"),
+            // An established transcription, simplified and traditional.
+            (
+                "亚历山大·格雷兹洛夫",
+                "gryzlov aleksandr",
+                "aleksandr gryzlov",
+            ),
+            (
+                "亞歷山大·格雷茲洛夫",
+                "gryzlov alexander",
+                "alexander gryzlov",
+            ),
         ];
         for (han, listed, want) in cases {
             assert_eq!(like(han, listed).as_deref(), Some(want), "{han}");

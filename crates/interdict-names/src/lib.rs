@@ -11,7 +11,8 @@
 //! Korean, Chinese and Japanese organisation names with their generic words
 //! translated ([`cjk_org_forms`]) and Russian ones likewise
 //! ([`cyrillic_org_forms`]), Russian names in German, Polish, French,
-//! Czech, Baltic, Łacinka and Ukrainian transliterations read back to
+//! Czech, Hungarian, Romanian, Baltic, Łacinka and Ukrainian
+//! transliterations read back to
 //! BGN/PCGN (in [`latin_forms`]), simplified Chinese read through its
 //! traditional forms (Unihan kTraditionalVariant),
 //! Japanese readings of kanji checked against a Latin name
@@ -78,7 +79,7 @@ pub use nicknames::{given_name, GivenName};
 pub use normalize::{dominant_script, normalize, NameScript};
 pub use numbers::{number_words_as_digits, numbers};
 pub use org::{org_suffix, org_type, token_weight};
-pub use parts::{tag_person_parts, PartTag};
+pub use parts::{is_patronymic, tag_person_parts, PartTag};
 pub use phonetic::phonetic_key;
 pub use surnames::is_korean_surname;
 pub use tokenize::tokenize;

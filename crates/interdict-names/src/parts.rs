@@ -26,12 +26,30 @@ fn is_korean_token(t: &str) -> bool {
     !korean_keys(t).is_empty() || split_syllables(t).is_some() || is_korean_surname(t)
 }
 
-fn is_patronymic(t: &str) -> bool {
-    const ENDINGS: [&str; 8] = [
-        "ovich", "evich", "ovna", "evna", "ichna", "ovych", "ivna", "yevich",
+/// Whether a normalised token is an East Slavic patronymic (Ivanovich,
+/// Sergeyevna, Ukrainian -ovych / -ivna, German -owitsch / -itsch and
+/// French -ovitch spellings) or a Turkic patronymic marker.
+pub fn is_patronymic(t: &str) -> bool {
+    const ENDINGS: [&str; 13] = [
+        "ovich", "evich", "ovna", "evna", "ichna", "ovych", "ivna", "yevich", "owitsch", "ewitsch",
+        "itsch", "ovitch", "evitch",
+    ];
+    // Fathers' names in -a / -я take -ich, -ichna (Russian grammar: Илья
+    // Ильич, Кузьма Кузьмич, Лука Лукич, Фома Фомич, Никита Никитич).
+    const IN_ICH: [&str; 8] = [
+        "ilich",
+        "ilyich",
+        "ilinichna",
+        "ilyinichna",
+        "kuzmich",
+        "lukich",
+        "fomich",
+        "nikitich",
     ];
     const MARKERS: [&str; 5] = ["ogly", "oglu", "kyzy", "qizi", "uly"];
-    (t.len() > 6 && ENDINGS.iter().any(|e| t.ends_with(e))) || MARKERS.contains(&t)
+    (t.len() > 6 && ENDINGS.iter().any(|e| t.ends_with(e)))
+        || IN_ICH.contains(&t)
+        || MARKERS.contains(&t)
 }
 
 /// Tags each token of a person's (normalised, tokenised) name.
@@ -108,6 +126,11 @@ mod tests {
         assert_eq!(tag("Ivan Ivanovich Petrov"), [Given, Patronymic, Family]);
         assert_eq!(tag("Petrov Ivan Ivanovich"), [Family, Given, Patronymic]);
         assert_eq!(tag("Anna Sergeyevna"), [Given, Patronymic]);
+        assert!(is_patronymic("platonovich"));
+        assert!(is_patronymic("iljitsch"));
+        assert!(is_patronymic("ilyich"));
+        assert!(is_patronymic("viktorowitsch"));
+        assert!(!is_patronymic("patrushev"));
     }
 
     #[test]

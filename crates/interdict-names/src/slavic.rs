@@ -2,7 +2,8 @@
 //! transliterations of other languages, read back to the English (BGN/PCGN)
 //! spelling the lists use: German Duden ("Jewgeni Prigoschin"), Polish
 //! ("Jewgienij Prigożyn"), French ("Sergueï Choïgou"), Czech and Slovak
-//! ("Sergej Šojgu"), Belarusian Łacinka ("Alaksandr Łukašenka"), Lithuanian
+//! ("Sergej Šojgu"), Hungarian ("Szergej Sojgu"), Romanian ("Evgheni
+//! Prigojin"), Belarusian Łacinka ("Alaksandr Łukašenka"), Lithuanian
 //! and Latvian (with their nominative endings: "Vladimiras Putinas",
 //! "Sergejs Lavrovs") and Ukrainian ("Serhii").
 //!
@@ -103,6 +104,55 @@ const CZECH: [Rule; 5] = [
     ("j", "y"),
 ];
 
+/// Hungarian spellings (the Academy's rules for transcribing Russian, A
+/// magyar helyesírás szabályai §218 and its table: ш s, щ scs, ж zs, ч cs,
+/// с sz, ц c, х h, й j, я ja, ю ju, е je, ё jo; н, д, т before a soft
+/// vowel ny, gy, ty: "Nyikolaj", "Gyenyiszov"), longest first.
+const HUNGARIAN: [Rule; 20] = [
+    ("scs", "shch"),
+    ("sz", "s"),
+    ("zs", "zh"),
+    ("cs", "ch"),
+    ("ny", "n"),
+    ("gy", "d"),
+    ("ty", "t"),
+    ("ja", "ya"),
+    ("ju", "yu"),
+    ("je", "ye"),
+    ("jo", "yo"),
+    ("s", "sh"),
+    ("c", "ts"),
+    ("h", "kh"),
+    ("j", "y"),
+    ("á", "a"),
+    ("í", "i"),
+    ("ó", "o"),
+    ("ú", "u"),
+    ("ö", "yo"),
+];
+
+/// Romanian spellings (the Romanian Academy's transcription of Russian in
+/// DOOM: ж j, ш ș, щ șci, ч ci / ce, ц ț, х h, г gh before e and i, я ia,
+/// ю iu: "Evgheni Prigojin"), longest first.
+const ROMANIAN: [Rule; 16] = [
+    ("șci", "shch"),
+    ("ș", "sh"),
+    ("ş", "sh"),
+    ("ț", "ts"),
+    ("ţ", "ts"),
+    ("ghe", "ge"),
+    ("ghi", "gi"),
+    ("cea", "cha"),
+    ("ciu", "chu"),
+    ("ce", "che"),
+    ("ci", "chi"),
+    ("h", "kh"),
+    ("j", "zh"),
+    ("ia", "ya"),
+    ("iu", "yu"),
+    ("î", "y"),
+];
+
 /// Ukrainian (2010) spellings, longest first.
 const UKRAINIAN: [Rule; 4] = [("iia", "iya"), ("ii", "iy"), ("h", "g"), ("yi", "i")];
 
@@ -125,21 +175,24 @@ fn rewrite(word: &str, rules: &[Rule]) -> String {
     out
 }
 
-/// Word endings of the Polish "-ie-" after a consonant (Miedwiediew) and
-/// of German and Polish -ow / -ew / -ij / -ej surnames and given names.
-fn tidy(word: String) -> String {
+/// Word endings of the Polish "-ie-" after a consonant (Miedwiediew, only
+/// when `polish`: other systems write и + е so) and of German and Polish
+/// -ow / -ew / -ij / -ej surnames and given names.
+fn tidy(word: String, polish: bool) -> String {
     let mut w = word;
     // Polish writes е after a consonant as "ie": "miedviediev" → "medvedev".
-    let bytes: Vec<char> = w.chars().collect();
-    let mut out = String::with_capacity(w.len());
-    for (i, c) in bytes.iter().enumerate() {
-        let after_consonant = i > 0 && !"aeiouy".contains(bytes[i - 1]);
-        if *c == 'i' && after_consonant && bytes.get(i + 1) == Some(&'e') {
-            continue;
+    if polish {
+        let bytes: Vec<char> = w.chars().collect();
+        let mut out = String::with_capacity(w.len());
+        for (i, c) in bytes.iter().enumerate() {
+            let after_consonant = i > 0 && !"aeiouy".contains(bytes[i - 1]);
+            if *c == 'i' && after_consonant && bytes.get(i + 1) == Some(&'e') {
+                continue;
+            }
+            out.push(*c);
         }
-        out.push(*c);
+        w = out;
     }
-    w = out;
     // Russian spelling writes и, never ы, after ж, ш and ч: Polish "ży",
     // "szy", "czy" are жи, ши, чи.
     for (from, to) in [("zhy", "zhi"), ("shy", "shi"), ("chy", "chi")] {
@@ -172,12 +225,20 @@ fn without_baltic_endings(name: &str) -> Option<String> {
     if words.len() < 2 || !words.iter().any(baltic) {
         return None;
     }
-    let stripped: Option<Vec<&str>> = words
+    // The ending follows the letter й, spelt j: "Aleksejus", "Dmitrijs",
+    // "Nikolajs" are Aleksey, Dmitriy, Nikolay.
+    let stripped: Option<Vec<String>> = words
         .iter()
         .map(|w| {
-            ["ijus", "jus", "as", "is", "ys", "us", "s"]
+            ["as", "is", "ys", "us", "s"]
                 .iter()
                 .find_map(|e| w.strip_suffix(e).filter(|s| s.chars().count() >= 3))
+                .map(|stem| match stem.strip_suffix('j') {
+                    Some(before) if before.ends_with(['a', 'e', 'i', 'o', 'u']) => {
+                        format!("{before}y")
+                    }
+                    _ => stem.to_string(),
+                })
         })
         .collect();
     Some(stripped?.join(" "))
@@ -188,15 +249,29 @@ fn without_baltic_endings(name: &str) -> Option<String> {
 /// `lower` is the name in lower case, diacritics kept. Readings equal to
 /// the name itself are left out.
 pub(crate) fn slavic_readings(lower: &str) -> Vec<String> {
-    let systems: [(&[Rule], &[&str]); 5] = [
+    // A word-final "ej" (й after е spelt j: "Sergej", "Andrej") marks the
+    // Czech, Slovak, Serbo-Croatian and Slovene systems alike.
+    let systems: [(&[Rule], &[&str]); 7] = [
         (
             &GERMAN,
             &["sch", "witsch", "ow ", "ew ", "jew", "jur", "jaro"],
         ),
         (&POLISH, &["sz", "cz", "rz", "ł", "ż", "ij ", "ń", "ś", "ć"]),
         (&FRENCH, &["ï", "tch", "gue", "gui"]),
-        (&CZECH, &["š", "č", "ž", "ě", "ř", "ė", "ū", "ų", "ŭ"]),
+        (
+            &CZECH,
+            &["š", "č", "ž", "ě", "ř", "ė", "ū", "ų", "ŭ", "ej "],
+        ),
         (&UKRAINIAN, &["ii ", "ovych", "ivna ", "iia "]),
+        (
+            &HUNGARIAN,
+            // "cs" only before a vowel: English "-ics" is no mark.
+            &[
+                "sz", "zs", "csa", "cse", "csi", "cso", "csu", "nyi", "nye", "gyi", "gye", "tyi",
+                "tye",
+            ],
+        ),
+        (&ROMANIAN, &["ghe", "ghi", "ș", "ş", "ț", "ţ"]),
     ];
     // French accents carry no Cyrillic letter: "Evguéni" is "evgueni".
     let lower: String = lower
@@ -213,12 +288,13 @@ pub(crate) fn slavic_readings(lower: &str) -> Vec<String> {
     let padded = format!("{lower} ");
     let mut out: Vec<String> = Vec::new();
     for (rules, marks) in systems {
+        let polish = rules == POLISH.as_slice();
         if !marked(&padded, marks) {
             continue;
         }
         let reading: Vec<String> = lower
             .split_whitespace()
-            .map(|w| tidy(rewrite(w, rules)))
+            .map(|w| tidy(rewrite(w, rules), polish))
             .collect();
         let reading = reading.join(" ");
         if reading != lower && !out.contains(&reading) {
@@ -270,7 +346,10 @@ mod tests {
         assert!(reads("Sergej Šojgu", "sergey shoygu"));
         assert!(reads("Alaksandr Łukašenka", "alaksandr lukashenka"));
         assert!(reads("Vladimiras Putinas", "vladimir putin"));
-        assert!(reads("Sergejs Lavrovs", "sergej lavrov"));
+        assert!(reads("Sergejs Lavrovs", "sergey lavrov"));
+        assert!(reads("Aleksejus Puškovas", "aleksey pushkov"));
+        assert!(reads("Dmitrijus Medvedevas", "dmitriy medvedev"));
+        assert!(reads("Sergej Kirienko", "sergey kirienko"));
         assert!(slavic_readings("james adams").is_empty());
         // Chinese and Korean "Yi" are no Ukrainian marks.
         assert!(slavic_readings("pao yu yi").is_empty());
@@ -278,8 +357,17 @@ mod tests {
     }
 
     #[test]
+    fn hungarian_and_romanian() {
+        assert!(reads("Szergej Sojgu", "sergey shoygu"));
+        assert!(reads("Nyikolaj Patrusev", "nikolay patrushev"));
+        assert!(reads("Mihail Misusztyin", "mikhail mishustin"));
+        assert!(reads("Evgheni Prigojin", "evgeni prigozhin"));
+    }
+
+    #[test]
     fn english_names_are_left_alone() {
         assert!(slavic_readings("john smith").is_empty());
         assert!(slavic_readings("washington").is_empty());
+        assert!(slavic_readings("iran electronics industries").is_empty());
     }
 }

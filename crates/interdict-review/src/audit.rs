@@ -70,6 +70,9 @@ pub struct AuditLog {
     /// The last verified row.
     tail: Option<Row>,
     entries: Vec<Entry>,
+    /// Whether verified entries are kept in memory (a long-running writer,
+    /// the server, keeps only the tail).
+    keep: bool,
     broken: Option<Break>,
 }
 
@@ -85,6 +88,7 @@ impl AuditLog {
             storage,
             tail: None,
             entries: Vec::with_capacity(rows.len()),
+            keep: true,
             broken: None,
         };
         for row in rows {
@@ -119,10 +123,48 @@ impl AuditLog {
         }
     }
 
+    /// Stops keeping entries in memory (those kept are dropped): a writer
+    /// that runs for days needs only the tail it extends.
+    pub fn forget_entries(&mut self) {
+        self.keep = false;
+        self.entries = Vec::new();
+    }
+
+    /// Reads the entries other writers appended since this log's verified
+    /// tail, checking that the tail itself is still stored as verified (an
+    /// edit of it is named, as an append would), and returns them.
+    pub fn follow(&mut self) -> Result<Vec<Entry>, ReviewError> {
+        self.require_intact()?;
+        let from = self.tail.as_ref().map_or(1, |t| t.seq);
+        let since = self.storage.rows_from(from)?;
+        let others = match check_since(self.tail.as_ref(), &since) {
+            Ok(_) => since.into_iter().skip(usize::from(self.tail.is_some())),
+            Err(b) => {
+                self.broken = Some(b.clone());
+                return Err(ReviewError::Broken(b));
+            }
+        };
+        let mut added = Vec::new();
+        for row in others {
+            added.push(parse_entry(&row)?);
+            self.tail = Some(row);
+        }
+        if self.keep {
+            self.entries.extend(added.iter().cloned());
+        }
+        Ok(added)
+    }
+
     /// Appends one entry, durably, after checking that the stored chain
     /// still ends where this log verified it (entries appended since by
     /// other writers are verified too; an edit since is refused).
     pub fn append(&mut self, new: NewEntry) -> Result<Entry, ReviewError> {
+        self.append_following(new).map(|(_, entry)| entry)
+    }
+
+    /// As [`AuditLog::append`], also returning the entries other writers
+    /// appended before it.
+    pub fn append_following(&mut self, new: NewEntry) -> Result<(Vec<Entry>, Entry), ReviewError> {
         self.require_intact()?;
         let body = serde_json::to_value(Timed {
             time: clock::now_rfc3339(),
@@ -132,23 +174,10 @@ impl AuditLog {
         let from = self.tail.as_ref().map_or(1, |t| t.seq);
         let tail = self.tail.clone();
         let mut others = Vec::new();
+        let check = |since: &[Row]| check_since(tail.as_ref(), since);
         let result = self.storage.append_with(from, &mut |since: &[Row]| {
-            let after = match (&tail, since.split_first()) {
-                (Some(t), Some((first, rest))) if first == t => {
-                    others = rest.to_vec();
-                    chain::verify(Some(t), rest).map_err(ReviewError::Broken)?
-                }
-                (Some(t), _) => {
-                    return Err(ReviewError::Broken(Break {
-                        seq: t.seq,
-                        kind: chain::BreakKind::Edited,
-                    }))
-                }
-                (None, _) => {
-                    others = since.to_vec();
-                    chain::verify(None, since).map_err(ReviewError::Broken)?
-                }
-            };
+            let after = check(since).map_err(ReviewError::Broken)?;
+            others = since[usize::from(tail.is_some()).min(since.len())..].to_vec();
             Ok(chain::next_row(after.as_ref(), body.clone()))
         });
         let row = match result {
@@ -159,13 +188,30 @@ impl AuditLog {
             }
             Err(e) => return Err(e),
         };
-        for other in &others {
-            self.entries.push(parse_entry(other)?);
-        }
+        let others = others
+            .iter()
+            .map(parse_entry)
+            .collect::<Result<Vec<_>, _>>()?;
         let entry = parse_entry(&row)?;
-        self.entries.push(entry.clone());
+        if self.keep {
+            self.entries.extend(others.iter().cloned());
+            self.entries.push(entry.clone());
+        }
         self.tail = Some(row);
-        Ok(entry)
+        Ok((others, entry))
+    }
+}
+
+/// The last row of `since` (the stored rows from the verified `tail` on)
+/// once the tail is found unchanged and the rows after it link up.
+fn check_since(tail: Option<&Row>, since: &[Row]) -> Result<Option<Row>, Break> {
+    match (tail, since.split_first()) {
+        (Some(t), Some((first, rest))) if first == t => chain::verify(Some(t), rest),
+        (Some(t), _) => Err(Break {
+            seq: t.seq,
+            kind: chain::BreakKind::Edited,
+        }),
+        (None, _) => chain::verify(None, since),
     }
 }
 

@@ -189,22 +189,28 @@ impl ClearBook {
     pub fn from_entries(entries: &[Entry]) -> ClearBook {
         let mut book = ClearBook::default();
         for e in entries {
-            match e.command.as_str() {
-                "clear" => {
-                    if let Some(c) = parse_clear(e) {
-                        book.clears.push(c);
-                    }
-                }
-                "reopen" => {
-                    if let Some(seq) = e.query["clear"].as_i64() {
-                        let why = e.results["why"].as_str().unwrap_or("re-opened");
-                        book.reopened.insert(seq, why.to_string());
-                    }
-                }
-                _ => {}
-            }
+            book.add(e);
         }
         book
+    }
+
+    /// Takes in one more entry of the log (a clear or a re-opening; other
+    /// entries change nothing).
+    pub fn add(&mut self, e: &Entry) {
+        match e.command.as_str() {
+            "clear" => {
+                if let Some(c) = parse_clear(e) {
+                    self.clears.push(c);
+                }
+            }
+            "reopen" => {
+                if let Some(seq) = e.query["clear"].as_i64() {
+                    let why = e.results["why"].as_str().unwrap_or("re-opened");
+                    self.reopened.insert(seq, why.to_string());
+                }
+            }
+            _ => {}
+        }
     }
 
     pub fn clears(&self) -> &[Clear] {

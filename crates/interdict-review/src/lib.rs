@@ -3,16 +3,19 @@
 //! as false positives that re-open when the listed record changes, and a
 //! watched set re-screened against list deltas.
 //!
-//! It decides nothing about matches: the CLI hands it the answers of the
-//! matcher, goods screener and shipment screener, and asks it what was
-//! cleared.
+//! It decides nothing about matches: the front ends (the CLI and the HTTP
+//! server) hand it the answers of the matcher, goods screener and shipment
+//! screener, and ask it what was cleared; both record through the same
+//! [`Recorder`] and the same entry shapes ([`answers`]).
 
+pub mod answers;
 pub mod audit;
 pub mod chain;
 pub mod clear;
 pub mod clock;
 mod error;
 mod pg;
+pub mod record;
 pub mod screening;
 mod sqlite;
 pub mod storage;
@@ -22,5 +25,6 @@ pub use audit::{AuditLog, Entry, NewEntry, Verification};
 pub use chain::{Break, BreakKind};
 pub use clear::{ClearBook, ClearRequest, Clearance};
 pub use error::ReviewError;
+pub use record::{Answer, Recorder, Versions};
 pub use screening::{ClearedHit, ClearingParties};
 pub use storage::{Database, Storage};

@@ -180,6 +180,24 @@ fn combine(severities: &[Severity], config: &ScreenConfig) -> (DecisionKind, f64
 }
 
 impl Decision {
+    /// "block under US; review under UN, EU": each decision with the
+    /// jurisdictions that reach it, strictest first.
+    pub fn by_jurisdiction(&self) -> String {
+        let mut parts = Vec::new();
+        for k in DecisionKind::ALL.into_iter().rev() {
+            let names: Vec<&str> = self
+                .jurisdictions
+                .iter()
+                .filter(|j| j.decision == k)
+                .map(|j| j.jurisdiction.label())
+                .collect();
+            if !names.is_empty() {
+                parts.push(format!("{k} under {}", names.join(", ")));
+            }
+        }
+        parts.join("; ")
+    }
+
     /// Combines flags into a decision per jurisdiction of `config.scope`
     /// (see the module docs); the strictest one is the decision.
     pub fn from_flags(shipment_id: &str, mut flags: Vec<Flag>, config: &ScreenConfig) -> Decision {
@@ -236,5 +254,40 @@ impl Decision {
             .iter()
             .find(|d| d.jurisdiction == j)
             .map(|d| d.decision)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn under(jurisdiction: Jurisdiction, decision: DecisionKind) -> JurisdictionDecision {
+        JurisdictionDecision {
+            jurisdiction,
+            decision,
+            score: 0.0,
+        }
+    }
+
+    #[test]
+    fn by_jurisdiction_names_the_strictest_first() {
+        let d = Decision {
+            shipment_id: "s1".into(),
+            decision: DecisionKind::Block,
+            score: 1.0,
+            flags: Vec::new(),
+            jurisdictions: vec![
+                under(Jurisdiction::Un, DecisionKind::Review),
+                under(Jurisdiction::Us, DecisionKind::Block),
+                under(Jurisdiction::Eu, DecisionKind::Review),
+            ],
+        };
+        let un = Jurisdiction::Un.label();
+        let us = Jurisdiction::Us.label();
+        let eu = Jurisdiction::Eu.label();
+        assert_eq!(
+            d.by_jurisdiction(),
+            format!("block under {us}; review under {un}, {eu}")
+        );
     }
 }

@@ -72,13 +72,22 @@ impl ApiError {
     /// A library error, answered with its code's status (a 422 as a
     /// validation error of the body).
     pub fn from_coded<E: Coded + fmt::Display>(error: &E) -> ApiError {
-        let code = error.code();
+        ApiError::with_code(error.code(), error.to_string())
+    }
+
+    /// An error known by its code and message only (the error itself was
+    /// kept as words), answered as [`ApiError::from_coded`] does.
+    pub fn with_code(code: ErrorCode, message: impl Into<String>) -> ApiError {
         if code.http_status() == VALIDATION {
-            return ApiError::invalid_coded(&["body"], error);
+            return ApiError::Invalid {
+                loc: vec!["body".to_string()],
+                msg: message.into(),
+                code,
+            };
         }
         ApiError::Library {
             code,
-            message: error.to_string(),
+            message: message.into(),
         }
     }
 

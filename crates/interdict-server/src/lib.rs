@@ -20,13 +20,15 @@ pub(crate) mod index;
 pub mod keys;
 pub(crate) mod metrics;
 pub(crate) mod params;
+pub mod review;
 pub(crate) mod state;
 
 pub use api::{router, Limits};
 pub use catalog::{CatalogError, Sources};
 pub use index::{Index, LoadError, LoadOptions};
 pub use keys::ApiKeys;
-pub use state::{AppState, SharedState};
+pub use review::Review;
+pub use state::{AppState, SharedState, StateOptions};
 
 use std::net::SocketAddr;
 

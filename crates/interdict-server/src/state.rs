@@ -1,12 +1,15 @@
 //! The shared server state: the current index behind an atomic swap (a
 //! rebuild never blocks requests; each request keeps the index it started
-//! with), the load options to rebuild from, API keys and metrics.
+//! with), the load options to rebuild from, API keys, metrics, the audit
+//! log and the watched assets.
 
 use crate::error::{ApiError, ApiResult};
 use crate::index::{Index, LoadError, LoadOptions};
 use crate::keys::ApiKeys;
 use crate::metrics::Metrics;
+use crate::review::Review;
 use arc_swap::ArcSwapOption;
+use interdict_assets::Watchlist;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -24,12 +27,30 @@ pub struct AppState {
     pub metrics: Metrics,
     /// When the server started (for the uptime).
     pub started: Instant,
+    /// The audit log: answers recorded, clears applied (`None`: no log).
+    pub review: Option<Review>,
+    /// Assets of interest: a shipment carrying one is flagged.
+    pub watched_assets: Arc<Watchlist>,
     building: AtomicBool,
     last_error: Mutex<Option<String>>,
 }
 
 /// The state as the router and the handlers hold it.
 pub type SharedState = Arc<AppState>;
+
+/// Everything a state is made of besides its index.
+pub struct StateOptions {
+    /// What each (re)build loads.
+    pub load: LoadOptions,
+    /// Keys for the write and admin routes.
+    pub keys: ApiKeys,
+    /// Keys every data route needs (none: open, as in yente).
+    pub read_keys: ApiKeys,
+    /// The audit log, if answers are recorded or clears applied.
+    pub review: Option<Review>,
+    /// Assets of interest for `POST /screen`.
+    pub watched_assets: Watchlist,
+}
 
 impl AppState {
     /// A state with open data routes and `keys` for the write and admin routes.
@@ -39,16 +60,47 @@ impl AppState {
 
     /// A state whose data routes need one of `read_keys` (off when empty, as in yente).
     pub fn with_read_keys(load: LoadOptions, keys: ApiKeys, read_keys: ApiKeys) -> SharedState {
-        Arc::new(AppState {
-            index: ArcSwapOption::empty(),
+        AppState::from_options(StateOptions {
             load,
             keys,
             read_keys,
+            review: None,
+            watched_assets: Watchlist::default(),
+        })
+    }
+
+    /// A state from all its options.
+    pub fn from_options(o: StateOptions) -> SharedState {
+        Arc::new(AppState {
+            index: ArcSwapOption::empty(),
+            load: o.load,
+            keys: o.keys,
+            read_keys: o.read_keys,
             metrics: Metrics::default(),
             started: Instant::now(),
+            review: o.review,
+            watched_assets: Arc::new(o.watched_assets),
             building: AtomicBool::new(false),
             last_error: Mutex::new(None),
         })
+    }
+
+    /// Serves `index`, built elsewhere (several states may share one).
+    pub fn install(&self, index: Arc<Index>) {
+        self.note_versions();
+        self.index.store(Some(index));
+    }
+
+    /// Tells the audit log which snapshot versions the lists now served
+    /// are; a store that cannot be read leaves them as they were.
+    fn note_versions(&self) {
+        let Some(review) = &self.review else { return };
+        match interdict_review::record::store_versions(&self.load.store) {
+            Ok(v) => review.set_versions(v),
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot read the snapshot versions for the audit log")
+            }
+        }
     }
 
     /// The current index, or 503 while the first one is being built.
@@ -78,7 +130,7 @@ impl AppState {
                     seconds = index.build_time.as_secs_f64(),
                     "index ready"
                 );
-                self.index.store(Some(Arc::new(index)));
+                self.install(Arc::new(index));
                 if let Ok(mut e) = self.last_error.lock() {
                     *e = None;
                 }

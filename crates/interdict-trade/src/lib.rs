@@ -56,7 +56,7 @@ pub use error::{Rejection, TradeError};
 #[cfg(feature = "engine")]
 pub use flows::flows;
 pub use layout::{mapping_with, Layout, FIELDS};
-pub use read::{read_files, Declaration, Line, LoadOptions};
+pub use read::{read_files, read_from, Declaration, Line, LoadOptions};
 pub use report::{By, Driver, FlowsQuery, FlowsReport, Period};
 #[cfg(feature = "engine")]
 pub use session::{pretty, LoadReport, TradeSession};

@@ -6,6 +6,7 @@
 use crate::error::{Rejection, TradeError};
 use crate::layout::{mapping_with, Layout};
 use interdict_goods::{FxTable, Nomenclature};
+use interdict_model::lines::GuardedRead;
 use interdict_model::{countries, PartialDate};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
@@ -94,6 +95,22 @@ const COMTRADE_AREAS: [(u32, &str); 6] = [
 type FieldResult<T> = Result<T, (&'static str, String)>;
 
 impl Checker<'_> {
+    /// The checks of `tables`, with BACI's country file when `opts` names one.
+    fn new<'t>(
+        opts: &LoadOptions,
+        tables: &'t crate::tables::Tables,
+    ) -> Result<Checker<'t>, TradeError> {
+        let numeric = match &opts.baci_countries {
+            Some(p) => baci_countries(p)?,
+            None => HashMap::new(),
+        };
+        Ok(Checker {
+            nomenclature: tables.goods.nomenclature(),
+            fx: &tables.fx,
+            numeric,
+        })
+    }
+
     fn country(&self, field: &'static str, s: &str) -> FieldResult<String> {
         let s = s.trim();
         if let Ok(n) = s.parse::<u32>() {
@@ -161,9 +178,12 @@ fn number(field: &'static str, s: &str) -> FieldResult<f64> {
     Ok(v)
 }
 
+/// Years a trade statistic or declaration can carry.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
 fn year(s: &str) -> FieldResult<i32> {
     match s.trim().parse::<i32>() {
-        Ok(y) if (1900..=2100).contains(&y) => Ok(y),
+        Ok(y) if YEARS.contains(&y) => Ok(y),
         _ => Err(("year", format!("not a year: {s:?}"))),
     }
 }
@@ -279,6 +299,9 @@ fn declaration_line(row: &Row, ck: &Checker) -> FieldResult<Line> {
     let date: PartialDate = raw_date
         .parse()
         .map_err(|e: interdict_model::DateError| ("date", e.to_string()))?;
+    if !YEARS.contains(&i32::from(date.year)) {
+        return Err(("date", format!("year out of range: {raw_date:?}")));
+    }
     let value = number("value", row.need("value")?)?;
     let value_usd = match row.get("currency") {
         None => value,
@@ -289,6 +312,9 @@ fn declaration_line(row: &Row, ck: &Checker) -> FieldResult<Line> {
             .map(|(v, _)| v)
             .map_err(|e| ("currency", e.to_string()))?,
     };
+    if !value_usd.is_finite() {
+        return Err(("value", format!("too large in US dollars: {value:?}")));
+    }
     let text = |f: &str| row.get(f).unwrap_or_default().to_string();
     Ok(Line {
         year: i32::from(date.year),
@@ -321,10 +347,22 @@ pub(crate) fn open(path: &Path) -> Result<Box<dyn Read>, TradeError> {
     }
 }
 
-/// The rows of one file: valid lines and rejections. `#` lines are comments
-/// (generated files say so in theirs).
+/// The rows of one file: valid lines and rejections.
 pub(crate) fn read_file(
     path: &Path,
+    opts: &LoadOptions,
+    ck: &Checker,
+) -> Result<(Vec<Line>, Vec<Rejection>), TradeError> {
+    read_input(path, open(path)?, opts, ck)
+}
+
+/// The rows of `input`, named `path` in errors and rejections. `#` lines are
+/// comments (generated files say so in theirs). A line over the model's
+/// line limit, or input that stops being readable (a corrupt `.gz`), refuses
+/// the whole file: what follows cannot be counted, so no partial table.
+fn read_input(
+    path: &Path,
+    input: impl Read,
     opts: &LoadOptions,
     ck: &Checker,
 ) -> Result<(Vec<Line>, Vec<Rejection>), TradeError> {
@@ -332,10 +370,10 @@ pub(crate) fn read_file(
     let mut rdr = csv::ReaderBuilder::new()
         .comment(Some(b'#'))
         .flexible(true)
-        .from_reader(open(path)?);
+        .from_reader(GuardedRead::new(input));
     let header: Vec<String> = rdr
         .headers()
-        .map_err(|e| TradeError::Config(format!("{file}: header: {e}")))?
+        .map_err(|e| unreadable(path, e))?
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
@@ -357,6 +395,9 @@ pub(crate) fn read_file(
     for rec in rdr.records() {
         let rec = match rec {
             Ok(r) => r,
+            Err(e) if matches!(e.kind(), csv::ErrorKind::Io(_)) => {
+                return Err(unreadable(path, e));
+            }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 rejected.push(reject(&file, line, "row", e.to_string()));
@@ -364,19 +405,42 @@ pub(crate) fn read_file(
             }
         };
         let line = rec.position().map_or(0, |p| p.line());
-        match interpret(
-            layout,
-            &Row {
-                rec: &rec,
-                cols: &cols,
-            },
-            ck,
-        ) {
+        let row = Row {
+            rec: &rec,
+            cols: &cols,
+        };
+        match interpret(layout, &row, ck) {
             Ok(l) => lines.push(l),
             Err((field, reason)) => rejected.push(reject(&file, line, field, reason)),
         }
     }
     Ok((lines, rejected))
+}
+
+/// A file the CSV reader cannot go on reading (an I/O error, a line over the
+/// limit), with the position where it stopped.
+fn unreadable(path: &Path, e: csv::Error) -> TradeError {
+    let at = e
+        .position()
+        .map(|p| format!("line {}: ", p.line()))
+        .unwrap_or_default();
+    let kind = match e.kind() {
+        csv::ErrorKind::Io(io) => io.kind(),
+        _ => std::io::ErrorKind::InvalidData,
+    };
+    TradeError::io(path, std::io::Error::new(kind, format!("{at}{e}")))
+}
+
+/// Reads trade rows from `input` as if from the file `name` (standard input,
+/// an upload): valid lines and rejections, as [`read_files`] gives per file.
+pub fn read_from(
+    name: &Path,
+    input: impl Read,
+    opts: &LoadOptions,
+    tables: &crate::tables::Tables,
+) -> Result<(Vec<Line>, Vec<Rejection>), TradeError> {
+    let ck = Checker::new(opts, tables)?;
+    read_input(name, input, opts, &ck)
 }
 
 fn reject(file: &str, line: u64, field: &str, reason: String) -> Rejection {
@@ -421,15 +485,7 @@ pub fn read_files(
     opts: &LoadOptions,
     tables: &crate::tables::Tables,
 ) -> Result<(Vec<Vec<Line>>, Vec<Rejection>), TradeError> {
-    let numeric = match &opts.baci_countries {
-        Some(p) => baci_countries(p)?,
-        None => HashMap::new(),
-    };
-    let ck = Checker {
-        nomenclature: tables.goods.nomenclature(),
-        fx: &tables.fx,
-        numeric,
-    };
+    let ck = Checker::new(opts, tables)?;
     let mut lines = Vec::new();
     let mut rejected = Vec::new();
     for path in files {

@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)] // tests may unwrap: a panic is the failure report
 
 use interdict_trade::generate::{generate, GenLayout, GenerateOptions, Plan};
-use interdict_trade::{read_files, By, Layout, Line, LoadOptions, Tables};
+use interdict_trade::{read_files, read_from, By, Layout, Line, LoadOptions, Tables};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -105,6 +105,89 @@ fn a_missing_mapped_column_rejects_the_header_and_names_it() {
 }
 
 /// Per period: total and KR-basket total of the lines read back.
+#[test]
+fn a_corrupt_gz_file_is_refused_whole_and_named() {
+    let t = Tables::bundled().unwrap();
+    let text = std::fs::read(fixture("bad_rows.csv")).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, &text.repeat(200)).unwrap();
+    let mut bytes = gz.finish().unwrap();
+    // Damage the deflate stream past the header, so the header reads and a
+    // later block does not.
+    let mid = bytes.len() / 2;
+    for b in &mut bytes[mid..mid + 64] {
+        *b = !*b;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corrupt.csv.gz");
+    std::fs::write(&path, &bytes).unwrap();
+    let err = read_files(&[path], &LoadOptions::default(), &t).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("corrupt.csv.gz"), "{msg}");
+}
+
+#[test]
+fn a_line_over_the_limit_refuses_the_file_naming_the_line() {
+    let t = Tables::bundled().unwrap();
+    let mut text = std::fs::read_to_string(fixture("bad_rows.csv")).unwrap();
+    let first = text.lines().count() + 1;
+    text.push_str(&"9".repeat(interdict_model::lines::MAX_LINE_BYTES + 1));
+    let err = read_from(
+        std::path::Path::new("long.csv"),
+        text.as_bytes(),
+        &LoadOptions::default(),
+        &t,
+    )
+    .unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.starts_with("long.csv: "), "{msg}");
+    assert!(msg.contains(&format!("line {first}")), "{msg}");
+}
+
+#[test]
+fn read_from_reads_what_read_files_reads() {
+    let t = Tables::bundled().unwrap();
+    let opts = LoadOptions::default();
+    let text = std::fs::read(fixture("bad_rows.csv")).unwrap();
+    let (l, bad) = read_from(std::path::Path::new("stdin"), &text[..], &opts, &t).unwrap();
+    let (l2, bad2) = read(&t, "bad_rows.csv", &opts);
+    assert_eq!((l.len(), bad.len()), (l2.len(), bad2.len()));
+    assert!(bad.iter().all(|r| r.file == "stdin"));
+}
+
+/// Fuzz finds: a declaration dated past the years any statistic carries was
+/// accepted (the Comtrade layouts refused it), and a value in another
+/// currency could convert past the largest number.
+#[test]
+fn declarations_out_of_range_are_rejected_by_field() {
+    let t = Tables::bundled().unwrap();
+    let crash = std::fs::read(fixture("fuzz/trade_csv_declaration_year_2320.bin")).unwrap();
+    let (l, bad) = read_from(
+        std::path::Path::new("crash.csv"),
+        &crash[1..],
+        &LoadOptions::default(),
+        &t,
+    )
+    .unwrap();
+    assert!(l.iter().all(|l| l.year <= 2100), "{l:?}");
+    assert!(
+        bad.iter()
+            .any(|r| r.line == 3 && r.field == "date" && r.reason.contains("2320")),
+        "{bad:?}"
+    );
+    let text = "declaration_id,date,exporter,consignee,origin,destination,hs_code,description,value,currency,quantity,unit\n\
+D-1,2023-03-14,A,B,cn,kp,9101.11,watches,1.7e308,GBP,1,unit\n";
+    let (l, bad) = read_from(
+        std::path::Path::new("big.csv"),
+        text.as_bytes(),
+        &LoadOptions::default(),
+        &t,
+    )
+    .unwrap();
+    assert!(l.is_empty(), "{l:?}");
+    assert_eq!((bad[0].line, bad[0].field.as_str()), (2, "value"));
+}
+
 fn sums(t: &Tables, lines: &[Line]) -> BTreeMap<String, (f64, f64)> {
     let kr = t.basket("kr").unwrap();
     let mut m: BTreeMap<String, (f64, f64)> = BTreeMap::new();

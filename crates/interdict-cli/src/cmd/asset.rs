@@ -3,14 +3,13 @@
 //! IMO number's check digit; an aircraft mark's State of Registry), the
 //! listed vessels or aircraft that carry it, and whether it is watched. A
 //! malformed identifier is reported as such (`error[vin_malformed]` or
-//! `error[imo_malformed]`, exit code 2) and still looked up by what it gives.
+//! `error[imo_malformed]`, exit code 2) and still looked
+//! up by what it gives.
 
 use super::{Context, Format};
 use clap::{Args, ValueEnum};
-use interdict_assets::{AssetKind, Identified, WatchedAsset};
-use interdict_engine::{ListedAsset, SourceSnapshot};
-use interdict_model::{Coded, ErrorCode};
-use serde_json::{json, Value};
+use interdict_assets::{AssetKind, Identified};
+use interdict_engine::{AssetAnswer, ListedAsset, SourceSnapshot};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,51 +37,18 @@ pub struct AssetArgs {
     assets: Option<PathBuf>,
 }
 
-/// Everything the command found, as printed.
-struct Answer {
-    identified: Identified,
-    /// Why the identifier is malformed: its code and the words.
-    problem: Option<(ErrorCode, String)>,
-    listed: Vec<ListedAsset>,
-    watched: Option<WatchedAsset>,
-    sources: Vec<SourceSnapshot>,
-}
-
 pub fn run(ctx: &Context, args: AssetArgs) -> anyhow::Result<ExitCode> {
-    let identified = match args.kind {
-        Some(k) => interdict_assets::identify_as(kind(k), &args.id),
-        None => interdict_assets::identify(&args.id),
-    };
-    let problem = problem(&identified);
     let watchlist = ctx.watchlist(args.assets.as_deref())?;
-    let watched = watchlist.find(identified.kind(), &args.id).cloned();
-    let (listed, sources) = match identified.kind() {
-        // The bundled lists name no vehicle by VIN: no need to load them.
-        AssetKind::Vin => (Vec::new(), Vec::new()),
-        k => {
-            let engine = ctx.engine()?;
-            let listed = engine.listed_assets(k, &args.id);
-            let datasets: Vec<String> = engine
-                .datasets()
-                .iter()
-                .map(|d| d.info.name.clone())
-                .collect();
-            (listed, engine.sources(&datasets, crate::output::today()))
-        }
-    };
-    let answer = Answer {
-        identified,
-        problem,
-        listed,
-        watched,
-        sources,
-    };
+    let mut answer = AssetAnswer::identify(&args.id, args.kind.map(kind), &watchlist);
+    if answer.needs_lists() {
+        answer.look_up(&ctx.engine()?, &args.id, crate::output::today());
+    }
     let text = match args.format {
-        Format::Json => serde_json::to_string_pretty(&to_json(&answer))? + "\n",
+        Format::Json => serde_json::to_string_pretty(&answer.to_json())? + "\n",
         Format::Table => to_text(&answer),
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
-    Ok(match answer.problem {
+    Ok(match &answer.problem {
         Some((code, message)) => {
             eprintln!("error[{code}]: {message}");
             ExitCode::from(code.exit_status())
@@ -99,41 +65,7 @@ fn kind(k: KindArg) -> AssetKind {
     }
 }
 
-/// Why the identifier is malformed: its code, and why in words.
-fn problem(identified: &Identified) -> Option<(ErrorCode, String)> {
-    match identified {
-        Identified::Vin(Err(e)) => Some((e.code(), e.to_string())),
-        Identified::Vin(Ok(r)) => r.problem().map(|e| (e.code(), e.to_string())),
-        Identified::Imo(Err(e)) => Some((
-            e.code(),
-            format!("{e}; not a ship identification number as written (company and owner numbers carry no such check digit)"),
-        )),
-        Identified::Imo(Ok(_)) | Identified::Aircraft(_) => None,
-    }
-}
-
-fn to_json(a: &Answer) -> Value {
-    let decoded = match &a.identified {
-        Identified::Vin(Ok(r)) => json!(r),
-        Identified::Imo(Ok(digits)) => json!({ "imo": digits }),
-        Identified::Aircraft(r) => json!(r),
-        Identified::Vin(Err(_)) | Identified::Imo(Err(_)) => Value::Null,
-    };
-    let (sources, warnings) = crate::output::sources_json(&a.sources);
-    json!({
-        "kind": a.identified.kind().as_str(),
-        "valid": a.problem.is_none(),
-        "problem": a.problem.as_ref().map(|(_, message)| message),
-        "code": a.problem.as_ref().map(|(code, _)| code),
-        "decoded": decoded,
-        "listed": a.listed,
-        "watched": a.watched,
-        "sources": sources,
-        "warnings": warnings,
-    })
-}
-
-fn to_text(a: &Answer) -> String {
+fn to_text(a: &AssetAnswer) -> String {
     let mut s = format!("kind: {}\n", a.identified.kind().as_str());
     if let Some((_, p)) = &a.problem {
         s.push_str(&format!("MALFORMED: {p}\n"));

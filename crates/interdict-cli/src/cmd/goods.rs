@@ -203,32 +203,5 @@ fn batch(
 /// The audit entry of one goods line: its verdicts, and the statuses by
 /// jurisdiction as the decision (`un: prohibited, us: ...`).
 fn to_record(query: Value, parties: Vec<String>, report: &GoodsReport) -> Answer {
-    let verdicts: Vec<Value> = report
-        .verdicts
-        .iter()
-        .map(|v| {
-            json!({
-                "jurisdiction": v.jurisdiction,
-                "status": v.status.as_str(),
-                "rule": v.rule,
-                "instrument": v.instrument,
-                "provision": v.provision,
-            })
-        })
-        .collect();
-    let decision = report
-        .verdicts
-        .iter()
-        .map(|v| format!("{}: {}", v.jurisdiction, v.status.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ");
-    Answer {
-        command: "goods",
-        parties,
-        query,
-        // Goods verdicts rest on the bundled control tables, not on a list.
-        sources: json!({"goods": "bundled control rules", "hs": report.hs.code}),
-        results: json!({"verdicts": verdicts, "luxury": report.luxury, "confidence": report.hs.confidence}),
-        decision,
-    }
+    interdict_review::answers::goods_answer(query, parties, report)
 }

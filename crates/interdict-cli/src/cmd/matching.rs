@@ -14,8 +14,7 @@ use interdict_engine::Engine;
 use interdict_match::{MatchConfig, MatchResult, Query};
 use interdict_model::lines::{LineError, Lines};
 use interdict_model::{prop, PartialDate, Schema};
-use interdict_review::clear::listed_content;
-use interdict_review::{ClearBook, Clearance};
+use interdict_review::{answers, ClearBook, Clearance};
 use serde_json::{json, Value};
 use std::fs::File;
 use std::io::{BufReader, Write};
@@ -110,7 +109,10 @@ pub fn run(ctx: &Context, args: MatchArgs) -> anyhow::Result<ExitCode> {
     let results = engine.matcher().search(&query, &config);
     let clearances = screened.clearances(&query, &results);
     let answered = screened.answer(&query.id, &results, &clearances);
-    record::record(&mut recorder, Some(to_record(&query, &results, &answered)))?;
+    record::record(
+        &mut recorder,
+        Some(to_record(&query, &results, &clearances, &answered)),
+    )?;
     match args.format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&answered)?),
         Format::Table => print_table(&screened, name, &results, &clearances),
@@ -142,21 +144,15 @@ struct Screened<'a> {
 impl Screened<'_> {
     /// The clear, if any, that applies to each result of `query`.
     fn clearances(&self, query: &Query, results: &[MatchResult]) -> Vec<Option<Clearance>> {
-        if self.book.is_empty() {
-            return vec![None; results.len()];
-        }
         let name = query.get(prop::NAME).first().map_or("", String::as_str);
-        let today = self.today.to_string();
-        results
-            .iter()
-            .map(|r| {
-                let mut ids = r.referents.clone();
-                ids.push(r.id.clone());
-                let current = self.engine.entity(&r.id).map(|(e, _)| listed_content(e));
-                let id = Some(query.id.as_str()).filter(|i| !i.is_empty());
-                self.book.check(name, id, &ids, current.as_ref(), &today)
-            })
-            .collect()
+        answers::match_clearances(
+            self.book,
+            self.engine,
+            name,
+            Some(query.id.as_str()),
+            results,
+            &self.today.to_string(),
+        )
     }
 
     /// One result row: the party, the snapshots of its lists, the reasons
@@ -192,26 +188,8 @@ impl Screened<'_> {
             .zip(clearances)
             .map(|(r, c)| self.row(r, c.as_ref()))
             .collect();
-        let decision = decision(results, clearances);
+        let decision = answers::match_decision(results, clearances);
         json!({"id": id, "decision": decision, "results": rows, "sources": sources, "warnings": warnings})
-    }
-}
-
-/// `hit` when a match is not cleared, `cleared` when every match is, else
-/// `no hit`.
-fn decision(results: &[MatchResult], clearances: &[Option<Clearance>]) -> &'static str {
-    let matches: Vec<bool> = results
-        .iter()
-        .zip(clearances)
-        .filter(|(r, _)| r.is_match)
-        .map(|(_, c)| c.as_ref().is_some_and(Clearance::is_cleared))
-        .collect();
-    if matches.is_empty() {
-        "no hit"
-    } else if matches.iter().all(|cleared| *cleared) {
-        "cleared"
-    } else {
-        "hit"
     }
 }
 
@@ -338,34 +316,23 @@ fn answer_line(
     let results = screened.engine.matcher().search(&q, screened.config);
     let clearances = screened.clearances(&q, &results);
     let answered = screened.answer(&q.id, &results, &clearances);
-    let audit = to_record(&q, &results, &answered);
+    let audit = to_record(&q, &results, &clearances, &answered);
     Ok((answered.to_string(), audit))
 }
 
 /// The audit entry of one answer: the query, each result with its score,
 /// the snapshots searched, and whether any result is a match.
-fn to_record(query: &Query, results: &[MatchResult], answered: &Value) -> Answer {
-    let rows: Vec<Value> = results
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            json!({
-                "id": r.id,
-                "caption": r.caption,
-                "score": r.score,
-                "match": r.is_match,
-                "datasets": r.datasets,
-                "clearance": answered["results"][i]["clearance"],
-            })
-        })
-        .collect();
-    let decision = answered["decision"].as_str().unwrap_or("no hit");
-    Answer {
-        command: "match",
-        parties: query.get(prop::NAME).to_vec(),
-        query: json!(query),
-        sources: answered["sources"].clone(),
-        results: json!(rows),
-        decision: decision.to_string(),
-    }
+fn to_record(
+    query: &Query,
+    results: &[MatchResult],
+    clearances: &[Option<Clearance>],
+    answered: &Value,
+) -> Answer {
+    answers::match_answer(
+        json!(query),
+        query.get(prop::NAME).to_vec(),
+        results,
+        clearances,
+        answered["sources"].clone(),
+    )
 }

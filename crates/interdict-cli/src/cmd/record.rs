@@ -1,11 +1,14 @@
 //! Recording answers in the audit log (`--record`, `INTERDICT_RECORD=1`):
-//! opens the log once per command, refuses to start on a log that fails
-//! verification, and appends one entry per answer.
+//! the options that say whether, where and as whom. Opening the log once
+//! per command, refusing a log that fails verification and appending one
+//! entry per answer are `interdict-review`'s [`Recorder`], shared with
+//! `interdict serve`.
 
 use super::Context;
 use anyhow::Context as _;
-use interdict_review::{AuditLog, ClearBook, Database, NewEntry};
-use serde_json::Value;
+use interdict_review::{AuditLog, ClearBook, Database};
+
+pub use interdict_review::record::{record, Answer, Recorder};
 
 /// `--by USER`: who decides, as recorded (default: $USER).
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -13,15 +16,6 @@ pub struct By {
     /// Who decides, as recorded (default: $USER).
     #[arg(long = "by", value_name = "USER")]
     pub user: Option<String>,
-}
-
-/// The audit log of a recording command, and who records.
-pub struct Recorder {
-    log: AuditLog,
-    user: String,
-    /// Dataset → the store's current snapshot version; datasets absent
-    /// are the snapshots bundled in the binary.
-    versions: std::collections::HashMap<String, String>,
 }
 
 impl Context {
@@ -59,18 +53,12 @@ impl Context {
 
     /// The audit log opened for writing, whether or not answers are recorded.
     pub fn writer(&self, by: &By) -> anyhow::Result<Recorder> {
-        let store = self.store()?;
-        let mut versions = std::collections::HashMap::new();
-        for dataset in store.datasets()? {
-            if let Some(current) = store.current(&dataset)? {
-                versions.insert(dataset, current.version);
-            }
-        }
-        Ok(Recorder {
-            log: self.audit_log()?,
-            user: self.user(by),
+        let versions = interdict_review::record::store_versions(&self.store()?)?;
+        Ok(Recorder::with_log(
+            self.audit_log()?,
+            &self.user(by),
             versions,
-        })
+        ))
     }
 }
 
@@ -99,77 +87,13 @@ impl Context {
     /// stops the command.
     pub fn clear_book(&self, recorder: Option<&Recorder>) -> anyhow::Result<ClearBook> {
         if let Some(r) = recorder {
-            return Ok(ClearBook::from_entries(r.log.entries()));
+            return Ok(ClearBook::clone(&r.clear_book()));
         }
         if !self.audit_exists()? {
             return Ok(ClearBook::default());
         }
         Ok(ClearBook::from_entries(self.audit_log()?.entries()))
     }
-}
-
-/// One answer to record, as the commands build it (in the worker threads).
-pub struct Answer {
-    pub command: &'static str,
-    pub parties: Vec<String>,
-    pub query: Value,
-    pub sources: Value,
-    pub results: Value,
-    pub decision: String,
-}
-
-impl Recorder {
-    /// Appends an entry built elsewhere (clears, re-openings).
-    pub fn append(&mut self, mut entry: NewEntry) -> anyhow::Result<i64> {
-        self.add_versions(&mut entry.sources);
-        Ok(self.log.append(entry)?.seq)
-    }
-
-    pub fn user(&self) -> &str {
-        &self.user
-    }
-
-    /// Names, beside each list's snapshot date, the exact snapshot: the
-    /// store's version, or `bundled`.
-    fn add_versions(&self, sources: &mut Value) {
-        let Some(items) = sources.as_array_mut() else {
-            return;
-        };
-        for item in items {
-            let Some(dataset) = item["dataset"].as_str().map(str::to_string) else {
-                continue;
-            };
-            let version = self
-                .versions
-                .get(&dataset)
-                .map_or("bundled", String::as_str);
-            item["version"] = Value::from(version);
-        }
-    }
-
-    /// Appends one entry; it is on disk when this returns.
-    pub fn record(&mut self, answer: Answer) -> anyhow::Result<i64> {
-        let mut sources = answer.sources;
-        self.add_versions(&mut sources);
-        let entry = self.log.append(NewEntry {
-            user: self.user.clone(),
-            command: answer.command.to_string(),
-            parties: answer.parties,
-            query: answer.query,
-            sources,
-            results: answer.results,
-            decision: answer.decision,
-        })?;
-        Ok(entry.seq)
-    }
-}
-
-/// Records `answer` when `recorder` is on.
-pub fn record(recorder: &mut Option<Recorder>, answer: Option<Answer>) -> anyhow::Result<()> {
-    if let (Some(r), Some(a)) = (recorder.as_mut(), answer) {
-        r.record(a)?;
-    }
-    Ok(())
 }
 
 /// Re-opens, in the audit log, every clear naming a record that `diff`
@@ -180,13 +104,13 @@ pub fn reopen_removed(
     diff: &interdict_lists::SnapshotDiff,
 ) -> anyhow::Result<()> {
     let removed: std::collections::BTreeSet<String> = diff.removed.iter().cloned().collect();
-    let book = ClearBook::from_entries(writer.log.entries());
+    let book = writer.clear_book();
     let touched: Vec<(interdict_review::clear::Clear, String)> = book
         .touched_by_removal(&removed)
         .map(|(c, why)| (c.clone(), why))
         .collect();
     for (clear, why) in touched {
-        let user = writer.user.clone();
+        let user = writer.user().to_string();
         let seq = writer.append(interdict_review::clear::reopen_entry(&clear, &why, &user))?;
         println!(
             "re-opened the clear of {:?} on {} (audit entry {}): {why}; audit entry {seq}",

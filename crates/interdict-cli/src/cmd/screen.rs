@@ -12,7 +12,6 @@ use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 use interdict_engine::SourceSnapshot;
 use interdict_model::Coded;
-use interdict_review::clear::listed_content;
 use interdict_review::{ClearedHit, ClearingParties};
 use interdict_screen::{Decision, DecisionKind, Scope, Screener, Shipment, ShipmentError};
 use serde_json::json;
@@ -80,11 +79,7 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
     let scope = args.jurisdiction.clone();
     let book = ctx.clear_book(recorder.as_ref())?;
     let today = output::today().to_string();
-    let lookup = |id: &str| {
-        engine
-            .entity(id)
-            .map(|(e, _)| (e.referents.clone(), listed_content(e)))
-    };
+    let lookup = |id: &str| interdict_review::answers::listed_lookup(&engine, id);
     let counts = engine.with_screener(|screener| -> anyhow::Result<batch::Counts> {
         // Cleared hits never reach the rules; they are reported beside the decision.
         let clearing = ClearingParties::new(screener.parties, &book, &lookup, &today);
@@ -291,22 +286,9 @@ fn to_record(
     cleared: &[ClearedHit],
     sources: &[SourceSnapshot],
 ) -> anyhow::Result<Answer> {
-    let mut results = serde_json::to_value(decision)?;
-    results["clearances"] = serde_json::to_value(cleared)?;
-    Ok(Answer {
-        command: "screen",
-        parties: shipment.parties.iter().map(|p| p.name.clone()).collect(),
-        query: json!({
-            "shipment": shipment.id,
-            "date": shipment.date.to_string(),
-            "destination": shipment.declared_destination,
-            "parties": shipment.parties,
-            "goods": shipment.goods,
-        }),
-        sources: serde_json::to_value(sources)?,
-        results,
-        decision: kind_label(decision.decision).to_lowercase(),
-    })
+    Ok(interdict_review::answers::screen_answer(
+        shipment, decision, cleared, sources,
+    )?)
 }
 
 fn kind_label(k: DecisionKind) -> &'static str {
@@ -354,23 +336,7 @@ fn by_law(d: &Decision) -> String {
     if d.jurisdictions.iter().all(|j| j.decision == d.decision) {
         return String::new();
     }
-    let mut parts = Vec::new();
-    for k in [
-        DecisionKind::Block,
-        DecisionKind::Review,
-        DecisionKind::Clear,
-    ] {
-        let names: Vec<&str> = d
-            .jurisdictions
-            .iter()
-            .filter(|j| j.decision == k)
-            .map(|j| j.jurisdiction.label())
-            .collect();
-        if !names.is_empty() {
-            parts.push(format!("{k} under {}", names.join(", ")));
-        }
-    }
-    format!(": {}", parts.join("; "))
+    format!(": {}", d.by_jurisdiction())
 }
 
 #[derive(Default)]

@@ -1,11 +1,12 @@
 //! `interdict serve`: the HTTP server (yente's API plus interdict's own
-//! endpoints and the web page). Parses options, sets up logs and the
-//! runtime, and hands over to `interdict-server`.
+//! endpoints and the web page). Parses options, opens the audit log and the
+//! watched assets, sets up logs and the runtime, and hands over to
+//! `interdict-server`.
 
 use super::Context;
 use anyhow::Context as _;
 use clap::Args;
-use interdict_server::{ApiKeys, AppState, Limits, LoadOptions, Sources};
+use interdict_server::{ApiKeys, AppState, Limits, LoadOptions, Review, Sources, StateOptions};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,6 +37,15 @@ pub struct ServeArgs {
     /// Requests running longer than this many seconds are answered 408.
     #[arg(long, default_value_t = 60)]
     timeout_secs: u64,
+    /// Watched assets (JSON lines: kind, id, why), besides
+    /// `$INTERDICT_HOME/watched_assets.jsonl`: `POST /screen` flags a goods
+    /// line or leg carrying one.
+    #[arg(long = "assets", value_name = "FILE")]
+    assets: Option<PathBuf>,
+    /// Who is recorded when a request has no `X-Interdict-User` header
+    /// (default: $USER); with `--record` or INTERDICT_RECORD=1.
+    #[command(flatten)]
+    by: super::record::By,
 }
 
 pub fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -74,10 +84,41 @@ pub fn run(ctx: &Context, args: ServeArgs) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.read_api_keys {
         read_keys.add_file(path)?;
     }
-    let state = AppState::with_read_keys(load, keys, read_keys);
+    let state = AppState::from_options(StateOptions {
+        load,
+        keys,
+        read_keys,
+        review: review(ctx, &args.by)?,
+        watched_assets: ctx.watchlist(args.assets.as_deref())?,
+    });
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
-    runtime.block_on(interdict_server::serve(args.addr, state, limits))?;
+    // The audit log's PostgreSQL client blocks on a runtime of its own: the
+    // state is dropped here, outside this one, once the server has stopped.
+    let kept = std::sync::Arc::clone(&state);
+    let served = runtime.block_on(interdict_server::serve(args.addr, state, limits));
+    drop(runtime);
+    drop(kept);
+    served?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The audit log, verified before the server starts (a log that fails
+/// verification stops it, naming the entry): written to with `--record`,
+/// else read for its clears when there is one.
+fn review(ctx: &Context, by: &super::record::By) -> anyhow::Result<Option<Review>> {
+    let recording = ctx.recording();
+    if !recording && !ctx.audit_exists()? {
+        return Ok(None);
+    }
+    let recorder = ctx.writer(by)?;
+    let database = ctx.database()?.describe();
+    let what = if recording {
+        "recording in"
+    } else {
+        "clears from"
+    };
+    eprintln!("audit log verified; {what} {database}");
+    Ok(Some(Review::new(recorder, recording, database)))
 }
 
 /// `.../zala/entities.ftm.json` → `zala`; `sdn.ftm.json` → `sdn`.

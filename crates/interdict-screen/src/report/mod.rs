@@ -43,27 +43,6 @@ fn badge(k: DecisionKind) -> String {
     format!("<span class=\"badge {k}\">{k}</span>", k = k.as_str())
 }
 
-/// "block under US; review under UN, EU, UK, Japan, South Korea".
-fn by_jurisdiction(d: &Decision) -> String {
-    let mut parts = Vec::new();
-    for k in [
-        DecisionKind::Block,
-        DecisionKind::Review,
-        DecisionKind::Clear,
-    ] {
-        let names: Vec<&str> = d
-            .jurisdictions
-            .iter()
-            .filter(|j| j.decision == k)
-            .map(|j| j.jurisdiction.label())
-            .collect();
-        if !names.is_empty() {
-            parts.push(format!("{} under {}", k.as_str(), names.join(", ")));
-        }
-    }
-    parts.join("; ")
-}
-
 /// Renders a report of the screened shipments.
 pub fn render_html(items: &[(Shipment, Decision)]) -> String {
     let mut h = String::with_capacity(4096 + items.len() * 512);
@@ -90,7 +69,7 @@ pub fn render_html(items: &[(Shipment, Decision)]) -> String {
             },
             badge(d.decision),
             d.score,
-            esc(&by_jurisdiction(d)),
+            esc(&d.by_jurisdiction()),
             esc(&rules.join(", "))
         );
     }
@@ -117,7 +96,7 @@ fn shipment_section(h: &mut String, s: &Shipment, d: &Decision) {
 <p>{}.</p><p>Date {} · declared destination <b>{}</b>{purpose}</p>",
         badge(d.decision),
         d.score,
-        esc(&by_jurisdiction(d)),
+        esc(&d.by_jurisdiction()),
         s.date,
         esc(&s.declared_destination),
         id = esc(&s.id),

@@ -11,6 +11,7 @@ use crate::index::Index;
 use crate::params::Params;
 use interdict_match::{Explanation, MatchConfig, MatchResult, Query, QueryError};
 use interdict_model::{countries, PartialDate, Schema};
+use interdict_review::{answers, Answer, ClearBook};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
@@ -80,8 +81,23 @@ pub fn resolve_algorithm(name: &str) -> ApiResult<&'static str> {
     }
 }
 
-/// The whole request body.
-pub fn run(index: &Index, dataset: &str, p: &Params, body: &[u8]) -> ApiResult<Value> {
+/// What the audit log asks of one request: the clears to mark (and decide
+/// by), and whether to return each answer's audit entry.
+#[derive(Default, Clone, Copy)]
+pub struct Review<'a> {
+    pub clears: Option<&'a ClearBook>,
+    pub record: bool,
+}
+
+/// The whole request body: the yente answer, and one audit entry per query
+/// when recording.
+pub fn run(
+    index: &Index,
+    dataset: &str,
+    p: &Params,
+    body: &[u8],
+    review: Review<'_>,
+) -> ApiResult<(Value, Vec<Answer>)> {
     let scope = scope::dataset_scope(index, dataset)?;
     let opts = MatchOptions::from_params(p)?;
     let body: Value = super::json_body(body)?;
@@ -115,16 +131,23 @@ pub fn run(index: &Index, dataset: &str, p: &Params, body: &[u8]) -> ApiResult<V
     for (name, ex) in &parsed {
         refuse_over_limits(name, ex)?;
     }
-    let answer =
-        |(name, ex): &(String, Example)| (name.clone(), answer_one(index, &scope, &opts, ex));
-    let answers: Vec<(String, Value)> = if parsed.len() > 1 {
+    let answer = |(name, ex): &(String, Example)| {
+        let (value, audit) = answer_one(index, &scope, &opts, ex, review);
+        (name.clone(), value, audit)
+    };
+    let answers: Vec<(String, Value, Option<Answer>)> = if parsed.len() > 1 {
         use rayon::prelude::*;
         parsed.par_iter().map(answer).collect()
     } else {
         parsed.iter().map(answer).collect()
     };
-    let responses: Map<String, Value> = answers.into_iter().collect();
-    Ok(json!({"responses": responses, "limit": opts.limit}))
+    let mut responses = Map::new();
+    let mut audits = Vec::new();
+    for (name, value, audit) in answers {
+        responses.insert(name, value);
+        audits.extend(audit);
+    }
+    Ok((json!({"responses": responses, "limit": opts.limit}), audits))
 }
 
 /// One example entity, cleaned.
@@ -220,7 +243,13 @@ fn query_schemata(schema: &str) -> Vec<Schema> {
     .collect()
 }
 
-fn answer_one(index: &Index, scope: &scope::Scope, opts: &MatchOptions, ex: &Example) -> Value {
+fn answer_one(
+    index: &Index,
+    scope: &scope::Scope,
+    opts: &MatchOptions,
+    ex: &Example,
+    review: Review<'_>,
+) -> (Value, Option<Answer>) {
     let candidates = (opts.limit * MATCH_CANDIDATES)
         .clamp(20, 9999)
         .min(MAX_MATCH_CANDIDATES.max(opts.limit));
@@ -247,16 +276,53 @@ fn answer_one(index: &Index, scope: &scope::Scope, opts: &MatchOptions, ex: &Exa
         .filter(|(r, _)| r.score >= opts.threshold)
         .count();
     scored.truncate(opts.limit);
-    let results: Vec<Value> = scored
-        .into_iter()
-        .map(|(r, rec)| scored_entity(&r, &rec, opts.threshold))
+    let (found, records): (Vec<MatchResult>, Vec<crate::graph::Record>) =
+        scored.into_iter().unzip();
+    let today = PartialDate::today();
+    let name = ex.properties.get("name").and_then(|n| n.first());
+    let clearances = match (review.clears, name) {
+        (Some(book), Some(name)) => answers::match_clearances(
+            book,
+            &index.engine,
+            name,
+            ex.id.as_deref(),
+            &found,
+            &today.to_string(),
+        ),
+        _ => vec![None; found.len()],
+    };
+    let results: Vec<Value> = found
+        .iter()
+        .zip(&records)
+        .zip(&clearances)
+        .map(|((r, rec), c)| {
+            let mut v = scored_entity(r, rec, opts.threshold);
+            if let (Some(c), Some(o)) = (c, v.as_object_mut()) {
+                o.insert("clearance".into(), json!(c));
+            }
+            v
+        })
         .collect();
-    json!({
+    let query = json!({"id": ex.id, "schema": ex.schema, "properties": ex.properties});
+    let mut value = json!({
         "status": 200,
         "results": results,
         "total": {"value": total, "relation": "eq"},
-        "query": {"id": ex.id, "schema": ex.schema, "properties": ex.properties},
-    })
+        "query": query,
+    });
+    if review.clears.is_some() {
+        value["decision"] = json!(answers::match_decision(&found, &clearances));
+    }
+    let audit = review.record.then(|| {
+        let searched = config
+            .datasets
+            .clone()
+            .unwrap_or_else(|| index.datasets.iter().map(|d| d.info.name.clone()).collect());
+        let sources = json!(index.engine.sources(&searched, today));
+        let parties = ex.properties.get("name").cloned().unwrap_or_default();
+        answers::match_answer(query, parties, &found, &clearances, sources)
+    });
+    (value, audit)
 }
 
 /// A name over the matcher's limits (length, parts, values) is refused with

@@ -23,6 +23,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::Value;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tower_http::cors::CorsLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -73,6 +74,7 @@ pub fn router(state: SharedState, limits: Limits) -> Router {
         .route("/goods", post(goods))
         .route("/screen", post(screen))
         .route("/lists", get(lists))
+        .route("/assets/{id}", get(asset))
         .route("/openapi.json", get(openapi_json))
         .route("/", get(ui::index))
         .route("/ui/{*path}", get(ui::file))
@@ -227,11 +229,25 @@ async fn match_(
     State(state): State<SharedState>,
     Path(dataset): Path<String>,
     RawQuery(q): RawQuery,
+    headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
     let index = state.index()?;
     let p = Params::parse(q.as_deref());
-    let value = blocking(move || matching::run(&index, &dataset, &p, &body)).await?;
+    let value = blocking(move || {
+        let review = state.review.as_ref();
+        let clears = review.map(|r| r.clears()).transpose()?;
+        let ask = matching::Review {
+            clears: clears.as_deref(),
+            record: review.is_some_and(|r| r.recording()),
+        };
+        let (value, audits) = matching::run(&index, &dataset, &p, &body, ask)?;
+        if let Some(r) = review {
+            r.record(&r.user_of(&headers), audits)?;
+        }
+        Ok(value)
+    })
+    .await?;
     let batch = value
         .get("responses")
         .and_then(Value::as_object)
@@ -300,9 +316,16 @@ async fn goods(
 ) -> ApiResult<Json<Value>> {
     let index = state.index()?;
     let csv = is_csv(&headers, &Params::parse(q.as_deref()));
-    blocking(move || own::goods(&index, &body, csv))
-        .await
-        .map(Json)
+    blocking(move || {
+        let review = state.review.as_ref().filter(|r| r.recording());
+        let (value, audits) = own::goods(&index, &body, csv, review.is_some())?;
+        if let Some(r) = review {
+            r.record(&r.user_of(&headers), audits)?;
+        }
+        Ok(value)
+    })
+    .await
+    .map(Json)
 }
 
 async fn screen(
@@ -313,23 +336,60 @@ async fn screen(
 ) -> ApiResult<Response> {
     let index = state.index()?;
     let p = Params::parse(q.as_deref());
-    let scope = own::scope_of(&p)?;
     let shipments = own::parse_shipments(&body, is_csv(&headers, &p));
-    match p.get("format").unwrap_or("jsonl") {
-        "html" => {
-            let html = blocking(move || Ok(own::screen_html(&index, &scope, shipments))).await?;
-            Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response())
-        }
-        "jsonl" | "json" => Ok((
-            [(header::CONTENT_TYPE, "application/x-ndjson")],
-            own::screen_stream(index, scope, shipments),
-        )
-            .into_response()),
-        other => Err(ApiError::invalid(
+    let format = p.get("format").unwrap_or("jsonl").to_string();
+    if !matches!(format.as_str(), "html" | "jsonl" | "json") {
+        return Err(ApiError::invalid(
             &["query", "format"],
-            format!("expected jsonl or html, got {other:?}"),
-        )),
+            format!("expected jsonl or html, got {format:?}"),
+        ));
     }
+    let req = screen_request(&state, &p, &headers).await?;
+    if format == "html" {
+        let html = blocking(move || own::screen_html(&index, &req, shipments)).await?;
+        return Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response());
+    }
+    Ok((
+        [(header::CONTENT_TYPE, "application/x-ndjson")],
+        own::screen_stream(index, req, shipments),
+    )
+        .into_response())
+}
+
+/// Whose law, the clears as they stand (a broken audit log answers 503
+/// before anything is screened), the watched assets and who records.
+async fn screen_request(
+    state: &SharedState,
+    p: &Params,
+    headers: &axum::http::HeaderMap,
+) -> ApiResult<own::ScreenRequest> {
+    let scope = own::scope_of(p)?;
+    let review_state = Arc::clone(state);
+    let clears =
+        blocking(move || review_state.review.as_ref().map(|r| r.clears()).transpose()).await?;
+    let recorded_as = state
+        .review
+        .as_ref()
+        .filter(|r| r.recording())
+        .map(|r| (Arc::clone(state), r.user_of(headers)));
+    Ok(own::ScreenRequest {
+        scope,
+        clears,
+        watched: Arc::clone(&state.watched_assets),
+        recorded_as,
+    })
+}
+
+async fn asset(
+    State(state): State<SharedState>,
+    Path(id): Path<String>,
+    RawQuery(q): RawQuery,
+) -> ApiResult<Json<Value>> {
+    let index = state.index()?;
+    let p = Params::parse(q.as_deref());
+    blocking(move || own::asset(&index, &state.watched_assets, &id, &p))
+        .await
+        .map(Json)
 }
 
 async fn lists(State(state): State<SharedState>) -> ApiResult<Json<Value>> {

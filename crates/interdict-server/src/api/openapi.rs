@@ -114,10 +114,15 @@ pub const ROUTES: &[RouteDoc] = &[
     RouteDoc { method: "get", path: "/reconcile/{dataset}/extend/property", tag: "Reconciliation", summary: "Properties to propose for data extension", params: &[("type", "Schema"), ("limit", "At most this many")], body: None },
     RouteDoc { method: "post", path: "/goods", tag: "Goods and shipments", summary: "HS classification and DPRK control verdicts: one goods line (object) or a batch (array, JSON lines, or CSV as text/csv)", params: &[], body: Some("application/json") },
     RouteDoc { method: "post", path: "/screen", tag: "Goods and shipments", summary: "Screen shipments (one JSON object, an array, JSON lines, or CSV as text/csv): JSON-lines decisions, streamed; the HTML report with format=html", params: &[("format", "jsonl (default) or html"), ("jurisdiction", "all (default) or codes: un,us,eu,gb,jp,kr")], body: Some("application/x-ndjson") },
+    RouteDoc { method: "get", path: "/assets/{id}", tag: "Goods and shipments", summary: "An asset identifier (VIN, IMO number, aircraft registration or serial): decoded, the listed vessels or aircraft carrying it, whether it is watched; 422 with the reason when malformed", params: &[("kind", "Read the id as vin, imo or registration instead of detecting it")], body: None },
     RouteDoc { method: "get", path: "/lists", tag: "Data access", summary: "Loaded lists: snapshot dates, ages, counts, DPRK records", params: &[], body: None },
     RouteDoc { method: "get", path: "/metrics", tag: "System information", summary: "Prometheus metrics", params: &[], body: None },
     RouteDoc { method: "get", path: "/openapi.json", tag: "System information", summary: "This description", params: &[], body: None },
 ];
+
+/// Routes whose answers `interdict serve --record` records in the audit
+/// log, one entry per query, goods line or shipment.
+const RECORDED: [&str; 3] = ["/match/{dataset}", "/goods", "/screen"];
 
 fn path_params(path: &str) -> Vec<Value> {
     path.split('/')
@@ -143,6 +148,15 @@ fn operation(r: &RouteDoc) -> Value {
             "422": {"description": "Validation error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ValidationError"}}}},
         },
     });
+    if RECORDED.contains(&r.path) {
+        if let Some(params) = op["parameters"].as_array_mut() {
+            params.push(json!({"name": crate::review::USER_HEADER, "in": "header", "required": false,
+                "description": "Who asks, as recorded in the audit log (default: the server's --by, else $USER)",
+                "schema": {"type": "string"}}));
+        }
+        op["responses"]["503"] = json!({"description": "The audit log fails verification or could not be written (the entry or the error named); nothing was answered",
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}});
+    }
     if let Some(ct) = r.body {
         op["requestBody"] = json!({"required": true, "content": {ct: {"schema": {}}}});
     }

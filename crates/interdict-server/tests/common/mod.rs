@@ -21,24 +21,30 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// `zala` and `parteispenden`, as yente's tests serve them.
+pub fn sources() -> Sources {
+    let mut sources = Sources {
+        from_manifest: true,
+        ..Sources::default()
+    };
+    for (name, file) in [
+        ("zala", "zala.ftm.json.gz"),
+        ("parteispenden", "parteispenden.ftm.json.gz"),
+    ] {
+        let arg = format!("{name}={}", fixture(file).display());
+        if let Err(e) = sources.add_file_arg(&arg) {
+            panic!("fixture argument: {e}");
+        }
+    }
+    sources
+}
+
 /// The state serving `zala` and `parteispenden` as yente's tests do.
 pub fn state() -> SharedState {
     static STATE: OnceLock<SharedState> = OnceLock::new();
     STATE
         .get_or_init(|| {
-            let mut sources = Sources {
-                from_manifest: true,
-                ..Sources::default()
-            };
-            for (name, file) in [
-                ("zala", "zala.ftm.json.gz"),
-                ("parteispenden", "parteispenden.ftm.json.gz"),
-            ] {
-                let arg = format!("{name}={}", fixture(file).display());
-                if let Err(e) = sources.add_file_arg(&arg) {
-                    panic!("fixture argument: {e}");
-                }
-            }
+            let sources = sources();
             let store_dir = std::env::temp_dir().join("interdict-server-tests-store");
             let mut keys = ApiKeys::default();
             keys.add_token(UPDATE_TOKEN);
