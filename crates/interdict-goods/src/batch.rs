@@ -100,24 +100,15 @@ impl GoodsScreener {
     /// its line (1-based); each error names its line and, for bad values,
     /// the field.
     pub fn assess_jsonl<R: std::io::BufRead>(&self, reader: R) -> Vec<NumberedResult> {
-        let mut out = Vec::new();
-        // A BOM, CRLF or lone CR line ends and a final 0x1A are accepted; an
-        // endless or non-UTF-8 line is an error of that line alone.
-        for (n, line) in Lines::new(reader) {
-            let r = match line {
-                Err(e) => Err(GoodsError::Parse {
-                    format: "jsonl",
-                    line: n,
-                    reason: e.reason(),
-                }),
-                Ok(l) if l.trim().is_empty() => continue,
-                Ok(l) => self
-                    .assess_jsonl_line(&l)
-                    .map_err(|e| at_line(e, "jsonl", n)),
-            };
-            out.push((n, r));
-        }
-        out
+        jsonl_lines(reader)
+            .map(|(n, line)| (n, line.and_then(|l| self.assess_jsonl_at(n, &l))))
+            .collect()
+    }
+
+    /// Assesses JSONL line `n` (1-based), naming it in the error.
+    pub fn assess_jsonl_at(&self, n: usize, line: &str) -> Result<GoodsReport, GoodsError> {
+        self.assess_jsonl_line(line)
+            .map_err(|e| at_line(e, "jsonl", n))
     }
 
     /// Assesses one CSV record given the header row.
@@ -133,28 +124,72 @@ impl GoodsScreener {
     /// (1-based, the header is line 1). The outer error is a broken document;
     /// each record's own error names its line and field.
     pub fn assess_csv<R: Read>(&self, reader: R) -> Result<Vec<NumberedResult>, GoodsError> {
-        let mut rdr = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(GuardedRead::new(reader));
-        let headers = csv_headers(&mut rdr)?;
-        if !headers.iter().any(|h| h.trim() == "description") {
-            return Err(GoodsError::Parse {
-                format: "csv",
-                line: 1,
-                reason: "the header row has no 'description' column".into(),
-            });
-        }
-        let mut out = Vec::new();
-        for (i, rec) in rdr.records().enumerate() {
-            let line = i + 2;
-            let r = rec.map_err(|e| csv_error(line, &e)).and_then(|rec| {
-                self.assess_csv_record(&headers, &rec)
-                    .map_err(|e| at_line(e, "csv", line))
-            });
-            out.push((line, r));
-        }
-        Ok(out)
+        let (headers, records) = csv_records(reader)?;
+        Ok(records
+            .map(|(n, rec)| (n, rec.and_then(|r| self.assess_csv_at(n, &headers, &r))))
+            .collect())
     }
+
+    /// Assesses CSV record `n` (1-based line), naming it in the error.
+    pub fn assess_csv_at(
+        &self,
+        n: usize,
+        headers: &csv::StringRecord,
+        record: &csv::StringRecord,
+    ) -> Result<GoodsReport, GoodsError> {
+        self.assess_csv_record(headers, record)
+            .map_err(|e| at_line(e, "csv", n))
+    }
+}
+
+/// The non-blank lines of a JSONL document as they are read, each with its
+/// line (1-based): a batch streams them to [`GoodsScreener::assess_jsonl_at`]
+/// without holding the document. A BOM, CRLF or lone CR line ends and a
+/// final 0x1A are accepted; an endless or non-UTF-8 line is an error of that
+/// line alone.
+pub fn jsonl_lines<R: std::io::BufRead>(
+    reader: R,
+) -> impl Iterator<Item = (usize, Result<String, GoodsError>)> {
+    Lines::new(reader).filter_map(|(n, line)| match line {
+        Err(e) => Some((
+            n,
+            Err(GoodsError::Parse {
+                format: "jsonl",
+                line: n,
+                reason: e.reason(),
+            }),
+        )),
+        Ok(l) if l.trim().is_empty() => None,
+        Ok(l) => Some((n, Ok(l))),
+    })
+}
+
+/// A CSV record with its 1-based line, or why that line cannot be read.
+pub type NumberedRecord = (usize, Result<csv::StringRecord, GoodsError>);
+
+/// A goods CSV document's header row and its records as they are read,
+/// each with its line (1-based, the header is line 1): a batch streams them
+/// to [`GoodsScreener::assess_csv_at`]. The error is a document whose header
+/// cannot be read or has no `description` column.
+pub fn csv_records<R: Read>(
+    reader: R,
+) -> Result<(csv::StringRecord, impl Iterator<Item = NumberedRecord>), GoodsError> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(GuardedRead::new(reader));
+    let headers = csv_headers(&mut rdr)?;
+    if !headers.iter().any(|h| h.trim() == "description") {
+        return Err(GoodsError::Parse {
+            format: "csv",
+            line: 1,
+            reason: "the header row has no 'description' column".into(),
+        });
+    }
+    let records = rdr.into_records().enumerate().map(|(i, rec)| {
+        let line = i + 2;
+        (line, rec.map_err(|e| csv_error(line, &e)))
+    });
+    Ok((headers, records))
 }
 
 /// The header row of a CSV document (line 1); unreadable, it is a parse

@@ -376,7 +376,17 @@ fn combine(index: &HsIndex, ranked: &[Ranked], reading: &VocabReading<'_>) -> Ve
 pub(crate) fn classify(t: &Tables<'_>, description: &str) -> Classification {
     let norm = normalize(description);
     let purpose = qualifier_start(description);
-    let reading = vocabulary(t.vocab, &norm, purpose);
+    // Brands written in katakana are read by the vocabulary under their
+    // Latin names, appended to the text it reads; their katakana is no
+    // word of the nomenclature (ドン ペリニヨン is no "ドン"), so retrieval
+    // skips it as it skips the modifiers.
+    let (names, name_spans) = t.index.latin_names(&norm);
+    let mut reading = if names.is_empty() {
+        vocabulary(t.vocab, &norm, purpose)
+    } else {
+        vocabulary(t.vocab, &format!("{}{}", norm.trim_end(), names), purpose)
+    };
+    reading.modifier_spans.extend(name_spans);
     let spec = spec_start(&norm).min(purpose);
     let (query, ranked) = retrieval(t.index, &norm, spec, &reading.modifier_spans);
     let scored = combine(t.index, &ranked, &reading);

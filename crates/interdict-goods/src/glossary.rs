@@ -11,6 +11,9 @@
 //! | Korean | kengdic (6,000 common words) | Hangul syllables |
 //! | Russian | enru-dict | Cyrillic words, stemmed |
 //!
+//! A fifth table, from JMnedict, gives katakana brand names (シャネル) the
+//! Latin names the vocabulary knows them by (`chanel`).
+//!
 //! Files, versions, licences and filters: `data/hs/PROVENANCE.md`. Owns
 //! loading and segmenting; must not score (see `index`).
 
@@ -24,6 +27,10 @@ const CEDICT_GZ: &[u8] = include_bytes!("../../../data/hs/zh_cedict.tsv.gz");
 const JMDICT_GZ: &[u8] = include_bytes!("../../../data/hs/ja_jmdict.tsv.gz");
 const KENGDIC_GZ: &[u8] = include_bytes!("../../../data/hs/ko_kengdic.tsv.gz");
 const ENRU_GZ: &[u8] = include_bytes!("../../../data/hs/ru_enru.tsv.gz");
+const NAMES_GZ: &[u8] = include_bytes!("../../../data/hs/ja_names.tsv.gz");
+
+/// Katakana words a brand name may be written in (ドン ペリニヨン).
+const NAME_WORDS: usize = 3;
 
 /// Longest headword tried, in units: longer JMdict katakana words exist,
 /// but trying them would cost every description more than they bring.
@@ -141,6 +148,8 @@ pub(crate) struct Glossaries {
     ja: Glossary,
     ko: Glossary,
     ru: Glossary,
+    /// Katakana brand names → the vocabulary's Latin names (JMnedict).
+    names: Glossary,
 }
 
 impl Glossaries {
@@ -150,7 +159,13 @@ impl Glossaries {
             let n = k.chars().count();
             Some((k, n))
         };
+        let mut names = Glossary::load("data/hs/ja_names.tsv.gz", NAMES_GZ, 1, false, |head| {
+            Some((head.to_string(), 1))
+        })?;
+        // Its units are katakana words, not the characters of its keys.
+        names.longest = NAME_WORDS;
         Ok(Glossaries {
+            names,
             zh: Glossary::load("data/hs/zh_cedict.tsv.gz", CEDICT_GZ, 2, false, chars)?,
             ja: Glossary::load("data/hs/ja_jmdict.tsv.gz", JMDICT_GZ, 2, false, chars)?,
             ko: Glossary::load("data/hs/ko_kengdic.tsv.gz", KENGDIC_GZ, 2, true, chars)?,
@@ -206,6 +221,50 @@ impl Glossaries {
     }
 }
 
+impl Glossaries {
+    /// The Latin names of the katakana brand names in `norm` (a
+    /// normalised description), space-separated with a space at each end
+    /// ("" for none), and the byte spans of those names in `norm`: the
+    /// vocabulary knows brands by their Latin names.
+    pub(crate) fn latin_names(&self, terms: &Terms, norm: &str) -> (String, Vec<(usize, usize)>) {
+        let mut out = String::new();
+        let mut spans = Vec::new();
+        if !terms.scripts(norm).kana {
+            return (out, spans);
+        }
+        RUN.with(|run| {
+            terms.each_katakana_run(norm, &mut run.borrow_mut(), |r| {
+                self.names.segment(r, |key, latin, origin| {
+                    for name in latin.split("; ") {
+                        out.push(' ');
+                        out.push_str(name);
+                    }
+                    spans.push((origin, span_end(norm, origin, key.chars().count())));
+                })
+            })
+        });
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        (out, spans)
+    }
+}
+
+/// The end of `chars` characters from `start` in `norm`, spaces between
+/// them not counted (a name written as two words).
+fn span_end(norm: &str, start: usize, chars: usize) -> usize {
+    let mut left = chars;
+    for (i, c) in norm[start..].char_indices() {
+        if left == 0 {
+            return start + i;
+        }
+        if c != ' ' {
+            left -= 1;
+        }
+    }
+    norm.len()
+}
+
 thread_local! {
     /// The run being segmented, reused across descriptions.
     static RUN: RefCell<UnitRun> = RefCell::new(UnitRun::default());
@@ -246,6 +305,21 @@ mod tests {
         assert!(ko.iter().any(|x| x == "치약=toothpaste"), "{ko:?}");
         let ru = glosses(&g, &t, "Зубная паста, 100 мл");
         assert!(ru.iter().any(|x| x.ends_with("=toothpaste")), "{ru:?}");
+    }
+
+    #[test]
+    fn katakana_brands_get_their_latin_names() {
+        let t = Terms::new(han_variants().unwrap());
+        let g = Glossaries::bundled(&t).unwrap();
+        // A name written as two words is one name; its span covers both.
+        let norm = normalize("ドン ペリニヨン 2013 750ml");
+        let (names, spans) = g.latin_names(&t, &norm);
+        assert_eq!(names, " dom perignon ");
+        assert_eq!(spans.len(), 1);
+        assert_eq!(norm[spans[0].0..spans[0].1].trim(), "ドン ペリニヨン");
+        // A spelling JMdict has as a common word is no brand (diesel).
+        assert_eq!(g.latin_names(&t, &normalize("ディーゼル 発電機")).0, "");
+        assert_eq!(g.latin_names(&t, &normalize("Dom Perignon")).0, "");
     }
 
     #[test]

@@ -555,6 +555,12 @@ impl HsIndex {
         term
     }
 
+    /// The Latin names of the katakana brand names in a normalised
+    /// description (see [`Glossaries::latin_names`]).
+    pub(crate) fn latin_names(&self, norm: &str) -> (String, Vec<(usize, usize)>) {
+        self.glossaries.latin_names(&self.terms, norm)
+    }
+
     /// The best headings for the query, each with its best subheading.
     pub(crate) fn search(&self, query: &[QueryTerm]) -> Vec<Ranked> {
         SCRATCH.with(|s| {

@@ -47,7 +47,9 @@ mod zh;
 pub use assess::{
     CodeBasis, GoodsLine, GoodsReport, HsFinding, Mismatch, MismatchKind, OVERRIDE_CONFIDENCE,
 };
-pub use batch::{line_from_csv, NumberedResult, CSV_COLUMNS};
+pub use batch::{
+    csv_records, jsonl_lines, line_from_csv, NumberedRecord, NumberedResult, CSV_COLUMNS,
+};
 pub use classify::{Candidate, Classification, MakeHit, MIN_CONFIDENCE};
 pub use deciding::DecidingRule;
 pub use error::GoodsError;

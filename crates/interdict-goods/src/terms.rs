@@ -332,6 +332,13 @@ impl UnitRun {
         self.origin.push(origin);
     }
 
+    fn push_joined(&mut self, w: &str, origin: usize) {
+        let start = self.text.len();
+        self.text.push_str(w);
+        self.spans.push((start, self.text.len()));
+        self.origin.push(origin);
+    }
+
     /// The text of units `i..j`.
     pub fn units(&self, i: usize, j: usize) -> &str {
         &self.text[self.spans[i].0..self.spans[j - 1].1]
@@ -417,6 +424,31 @@ impl Terms {
             }
         }
         s
+    }
+
+    /// Calls `f` with every run of katakana words of `norm` (a normalised
+    /// text), joined without their spaces: a name written as two words
+    /// (ドン ペリニヨン) is one key (ドンペリニヨン).
+    pub(crate) fn each_katakana_run(
+        &self,
+        norm: &str,
+        run: &mut UnitRun,
+        mut f: impl FnMut(&UnitRun),
+    ) {
+        run.clear();
+        for (start, w) in words(norm) {
+            if w.chars()
+                .all(|c| matches!(c as u32, 0x30A1..=0x30FA | 0x30FC))
+            {
+                run.push_joined(w, start);
+            } else if run.len() > 0 {
+                f(run);
+                run.clear();
+            }
+        }
+        if run.len() > 0 {
+            f(run);
+        }
     }
 
     /// The stems of a phrase's Cyrillic words joined by spaces, as

@@ -12,7 +12,9 @@ Sources (see data/hs/PROVENANCE.md for versions, commits and licences):
 - JMdict (EDRDG), as compiled into SQLite by the PyPI package jamdict-data 1.5
   (`jamdict_data/jamdict.db.xz`, unpacked with `xz -d`);
 - kengdic's list of 6,000 common Korean words (`ezcorean_6000.sql`);
-- the npm package enru-dict 1.1.5 (`data/ruen.dict.json`, `data/enru.dict.json`).
+- the npm package enru-dict 1.1.5 (`data/ruen.dict.json`, `data/enru.dict.json`);
+- JMnedict (EDRDG), in the same jamdict-data database, for katakana brand names
+  (`ja_names.tsv.gz`: katakana spelling, then the vocabulary's Latin name).
 
 Each file is `headword<TAB>glosses`, glosses `; `-separated, gzip with a fixed
 mtime so reruns are byte-identical. Glosses pass the same filter as the
@@ -21,12 +23,14 @@ word of the English nomenclature texts (one-word glosses included), at most
 three per headword.
 """
 import argparse
+import csv
 import gzip
 import json
 import os
 import re
 import sqlite3
 import sys
+import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from build_hs_texts import DATA, english_words, goods_gloss, known, write_gz  # noqa: E402
@@ -146,6 +150,52 @@ def enru(folder, words):
     return rows
 
 
+def vocabulary_names():
+    """Brand and model terms (English) of the cited vocabulary, normalised."""
+    names = set()
+    path = os.path.join(DATA, "..", "reference", "goods", "vocabulary.csv")
+    with open(path, encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["lang"] == "en" and r["kind"] in ("brand", "model"):
+                names.add(latin_key(r["term"]))
+    return names
+
+
+def latin_key(text):
+    t = unicodedata.normalize("NFKD", text.lower())
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", " ", t).strip()
+
+
+NAME_TYPES = {"company", "product", "organization", "unclass"}
+KATAKANA_NAME = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb ]+")
+
+
+def jmnedict(path, names):
+    """Katakana spellings of brands: JMnedict company, product, organisation
+    and unclassified names whose English form is a brand or model of the
+    cited vocabulary (シャネル → chanel). A spelling that JMdict has as a
+    common word (ディーゼル, パス, キリン) is left out: it names goods or
+    things more often than the brand."""
+    db = sqlite3.connect(path)
+    common = {r[0] for r in db.execute("select text from Kana")}
+    q = """select k.text, g.text,
+                  (select group_concat(tt.text) from NETransType tt where tt.tid = t.ID)
+           from NEKana k join NETranslation t on t.idseq = k.idseq
+           join NETransGloss g on g.tid = t.ID"""
+    out = {}
+    for kana, gloss, types in db.execute(q):
+        latin = latin_key(gloss)
+        if latin not in names or not KATAKANA_NAME.fullmatch(kana):
+            continue
+        if not NAME_TYPES & set((types or "").split(",")):
+            continue
+        head = re.sub(r"[\u30fb ]", "", kana)
+        if len(head) >= 2 and head not in common:
+            out.setdefault(head, set()).add(latin)
+    return [(h, "; ".join(sorted(out[h]))) for h in sorted(out)]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--jmdict", required=True)
@@ -156,6 +206,7 @@ def main():
     write_gz("ja_jmdict.tsv.gz", jmdict(a.jmdict, words))
     write_gz("ko_kengdic.tsv.gz", kengdic(a.kengdic, words))
     write_gz("ru_enru.tsv.gz", enru(a.enru, words))
+    write_gz("ja_names.tsv.gz", jmnedict(a.jmdict, vocabulary_names()))
 
 
 if __name__ == "__main__":

@@ -116,11 +116,19 @@ fn single_part_only(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
 /// Two organisations' names agree only on words common across the listed
 /// organisations ("Korea Development Bank" / "Korea United Development
 /// Bank"), and one name has words the other lacks: the alignment capped the
-/// name score ([`w::COMMON_WORDS_ONLY_CAP`]).
+/// name score ([`w::COMMON_WORDS_ONLY_CAP`]). When the query's only extra
+/// words name a country and the listed party is of that country ("Iran
+/// National Petrochemical Company" for an Iranian "National Petrochemical
+/// Company"), the country names the party and the cap does not apply.
 fn only_common_words(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
-    let (cap, NameCap::CommonWordsOnly) = s.name_cap? else {
-        return None;
-    };
+    let (cap, kind) = s.name_cap?;
+    match kind {
+        NameCap::CommonWordsOnly => {}
+        // The query's extra words name the listed party's own country.
+        NameCap::CommonWordsBesideCountry(code)
+            if !s.l.countries.iter().any(|c| c.as_bytes() == code) => {}
+        _ => return None,
+    }
     Some(Fired {
         effect: Effect::Cap(cap),
         reason: explain.then_some(Reason::CommonWordsOnly { cap }),

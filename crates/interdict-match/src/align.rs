@@ -69,6 +69,12 @@ pub(crate) enum NameCap {
     /// Only common words of two organisations' names agree
     /// ([`w::COMMON_WORDS_ONLY_CAP`]).
     CommonWordsOnly,
+    /// As [`NameCap::CommonWordsOnly`], but the query's only words
+    /// left over name a country (ISO alpha-2 code, lower case): "Iran
+    /// National Petrochemical Company" for a listed "National
+    /// Petrochemical Company". When the listed party is of that country the
+    /// country names it, and the cap does not apply (see `adjust`).
+    CommonWordsBesideCountry([u8; 2]),
 }
 
 /// Compares the query form `q` with the listed form `l`. `parties`: when
@@ -135,6 +141,7 @@ fn context(q: &[&Tok], qm: &FormMeta, l: &[&Tok], lm: &FormMeta, parties: Partie
         person: parties.any_person(),
         chinese: chinese_like(q) && chinese_like(l),
         vowelless: qm.abjad || lm.abjad || qm.method == Transliteration::AnyAscii,
+        translated_org: qm.method == Transliteration::OrgTranslated,
     }
 }
 
@@ -156,7 +163,9 @@ fn pair_parts(
         acronyms(q, l, cx.person, &mut used_q, &mut used_l, &mut pairs);
     }
     split_parts(q, l, cx, &mut used_q, &mut used_l, &mut pairs);
-    mark_out_of_order(&mut pairs, q, l);
+    if !cx.translated_org {
+        mark_out_of_order(&mut pairs, q, l);
+    }
     (pairs, used_q, used_l)
 }
 
@@ -249,13 +258,12 @@ fn apply_caps(
         out.capped_from = Some(out.score.min(1.0));
         out.score = w::SINGLE_PART_CAP;
     }
-    if parties == Parties::Others
-        && out.score > w::COMMON_WORDS_ONLY_CAP
-        && common_words_only(&out.pairs, (q, used_q), (l, used_l), translated)
-    {
-        out.capped_from = Some(out.score.min(1.0));
-        out.score = w::COMMON_WORDS_ONLY_CAP;
-        out.cap = NameCap::CommonWordsOnly;
+    if parties == Parties::Others && out.score > w::COMMON_WORDS_ONLY_CAP {
+        if let Some(cap) = common_words_only(&out.pairs, (q, used_q), (l, used_l), translated) {
+            out.capped_from = Some(out.score.min(1.0));
+            out.score = w::COMMON_WORDS_ONLY_CAP;
+            out.cap = cap;
+        }
     }
 }
 
@@ -329,7 +337,7 @@ fn common_words_only(
     (q, used_q): (&[&Tok], u32),
     (l, used_l): (&[&Tok], u32),
     translated: bool,
-) -> bool {
+) -> Option<NameCap> {
     let distinctive_word = |t: &Tok| t.kind == PartKind::Word && t.weight >= w::DISTINCTIVE_WEIGHT;
     let distinctive = |t: &Tok| distinctive_word(t) || unit_number(t);
     // A distinctive word agrees when spelt alike (exactly, transliterated,
@@ -340,7 +348,7 @@ fn common_words_only(
             && distinctive(l[p.l as usize])
     });
     if agree || pairs.is_empty() {
-        return false;
+        return None;
     }
     let left_over = |ts: &[&Tok], used: u32| {
         ts.iter()
@@ -349,9 +357,36 @@ fn common_words_only(
     };
     let listed_left = left_over(l, used_l | country_words(l));
     if translated && !listed_left && !l.iter().any(|t| distinctive_word(t)) {
-        return false;
+        return None;
     }
-    listed_left || left_over(q, used_q)
+    if listed_left {
+        return Some(NameCap::CommonWordsOnly);
+    }
+    if !left_over(q, used_q) {
+        return None;
+    }
+    Some(
+        country_left_over(q, used_q)
+            .map_or(NameCap::CommonWordsOnly, NameCap::CommonWordsBesideCountry),
+    )
+}
+
+/// The country (ISO alpha-2) that the words of `ts` left over name
+/// together, when they are one run of words ("Iran", "Republic of
+/// Korea") that the country table knows.
+fn country_left_over(ts: &[&Tok], used: u32) -> Option<[u8; 2]> {
+    let n = ts.len().min(MAX_PARTS);
+    let left: SmallVec<[usize; 4]> = (0..n)
+        .filter(|&i| ts[i].kind == PartKind::Word && used & (1 << i) == 0)
+        .collect();
+    let (&first, &last) = (left.first()?, left.last()?);
+    // The run may hold particles ("of"), never a word that matched.
+    if (first..=last).any(|i| ts[i].kind == PartKind::Word && used & (1 << i) != 0) {
+        return None;
+    }
+    let phrase: Vec<&str> = ts[first..=last].iter().map(|t| &*t.text).collect();
+    let country = interdict_model::countries::by_name(&phrase.join(" "))?;
+    country.code.as_bytes().try_into().ok()
 }
 
 /// A number of two digits or more in an organisation's name ("Office 39",
@@ -860,7 +895,7 @@ mod tests {
         assert!(s.score > cap, "{s:?}");
         // Between Latin names a qualifier the listed name lacks tells firms apart.
         let s = score("Cambodia Trading Bank", "TRADING BANK", false);
-        assert_eq!(s.cap, NameCap::CommonWordsOnly, "{s:?}");
+        assert_eq!(s.cap, NameCap::CommonWordsBesideCountry(*b"kh"), "{s:?}");
         assert!(s.score <= cap, "{s:?}");
     }
 

@@ -129,6 +129,12 @@ pub(crate) struct Context {
     /// an abugida read by the general transliterator: Thai "สมชาย" →
     /// "smchay"): its vowel groups say nothing of its syllables.
     pub vowelless: bool,
+    /// The query is an organisation name read from Korean, Chinese,
+    /// Japanese or Russian with its generic words translated: its words
+    /// keep the source language's order ("Корейская торговая компания
+    /// «Кумсан»" is Korea Trading Company Kumsan, listed as Korea Kumsan
+    /// Trading Corporation), so the order of its words tells nothing.
+    pub translated_org: bool,
 }
 
 /// Similarity of a query part and a listed part, and how they met.

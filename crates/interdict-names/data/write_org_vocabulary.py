@@ -1,5 +1,6 @@
 # Writes data/org_vocabulary.tsv: python3 data/write_org_vocabulary.py > data/org_vocabulary.tsv
 # concept: (english, traditional, simplified or None, korean list, japanese list or [])
+# english: the lists' translation; "a|b" where the dictionary gives both and the lists use both
 UN = {
  "朝鮮": "UN list KPe.016 alias 朝鲜联合机械贸易会社 = KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION",
  "機械": "UN list KPe.016 alias 朝鲜联合机械贸易会社 = KOREA RYONHA MACHINERY JOINT VENTURE CORPORATION",
@@ -34,7 +35,7 @@ C = [
  ("joint venture", "合營", "合营", ["합영"], []),
  ("joint venture", "合作", None, ["합작"], []),
  ("general bureau", "總局", "总局", ["총국"], ["総局"]),
- ("committee", "委員會", "委员会", ["위원회"], ["委員会"]),
+ ("committee|commission", "委員會", "委员会", ["위원회"], ["委員会"]),
  ("academy of sciences", "科學院", "科学院", ["과학원"], []),
  ("science", "科學", "科学", ["과학"], []),
  ("natural", "自然", None, ["자연"], []),
@@ -53,7 +54,7 @@ C = [
  ("aerospace", "宇宙", None, ["우주"], []),
  ("air", "航空", None, ["항공"], []),
  ("central", "中央", None, ["중앙"], []),
- ("foreign", "對外", "对外", ["대외"], []),
+ ("foreign|external", "對外", "对外", ["대외"], []),
  ("construction", "建設", "建设", ["건설"], []),
  ("guidance", "指導", "指导", ["지도"], []),
  ("reconnaissance", "偵察", "侦察", ["정찰"], []),

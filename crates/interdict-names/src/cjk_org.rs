@@ -230,21 +230,48 @@ pub fn cjk_org_forms(name: &str) -> Vec<LatinForm> {
     };
     let mut forms = Vec::new();
     for &reading in readings {
-        let mut text = String::new();
-        for p in &pieces {
-            let part = match p {
-                Piece::Generic(e) | Piece::LegalForm(e) => Some((*e).to_string()),
-                Piece::Number(n) => Some(n.clone()),
-                Piece::Proper(chunk) => read_proper(chunk, reading),
-            };
-            if let Some(part) = part {
-                text.push_str(&part);
-                text.push(' ');
-            }
-        }
-        push(&mut forms, normalize(&text), Transliteration::OrgTranslated);
+        push(
+            &mut forms,
+            form_text(&pieces, reading, 0),
+            Transliteration::OrgTranslated,
+        );
+    }
+    // A generic word the lists translate two ways (對外 foreign / external)
+    // gives one more form, in the first reading, with its other English.
+    if pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Generic(e) if e.contains('|')))
+    {
+        push(
+            &mut forms,
+            form_text(&pieces, readings[0], 1),
+            Transliteration::OrgTranslated,
+        );
     }
     forms
+}
+
+/// The text of one form: proper nouns read by `reading`, each generic word
+/// in its `alternative`-th English (or its only one).
+fn form_text(pieces: &[Piece], reading: Reading, alternative: usize) -> String {
+    let mut text = String::new();
+    for p in pieces {
+        let part = match p {
+            Piece::Generic(e) => {
+                let mut alts = e.split('|');
+                let first = alts.clone().next().unwrap_or(e);
+                Some(alts.nth(alternative).unwrap_or(first).to_string())
+            }
+            Piece::LegalForm(e) => Some((*e).to_string()),
+            Piece::Number(n) => Some(n.clone()),
+            Piece::Proper(chunk) => read_proper(chunk, reading),
+        };
+        if let Some(part) = part {
+            text.push_str(&part);
+            text.push(' ');
+        }
+    }
+    normalize(&text)
 }
 
 #[cfg(test)]
@@ -266,6 +293,10 @@ mod tests {
         assert_eq!(
             texts("대외건설지도국")[0],
             "foreign construction guidance bureau"
+        );
+        // A word the lists translate two ways gives a form for each.
+        assert!(
+            texts("대외건설지도국").contains(&"external construction guidance bureau".to_string())
         );
         assert_eq!(texts("군수공업부")[0], "munitions industry department");
     }

@@ -35,6 +35,11 @@ fn vocabulary() -> &'static [(&'static str, &'static str)] {
     })
 }
 
+/// Russian function words of organisation names, matched whole, in
+/// English (Wiktionary: и "and", для "for"): read letter by letter, "и"
+/// would be a Roman numeral one ("банк реконструкции и развития").
+const FUNCTION_WORDS: [(&str, &str); 2] = [("и", "and"), ("для", "for")];
+
 /// The English of a word whose stem is in the vocabulary.
 fn generic(word: &str) -> Option<&'static str> {
     vocabulary().iter().find_map(|(stem, english)| {
@@ -76,7 +81,10 @@ pub fn cyrillic_org_forms(name: &str) -> Vec<LatinForm> {
             continue;
         }
         let w = &words[i];
-        if let Some(english) = generic(w) {
+        if let Some((_, english)) = FUNCTION_WORDS.iter().find(|(ru, _)| ru == w) {
+            parts.push(english.to_string());
+            after_generic = false;
+        } else if let Some(english) = generic(w) {
             parts.push(english.to_string());
             translated = true;
             after_generic = true;
@@ -122,6 +130,11 @@ mod tests {
         assert_eq!(text("Группа Вагнера"), "group vagner");
         assert_eq!(text("АО «Балтийский завод»"), "jsc baltic plant");
         assert_eq!(text("Московский кредитный банк"), "moscow credit bank");
+        assert_eq!(
+            text("Уральский банк реконструкции и развития"),
+            "ural bank reconstruction and development"
+        );
+        assert_eq!(text("Банк «Санкт-Петербург»"), "bank saint peterburg");
         let t = text("Корейская генеральная корпорация «Рёнбон»");
         assert_eq!(t, "korea general corporation ryonbon");
     }

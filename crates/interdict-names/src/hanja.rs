@@ -204,6 +204,8 @@ mod tests {
         assert!(hangul_readings('龙').contains(&'룡'));
         assert_eq!(to_hangul("崔龙海", 1), ["최룡해"]);
         assert_eq!(to_hangul("赵春龙", 1), ["조춘룡"]);
+        // 镇 → 鎮, whose Korean reading is its Z-variant 鎭's (Unihan kZVariant).
+        assert_eq!(to_hangul("尹浩镇", 1), ["윤호진"]);
     }
 
     #[test]

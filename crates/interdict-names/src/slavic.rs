@@ -222,7 +222,16 @@ fn without_baltic_endings(name: &str) -> Option<String> {
             .iter()
             .any(|e| w.ends_with(e))
     };
-    if words.len() < 2 || !words.iter().any(baltic) {
+    // Latvian ends every man's name in -s, after a consonant too
+    // ("Vladimirs Putins", "Sergejs Lavrovs"); English "-es" (James Jones)
+    // is no such ending.
+    let latvian = words.iter().all(|w| w.ends_with('s') && !w.ends_with("es"))
+        && words.iter().any(|w| {
+            ["vs", "js", "rs", "ns", "ls", "ks"]
+                .iter()
+                .any(|e| w.ends_with(e))
+        });
+    if words.len() < 2 || !(latvian || words.iter().any(baltic)) {
         return None;
     }
     // The ending follows the letter й, spelt j: "Aleksejus", "Dmitrijs",
@@ -292,9 +301,16 @@ pub(crate) fn slavic_readings(lower: &str) -> Vec<String> {
         if !marked(&padded, marks) {
             continue;
         }
+        let french = rules == FRENCH.as_slice();
         let reading: Vec<String> = lower
             .split_whitespace()
             .map(|w| tidy(rewrite(w, rules), polish))
+            // French writes a final -ин "-ine" so that its vowel is
+            // heard: Poutine, Prigojine.
+            .map(|w| match w.strip_suffix("ine") {
+                Some(stem) if french && stem.len() >= 3 => format!("{stem}in"),
+                _ => w,
+            })
             .collect();
         let reading = reading.join(" ");
         if reading != lower && !out.contains(&reading) {
@@ -343,6 +359,8 @@ mod tests {
     #[test]
     fn french_czech_belarusian_baltic_ukrainian() {
         assert!(reads("Sergueï Choïgou", "sergey shoygu"));
+        assert!(reads("Evguéni Prigojine", "evgeni prigozhin"));
+        assert!(reads("Vladimirs Putins", "vladimir putin"));
         assert!(reads("Sergej Šojgu", "sergey shoygu"));
         assert!(reads("Alaksandr Łukašenka", "alaksandr lukashenka"));
         assert!(reads("Vladimiras Putinas", "vladimir putin"));

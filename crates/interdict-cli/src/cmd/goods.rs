@@ -7,7 +7,7 @@ use crate::batch::{self, RecordError};
 use crate::output;
 use anyhow::{bail, Context as _};
 use clap::Args;
-use interdict_goods::{GoodsLine, GoodsReport, GoodsScreener};
+use interdict_goods::{GoodsError, GoodsLine, GoodsReport, GoodsScreener};
 use serde_json::{json, Value};
 use std::fs::File;
 use std::io::{BufReader, Write};
@@ -159,45 +159,66 @@ fn batch(
     let is_csv = input
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    // The goods crate numbers every line and names the bad field; this only writes.
-    let results = if is_csv {
-        screener
-            .assess_csv(file)
-            .with_context(|| format!("{}: not a goods CSV", input.display()))?
-    } else {
-        screener.assess_jsonl(BufReader::new(file))
-    };
     let mut out = output::open(output)?;
-    let counts = batch::run(
-        results.into_iter(),
-        BATCH_CHUNK,
-        "goods lines",
-        |(line_no, result)| {
-            result
-                .map(|report| {
-                    let query = json!({"file": input.display().to_string(), "line": line_no});
-                    let audit = to_record(query, Vec::new(), &report);
-                    (json!({"line": line_no, "report": report}), audit)
-                })
-                .map_err(|e| RecordError::new(input, Some(line_no), None, &e))
-        },
-        |answer| {
-            let record = match answer {
-                Ok((record, audit)) => {
-                    record::record(recorder, Some(audit))?;
-                    record
-                }
-                Err(e) => {
-                    let mut record = e.to_json();
-                    record["line"] = json!(e.line);
-                    record
-                }
-            };
-            Ok(writeln!(out, "{record}")?)
-        },
-    )?;
+    // Lines are read as the batch goes (memory does not grow with the file);
+    // the goods crate numbers every line and names the bad field.
+    let mut write = |answer: Result<(Value, Answer), RecordError>| -> anyhow::Result<()> {
+        let record = match answer {
+            Ok((record, audit)) => {
+                record::record(recorder, Some(audit))?;
+                record
+            }
+            Err(e) => {
+                let mut record = e.to_json();
+                record["line"] = json!(e.line);
+                record
+            }
+        };
+        Ok(writeln!(out, "{record}")?)
+    };
+    let counts = if is_csv {
+        let (headers, records) = interdict_goods::csv_records(file)
+            .with_context(|| format!("{}: not a goods CSV", input.display()))?;
+        batch::run(
+            records,
+            BATCH_CHUNK,
+            "goods lines",
+            |(n, rec)| {
+                answer(
+                    input,
+                    n,
+                    rec.and_then(|r| screener.assess_csv_at(n, &headers, &r)),
+                )
+            },
+            &mut write,
+        )?
+    } else {
+        let lines = interdict_goods::jsonl_lines(BufReader::new(file));
+        batch::run(
+            lines,
+            BATCH_CHUNK,
+            "goods lines",
+            |(n, line)| answer(input, n, line.and_then(|l| screener.assess_jsonl_at(n, &l))),
+            &mut write,
+        )?
+    };
     out.flush()?;
     Ok(counts.exit_code("goods lines"))
+}
+
+/// The output record and audit entry of goods line `n`, or its error record.
+fn answer(
+    input: &Path,
+    n: usize,
+    result: Result<GoodsReport, GoodsError>,
+) -> Result<(Value, Answer), RecordError> {
+    result
+        .map(|report| {
+            let query = json!({"file": input.display().to_string(), "line": n});
+            let audit = to_record(query, Vec::new(), &report);
+            (json!({"line": n, "report": report}), audit)
+        })
+        .map_err(|e| RecordError::new(input, Some(n), None, &e))
 }
 
 /// The audit entry of one goods line: its verdicts, and the statuses by

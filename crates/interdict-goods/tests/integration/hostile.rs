@@ -140,3 +140,42 @@ fn a_100_mb_csv_line_stops_the_file_at_its_line() {
         )]
     );
 }
+
+/// An input that never ends: the same goods line again and again.
+struct Endless {
+    at: usize,
+}
+
+impl Read for Endless {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let line = format!("{VODKA}\n").into_bytes();
+        let mut n = 0;
+        while n < buf.len() {
+            buf[n] = line[self.at % line.len()];
+            self.at += 1;
+            n += 1;
+        }
+        Ok(n)
+    }
+}
+
+#[test]
+fn jsonl_and_csv_batches_stream_without_reading_to_the_end() {
+    // Collecting an endless input would never return: these do.
+    let first: Vec<usize> = interdict_goods::jsonl_lines(BufReader::new(Endless { at: 0 }))
+        .take(3)
+        .map(|(n, line)| {
+            let report = screener().assess_jsonl_at(n, &line.expect("a line"));
+            assert!(report.is_ok(), "{report:?}");
+            n
+        })
+        .collect();
+    assert_eq!(first, [1, 2, 3]);
+    let csv = "description,destination\n"
+        .as_bytes()
+        .chain(Endless { at: 0 });
+    let (headers, records) = interdict_goods::csv_records(csv).expect("a goods CSV");
+    assert_eq!(headers.len(), 2);
+    let lines: Vec<usize> = records.take(2).map(|(n, _)| n).collect();
+    assert_eq!(lines, [2, 3]);
+}
