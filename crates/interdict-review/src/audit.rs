@@ -13,9 +13,11 @@ use serde_json::Value;
 /// One screening or review action, as recorded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
+    /// The entry's number in the chain, from 1.
     pub seq: i64,
     /// RFC 3339, UTC.
     pub time: String,
+    /// Who acted, as the front end names them.
     pub user: String,
     /// `match`, `goods`, `screen`, `clear`, `reopen`, ...
     pub command: String,
@@ -30,18 +32,28 @@ pub struct Entry {
     /// The results with their scores.
     #[serde(default)]
     pub results: Value,
+    /// What was decided: `hit`, `no hit` or `cleared` for a match, the statuses
+    /// by jurisdiction for goods, `clear`/`review`/`block` for a shipment, the
+    /// action for a review entry.
     pub decision: String,
 }
 
 /// An entry to append; the log adds its number and time.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewEntry {
+    /// Who acts.
     pub user: String,
+    /// `match`, `goods`, `screen`, `clear`, `reopen`, ...
     pub command: String,
+    /// The names screened (for `audit log --party`).
     pub parties: Vec<String>,
+    /// The query as given.
     pub query: Value,
+    /// The list snapshots the answer rests on (dataset, date).
     pub sources: Value,
+    /// The results with their scores.
     pub results: Value,
+    /// What was decided, as in [`Entry::decision`].
     pub decision: String,
 }
 
@@ -54,6 +66,7 @@ pub struct Verification {
     /// entries can only be seen against it).
     pub head: Option<String>,
     #[serde(serialize_with = "break_text")]
+    /// Where the chain breaks, when it does: nothing may be appended past it.
     pub broken: Option<Break>,
 }
 
@@ -82,6 +95,9 @@ impl AuditLog {
         AuditLog::with_storage(db.open()?)
     }
 
+    /// Reads every row of `storage`, verifying the chain as it goes; the
+    /// entries up to the first break are kept and the break is reported by
+    /// [`AuditLog::verification`].
     pub fn with_storage(mut storage: Box<dyn Storage>) -> Result<AuditLog, ReviewError> {
         let rows = storage.rows_from(1)?;
         let mut log = AuditLog {
@@ -107,6 +123,8 @@ impl AuditLog {
         &self.entries
     }
 
+    /// What `audit verify` reports: the entries verified, the hash of the last
+    /// intact one, and the first break.
     pub fn verification(&self) -> Verification {
         Verification {
             verified: self.tail.as_ref().map_or(0, |t| t.seq),

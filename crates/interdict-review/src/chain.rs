@@ -20,10 +20,13 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 /// One row as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
+    /// The entry's number, from 1, without gaps.
     pub seq: i64,
     /// Canonical JSON of the entry.
     pub body: String,
+    /// The hash of the row before ([`GENESIS`] for the first).
     pub prev_hash: String,
+    /// SHA-256 (hex) of `prev_hash`, a line feed and `body`.
     pub hash: String,
 }
 
@@ -32,10 +35,12 @@ pub struct Row {
 pub struct Break {
     /// The entry named: the first one whose content or place is wrong.
     pub seq: i64,
+    /// What is wrong with it.
     pub kind: BreakKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// How a stored entry fails verification.
 pub enum BreakKind {
     /// Its content no longer hashes to its stored hash.
     Edited,

@@ -64,29 +64,43 @@ pub fn fingerprint(content: &BTreeMap<String, Vec<String>>) -> String {
 pub struct Clear {
     /// The audit entry that recorded it.
     pub seq: i64,
+    /// The name of the party cleared, as screened.
     pub query_name: String,
+    /// The caller's id of the query, when it had one.
     pub query_id: Option<String>,
     /// The listed id given (a record or party id).
     pub listed: String,
     /// Every list record of the party when cleared.
     pub records: Vec<String>,
+    /// Why the party is not the listed one, as the user wrote it.
     pub reason: String,
     /// Last day (YYYY-MM-DD) the clear holds.
     pub expires: Option<String>,
+    /// Who cleared it.
     pub by: String,
+    /// When (RFC 3339, UTC).
     pub at: String,
+    /// The listed party's properties when cleared: a change to them re-opens
+    /// the clear.
     pub content: BTreeMap<String, Vec<String>>,
+    /// SHA-256 of `content` ([`fingerprint`]).
     pub fingerprint: String,
 }
 
 /// A new clear, before it is recorded.
 #[derive(Debug, Clone)]
 pub struct ClearRequest {
+    /// The name of the party to clear, as screened.
     pub query_name: String,
+    /// The caller's id of the query, when it had one.
     pub query_id: Option<String>,
+    /// The listed id cleared against (a record or party id).
     pub listed: String,
+    /// Why the party is not the listed one.
     pub reason: String,
+    /// Last day (YYYY-MM-DD) the clear holds; none: no end date.
     pub expires: Option<String>,
+    /// Who clears.
     pub user: String,
 }
 
@@ -140,22 +154,33 @@ pub fn reopen_entry(clear: &Clear, why: &str, user: &str) -> NewEntry {
 pub enum Clearance {
     /// Cleared: shown, but decided as not this party.
     Cleared {
+        /// The audit entry of the clear.
         clear: i64,
+        /// Why it was cleared.
         reason: String,
+        /// Who cleared it.
         by: String,
+        /// When (RFC 3339, UTC).
         at: String,
+        /// Last day the clear holds, when it has one.
         expires: Option<String>,
     },
     /// Was cleared, no longer: decided as a hit again.
     Reopened {
+        /// The audit entry of the clear.
         clear: i64,
+        /// Why it had been cleared.
         reason: String,
+        /// Who had cleared it.
         by: String,
+        /// Why it no longer holds (the listed party changed, a record left the
+        /// list, the clear expired).
         why: String,
     },
 }
 
 impl Clearance {
+    /// True when the clear holds: the hit is shown but not decided on.
     pub fn is_cleared(&self) -> bool {
         matches!(self, Clearance::Cleared { .. })
     }
@@ -213,10 +238,12 @@ impl ClearBook {
         }
     }
 
+    /// Every clear recorded, oldest first.
     pub fn clears(&self) -> &[Clear] {
         &self.clears
     }
 
+    /// True when nothing was ever cleared.
     pub fn is_empty(&self) -> bool {
         self.clears.is_empty()
     }

@@ -8,26 +8,45 @@ pub enum ReviewError {
     /// The audit log fails verification: nothing may be appended past it.
     #[error("the audit log fails verification at {0}; nothing was written (run `interdict audit verify`)")]
     Broken(Break),
+    /// The SQLite audit database could not be opened, read or written.
     #[error("SQLite audit database {path}: {source}")]
     Sqlite {
+        /// The database file.
         path: String,
+        /// SQLite's error.
         #[source]
         source: rusqlite::Error,
     },
+    /// The PostgreSQL audit database could not be reached, read or written.
     #[error("PostgreSQL audit database: {0}")]
     Postgres(#[from] postgres::Error),
+    /// The audit directory could not be created.
     #[error("cannot create the audit directory {path}: {source}")]
     Io {
+        /// The directory.
         path: String,
+        /// The operating system's error.
         #[source]
         source: std::io::Error,
     },
     /// A stored row that cannot be read back (not an edit the chain would
     /// name: the row is not even JSON).
     #[error("stored {what} is unreadable: {message}")]
-    Corrupt { what: String, message: String },
+    Corrupt {
+        /// What was unreadable (an entry, a watch file).
+        what: String,
+        /// Why.
+        message: String,
+    },
+    /// A value given to the workflow is invalid.
     #[error("invalid {field}: {message}")]
-    Invalid { field: String, message: String },
+    Invalid {
+        /// The field or line concerned.
+        field: String,
+        /// Why it is invalid.
+        message: String,
+    },
+    /// A `--database` value that names no supported database.
     #[error("unsupported database {0:?}: give a path, sqlite:PATH or postgres://…")]
     UnsupportedDatabase(String),
 }

@@ -8,6 +8,8 @@
 //! screener, and ask it what was cleared; both record through the same
 //! [`Recorder`] and the same entry shapes ([`answers`]).
 
+#![warn(missing_docs)]
+
 pub mod answers;
 pub mod audit;
 pub mod chain;

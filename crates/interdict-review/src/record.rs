@@ -36,10 +36,13 @@ pub struct Answer {
     pub command: String,
     /// The names screened (for `audit log --party`).
     pub parties: Vec<String>,
+    /// The query as given.
     pub query: Value,
     /// The snapshots the answer rests on (`dataset`, `snapshot_date`, ...).
     pub sources: Value,
+    /// The results with their scores (and the clears that applied).
     pub results: Value,
+    /// What was decided, as in [`crate::Entry::decision`].
     pub decision: String,
 }
 

@@ -19,9 +19,13 @@ pub type Lookup<'a> =
 pub struct ClearedHit {
     /// The shipment party's name.
     pub party: String,
+    /// The listed record or party hit.
     pub listed: String,
+    /// Its caption (the listed name).
     pub caption: String,
+    /// The match score.
     pub score: f64,
+    /// Whether the clear holds or was re-opened, and why.
     pub clearance: Clearance,
 }
 
@@ -36,6 +40,9 @@ pub struct ClearingParties<'a> {
 }
 
 impl<'a> ClearingParties<'a> {
+    /// Wraps `inner` with the clears of `book`; `lookup` gives a listed id's
+    /// records and content now (to see whether the listing changed), and
+    /// `today` (YYYY-MM-DD) decides expiry.
     pub fn new(
         inner: &'a dyn PartyScreening,
         book: &'a ClearBook,

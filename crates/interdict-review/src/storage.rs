@@ -24,6 +24,7 @@ pub trait Storage: Send {
 /// PostgreSQL server.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Database {
+    /// A SQLite file.
     Sqlite(PathBuf),
     /// A `postgres://` or `postgresql://` connection URL.
     Postgres(String),

@@ -25,8 +25,11 @@ pub type Hits = BTreeMap<String, BTreeMap<String, f64>>;
 /// One hit as a watched query found it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
+    /// The list record hit.
     pub record: String,
+    /// Its caption (the listed name).
     pub caption: String,
+    /// The match score.
     pub score: f64,
 }
 
@@ -34,36 +37,54 @@ pub struct Found {
 /// removed.
 #[derive(Debug, Clone, Default)]
 pub struct Delta {
+    /// The dataset updated.
     pub dataset: String,
+    /// The snapshot date of the new version.
     pub snapshot_date: String,
+    /// Records new in this version.
     pub added: Vec<Entity>,
     /// Changed records with the properties that changed.
     pub changed: Vec<(Entity, Vec<String>)>,
+    /// Ids of the records no longer listed.
     pub removed: Vec<String>,
 }
 
 /// A hit in a watch report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WatchHit {
+    /// The watched party's id.
     pub watched: String,
+    /// The watched party's name.
     pub name: String,
+    /// The list record hit.
     pub listed: String,
+    /// Its caption (empty when the record left the list).
     pub caption: String,
+    /// The match score (none when the record left the list).
     pub score: Option<f64>,
+    /// What happened, in words (the properties that changed, or why it is
+    /// gone).
     pub detail: String,
 }
 
 /// What a list update meant for the watched set.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WatchReport {
+    /// The dataset updated.
     pub dataset: String,
+    /// The snapshot date of the new version.
     pub snapshot_date: String,
+    /// When the report was made (RFC 3339, UTC).
     pub at: String,
+    /// How many parties are watched.
     pub watched: usize,
     /// Records added, removed, changed.
     pub delta: [usize; 3],
+    /// Hits that are new: a watched party now matches a record.
     pub new: Vec<WatchHit>,
+    /// Hits on records whose listing changed.
     pub changed: Vec<WatchHit>,
+    /// Hits gone: the record left the list or no longer matches.
     pub gone: Vec<WatchHit>,
 }
 
@@ -73,6 +94,7 @@ pub struct WatchDir {
 }
 
 impl WatchDir {
+    /// The watch files under `store_root` (its `watch/` directory).
     pub fn new(store_root: &Path) -> WatchDir {
         WatchDir {
             dir: store_root.join("watch"),
@@ -138,6 +160,7 @@ impl WatchDir {
         Ok(all.len())
     }
 
+    /// The stored hits of the watched set (none before the first `watch add`).
     pub fn hits(&self) -> Result<Hits, ReviewError> {
         let path = self.path("hits.json");
         match std::fs::read(&path) {
@@ -150,6 +173,7 @@ impl WatchDir {
         }
     }
 
+    /// Stores the hits of the watched set.
     pub fn save_hits(&self, hits: &Hits) -> Result<(), ReviewError> {
         let raw =
             serde_json::to_vec(hits).map_err(|e| ReviewError::invalid("hits", e.to_string()))?;

@@ -189,6 +189,25 @@ async fn match_refuses_a_name_over_the_limits_by_query_and_property() {
 }
 
 #[tokio::test]
+async fn error_bodies_carry_their_codes_beside_yente_detail() {
+    let r = get("/entities/banana").await;
+    assert_eq!(r.status, 404);
+    assert!(r.json()["detail"].is_string());
+    assert_eq!(r.json()["code"], "not_found");
+    let no_schema = json!({"queries": {"fail": {"properties": {"name": "Banana"}}}});
+    let r = post_json("/match/zala", &no_schema).await;
+    assert_eq!(r.status, 422);
+    assert!(r.json()["detail"].is_array());
+    assert_eq!(r.json()["code"], "invalid_request");
+    let long = "KIM ".repeat(2_500);
+    let huge = json!({"queries": {"huge": {"schema": "Person", "properties": {"name": [long]}}}});
+    let r = post_json("/match/zala", &huge).await;
+    assert_eq!(r.status, 422);
+    assert!(r.json()["detail"].is_array());
+    assert_eq!(r.json()["code"], "query_too_long");
+}
+
+#[tokio::test]
 async fn match_many_names_fuzzy_ignored() {
     let a = match_results("/match/zala?algorithm=best", json!({"q": many_names()})).await;
     let b = match_results(

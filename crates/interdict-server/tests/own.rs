@@ -99,6 +99,35 @@ async fn screen_streams_jsonl_records_and_renders_html() {
 }
 
 #[tokio::test]
+async fn goods_and_screen_errors_carry_their_codes() {
+    let r = post_json(
+        "/goods",
+        &json!({"description": "cars", "destination": "kp", "hs_code": "8799"}),
+    )
+    .await;
+    assert_eq!(r.status, 400, "{}", String::from_utf8_lossy(&r.body));
+    assert!(r.json()["detail"].is_string());
+    assert_eq!(r.json()["code"], "goods_bad_hs_code");
+
+    let batch = json!([{"description": "cognac"}, {"description": "cognac", "destination": "zz"}]);
+    let rows = post_json("/goods", &batch).await.json();
+    assert_eq!(rows[0]["code"], "goods_malformed_line", "{rows}");
+    assert_eq!(rows[1]["code"], "goods_bad_field", "{rows}");
+
+    let r = post("/screen", "application/x-ndjson", "not json\n").await;
+    let recs = records(&r.body);
+    assert_eq!(recs[0]["error"]["code"], "shipment_malformed", "{recs:?}");
+
+    let r = post("/screen?jurisdiction=mars", "application/json", "{}").await;
+    assert_eq!(r.status, 422);
+    assert_eq!(
+        r.json()["detail"][0]["loc"],
+        json!(["query", "jurisdiction"])
+    );
+    assert_eq!(r.json()["code"], "unknown_jurisdiction");
+}
+
+#[tokio::test]
 async fn lists_rows() {
     let rows = get("/lists").await.json();
     let names: Vec<&str> = rows

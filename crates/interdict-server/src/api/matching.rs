@@ -343,7 +343,7 @@ fn refuse_over_limits(name: &str, ex: &Example) -> ApiResult<()> {
             _ => continue,
         };
         let loc = ["body", "queries", name, "properties", property.as_str()];
-        return Err(ApiError::invalid(&loc, e.to_string()));
+        return Err(ApiError::invalid_coded(&loc, &e));
     }
     Ok(())
 }

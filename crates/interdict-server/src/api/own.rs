@@ -14,7 +14,7 @@ use axum::body::{Body, Bytes};
 use interdict_assets::{AssetKind, Watchlist};
 use interdict_engine::AssetAnswer;
 use interdict_goods::{GoodsLine, GoodsReport};
-use interdict_model::PartialDate;
+use interdict_model::{Coded, ErrorCode, PartialDate};
 use interdict_review::{answers, Answer, ClearBook, ClearedHit, ClearingParties};
 use interdict_screen::{Decision, Scope, Screener, Shipment, ShipmentError};
 use rayon::prelude::*;
@@ -30,7 +30,14 @@ const SCREEN_CHUNK: usize = 256;
 
 /// One goods line as assessed: its number in the batch, the line when the
 /// body gave it as JSON, and its report or why it has none.
-type Assessed = (usize, Option<GoodsLine>, Result<GoodsReport, String>);
+type Assessed = (usize, Option<GoodsLine>, Result<GoodsReport, Refused>);
+
+/// Why a goods line has no report: its code and the words.
+type Refused = (ErrorCode, String);
+
+fn refused(e: interdict_goods::GoodsError) -> Refused {
+    (e.code(), e.to_string())
+}
 
 /// One goods line (an object) gives its report; a batch (an array, JSON
 /// lines, or CSV as `text/csv`) gives `{"line", "report"}` or
@@ -61,7 +68,7 @@ pub fn goods(
     if one {
         return match rows.into_iter().next() {
             Some((_, _, Ok(report))) => Ok((json!(report), audits)),
-            Some((_, _, Err(e))) => Err(ApiError::BadRequest(e)),
+            Some((_, _, Err((code, message)))) => Err(ApiError::with_code(code, message)),
             None => Err(ApiError::invalid(&["body"], "expected a goods line")),
         };
     }
@@ -69,7 +76,7 @@ pub fn goods(
         .into_iter()
         .map(|(n, _, r)| match r {
             Ok(report) => json!({"line": n, "report": report}),
-            Err(e) => json!({"line": n, "error": e}),
+            Err((code, e)) => json!({"line": n, "error": e, "code": code}),
         })
         .collect();
     Ok((Value::Array(rows), audits))
@@ -81,20 +88,20 @@ fn assess_goods(index: &Index, body: &[u8], csv: bool) -> ApiResult<(bool, Vec<A
     let screener = index.engine.goods();
     let numbered = |rows: Vec<interdict_goods::NumberedResult>| -> Vec<Assessed> {
         rows.into_iter()
-            .map(|(n, r)| (n, None, r.map_err(|e| e.to_string())))
+            .map(|(n, r)| (n, None, r.map_err(refused)))
             .collect()
     };
     if csv {
         let rows = screener
             .assess_csv(body)
-            .map_err(|e| ApiError::BadRequest(e.to_string()))?;
+            .map_err(|e| ApiError::from_coded(&e))?;
         return Ok((false, numbered(rows)));
     }
     match serde_json::from_slice::<Value>(body) {
         Ok(Value::Object(o)) => {
             let line: GoodsLine = serde_json::from_value(Value::Object(o))
                 .map_err(|e| ApiError::invalid(&["body"], e.to_string()))?;
-            let report = screener.assess(&line).map_err(|e| e.to_string());
+            let report = screener.assess(&line).map_err(refused);
             Ok((true, vec![(1, Some(line), report)]))
         }
         Ok(Value::Array(items)) => {
@@ -103,10 +110,14 @@ fn assess_goods(index: &Index, body: &[u8], csv: bool) -> ApiResult<(bool, Vec<A
                 .enumerate()
                 .map(|(i, v)| match serde_json::from_value::<GoodsLine>(v) {
                     Ok(l) => {
-                        let report = screener.assess(&l).map_err(|e| e.to_string());
+                        let report = screener.assess(&l).map_err(refused);
                         (i + 1, Some(l), report)
                     }
-                    Err(e) => (i + 1, None, Err(e.to_string())),
+                    Err(e) => (
+                        i + 1,
+                        None,
+                        Err((ErrorCode::GoodsMalformedLine, e.to_string())),
+                    ),
                 })
                 .collect();
             Ok((false, rows))
@@ -148,7 +159,7 @@ pub fn parse_shipments(body: &[u8], csv: bool) -> Vec<Parsed> {
 
 pub fn scope_of(p: &Params) -> ApiResult<Scope> {
     Scope::parse(p.get("jurisdiction").unwrap_or("all"))
-        .map_err(|e| ApiError::invalid(&["query", "jurisdiction"], e.to_string()))
+        .map_err(|e| ApiError::invalid_coded(&["query", "jurisdiction"], &e))
 }
 
 /// How one `POST /screen` request screens: under whose law, with which
@@ -247,7 +258,11 @@ fn jsonl_record(r: Result<Screened, ShipmentError>) -> String {
             }
             v.to_string()
         }
-        Err(e) => json!({ "error": e }).to_string(),
+        Err(e) => {
+            let mut record = json!({ "error": e });
+            record["error"]["code"] = json!(e.code());
+            record.to_string()
+        }
     };
     line + "\n"
 }
