@@ -350,6 +350,28 @@ impl UnitRun {
     }
 }
 
+/// Builds runs in `run` from `items`: `push` adds an item and says whether
+/// it belongs to a run (it may add nothing, as for a stop word, and keep the
+/// run going); an item that does not ends the run, and `f` sees every run
+/// that ended and the last one.
+fn each_run<T>(
+    items: impl Iterator<Item = T>,
+    run: &mut UnitRun,
+    mut f: impl FnMut(&UnitRun),
+    mut push: impl FnMut(&mut UnitRun, T) -> bool,
+) {
+    run.clear();
+    for item in items {
+        if !push(run, item) && run.len() > 0 {
+            f(run);
+            run.clear();
+        }
+    }
+    if run.len() > 0 {
+        f(run);
+    }
+}
+
 impl Terms {
     /// Calls `f` with every run of `kind` characters of `norm` (a
     /// normalised text), Han characters folded.
@@ -358,22 +380,17 @@ impl Terms {
         norm: &str,
         kind: RunKind,
         run: &mut UnitRun,
-        mut f: impl FnMut(&UnitRun),
+        f: impl FnMut(&UnitRun),
     ) {
-        run.clear();
-        for (i, c) in norm.char_indices() {
+        each_run(norm.char_indices(), run, f, |run, (i, c)| {
             let r = run_of(c);
-            if kind.takes(r) {
+            let takes = kind.takes(r);
+            if takes {
                 let c = if r == Run::Han { self.fold_han(c) } else { c };
                 run.push_char(c, i);
-            } else if run.len() > 0 {
-                f(run);
-                run.clear();
             }
-        }
-        if run.len() > 0 {
-            f(run);
-        }
+            takes
+        });
     }
 
     /// Calls `f` with every run of Cyrillic words of `norm` (a normalised
@@ -383,11 +400,11 @@ impl Terms {
         &self,
         norm: &str,
         run: &mut UnitRun,
-        mut f: impl FnMut(&UnitRun),
+        f: impl FnMut(&UnitRun),
     ) {
-        run.clear();
-        for (start, w) in words(norm) {
-            if w.chars().all(is_cyrillic) {
+        each_run(words(norm), run, f, |run, (start, w)| {
+            let cyrillic = w.chars().all(is_cyrillic);
+            if cyrillic {
                 CYRILLIC_STEMS.with(|cache| {
                     let mut cache = cache.borrow_mut();
                     if !cache.contains_key(w) {
@@ -401,14 +418,9 @@ impl Terms {
                         run.push_word(stem, start);
                     }
                 });
-            } else if run.len() > 0 {
-                f(run);
-                run.clear();
             }
-        }
-        if run.len() > 0 {
-            f(run);
-        }
+            cyrillic
+        });
     }
 
     /// Which scripts a normalised text has, in one pass (a glossary whose
@@ -433,22 +445,17 @@ impl Terms {
         &self,
         norm: &str,
         run: &mut UnitRun,
-        mut f: impl FnMut(&UnitRun),
+        f: impl FnMut(&UnitRun),
     ) {
-        run.clear();
-        for (start, w) in words(norm) {
-            if w.chars()
-                .all(|c| matches!(c as u32, 0x30A1..=0x30FA | 0x30FC))
-            {
+        each_run(words(norm), run, f, |run, (start, w)| {
+            let katakana = w
+                .chars()
+                .all(|c| matches!(c as u32, 0x30A1..=0x30FA | 0x30FC));
+            if katakana {
                 run.push_joined(w, start);
-            } else if run.len() > 0 {
-                f(run);
-                run.clear();
             }
-        }
-        if run.len() > 0 {
-            f(run);
-        }
+            katakana
+        });
     }
 
     /// The stems of a phrase's Cyrillic words joined by spaces, as
