@@ -396,12 +396,7 @@ impl Terms {
     /// Calls `f` with every run of Cyrillic words of `norm` (a normalised
     /// text), stemmed; stop words are left out without ending the run
     /// ("мука из пшеницы" reads as "мук пшениц"), anything else ends it.
-    pub(crate) fn each_cyrillic_run(
-        &self,
-        norm: &str,
-        run: &mut UnitRun,
-        f: impl FnMut(&UnitRun),
-    ) {
+    pub(crate) fn each_cyrillic_run(&self, norm: &str, run: &mut UnitRun, f: impl FnMut(&UnitRun)) {
         each_run(words(norm), run, f, |run, (start, w)| {
             let cyrillic = w.chars().all(is_cyrillic);
             if cyrillic {
@@ -441,12 +436,7 @@ impl Terms {
     /// Calls `f` with every run of katakana words of `norm` (a normalised
     /// text), joined without their spaces: a name written as two words
     /// (ドン ペリニヨン) is one key (ドンペリニヨン).
-    pub(crate) fn each_katakana_run(
-        &self,
-        norm: &str,
-        run: &mut UnitRun,
-        f: impl FnMut(&UnitRun),
-    ) {
+    pub(crate) fn each_katakana_run(&self, norm: &str, run: &mut UnitRun, f: impl FnMut(&UnitRun)) {
         each_run(words(norm), run, f, |run, (start, w)| {
             let katakana = w
                 .chars()

@@ -81,6 +81,7 @@ pub fn match_answer(
         })
         .collect();
     Answer {
+        user: String::new(),
         command: "match".into(),
         parties,
         query,
@@ -113,6 +114,7 @@ pub fn goods_answer(query: Value, parties: Vec<String>, report: &GoodsReport) ->
         .collect::<Vec<_>>()
         .join(", ");
     Answer {
+        user: String::new(),
         command: "goods".into(),
         parties,
         query,
@@ -136,6 +138,7 @@ pub fn screen_answer(
     let mut results = serde_json::to_value(decision).map_err(json_err)?;
     results["clearances"] = serde_json::to_value(cleared).map_err(json_err)?;
     Ok(Answer {
+        user: String::new(),
         command: "screen".into(),
         parties: shipment.parties.iter().map(|p| p.name.clone()).collect(),
         query: json!({

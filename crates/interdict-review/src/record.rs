@@ -29,22 +29,9 @@ pub fn store_versions(store: &interdict_lists::Store) -> Result<Versions, Review
     Ok(versions)
 }
 
-/// One answer to record, as a front end builds it ([`crate::answers`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Answer {
-    /// `match`, `goods` or `screen`.
-    pub command: String,
-    /// The names screened (for `audit log --party`).
-    pub parties: Vec<String>,
-    /// The query as given.
-    pub query: Value,
-    /// The snapshots the answer rests on (`dataset`, `snapshot_date`, ...).
-    pub sources: Value,
-    /// The results with their scores (and the clears that applied).
-    pub results: Value,
-    /// What was decided, as in [`crate::Entry::decision`].
-    pub decision: String,
-}
+/// One answer to record, as a front end builds it ([`crate::answers`]): an
+/// entry whose `user` the recorder fills in (a front end leaves it empty).
+pub type Answer = NewEntry;
 
 /// The audit log of a front end that records, who records by default, and
 /// the clears recorded in it.
@@ -144,12 +131,7 @@ impl Recorder {
     pub fn record_as(&mut self, user: &str, answer: Answer) -> Result<i64, ReviewError> {
         self.append(NewEntry {
             user: user.to_string(),
-            command: answer.command,
-            parties: answer.parties,
-            query: answer.query,
-            sources: answer.sources,
-            results: answer.results,
-            decision: answer.decision,
+            ..answer
         })
     }
 }
@@ -184,6 +166,7 @@ mod tests {
 
     fn answer(party: &str) -> Answer {
         Answer {
+            user: String::new(),
             command: "match".into(),
             parties: vec![party.into()],
             query: json!({"name": party}),
