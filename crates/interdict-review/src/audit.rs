@@ -220,6 +220,23 @@ impl AuditLog {
     }
 }
 
+/// `new` as the log would store it as entry `seq` (for tests that build
+/// clears without a database).
+#[cfg(test)]
+pub(crate) fn stamped(seq: i64, new: NewEntry) -> Entry {
+    Entry {
+        seq,
+        time: "2026-12-01T10:00:00.000000Z".into(),
+        user: new.user,
+        command: new.command,
+        parties: new.parties,
+        query: new.query,
+        sources: new.sources,
+        results: new.results,
+        decision: new.decision,
+    }
+}
+
 /// The last row of `since` (the stored rows from the verified `tail` on)
 /// once the tail is found unchanged and the rows after it link up.
 fn check_since(tail: Option<&Row>, since: &[Row]) -> Result<Option<Row>, Break> {

@@ -384,17 +384,7 @@ mod tests {
     }
 
     fn entry(seq: i64, new: NewEntry) -> Entry {
-        Entry {
-            seq,
-            time: "2026-12-01T10:00:00.000000Z".into(),
-            user: new.user,
-            command: new.command,
-            parties: new.parties,
-            query: new.query,
-            sources: new.sources,
-            results: new.results,
-            decision: new.decision,
-        }
+        crate::audit::stamped(seq, new)
     }
 
     fn book(expires: Option<&str>) -> ClearBook {

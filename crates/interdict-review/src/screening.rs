@@ -136,7 +136,6 @@ impl PartyScreening for ClearingParties<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audit::Entry;
     use crate::clear::{clear_entry, listed_content, ClearRequest};
     use interdict_model::{prop, Entity, Schema};
     use serde_json::{json, Value};
@@ -182,17 +181,7 @@ mod tests {
             user: "ana".into(),
         };
         let new = clear_entry(&req, &listed("KPi.1", "KIM IL SONG"), Value::Null);
-        let entry = Entry {
-            seq: 1,
-            time: "2026-12-01T00:00:00.000000Z".into(),
-            user: new.user,
-            command: new.command,
-            parties: new.parties,
-            query: new.query,
-            sources: new.sources,
-            results: new.results,
-            decision: new.decision,
-        };
+        let entry = crate::audit::stamped(1, new);
         let book = ClearBook::from_entries(&[entry]);
         let lookup = |id: &str| {
             let e = listed(id.trim_start_matches("un_sc_sanctions:"), "KIM IL SONG");
