@@ -153,18 +153,24 @@ pub(crate) fn org_names(e: &Entity) -> Vec<String> {
     out
 }
 
-/// An address compared without case or punctuation, its country (the last
-/// part, when it names one) as an ISO code, so that "..., Pyongyang,
-/// Democratic People's Republic of Korea" and "..., Pyongyang, KP" agree.
-/// Too short an address (a bare city) does not count.
-pub(crate) fn address(raw: &str) -> Option<String> {
-    let (rest, country) = match raw.rsplit_once(',') {
+/// An address without its last part when that part names a country, and
+/// the country's ISO code (empty when it names none).
+fn country_last(raw: &str) -> (&str, String) {
+    match raw.rsplit_once(',') {
         Some((rest, last)) => match countries::resolve(last.trim()) {
             Some(c) => (rest, c.code.to_string()),
             None => (raw, String::new()),
         },
         None => (raw, String::new()),
-    };
+    }
+}
+
+/// An address compared without case or punctuation, its country (the last
+/// part, when it names one) as an ISO code, so that "..., Pyongyang,
+/// Democratic People's Republic of Korea" and "..., Pyongyang, KP" agree.
+/// Too short an address (a bare city) does not count.
+pub(crate) fn address(raw: &str) -> Option<String> {
+    let (rest, country) = country_last(raw);
     let rest = normalize(rest);
     let words = rest.split_whitespace().count();
     let enough = if country.is_empty() { 4 } else { 2 };
@@ -205,13 +211,7 @@ const ADDRESS_AGREEMENT: usize = 4;
 /// distinct comparable tokens: numbers of two or more digits, words of four
 /// or more letters.
 fn address_parts(raw: &str) -> (String, Vec<String>) {
-    let (rest, country) = match raw.rsplit_once(',') {
-        Some((rest, last)) => match countries::resolve(last.trim()) {
-            Some(c) => (rest, c.code.to_string()),
-            None => (raw, String::new()),
-        },
-        None => (raw, String::new()),
-    };
+    let (rest, country) = country_last(raw);
     let mut tokens: Vec<String> = normalize(rest)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| {
