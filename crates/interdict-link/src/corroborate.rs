@@ -14,6 +14,7 @@ use crate::rules::Edge;
 use interdict_lists::UNSC_ID;
 use interdict_model::{countries, prop, Entity, Schema};
 use interdict_names::normalize;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// Corroborating facts a person needs beside the name.
@@ -286,50 +287,68 @@ fn placed_apart(records: &[&Entity], members: &[(usize, bool)]) -> bool {
 /// Persons and organisations with the same name and enough corroborating
 /// facts for the name's standing.
 pub(crate) fn corroborated_name(records: &[&Entity]) -> Vec<Edge> {
+    // Name keys and each group's pairs are independent, so both run on
+    // every core; rayon's `collect` keeps the sequential order, so the
+    // closure sees the edges in the same order whatever the thread count.
+    let keyed: Vec<Vec<(String, bool)>> = records
+        .par_iter()
+        .map(|e| {
+            if matches!(e.schema, Schema::Vessel | Schema::Airplane) {
+                Vec::new()
+            } else {
+                name_keys(e)
+            }
+        })
+        .collect();
     let mut groups: BTreeMap<String, Vec<(usize, bool)>> = BTreeMap::new();
-    for (i, e) in records.iter().enumerate() {
-        if matches!(e.schema, Schema::Vessel | Schema::Airplane) {
-            continue;
-        }
-        for (k, primary) in name_keys(e) {
+    for (i, keys) in keyed.into_iter().enumerate() {
+        for (k, primary) in keys {
             groups.entry(k).or_default().push((i, primary));
         }
     }
+    let groups: Vec<(&String, &Vec<(usize, bool)>)> =
+        groups.iter().filter(|(_, m)| m.len() <= 50).collect();
+    groups
+        .par_iter()
+        .flat_map_iter(|&(name, members)| group_edges(records, name, members))
+        .collect()
+}
+
+/// The corroborated pairs among the records sharing the name key `name`.
+fn group_edges(records: &[&Entity], name: &str, members: &[(usize, bool)]) -> Vec<Edge> {
     let mut edges = Vec::new();
-    for (name, members) in groups.iter().filter(|(_, m)| m.len() <= 50) {
-        let branched = placed_apart(records, members);
-        for (j, &(later, later_primary)) in members.iter().enumerate().skip(1) {
-            let l = records[later];
-            // Every agreeing earlier record, not just the first: the
-            // closure may refuse one join (a contradiction elsewhere in its
-            // cluster) and accept another.
-            let found = members[..j].iter().filter_map(|&(earlier, primary)| {
-                let e = records[earlier];
-                if !crate::rules::may_link(e, l) {
-                    return None;
-                }
-                let facts = corroboration(e, l)?;
-                let standing = match (primary, later_primary) {
-                    (true, true) if long(name) => NameStanding::PrimaryOfBoth,
-                    (false, false) => NameStanding::AliasOfBoth,
-                    _ => NameStanding::PrimaryOfOne,
-                };
-                let schema = if e.schema == Schema::Person {
-                    e.schema
-                } else {
-                    l.schema
-                };
-                let need_country = branch_question(e, l, branched);
-                sufficient(schema, &facts, standing, need_country).then_some((earlier, facts))
-            });
-            for (earlier, facts) in found {
-                edges.push(Edge {
-                    rule: Rule::CorroboratedName,
-                    a: later,
-                    b: earlier,
-                    value: format!("{name}; {}", facts.join(", ")),
-                });
+    let branched = placed_apart(records, members);
+    for (j, &(later, later_primary)) in members.iter().enumerate().skip(1) {
+        let l = records[later];
+        // Every agreeing earlier record, not just the first: the
+        // closure may refuse one join (a contradiction elsewhere in its
+        // cluster) and accept another.
+        let found = members[..j].iter().filter_map(|&(earlier, primary)| {
+            let e = records[earlier];
+            if !crate::rules::may_link(e, l) {
+                return None;
             }
+            let facts = corroboration(e, l)?;
+            let standing = match (primary, later_primary) {
+                (true, true) if long(name) => NameStanding::PrimaryOfBoth,
+                (false, false) => NameStanding::AliasOfBoth,
+                _ => NameStanding::PrimaryOfOne,
+            };
+            let schema = if e.schema == Schema::Person {
+                e.schema
+            } else {
+                l.schema
+            };
+            let need_country = branch_question(e, l, branched);
+            sufficient(schema, &facts, standing, need_country).then_some((earlier, facts))
+        });
+        for (earlier, facts) in found {
+            edges.push(Edge {
+                rule: Rule::CorroboratedName,
+                a: later,
+                b: earlier,
+                value: format!("{name}; {}", facts.join(", ")),
+            });
         }
     }
     edges

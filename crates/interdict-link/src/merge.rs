@@ -7,6 +7,7 @@ use crate::reason::{self, Conflict, MergeReason};
 use crate::rules::Edge;
 use crate::{Cluster, LinkStats, Linked, SourcedValue, DATASET_ORDER};
 use interdict_model::{Entity, Schema};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
 /// The rank of a dataset in [`DATASET_ORDER`] (unknown ones after).
@@ -141,14 +142,26 @@ pub(crate) fn build(
         conflicts,
         ..Linked::default()
     };
-    for (members, reasons) in groups.iter().zip(reasons) {
-        push_party(&mut linked, &mut stats, members, reasons);
+    // Merging copies every record once: independent per party, so it runs
+    // on every core (in order, so party indices do not depend on threads).
+    let merged: Vec<_> = groups.par_iter().map(|m| party_of(m)).collect();
+    for ((members, reasons), party) in groups.iter().zip(reasons).zip(merged) {
+        push_party(&mut linked, &mut stats, members, reasons, party);
     }
     for e in published {
-        push_party(&mut linked, &mut stats, &[e], Vec::new());
+        push_party(&mut linked, &mut stats, &[e], Vec::new(), party_of(&[e]));
     }
     linked.stats = stats;
     linked
+}
+
+/// The merged entity of a party's members, with each value's sources (none
+/// for a single record: it states them all).
+fn party_of(members: &[&Entity]) -> (Entity, BTreeMap<String, Vec<SourcedValue>>) {
+    match members {
+        [one] => ((*one).clone(), BTreeMap::new()),
+        _ => merge_members(members),
+    }
 }
 
 /// Adds one party: its merged entity, its cluster and the ids it answers to.
@@ -157,15 +170,12 @@ fn push_party(
     stats: &mut LinkStats,
     members: &[&Entity],
     reasons: Vec<MergeReason>,
+    (entity, sources): (Entity, BTreeMap<String, Vec<SourcedValue>>),
 ) {
     stats.largest_cluster = stats.largest_cluster.max(members.len());
-    let (entity, sources) = match members {
-        [one] => ((*one).clone(), BTreeMap::new()),
-        _ => {
-            stats.merged_records += members.len();
-            merge_members(members)
-        }
-    };
+    if members.len() > 1 {
+        stats.merged_records += members.len();
+    }
     let index = linked.parties.len();
     for r in &entity.referents {
         linked.by_referent.insert(r.clone(), index);

@@ -8,6 +8,7 @@ use crate::keys::{self, share};
 use crate::reason::Rule;
 use interdict_lists::{CITED_RECORD, UNSC_ID};
 use interdict_model::{prop, Entity, Schema};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
 /// A proposed link: record `a` is the same party as record `b` (indexes
@@ -22,9 +23,11 @@ pub(crate) struct Edge {
 
 /// Every rule's edges, strongest rule first.
 pub(crate) fn candidate_edges(records: &[&Entity]) -> Vec<Edge> {
+    // The rules are independent; rayon's `collect` keeps their order, which
+    // the closure's conflict checks depend on.
     Rule::ALL
-        .iter()
-        .flat_map(|&rule| edges_of(rule, records))
+        .par_iter()
+        .flat_map_iter(|&rule| edges_of(rule, records))
         .collect()
 }
 

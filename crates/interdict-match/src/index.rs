@@ -11,7 +11,7 @@
 //!
 //! This module must not know about shipments or list formats.
 
-use crate::analyse::{analyse_name, FormMeta, PartKind, Tok};
+use crate::analyse::{analyse_name, FormMeta, PartKind, RawForm, Tok};
 use crate::explain::Explanation;
 use crate::facts::{Facts, Ident};
 use crate::keys::{chinese_part_keys, key, part_keys, run_initials, KeyKind};
@@ -21,6 +21,7 @@ use crate::vocab::Vocab;
 use crate::weights as w;
 use interdict_model::{Entity, Schema};
 use interdict_names::{NameScript, Transliteration};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use smallvec::SmallVec;
@@ -108,36 +109,31 @@ fn to_u32(n: usize) -> u32 {
 impl Matcher {
     /// Builds the index over every name, alias and identifier of every entity.
     pub fn build(entities: Vec<Entity>) -> Matcher {
+        // Analysing names is most of the build and each entity's analysis is
+        // independent, so it runs on every core; interning stays sequential
+        // so token ids do not depend on the thread count.
+        let analysed: Vec<(Vec<(u32, RawForm)>, Facts)> =
+            entities.par_iter().map(analyse_entity).collect();
         let mut vocab = Vocab::default();
         let mut forms = Vec::new();
         let mut entity_forms = Vec::with_capacity(entities.len());
         let mut facts = Vec::with_capacity(entities.len());
         let mut by_id = FxHashMap::default();
         let mut idents: FxHashMap<Ident, SmallVec<[u32; 2]>> = FxHashMap::default();
-        for (ei, e) in entities.iter().enumerate() {
+        for (ei, (e, (raws, f))) in entities.iter().zip(analysed).enumerate() {
             let ei = to_u32(ei);
             by_id.insert(e.id.clone(), ei);
             let start = to_u32(forms.len());
-            let mut seen: SmallVec<[Box<str>; 8]> = SmallVec::new();
-            for (ni, (_, name)) in e.names().enumerate() {
-                for raw in analyse_name(name, e.schema != Schema::Person) {
-                    // The same Latin text from two names (e.g. a name and its
-                    // upper-case alias) is indexed once.
-                    if seen.contains(&raw.meta.latin) {
-                        continue;
-                    }
-                    seen.push(raw.meta.latin.clone());
-                    let toks = raw.parts.iter().map(|(t, k)| vocab.intern(t, *k)).collect();
-                    forms.push(ListedForm {
-                        entity: ei,
-                        name: to_u32(ni),
-                        meta: raw.meta,
-                        toks,
-                    });
-                }
+            for (name, raw) in raws {
+                let toks = raw.parts.iter().map(|(t, k)| vocab.intern(t, *k)).collect();
+                forms.push(ListedForm {
+                    entity: ei,
+                    name,
+                    meta: raw.meta,
+                    toks,
+                });
             }
             entity_forms.push((start, to_u32(forms.len())));
-            let f = Facts::from_properties(&e.properties);
             for id in &f.idents {
                 let list = idents.entry(id.clone()).or_default();
                 if !list.contains(&ei) {
@@ -523,48 +519,83 @@ fn query_keys(
 
 /// Builds the key → postings table: every key of every part of every form,
 /// deduplicated per form.
+/// The Latin forms of every name of one entity, each with the position of
+/// its name, and the entity's facts.
+fn analyse_entity(e: &Entity) -> (Vec<(u32, RawForm)>, Facts) {
+    let mut raws: Vec<(u32, RawForm)> = Vec::new();
+    for (ni, (_, name)) in e.names().enumerate() {
+        for raw in analyse_name(name, e.schema != Schema::Person) {
+            // The same Latin text from two names (e.g. a name and its
+            // upper-case alias) is indexed once.
+            if raws.iter().any(|(_, r)| r.meta.latin == raw.meta.latin) {
+                continue;
+            }
+            raws.push((to_u32(ni), raw));
+        }
+    }
+    (raws, Facts::from_properties(&e.properties))
+}
+
+/// The distinct index keys of one listed form: its parts' keys, the keys of
+/// each pair of adjacent parts written together, and its acronyms.
+fn form_keys(
+    vocab: &Vocab,
+    tok_keys: &[SmallVec<[u64; 24]>],
+    f: &ListedForm,
+    person: &[bool],
+) -> Vec<u64> {
+    let mut form_keys: Vec<u64> = Vec::new();
+    let mut buf: SmallVec<[(u64, KeyKind, f32); 24]> = SmallVec::new();
+    for &t in f.toks.iter() {
+        form_keys.extend_from_slice(&tok_keys[t as usize]);
+    }
+    for p in f.toks.windows(2) {
+        let (a, b) = (vocab.get(p[0]), vocab.get(p[1]));
+        let joined = format!("{}{}", a.text, b.text);
+        form_keys.push(key(KeyKind::Pair, joined.as_bytes()));
+        // "Chin ping" is found by "Jinping".
+        if !a.chinese.is_empty() && !b.chinese.is_empty() {
+            buf.clear();
+            chinese_part_keys(&interdict_names::chinese_keys(&joined), &mut buf);
+            form_keys.extend(buf.iter().map(|x| x.0));
+        }
+    }
+    // "PLA" is found by "People's Liberation Army".
+    let refs: SmallVec<[&Tok; 8]> = f.toks.iter().map(|&t| vocab.get(t)).collect();
+    let is_person = person.get(f.entity as usize).copied().unwrap_or(false);
+    for initials in run_initials(&refs, is_person) {
+        form_keys.push(key(KeyKind::Acronym, &initials));
+    }
+    form_keys.sort_unstable();
+    form_keys.dedup();
+    form_keys
+}
+
 fn build_postings(
     vocab: &Vocab,
     forms: &[ListedForm],
     person: &[bool],
 ) -> (FxHashMap<u64, (u32, u32)>, Vec<u32>) {
-    let mut tok_keys: Vec<SmallVec<[u64; 24]>> = Vec::with_capacity(vocab.len());
-    let mut buf: SmallVec<[(u64, KeyKind, f32); 24]> = SmallVec::new();
-    for t in &vocab.toks {
-        buf.clear();
-        part_keys(t, &mut buf);
-        tok_keys.push(buf.iter().map(|x| x.0).collect());
-    }
-    let mut pairs: Vec<(u64, u32)> = Vec::new();
-    let mut form_keys: Vec<u64> = Vec::new();
-    for (fi, f) in forms.iter().enumerate() {
-        form_keys.clear();
-        for &t in f.toks.iter() {
-            form_keys.extend_from_slice(&tok_keys[t as usize]);
-        }
-        for p in f.toks.windows(2) {
-            let (a, b) = (vocab.get(p[0]), vocab.get(p[1]));
-            let joined = format!("{}{}", a.text, b.text);
-            form_keys.push(key(KeyKind::Pair, joined.as_bytes()));
-            // "Chin ping" is found by "Jinping".
-            if !a.chinese.is_empty() && !b.chinese.is_empty() {
-                buf.clear();
-                chinese_part_keys(&interdict_names::chinese_keys(&joined), &mut buf);
-                form_keys.extend(buf.iter().map(|x| x.0));
-            }
-        }
-        // "PLA" is found by "People's Liberation Army".
-        let refs: SmallVec<[&Tok; 8]> = f.toks.iter().map(|&t| vocab.get(t)).collect();
-        let is_person = person.get(f.entity as usize).copied().unwrap_or(false);
-        for initials in run_initials(&refs, is_person) {
-            form_keys.push(key(KeyKind::Acronym, &initials));
-        }
-        form_keys.sort_unstable();
-        form_keys.dedup();
-        let fi = to_u32(fi);
-        pairs.extend(form_keys.iter().map(|&k| (k, fi)));
-    }
-    pairs.sort_unstable();
+    let tok_keys: Vec<SmallVec<[u64; 24]>> = vocab
+        .toks
+        .par_iter()
+        .map(|t| {
+            let mut buf: SmallVec<[(u64, KeyKind, f32); 24]> = SmallVec::new();
+            part_keys(t, &mut buf);
+            buf.iter().map(|x| x.0).collect()
+        })
+        .collect();
+    let mut pairs: Vec<(u64, u32)> = forms
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(fi, f)| {
+            let fi = to_u32(fi);
+            form_keys(vocab, &tok_keys, f, person)
+                .into_iter()
+                .map(move |k| (k, fi))
+        })
+        .collect();
+    pairs.par_sort_unstable();
     let mut keys: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
     keys.reserve(pairs.len() / 4);
     let mut postings = Vec::with_capacity(pairs.len());
