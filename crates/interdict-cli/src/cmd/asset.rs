@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: AssetArgs) -> anyhow::Result<ExitCode> {
     let watchlist = ctx.watchlist(args.assets.as_deref())?;
     let mut answer = AssetAnswer::identify(&args.id, args.kind.map(kind), &watchlist);
     if answer.needs_lists() {
-        answer.look_up(&ctx.engine()?, &args.id, crate::output::today());
+        answer.look_up(ctx.engine()?, &args.id, crate::output::today());
     }
     let text = match args.format {
         Format::Json => serde_json::to_string_pretty(&answer.to_json())? + "\n",

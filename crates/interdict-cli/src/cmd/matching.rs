@@ -80,7 +80,7 @@ pub fn run(ctx: &Context, args: MatchArgs) -> anyhow::Result<ExitCode> {
     let engine = ctx.engine_merged(!args.no_merge)?;
     let today = output::today();
     let screened = Screened {
-        engine: &engine,
+        engine,
         config: &config,
         book: &book,
         today,

@@ -53,8 +53,8 @@ impl Context {
 
     /// Loads lists, links each party's records, builds the index and the
     /// goods tables.
-    pub fn engine(&self) -> anyhow::Result<Engine> {
-        Engine::load(&self.engine_options()?).context("loading the engine")
+    pub fn engine(&self) -> anyhow::Result<&'static Engine> {
+        self.engine_merged(true)
     }
 
     /// The watched assets: `$INTERDICT_HOME/watched_assets.jsonl` (the
@@ -81,13 +81,20 @@ impl Context {
     }
 
     /// As [`Context::engine`], merged (default) or raw records (`--no-merge`).
-    pub fn engine_merged(&self, merge: bool) -> anyhow::Result<Engine> {
+    ///
+    /// The engine lives until the process exits: it is leaked rather than
+    /// dropped, because freeing its million small values one by one takes
+    /// a tenth of a command's time and the operating system reclaims them
+    /// at exit anyway.
+    pub fn engine_merged(&self, merge: bool) -> anyhow::Result<&'static Engine> {
         let linking = if merge {
             Linking::Merged
         } else {
             Linking::Records
         };
-        Engine::load_as(&self.engine_options()?, linking).context("loading the engine")
+        let engine =
+            Engine::load_as(&self.engine_options()?, linking).context("loading the engine")?;
+        Ok(Box::leak(Box::new(engine)))
     }
 }
 

@@ -79,7 +79,7 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
     let scope = args.jurisdiction.clone();
     let book = ctx.clear_book(recorder.as_ref())?;
     let today = output::today().to_string();
-    let lookup = |id: &str| interdict_review::answers::listed_lookup(&engine, id);
+    let lookup = |id: &str| interdict_review::answers::listed_lookup(engine, id);
     let counts = engine.with_screener(|screener| -> anyhow::Result<batch::Counts> {
         // Cleared hits never reach the rules; they are reported beside the decision.
         let clearing = ClearingParties::new(screener.parties, &book, &lookup, &today);
