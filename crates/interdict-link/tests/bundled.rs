@@ -114,3 +114,27 @@ fn a_un_listed_dprk_bank_is_one_party_on_un_ofac_uk_and_csl() {
     let reasons: Vec<String> = cluster.reasons.iter().map(ToString::to_string).collect();
     assert!(reasons.contains(&"UK DPR0195 cites UN KPe.003".to_string()));
 }
+
+#[test]
+fn linking_on_one_thread_gives_the_same_parties_as_on_four() {
+    // The rules, name groups and merges run in parallel; the closure's
+    // conflict checks depend on the order of the edges, so that order must
+    // not depend on how the work was split.
+    let records: Vec<Entity> = interdict_lists::load_bundled()
+        .expect("bundled lists parse")
+        .into_iter()
+        .flat_map(|s| s.entities)
+        .collect();
+    let on = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool")
+            .install(|| link(&records))
+    };
+    let (one, four) = (on(1), on(4));
+    assert_eq!(one.parties, four.parties);
+    assert_eq!(one.clusters, four.clusters);
+    assert_eq!(one.conflicts, four.conflicts);
+    assert_eq!(one.disagreements, four.disagreements);
+}
