@@ -12,6 +12,7 @@ pub mod schema;
 pub(crate) mod scope;
 pub(crate) mod search;
 pub(crate) mod ui;
+pub(crate) mod work;
 
 use crate::error::{ApiError, ApiResult};
 use crate::params::Params;
@@ -112,19 +113,25 @@ pub fn json_body(body: &[u8]) -> ApiResult<Value> {
         .map_err(|e| ApiError::invalid(&["body"], format!("JSON decode error: {e}")))
 }
 
-/// Runs CPU-bound work on rayon's pool, off the async workers, so health
-/// checks and other requests are answered while it runs. The pool has one
-/// thread per core: concurrent requests queue instead of oversubscribing
-/// the cores (and the allocator's per-thread arenas).
+/// Runs CPU-bound work on the work queue ([`work`]), off the async
+/// workers, so health checks and other requests are answered while it
+/// runs. Requests are taken first come first served, one thread per core,
+/// so concurrent requests queue instead of oversubscribing the cores, and
+/// none waits behind requests that came after it.
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> ApiResult<T> + Send + 'static,
 ) -> ApiResult<T> {
     let (tx, rx) = tokio::sync::oneshot::channel();
-    rayon::spawn(move || {
-        // A panic must become this request's error, not abort the pool.
+    let job = Box::new(move || {
+        // A panic must become this request's error, not end the worker.
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
         let _ = tx.send(result);
     });
+    if work::workers().submit(job).is_err() {
+        return Err(ApiError::Unavailable(
+            "Too many requests waiting; retry shortly.".into(),
+        ));
+    }
     match rx.await {
         Ok(Ok(result)) => result,
         _ => Err(ApiError::Internal("request failed".into())),
@@ -261,7 +268,7 @@ async fn match_(
 ) -> ApiResult<Response> {
     let index = state.index()?;
     let p = Params::parse(q.as_deref());
-    let value = blocking(move || {
+    let (json, batch) = blocking(move || {
         let review = state.review.as_ref();
         let clears = review.map(|r| r.clears()).transpose()?;
         let ask = matching::Review {
@@ -272,14 +279,23 @@ async fn match_(
         if let Some(r) = review {
             r.record(&r.user_of(&headers), audits)?;
         }
-        Ok(value)
+        let batch = value
+            .get("responses")
+            .and_then(Value::as_object)
+            .map_or(0, |r| r.len());
+        // A batch's answer is large: written here, off the async workers.
+        let json = serde_json::to_vec(&value).map_err(|e| ApiError::Internal(e.to_string()))?;
+        Ok((json, batch))
     })
     .await?;
-    let batch = value
-        .get("responses")
-        .and_then(Value::as_object)
-        .map_or(0, |r| r.len());
-    Ok(([("x-batch-size", batch.to_string())], Json(value)).into_response())
+    let headers = [
+        (
+            header::CONTENT_TYPE.as_str(),
+            "application/json".to_string(),
+        ),
+        ("x-batch-size", batch.to_string()),
+    ];
+    Ok((headers, json).into_response())
 }
 
 #[utoipa::path(get, path = "/search/{dataset}", tag = "Matching", summary = "Simple entity search", params(("dataset" = String, Path, description = "Dataset or collection (`default`, `sanctions`, a dataset name)"), SearchParams), responses((status = 200, body = SearchResponse), ErrorResponses))]
