@@ -135,6 +135,10 @@ pub fn run(
         let (value, audit) = answer_one(index, &scope, &opts, ex, review);
         (name.clone(), value, audit)
     };
+    // A batch is split across rayon's pool. The caller runs on the server's
+    // work queue, not on a rayon worker, so rayon's workers only ever hold
+    // pieces of the few batches in progress (one per queue thread) and a
+    // batch never waits behind one that came later.
     let answers: Vec<(String, Value, Option<Answer>)> = if parsed.len() > 1 {
         use rayon::prelude::*;
         parsed.par_iter().map(answer).collect()

@@ -8,9 +8,11 @@ pub(crate) mod matching;
 pub mod openapi;
 pub(crate) mod own;
 pub(crate) mod reconcile;
+pub mod schema;
 pub(crate) mod scope;
 pub(crate) mod search;
 pub(crate) mod ui;
+pub(crate) mod work;
 
 use crate::error::{ApiError, ApiResult};
 use crate::params::Params;
@@ -20,13 +22,22 @@ use axum::extract::{DefaultBodyLimit, MatchedPath, Path, RawQuery, Request, Stat
 use axum::http::{header, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
+use axum::Router;
+use schema::{
+    AlgorithmResponse, AssetAnswer, AssetParams, DataCatalogModel, EntityAdjacentResponse,
+    EntityMatchQuery, EntityMatchResponse, EntityParams, EntityResponse, EntityResultsPage,
+    ErrorResponse, ErrorResponses, ExtendParams, GoodsAnswer, GoodsLine, GoodsParams,
+    HealthzResponse, ListRow, MatchParams, PageParams, ReconcileParams, ScreenParams, ScreenRecord,
+    SearchParams, SearchResponse, SuggestParams, UpdateParams,
+};
 use serde_json::Value;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tower_http::cors::CorsLayer;
 use tower_http::timeout::TimeoutLayer;
+use utoipa::OpenApi as _;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 /// Limits applied to every request.
 #[derive(Debug, Clone, Copy)]
@@ -46,39 +57,41 @@ impl Default for Limits {
     }
 }
 
+/// Every route with its OpenAPI description. The router and
+/// `/openapi.json` are both made from these registrations, so neither can
+/// name a route the other lacks.
+pub fn routes() -> OpenApiRouter<SharedState> {
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .routes(routes!(healthz))
+        .routes(routes!(readyz))
+        .routes(routes!(catalog))
+        .routes(routes!(manifest))
+        .routes(routes!(algorithms))
+        .routes(routes!(updatez))
+        .routes(routes!(match_))
+        .routes(routes!(search_))
+        .routes(routes!(entity))
+        .routes(routes!(adjacent))
+        .routes(routes!(adjacent_prop))
+        .routes(routes!(reconcile_get, reconcile_post))
+        .routes(routes!(suggest_entity))
+        .routes(routes!(suggest_type))
+        .routes(routes!(suggest_property))
+        .routes(routes!(extend_property))
+        .routes(routes!(goods))
+        .routes(routes!(screen))
+        .routes(routes!(lists))
+        .routes(routes!(asset))
+        .routes(routes!(openapi_json))
+        .routes(routes!(metrics_text))
+        .routes(routes!(ui::index))
+        .routes(routes!(ui::file))
+}
+
 /// The whole application.
 pub fn router(state: SharedState, limits: Limits) -> Router {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
-        .route("/catalog", get(catalog))
-        .route("/manifest", get(catalog))
-        .route("/algorithms", get(algorithms))
-        .route("/updatez", post(updatez))
-        .route("/match/{dataset}", post(match_))
-        .route("/search/{dataset}", get(search_))
-        .route("/entities/{id}", get(entity))
-        .route("/entities/{id}/adjacent", get(adjacent))
-        .route("/entities/{id}/adjacent/{prop}", get(adjacent_prop))
-        .route(
-            "/reconcile/{dataset}",
-            get(reconcile_get).post(reconcile_post),
-        )
-        .route("/reconcile/{dataset}/suggest/entity", get(suggest_entity))
-        .route("/reconcile/{dataset}/suggest/type", get(suggest_type))
-        .route(
-            "/reconcile/{dataset}/suggest/property",
-            get(suggest_property),
-        )
-        .route("/reconcile/{dataset}/extend/property", get(extend_property))
-        .route("/goods", post(goods))
-        .route("/screen", post(screen))
-        .route("/lists", get(lists))
-        .route("/assets/{id}", get(asset))
-        .route("/openapi.json", get(openapi_json))
-        .route("/", get(ui::index))
-        .route("/ui/{*path}", get(ui::file))
-        .route("/metrics", get(metrics_text))
+    let (routes, _) = routes().split_for_parts();
+    routes
         .layer(middleware::from_fn_with_state(
             state.clone(),
             require_read_key,
@@ -100,19 +113,25 @@ pub fn json_body(body: &[u8]) -> ApiResult<Value> {
         .map_err(|e| ApiError::invalid(&["body"], format!("JSON decode error: {e}")))
 }
 
-/// Runs CPU-bound work on rayon's pool, off the async workers, so health
-/// checks and other requests are answered while it runs. The pool has one
-/// thread per core: concurrent requests queue instead of oversubscribing
-/// the cores (and the allocator's per-thread arenas).
+/// Runs CPU-bound work on the work queue ([`work`]), off the async
+/// workers, so health checks and other requests are answered while it
+/// runs. Requests are taken first come first served, one thread per core,
+/// so concurrent requests queue instead of oversubscribing the cores, and
+/// none waits behind requests that came after it.
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> ApiResult<T> + Send + 'static,
 ) -> ApiResult<T> {
     let (tx, rx) = tokio::sync::oneshot::channel();
-    rayon::spawn(move || {
-        // A panic must become this request's error, not abort the pool.
+    let job = Box::new(move || {
+        // A panic must become this request's error, not end the worker.
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
         let _ = tx.send(result);
     });
+    if work::workers().submit(job).is_err() {
+        return Err(ApiError::Unavailable(
+            "Too many requests waiting; retry shortly.".into(),
+        ));
+    }
     match rx.await {
         Ok(Ok(result)) => result,
         _ => Err(ApiError::Internal("request failed".into())),
@@ -182,16 +201,19 @@ async fn require_read_key(State(state): State<SharedState>, req: Request, next: 
     ApiError::Forbidden("Invalid or missing API key.".into()).into_response()
 }
 
+#[utoipa::path(get, path = "/healthz", tag = "System information", summary = "The process is up", responses((status = 200, body = HealthzResponse)))]
 async fn healthz() -> Json<Value> {
     Json(serde_json::json!({"status": "ok"}))
 }
 
+#[utoipa::path(get, path = "/readyz", tag = "System information", summary = "The index is built (503 until then)", responses((status = 200, body = HealthzResponse), (status = 503, description = "The index is not built yet", body = ErrorResponse)))]
 async fn readyz(State(state): State<SharedState>) -> ApiResult<Json<Value>> {
     admin::readyz(&state).map(Json)
 }
 
 /// The catalogue with an ETag, answering 304 to a matching
 /// `If-None-Match`, as yente does (clients revalidate it).
+#[utoipa::path(get, path = "/catalog", tag = "Data access", summary = "Data catalog: datasets and collections served (ETag; 304 on If-None-Match)", responses((status = 200, body = DataCatalogModel), (status = 304, description = "Not modified")))]
 async fn catalog(
     State(state): State<SharedState>,
     headers: axum::http::HeaderMap,
@@ -213,10 +235,21 @@ async fn catalog(
     Ok((cache, Json(body)).into_response())
 }
 
+/// yente's older name for the catalogue, answered the same.
+#[utoipa::path(get, path = "/manifest", tag = "Data access", summary = "The data catalog under yente's older name", responses((status = 200, body = DataCatalogModel), (status = 304, description = "Not modified")))]
+async fn manifest(
+    state: State<SharedState>,
+    headers: axum::http::HeaderMap,
+) -> ApiResult<Response> {
+    catalog(state, headers).await
+}
+
+#[utoipa::path(get, path = "/algorithms", tag = "System information", summary = "The scoring algorithm and its features", responses((status = 200, body = AlgorithmResponse)))]
 async fn algorithms() -> Json<Value> {
     Json(admin::algorithms())
 }
 
+#[utoipa::path(post, path = "/updatez", tag = "System information", summary = "Rebuild the index and swap it in (needs the update token)", params(UpdateParams), responses((status = 200, body = HealthzResponse), (status = 403, description = "Missing or wrong token", body = ErrorResponse)))]
 async fn updatez(
     State(state): State<SharedState>,
     RawQuery(q): RawQuery,
@@ -225,6 +258,7 @@ async fn updatez(
     blocking(move || admin::updatez(&state, &p)).await.map(Json)
 }
 
+#[utoipa::path(post, path = "/match/{dataset}", tag = "Matching", summary = "Query by example matcher (batch of up to 100 entities)", params(("dataset" = String, Path, description = "Dataset or collection (`default`, `sanctions`, a dataset name)"), MatchParams, ("x-interdict-user" = Option<String>, Header, description = "Who asks, as recorded in the audit log (default: the server's --by, else $USER)")), request_body(content = EntityMatchQuery, description = "Examples to match; read as JSON whatever the Content-Type"), responses((status = 200, body = EntityMatchResponse, headers(("x-batch-size" = u32, description = "Examples answered"))), ErrorResponses, (status = 503, description = "The audit log fails verification or could not be written (the entry or the error named); nothing was answered", body = ErrorResponse)))]
 async fn match_(
     State(state): State<SharedState>,
     Path(dataset): Path<String>,
@@ -234,7 +268,7 @@ async fn match_(
 ) -> ApiResult<Response> {
     let index = state.index()?;
     let p = Params::parse(q.as_deref());
-    let value = blocking(move || {
+    let (json, batch) = blocking(move || {
         let review = state.review.as_ref();
         let clears = review.map(|r| r.clears()).transpose()?;
         let ask = matching::Review {
@@ -245,16 +279,26 @@ async fn match_(
         if let Some(r) = review {
             r.record(&r.user_of(&headers), audits)?;
         }
-        Ok(value)
+        let batch = value
+            .get("responses")
+            .and_then(Value::as_object)
+            .map_or(0, |r| r.len());
+        // A batch's answer is large: written here, off the async workers.
+        let json = serde_json::to_vec(&value).map_err(|e| ApiError::Internal(e.to_string()))?;
+        Ok((json, batch))
     })
     .await?;
-    let batch = value
-        .get("responses")
-        .and_then(Value::as_object)
-        .map_or(0, |r| r.len());
-    Ok(([("x-batch-size", batch.to_string())], Json(value)).into_response())
+    let headers = [
+        (
+            header::CONTENT_TYPE.as_str(),
+            "application/json".to_string(),
+        ),
+        ("x-batch-size", batch.to_string()),
+    ];
+    Ok((headers, json).into_response())
 }
 
+#[utoipa::path(get, path = "/search/{dataset}", tag = "Matching", summary = "Simple entity search", params(("dataset" = String, Path, description = "Dataset or collection (`default`, `sanctions`, a dataset name)"), SearchParams), responses((status = 200, body = SearchResponse), ErrorResponses))]
 async fn search_(
     State(state): State<SharedState>,
     Path(dataset): Path<String>,
@@ -267,6 +311,7 @@ async fn search_(
         .map(Json)
 }
 
+#[utoipa::path(get, path = "/entities/{id}", tag = "Data access", summary = "Fetch an entity, nested one hop", params(("id" = String, Path, description = "Entity id (canonical or a merged referent id)"), EntityParams), responses((status = 200, body = EntityResponse), (status = 308, description = "A merged referent id: redirect to the canonical one"), ErrorResponses))]
 async fn entity(
     State(state): State<SharedState>,
     Path(id): Path<String>,
@@ -277,6 +322,7 @@ async fn entity(
     entities::entity(&index, &id, &p, q.as_deref())
 }
 
+#[utoipa::path(get, path = "/entities/{id}/adjacent", tag = "Data access", summary = "Adjacent entities by property, paged", params(("id" = String, Path, description = "Entity id (canonical or a merged referent id)"), PageParams), responses((status = 200, body = EntityAdjacentResponse), (status = 308, description = "Redirect to the canonical id"), ErrorResponses))]
 async fn adjacent(
     State(state): State<SharedState>,
     Path(id): Path<String>,
@@ -287,6 +333,7 @@ async fn adjacent(
     entities::adjacent(&index, &id, &p, q.as_deref())
 }
 
+#[utoipa::path(get, path = "/entities/{id}/adjacent/{prop}", tag = "Data access", summary = "Adjacent entities of one property, paged", params(("id" = String, Path, description = "Entity id (canonical or a merged referent id)"), ("prop" = String, Path, description = "Property name"), PageParams), responses((status = 200, body = EntityResultsPage), (status = 308, description = "Redirect to the canonical id"), ErrorResponses))]
 async fn adjacent_prop(
     State(state): State<SharedState>,
     Path((id, prop)): Path<(String, String)>,
@@ -308,6 +355,7 @@ fn is_csv(headers: &axum::http::HeaderMap, p: &Params) -> bool {
             .is_some_and(|i| i.eq_ignore_ascii_case("csv"))
 }
 
+#[utoipa::path(post, path = "/goods", tag = "Goods and shipments", summary = "HS classification and DPRK control verdicts: one goods line (object) or a batch (array, JSON lines, or CSV as text/csv)", params(GoodsParams, ("x-interdict-user" = Option<String>, Header, description = "Who asks, as recorded in the audit log (default: the server's --by, else $USER)")), request_body(content((GoodsLine = "application/json"), (String = "application/x-ndjson"), (String = "text/csv"))), responses((status = 200, body = GoodsAnswer), ErrorResponses, (status = 503, description = "The audit log fails verification or could not be written (the entry or the error named); nothing was answered", body = ErrorResponse)))]
 async fn goods(
     State(state): State<SharedState>,
     RawQuery(q): RawQuery,
@@ -328,6 +376,7 @@ async fn goods(
     .map(Json)
 }
 
+#[utoipa::path(post, path = "/screen", tag = "Goods and shipments", summary = "Screen shipments (one JSON object, an array, JSON lines, or CSV as text/csv): JSON-lines decisions, streamed; the HTML report with format=html", params(ScreenParams, ("x-interdict-user" = Option<String>, Header, description = "Who asks, as recorded in the audit log (default: the server's --by, else $USER)")), request_body(content((Object = "application/json"), (String = "application/x-ndjson"), (String = "text/csv")), description = "Shipments in the `interdict screen` input shape"), responses((status = 200, description = "One record per shipment, in order", content((ScreenRecord = "application/x-ndjson"), (String = "text/html"))), ErrorResponses, (status = 503, description = "The audit log fails verification or could not be written (the entry or the error named); nothing was answered", body = ErrorResponse)))]
 async fn screen(
     State(state): State<SharedState>,
     RawQuery(q): RawQuery,
@@ -380,6 +429,7 @@ async fn screen_request(
     })
 }
 
+#[utoipa::path(get, path = "/assets/{id}", tag = "Goods and shipments", summary = "An asset identifier (VIN, IMO number, aircraft registration or serial): decoded, the listed vessels or aircraft carrying it, whether it is watched; 422 with the reason when malformed", params(("id" = String, Path, description = "VIN, IMO number, aircraft registration or serial"), AssetParams), responses((status = 200, body = AssetAnswer), ErrorResponses))]
 async fn asset(
     State(state): State<SharedState>,
     Path(id): Path<String>,
@@ -392,13 +442,19 @@ async fn asset(
         .map(Json)
 }
 
+#[utoipa::path(get, path = "/lists", tag = "Data access", summary = "Loaded lists: snapshot dates, ages, counts, DPRK records", responses((status = 200, body = Vec<ListRow>)))]
 async fn lists(State(state): State<SharedState>) -> ApiResult<Json<Value>> {
     let index = state.index()?;
     Ok(Json(own::lists(&index)))
 }
 
-async fn openapi_json() -> Json<Value> {
-    Json(openapi::document())
+#[utoipa::path(get, path = "/openapi.json", tag = "System information", summary = "This description (OpenAPI 3.1)", responses((status = 200, description = "The OpenAPI document", content_type = "application/json")))]
+async fn openapi_json() -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        openapi::document_json(),
+    )
+        .into_response()
 }
 
 /// The server's own base URL as the client reached it.
@@ -410,6 +466,7 @@ fn base_url(headers: &axum::http::HeaderMap) -> String {
     format!("http://{host}")
 }
 
+#[utoipa::path(get, path = "/reconcile/{dataset}", tag = "Reconciliation", summary = "OpenRefine reconciliation service manifest, or queries / extend in the query", params(("dataset" = String, Path, description = "Dataset or collection (`default`, `sanctions`, a dataset name)"), ReconcileParams), responses((status = 200, description = "Service manifest, or the answers", body = Object), ErrorResponses))]
 async fn reconcile_get(
     State(state): State<SharedState>,
     Path(dataset): Path<String>,
@@ -427,6 +484,7 @@ async fn reconcile_get(
     reconcile::manifest(&index, &dataset, &base_url(&headers), q.as_deref()).map(Json)
 }
 
+#[utoipa::path(post, path = "/reconcile/{dataset}", tag = "Reconciliation", summary = "Reconciliation queries or data extension (form fields queries / extend)", params(("dataset" = String, Path, description = "Dataset or collection (`default`, `sanctions`, a dataset name)")), request_body(content = String, content_type = "application/x-www-form-urlencoded", description = "Form fields `queries` or `extend` (JSON)"), responses((status = 200, description = "The answers by query id", body = Object), ErrorResponses))]
 async fn reconcile_post(
     State(state): State<SharedState>,
     Path(dataset): Path<String>,
@@ -441,6 +499,7 @@ async fn reconcile_post(
         .map(Json)
 }
 
+#[utoipa::path(get, path = "/reconcile/{dataset}/suggest/entity", tag = "Reconciliation", summary = "Suggest entities by name prefix", params(("dataset" = String, Path, description = "Dataset or collection (`default`, `sanctions`, a dataset name)"), SuggestParams), responses((status = 200, body = Object), ErrorResponses))]
 async fn suggest_entity(
     State(state): State<SharedState>,
     Path(dataset): Path<String>,
@@ -453,14 +512,17 @@ async fn suggest_entity(
         .map(Json)
 }
 
+#[utoipa::path(get, path = "/reconcile/{dataset}/suggest/type", tag = "Reconciliation", summary = "Suggest schemata", params(("dataset" = String, Path, description = "Dataset or collection (`default`, `sanctions`, a dataset name)"), SuggestParams), responses((status = 200, body = Object)))]
 async fn suggest_type(Path(_dataset): Path<String>, RawQuery(q): RawQuery) -> Json<Value> {
     Json(reconcile::suggest_type(&Params::parse(q.as_deref())))
 }
 
+#[utoipa::path(get, path = "/reconcile/{dataset}/suggest/property", tag = "Reconciliation", summary = "Suggest properties", params(("dataset" = String, Path, description = "Dataset or collection (`default`, `sanctions`, a dataset name)"), SuggestParams), responses((status = 200, body = Object)))]
 async fn suggest_property(Path(_dataset): Path<String>, RawQuery(q): RawQuery) -> Json<Value> {
     Json(reconcile::suggest_property(&Params::parse(q.as_deref())))
 }
 
+#[utoipa::path(get, path = "/reconcile/{dataset}/extend/property", tag = "Reconciliation", summary = "Properties to propose for data extension", params(("dataset" = String, Path, description = "Dataset or collection (`default`, `sanctions`, a dataset name)"), ExtendParams), responses((status = 200, body = Object), ErrorResponses))]
 async fn extend_property(
     Path(_dataset): Path<String>,
     RawQuery(q): RawQuery,
@@ -468,6 +530,7 @@ async fn extend_property(
     reconcile::extend_properties(&Params::parse(q.as_deref())).map(Json)
 }
 
+#[utoipa::path(get, path = "/metrics", tag = "System information", summary = "Prometheus metrics: requests and latency per route, index size, list ages", responses((status = 200, description = "Prometheus text format", body = String, content_type = "text/plain")))]
 async fn metrics_text(State(state): State<SharedState>) -> Response {
     let mut out = String::new();
     state.metrics.render(&mut out);

@@ -26,6 +26,8 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
+/// The analyst page.
+#[utoipa::path(get, path = "/", tag = "Web page", summary = "The analyst page (search, entity, goods and shipment forms, lists)", responses((status = 200, description = "HTML", content_type = "text/html")))]
 pub async fn index() -> Response {
     match ASSETS.get_file("index.html") {
         Some(f) => Html(f.contents()).into_response(),
@@ -33,6 +35,8 @@ pub async fn index() -> Response {
     }
 }
 
+/// The page's files.
+#[utoipa::path(get, path = "/ui/{*path}", tag = "Web page", summary = "The page's scripts, styles and map data", params(("path" = String, Path, description = "File under the page's assets")), responses((status = 200, description = "The file"), (status = 404, description = "No such file", body = super::schema::ErrorResponse)))]
 pub async fn file(Path(path): Path<String>) -> Response {
     match ASSETS.get_file(&path) {
         Some(f) if !path.split('/').any(|s| s.starts_with('.')) => {
