@@ -21,6 +21,11 @@ use std::sync::OnceLock;
 
 const VOCABULARY: &str = include_str!("../data/org_vocabulary.tsv");
 
+/// English loanwords in katakana whose English is a word of listed
+/// organisations' names (トレーディング trading, コマーシャル commercial),
+/// from JMdict (see `data/write_katakana_loanwords.py` for the rule).
+const LOANWORDS: &str = include_str!("../data/katakana_loanwords.tsv");
+
 /// Longest vocabulary word, in characters.
 const MAX_WORD: usize = 4;
 
@@ -38,6 +43,39 @@ fn vocabulary() -> &'static HashMap<&'static str, &'static str> {
             .filter(|(w, e)| !w.is_empty() && !e.is_empty())
             .collect()
     })
+}
+
+/// Katakana loanword → English, from the loanword table.
+fn loanwords() -> &'static HashMap<&'static str, &'static str> {
+    static L: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    L.get_or_init(|| {
+        LOANWORDS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                Some((cols.next()?, cols.next()?))
+            })
+            .filter(|(w, e)| !w.is_empty() && !e.is_empty())
+            .collect()
+    })
+}
+
+fn is_katakana_word(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}'))
+}
+
+/// A katakana word that is a loanword as a whole. A name run together with
+/// a loanword (ロステック Rostec) stays one name: the
+/// lists write such names as one word too.
+fn katakana_loanword(word: &str) -> Option<&'static str> {
+    loanwords()
+        .get(word)
+        .or_else(|| vocabulary().get(word))
+        .copied()
 }
 
 /// One piece of a segmented name.
@@ -78,6 +116,11 @@ fn is_ordinal_prefix(c: char) -> bool {
 
 /// Splits one word (no spaces) into pieces.
 fn segment(word: &str, out: &mut Vec<Piece>) {
+    // Katakana writes loanwords whole, often longer than any Han word.
+    if let Some(english) = katakana_loanword(word).filter(|_| is_katakana_word(word)) {
+        out.push(Piece::Generic(english));
+        return;
+    }
     // A legal form ends the word, unless a longer generic word does
     // ("총회사" is a general corporation, not a 회사 "co").
     let suffix = crate::org_suffix(word).filter(|(at, _)| {
@@ -315,6 +358,31 @@ mod tests {
             t.contains(&"korea taesong trading general corporation".to_string()),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn katakana_loanwords_translate() {
+        assert_eq!(
+            texts("タンチョン・コマーシャル・バンク")[0],
+            "tanchon commercial bank"
+        );
+        let t = texts("オーシャン・マリタイム・マネジメント・カンパニー");
+        assert!(t[0].starts_with("ocean maritaimu management co"), "{t:?}");
+        // A name run together with a loanword is one name, as in the lists.
+        assert!(texts("ロステック").is_empty());
+        // No loanword: nothing to translate.
+        assert!(texts("キム・ジョンナム").is_empty());
+    }
+
+    #[test]
+    fn loanword_rows_are_sourced() {
+        for line in LOANWORDS.lines().filter(|l| !l.starts_with('#')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 3, "{line}");
+            assert!(is_katakana_word(cols[0]), "{line}");
+            assert!(cols[2].parse::<u32>().is_ok(), "{line}");
+        }
+        assert!(loanwords().len() > 1000);
     }
 
     #[test]
