@@ -88,7 +88,7 @@ C = [
  ("finance", "金融", None, ["금융"], []),
  ("national defense", "國防", "国防", ["국방"], []),
  ("factory", "工場", "工厂", ["공장"], []),
- ("bureau", "局", None, ["국"], []),
+ ("bureau|administration", "局", None, ["국"], []),
  ("department", "部", None, ["부"], []),
  ("ministry", "省", None, ["성"], []),
  ("academy", "院", None, ["원"], []),
@@ -104,6 +104,7 @@ LOAN = [
 ]
 # Senses the concept's first source does not give, each from its own entry.
 ALSO = {
+ "局": "; CC-CEDICT 国家航天局 (China National Space Administration), 国家海洋局 (State Oceanic Administration): 局 as administration",
  "綜合": "; JMdict 総合商社 (general trading company), 総合病院 (general hospital): 総合 as general",
 }
 rows = []

@@ -26,6 +26,9 @@ const VOCABULARY: &str = include_str!("../data/org_vocabulary.tsv");
 /// from JMdict (see `data/write_katakana_loanwords.py` for the rule).
 const LOANWORDS: &str = include_str!("../data/katakana_loanwords.tsv");
 
+/// At most this many forms with generic words in their other English.
+const MAX_ALTERNATIVE_FORMS: usize = 3;
+
 /// Longest vocabulary word, in characters.
 const MAX_WORD: usize = 4;
 
@@ -275,19 +278,27 @@ pub fn cjk_org_forms(name: &str) -> Vec<LatinForm> {
     for &reading in readings {
         push(
             &mut forms,
-            form_text(&pieces, reading, 0),
+            form_text(&pieces, reading, &[]),
             Transliteration::OrgTranslated,
         );
     }
     // A generic word the lists translate two ways (對外 foreign / external)
-    // gives one more form, in the first reading, with its other English.
-    if pieces
+    // gives one more form, in the first reading, with its other English;
+    // and, when there are several such words, one with all of them so.
+    let ambiguous: Vec<usize> = pieces
         .iter()
-        .any(|p| matches!(p, Piece::Generic(e) if e.contains('|')))
-    {
+        .enumerate()
+        .filter(|(_, p)| matches!(p, Piece::Generic(e) if e.contains('|')))
+        .map(|(i, _)| i)
+        .collect();
+    let mut switches: Vec<Vec<usize>> = ambiguous.iter().map(|&i| vec![i]).collect();
+    if ambiguous.len() > 1 {
+        switches.push(ambiguous);
+    }
+    for switched in switches.iter().take(MAX_ALTERNATIVE_FORMS) {
         push(
             &mut forms,
-            form_text(&pieces, readings[0], 1),
+            form_text(&pieces, readings[0], switched),
             Transliteration::OrgTranslated,
         );
     }
@@ -295,15 +306,16 @@ pub fn cjk_org_forms(name: &str) -> Vec<LatinForm> {
 }
 
 /// The text of one form: proper nouns read by `reading`, each generic word
-/// in its `alternative`-th English (or its only one).
-fn form_text(pieces: &[Piece], reading: Reading, alternative: usize) -> String {
+/// in its first English, or its second where its index is in `switched`.
+fn form_text(pieces: &[Piece], reading: Reading, switched: &[usize]) -> String {
     let mut text = String::new();
-    for p in pieces {
+    for (i, p) in pieces.iter().enumerate() {
         let part = match p {
             Piece::Generic(e) => {
                 let mut alts = e.split('|');
-                let first = alts.clone().next().unwrap_or(e);
-                Some(alts.nth(alternative).unwrap_or(first).to_string())
+                let first = alts.next().unwrap_or(e);
+                let second = alts.next().filter(|_| switched.contains(&i));
+                Some(second.unwrap_or(first).to_string())
             }
             Piece::LegalForm(e) => Some((*e).to_string()),
             Piece::Number(n) => Some(n.clone()),
@@ -342,6 +354,16 @@ mod tests {
             texts("대외건설지도국").contains(&"external construction guidance bureau".to_string())
         );
         assert_eq!(texts("군수공업부")[0], "munitions industry department");
+        // Two such words: each switched alone, then both.
+        let t = texts("대외건설지도국");
+        assert!(
+            t.contains(&"foreign construction guidance administration".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&"external construction guidance administration".to_string()),
+            "{t:?}"
+        );
     }
 
     #[test]
