@@ -293,6 +293,17 @@ fn spelling_readings(
     // translated to one English form of several ("은행" → "bank" for a
     // listed "Banking"); between Latin names the forms tell firms apart
     // ("Trust Bank" / "Banking Corporation").
+    // A proper noun of a Korean organisation name read with its generic
+    // words translated is one romanisation of its syllables; the list may
+    // write another (제일 "jeil" / "Cheil", 련봉 "ryonbong" / "Ryongbong").
+    if cx.translated_org
+        && qt.0.is_ascii()
+        && lt.0.is_ascii()
+        && qt.0.len().abs_diff(lt.0.len()) <= 3
+        && interdict_names::are_romanisation_variants(&qt.0, &lt.0)
+    {
+        best.consider(w::PART_ROMANISATION_VARIANT, Kind::Variant);
+    }
     if !cx.person && country_and_adjective(&qt.0, &lt.0) {
         best.consider(w::PART_COUNTRY_ADJECTIVE, Kind::CountryAdjective);
     }
@@ -511,6 +522,20 @@ mod tests {
 
     fn sim(a: &str, b: &str) -> Option<(f64, Kind)> {
         part_similarity(&tok(a), &tok(b), korean())
+    }
+
+    #[test]
+    fn translated_korean_org_names_meet_other_romanisations() {
+        let cx = Context {
+            translit: true,
+            translated_org: true,
+            ..Context::default()
+        };
+        let r = part_similarity(&tok("jeil"), &tok("cheil"), cx);
+        assert_eq!(r.map(|x| x.1), Some(Kind::Variant));
+        // Not between Latin names, nor between unrelated syllables.
+        assert!(part_similarity(&tok("jeil"), &tok("cheil"), Context::default()).is_none());
+        assert!(part_similarity(&tok("jeil"), &tok("chang"), cx).is_none());
     }
 
     #[test]

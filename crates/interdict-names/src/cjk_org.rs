@@ -241,8 +241,26 @@ fn read_proper(chunk: &str, reading: Reading) -> Option<String> {
     }
     Some(match reading {
         Reading::KoreanRr => hangul::romanize_rr(&hangul),
-        _ => hangul::romanize_mr(&hangul),
+        _ => mr_word_initial_ch(&hangul, hangul::romanize_mr(&hangul)),
     })
+}
+
+/// McCune–Reischauer writes ㅈ as "ch" at the start of a word, where it is
+/// voiceless, and "j" only after a voiced sound (ALA-LC Korean romanization
+/// tables, 2009): the lists write firms so (Cheil, Chosun, Changgwang),
+/// while Revised Romanisation, the other Korean reading, keeps "j".
+fn mr_word_initial_ch(hangul: &str, mr: String) -> String {
+    const JIEUT: u32 = 12;
+    let starts_with_jieut = hangul
+        .chars()
+        .next()
+        .map(u32::from)
+        .filter(|c| (0xAC00..=0xD7A3).contains(c))
+        .is_some_and(|c| (c - 0xAC00) / (21 * 28) == JIEUT);
+    match mr.strip_prefix('j') {
+        Some(rest) if starts_with_jieut => format!("ch{rest}"),
+        _ => mr,
+    }
 }
 
 /// The English readings of a Korean, Chinese or Japanese organisation name:
@@ -380,6 +398,13 @@ mod tests {
             t.contains(&"korea taesong trading general corporation".to_string()),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn mr_writes_a_word_initial_jieut_as_ch() {
+        assert_eq!(texts("제일신용은행")[0], "cheil credit bank");
+        assert!(texts("제일신용은행").contains(&"jeil credit bank".to_string()));
+        assert_eq!(texts("창광신용은행")[0], "changgwang credit bank");
     }
 
     #[test]
