@@ -326,6 +326,7 @@ fn birth_dates(q: &[PartialDate], l: &[PartialDate]) -> Option<(f64, PartialDate
         let delta = match gap {
             0 => w::DOB_CONFLICT_SAME_YEAR,
             1 => w::DOB_CONFLICT_ONE_YEAR,
+            g if g >= w::DOB_GENERATION_YEARS => w::DOB_CONFLICT_GENERATION,
             _ => w::DOB_CONFLICT,
         };
         (delta, qd, ld)
@@ -404,6 +405,16 @@ mod tests {
         );
         assert!((s - (0.8 + w::DOB_CONFLICT)).abs() < 1e-9);
         assert!(matches!(a[0].reason, Reason::BirthDateConflict { .. }));
+        // A generation apart: a namesake, not an approximate year.
+        let (s, _) = run(
+            &facts_with_dates(&["1976-03-12"]),
+            &facts_with_dates(&["1952-09-16"]),
+            &[],
+            &[],
+            p,
+            p,
+        );
+        assert!((s - (0.8 + w::DOB_CONFLICT_GENERATION)).abs() < 1e-9);
         let (s, _) = run(
             &facts_with_dates(&["1984-02"]),
             &facts_with_dates(&["1984-01-08"]),

@@ -557,11 +557,13 @@ fn original_form(name: &str, script: NameScript, abjad: bool) -> Option<RawForm>
     let mut parts: SmallVec<[(Box<str>, PartKind); 8]> = SmallVec::new();
     for word in norm.split_whitespace() {
         if word.chars().all(is_syllabic) {
+            // Simplified and traditional characters of one name meet: each
+            // is compared in one written form.
             let mut buf = [0u8; 4];
-            parts.extend(
-                word.chars()
-                    .map(|c| (Box::from(&*c.encode_utf8(&mut buf)), PartKind::Word)),
-            );
+            parts.extend(word.chars().map(|c| {
+                let c = names::han_canonical(c);
+                (Box::from(&*c.encode_utf8(&mut buf)), PartKind::Word)
+            }));
         } else {
             parts.push((word.into(), kind_of(word)));
         }

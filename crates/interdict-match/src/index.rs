@@ -316,13 +316,28 @@ impl Matcher {
         qtoks: &[SmallVec<[&Tok; 8]>],
         config: &MatchConfig,
     ) -> Vec<u32> {
-        let mut found = self.candidates_by_keys(pq, qtoks, config, false);
+        let mut found = self.candidates_by_keys(pq, qtoks, config, KeySource::All);
         // The translated reading of a Korean or Chinese organisation, and
         // the readings of a foreign name transcribed in Chinese, Hangul or
         // katakana, have their own candidates: the syllable keys of the
-        // other readings would crowd out their words.
-        if pq.forms.iter().any(|f| own_candidates(f.meta.method)) {
-            for fi in self.candidates_by_keys(pq, qtoks, config, true) {
+        // other readings would crowd out their words. So has the name in
+        // its own script, which meets only listed names in that script:
+        // the many readings of a long Chinese name would crowd out the
+        // listed name written in the same characters.
+        for (source, wanted) in [
+            (
+                KeySource::Own,
+                pq.forms.iter().any(|f| own_candidates(f.meta.method)),
+            ),
+            (
+                KeySource::Original,
+                pq.forms.iter().any(|f| in_own_script(&f.meta)),
+            ),
+        ] {
+            if !wanted {
+                continue;
+            }
+            for fi in self.candidates_by_keys(pq, qtoks, config, source) {
                 if !found.contains(&fi) {
                     found.push(fi);
                 }
@@ -332,13 +347,13 @@ impl Matcher {
     }
 
     /// The best forms by summed key weight, over the keys of every query
-    /// form or (`translated_only`) of the translated organisation forms.
+    /// form, or of the forms `source` selects.
     fn candidates_by_keys(
         &self,
         pq: &PreparedQuery,
         qtoks: &[SmallVec<[&Tok; 8]>],
         config: &MatchConfig,
-        translated_only: bool,
+        source: KeySource,
     ) -> Vec<u32> {
         SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
@@ -346,7 +361,7 @@ impl Matcher {
             if sc.acc.len() < self.forms.len() {
                 sc.acc.resize(self.forms.len(), 0.0);
             }
-            query_keys(pq, qtoks, translated_only, &mut sc.qkeys);
+            query_keys(pq, qtoks, source, &mut sc.qkeys);
             sc.qkeys
                 .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)));
             sc.qkeys.dedup_by_key(|k| k.0);
@@ -427,6 +442,38 @@ impl Matcher {
     }
 }
 
+/// Which query forms give the keys of one candidate search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KeySource {
+    /// Every form.
+    All,
+    /// The forms with their own candidates (`own_candidates`).
+    Own,
+    /// The name as written in Chinese characters, Hangul or kana.
+    Original,
+}
+
+impl KeySource {
+    fn takes(self, meta: &FormMeta) -> bool {
+        match self {
+            KeySource::All => true,
+            KeySource::Own => own_candidates(meta.method),
+            KeySource::Original => in_own_script(meta),
+        }
+    }
+}
+
+/// A name as written in Chinese characters, Hangul or kana: it is compared
+/// only with listed names written in the same script, and its many
+/// readings would crowd them out of the candidates.
+fn in_own_script(meta: &FormMeta) -> bool {
+    meta.original
+        && matches!(
+            meta.script,
+            NameScript::Han | NameScript::Hangul | NameScript::Kana
+        )
+}
+
 /// Readings whose candidates are found apart from those of the name's
 /// other readings (see `candidate_forms`).
 fn own_candidates(method: Transliteration) -> bool {
@@ -446,7 +493,7 @@ fn own_candidates(method: Transliteration) -> bool {
 fn query_keys(
     pq: &PreparedQuery,
     qtoks: &[SmallVec<[&Tok; 8]>],
-    translated_only: bool,
+    source: KeySource,
     out: &mut Vec<(u64, KeyKind, f32)>,
 ) {
     out.clear();
@@ -457,7 +504,7 @@ fn query_keys(
         .any(|f| f.meta.method == Transliteration::OrgTranslated);
     let mut buf: SmallVec<[(u64, KeyKind, f32); 24]> = SmallVec::new();
     for (f, toks) in pq.forms.iter().zip(qtoks) {
-        if translated_only && !own_candidates(f.meta.method) {
+        if !source.takes(&f.meta) {
             continue;
         }
         for t in toks {

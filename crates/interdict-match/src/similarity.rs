@@ -176,6 +176,9 @@ impl Best {
 fn settled_outright(q: &Tok, l: &Tok, cx: Context) -> Option<Option<(f64, Kind)>> {
     use PartKind::*;
     match (q.kind, l.kind) {
+        (LegalForm, LegalForm) if cx.translated_org && company_or_corporation(&q.text, &l.text) => {
+            return Some(Some((w::PART_ROMANISATION_VARIANT, Kind::Variant)));
+        }
         (LegalForm, LegalForm) | (Number, Number) => {
             return Some((q.text == l.text).then_some((w::PART_EXACT, Kind::Exact)));
         }
@@ -293,6 +296,17 @@ fn spelling_readings(
     // translated to one English form of several ("은행" → "bank" for a
     // listed "Banking"); between Latin names the forms tell firms apart
     // ("Trust Bank" / "Banking Corporation").
+    // A proper noun of a Korean organisation name read with its generic
+    // words translated is one romanisation of its syllables; the list may
+    // write another (제일 "jeil" / "Cheil", 련봉 "ryonbong" / "Ryongbong").
+    if cx.translated_org
+        && qt.0.is_ascii()
+        && lt.0.is_ascii()
+        && qt.0.len().abs_diff(lt.0.len()) <= 3
+        && interdict_names::are_romanisation_variants(&qt.0, &lt.0)
+    {
+        best.consider(w::PART_ROMANISATION_VARIANT, Kind::Variant);
+    }
     if !cx.person && country_and_adjective(&qt.0, &lt.0) {
         best.consider(w::PART_COUNTRY_ADJECTIVE, Kind::CountryAdjective);
     }
@@ -301,6 +315,13 @@ fn spelling_readings(
             best.consider(s, Kind::Fuzzy(d));
         }
     }
+}
+
+/// Whether two legal forms are "company" and "corporation": one word in
+/// Chinese, Japanese and Korean (公司, 会社, 회사: "company; corporation" in
+/// CC-CEDICT and JMdict), which the lists translate either way.
+fn company_or_corporation(a: &str, b: &str) -> bool {
+    matches!((a, b), ("co", "corp") | ("corp", "co"))
 }
 
 /// Whether one part is a country's one-word name in the country table of
@@ -511,6 +532,39 @@ mod tests {
 
     fn sim(a: &str, b: &str) -> Option<(f64, Kind)> {
         part_similarity(&tok(a), &tok(b), korean())
+    }
+
+    #[test]
+    fn a_translated_company_is_a_corporation_too() {
+        let cx = Context {
+            translit: true,
+            translated_org: true,
+            ..Context::default()
+        };
+        let (co, corp) = (
+            Tok::new("co", PartKind::LegalForm),
+            Tok::new("corp", PartKind::LegalForm),
+        );
+        assert_eq!(
+            part_similarity(&corp, &co, cx).map(|x| x.1),
+            Some(Kind::Variant)
+        );
+        // Between Latin names the two stay apart.
+        assert!(part_similarity(&corp, &co, Context::default()).is_none());
+    }
+
+    #[test]
+    fn translated_korean_org_names_meet_other_romanisations() {
+        let cx = Context {
+            translit: true,
+            translated_org: true,
+            ..Context::default()
+        };
+        let r = part_similarity(&tok("jeil"), &tok("cheil"), cx);
+        assert_eq!(r.map(|x| x.1), Some(Kind::Variant));
+        // Not between Latin names, nor between unrelated syllables.
+        assert!(part_similarity(&tok("jeil"), &tok("cheil"), Context::default()).is_none());
+        assert!(part_similarity(&tok("jeil"), &tok("chang"), cx).is_none());
     }
 
     #[test]

@@ -181,6 +181,11 @@ pub const DOB_CONFLICT_SAME_YEAR: f64 = -0.08;
 pub const DOB_CONFLICT_ONE_YEAR: f64 = -0.10;
 /// Birth years two or more apart: strong evidence of a different person.
 pub const DOB_CONFLICT: f64 = -0.20;
+/// Birth years a generation apart (at least [`DOB_GENERATION_YEARS`]): a
+/// namesake of another generation, not a slip in an approximate year.
+pub const DOB_CONFLICT_GENERATION: f64 = -0.30;
+/// Birth years this far apart or more are of another generation.
+pub const DOB_GENERATION_YEARS: u16 = 15;
 
 // -------------------------------------------------------------- nationality
 

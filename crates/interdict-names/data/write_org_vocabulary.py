@@ -21,7 +21,7 @@ C = [
  ("economy trade", "經貿", "经贸", [], []),
  ("general corporation", "總會社", "总会社", ["총회사"], ["総会社"]),
  ("general corporation", "總公司", "总公司", ["총공사"], []),
- ("company", "會社", "会社", ["회사"], []),
+ ("company|corporation", "會社", "会社", ["회사"], []),
  ("company", "公司", None, ["공사"], []),
  ("bank", "銀行", "银行", ["은행"], []),
  ("credit", "信用", None, ["신용"], []),
@@ -66,7 +66,7 @@ C = [
  ("export", "出口", None, [], []),
  ("import export", "進出口", "进出口", [], []),
  ("import export", "輸出入", "输出入", ["수출입"], []),
- ("complex", "綜合", "综合", ["종합"], ["総合"]),
+ ("complex|general", "綜合", "综合", ["종합"], ["総合"]),
  ("economic", "經濟", "经济", ["경제"], ["経済"]),
  ("military", "軍事", "军事", ["군사"], []),
  ("workers party", "勞動黨", "劳动党", ["로동당", "노동당"], ["労働党"]),
@@ -88,7 +88,7 @@ C = [
  ("finance", "金融", None, ["금융"], []),
  ("national defense", "國防", "国防", ["국방"], []),
  ("factory", "工場", "工厂", ["공장"], []),
- ("bureau", "局", None, ["국"], []),
+ ("bureau|administration", "局", None, ["국"], []),
  ("department", "部", None, ["부"], []),
  ("ministry", "省", None, ["성"], []),
  ("academy", "院", None, ["원"], []),
@@ -102,13 +102,18 @@ LOAN = [
  ("company", "カンパニー", "JMdict: カンパニー (company)"),
  ("bank", "バンク", "JMdict: バンク (bank)"),
 ]
+# Senses the concept's first source does not give, each from its own entry.
+ALSO = {
+ "局": "; CC-CEDICT 国家航天局 (China National Space Administration), 国家海洋局 (State Oceanic Administration): 局 as administration",
+ "綜合": "; JMdict 総合商社 (general trading company), 総合病院 (general hospital): 総合 as general",
+}
 rows = []
 def add(w, e, hanja, src, chk):
     rows.append((w, e, hanja, src, chk))
 for (en, trad, simp, ko, ja) in C:
     srcs = UN.get(trad)
     chk = "yes" if srcs else "no"
-    base = srcs or f"CC-CEDICT: {trad}" + (f" {simp}" if simp else "") + f" ({en})"
+    base = (srcs or f"CC-CEDICT: {trad}" + (f" {simp}" if simp else "") + f" ({en})") + ALSO.get(trad, "")
     add(trad, en, trad, base, chk)
     if simp and simp != trad:
         add(simp, en, trad, base, chk)

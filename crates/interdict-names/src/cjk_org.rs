@@ -21,6 +21,14 @@ use std::sync::OnceLock;
 
 const VOCABULARY: &str = include_str!("../data/org_vocabulary.tsv");
 
+/// English loanwords in katakana whose English is a word of listed
+/// organisations' names (トレーディング trading, コマーシャル commercial),
+/// from JMdict (see `data/write_katakana_loanwords.py` for the rule).
+const LOANWORDS: &str = include_str!("../data/katakana_loanwords.tsv");
+
+/// At most this many forms with generic words in their other English.
+const MAX_ALTERNATIVE_FORMS: usize = 3;
+
 /// Longest vocabulary word, in characters.
 const MAX_WORD: usize = 4;
 
@@ -38,6 +46,39 @@ fn vocabulary() -> &'static HashMap<&'static str, &'static str> {
             .filter(|(w, e)| !w.is_empty() && !e.is_empty())
             .collect()
     })
+}
+
+/// Katakana loanword → English, from the loanword table.
+fn loanwords() -> &'static HashMap<&'static str, &'static str> {
+    static L: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    L.get_or_init(|| {
+        LOANWORDS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                Some((cols.next()?, cols.next()?))
+            })
+            .filter(|(w, e)| !w.is_empty() && !e.is_empty())
+            .collect()
+    })
+}
+
+fn is_katakana_word(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}'))
+}
+
+/// A katakana word that is a loanword as a whole. A name run together with
+/// a loanword (ロステック Rostec) stays one name: the
+/// lists write such names as one word too.
+fn katakana_loanword(word: &str) -> Option<&'static str> {
+    loanwords()
+        .get(word)
+        .or_else(|| vocabulary().get(word))
+        .copied()
 }
 
 /// One piece of a segmented name.
@@ -78,6 +119,11 @@ fn is_ordinal_prefix(c: char) -> bool {
 
 /// Splits one word (no spaces) into pieces.
 fn segment(word: &str, out: &mut Vec<Piece>) {
+    // Katakana writes loanwords whole, often longer than any Han word.
+    if let Some(english) = katakana_loanword(word).filter(|_| is_katakana_word(word)) {
+        out.push(Piece::Generic(english));
+        return;
+    }
     // A legal form ends the word, unless a longer generic word does
     // ("총회사" is a general corporation, not a 회사 "co").
     let suffix = crate::org_suffix(word).filter(|(at, _)| {
@@ -195,8 +241,26 @@ fn read_proper(chunk: &str, reading: Reading) -> Option<String> {
     }
     Some(match reading {
         Reading::KoreanRr => hangul::romanize_rr(&hangul),
-        _ => hangul::romanize_mr(&hangul),
+        _ => mr_word_initial_ch(&hangul, hangul::romanize_mr(&hangul)),
     })
+}
+
+/// McCune–Reischauer writes ㅈ as "ch" at the start of a word, where it is
+/// voiceless, and "j" only after a voiced sound (ALA-LC Korean romanization
+/// tables, 2009): the lists write firms so (Cheil, Chosun, Changgwang),
+/// while Revised Romanisation, the other Korean reading, keeps "j".
+fn mr_word_initial_ch(hangul: &str, mr: String) -> String {
+    const JIEUT: u32 = 12;
+    let starts_with_jieut = hangul
+        .chars()
+        .next()
+        .map(u32::from)
+        .filter(|c| (0xAC00..=0xD7A3).contains(c))
+        .is_some_and(|c| (c - 0xAC00) / (21 * 28) == JIEUT);
+    match mr.strip_prefix('j') {
+        Some(rest) if starts_with_jieut => format!("ch{rest}"),
+        _ => mr,
+    }
 }
 
 /// The English readings of a Korean, Chinese or Japanese organisation name:
@@ -232,19 +296,27 @@ pub fn cjk_org_forms(name: &str) -> Vec<LatinForm> {
     for &reading in readings {
         push(
             &mut forms,
-            form_text(&pieces, reading, 0),
+            form_text(&pieces, reading, &[]),
             Transliteration::OrgTranslated,
         );
     }
     // A generic word the lists translate two ways (對外 foreign / external)
-    // gives one more form, in the first reading, with its other English.
-    if pieces
+    // gives one more form, in the first reading, with its other English;
+    // and, when there are several such words, one with all of them so.
+    let ambiguous: Vec<usize> = pieces
         .iter()
-        .any(|p| matches!(p, Piece::Generic(e) if e.contains('|')))
-    {
+        .enumerate()
+        .filter(|(_, p)| matches!(p, Piece::Generic(e) if e.contains('|')))
+        .map(|(i, _)| i)
+        .collect();
+    let mut switches: Vec<Vec<usize>> = ambiguous.iter().map(|&i| vec![i]).collect();
+    if ambiguous.len() > 1 {
+        switches.push(ambiguous);
+    }
+    for switched in switches.iter().take(MAX_ALTERNATIVE_FORMS) {
         push(
             &mut forms,
-            form_text(&pieces, readings[0], 1),
+            form_text(&pieces, readings[0], switched),
             Transliteration::OrgTranslated,
         );
     }
@@ -252,15 +324,16 @@ pub fn cjk_org_forms(name: &str) -> Vec<LatinForm> {
 }
 
 /// The text of one form: proper nouns read by `reading`, each generic word
-/// in its `alternative`-th English (or its only one).
-fn form_text(pieces: &[Piece], reading: Reading, alternative: usize) -> String {
+/// in its first English, or its second where its index is in `switched`.
+fn form_text(pieces: &[Piece], reading: Reading, switched: &[usize]) -> String {
     let mut text = String::new();
-    for p in pieces {
+    for (i, p) in pieces.iter().enumerate() {
         let part = match p {
             Piece::Generic(e) => {
                 let mut alts = e.split('|');
-                let first = alts.clone().next().unwrap_or(e);
-                Some(alts.nth(alternative).unwrap_or(first).to_string())
+                let first = alts.next().unwrap_or(e);
+                let second = alts.next().filter(|_| switched.contains(&i));
+                Some(second.unwrap_or(first).to_string())
             }
             Piece::LegalForm(e) => Some((*e).to_string()),
             Piece::Number(n) => Some(n.clone()),
@@ -299,6 +372,16 @@ mod tests {
             texts("대외건설지도국").contains(&"external construction guidance bureau".to_string())
         );
         assert_eq!(texts("군수공업부")[0], "munitions industry department");
+        // Two such words: each switched alone, then both.
+        let t = texts("대외건설지도국");
+        assert!(
+            t.contains(&"foreign construction guidance administration".to_string()),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&"external construction guidance administration".to_string()),
+            "{t:?}"
+        );
     }
 
     #[test]
@@ -315,6 +398,38 @@ mod tests {
             t.contains(&"korea taesong trading general corporation".to_string()),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn mr_writes_a_word_initial_jieut_as_ch() {
+        assert_eq!(texts("제일신용은행")[0], "cheil credit bank");
+        assert!(texts("제일신용은행").contains(&"jeil credit bank".to_string()));
+        assert_eq!(texts("창광신용은행")[0], "changgwang credit bank");
+    }
+
+    #[test]
+    fn katakana_loanwords_translate() {
+        assert_eq!(
+            texts("タンチョン・コマーシャル・バンク")[0],
+            "tanchon commercial bank"
+        );
+        let t = texts("オーシャン・マリタイム・マネジメント・カンパニー");
+        assert!(t[0].starts_with("ocean maritaimu management co"), "{t:?}");
+        // A name run together with a loanword is one name, as in the lists.
+        assert!(texts("ロステック").is_empty());
+        // No loanword: nothing to translate.
+        assert!(texts("キム・ジョンナム").is_empty());
+    }
+
+    #[test]
+    fn loanword_rows_are_sourced() {
+        for line in LOANWORDS.lines().filter(|l| !l.starts_with('#')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 3, "{line}");
+            assert!(is_katakana_word(cols[0]), "{line}");
+            assert!(cols[2].parse::<u32>().is_ok(), "{line}");
+        }
+        assert!(loanwords().len() > 1000);
     }
 
     #[test]

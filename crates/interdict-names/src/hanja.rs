@@ -95,6 +95,14 @@ pub(crate) fn traditional(c: char) -> impl Iterator<Item = char> {
     index().traditional.get(&c).copied().unwrap_or("").chars()
 }
 
+/// One written form for a Han character, so that a name in simplified
+/// characters (长安) and the same name in traditional ones (長安) or in
+/// Japanese shinjitai (会社 / 會社) compare equal: the first traditional
+/// form Unihan gives (kTraditionalVariant), or the character itself.
+pub fn han_canonical(c: char) -> char {
+    traditional(c).next().unwrap_or(c)
+}
+
 /// The Hangul readings of a character: its own, then those of its
 /// traditional forms (a simplified character often has none of its own).
 pub(crate) fn hangul_readings(c: char) -> Vec<char> {
@@ -174,6 +182,14 @@ pub(crate) fn to_hangul(han: &str, limit: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simplified_and_traditional_fold_to_one_form() {
+        assert_eq!(han_canonical('长'), '長');
+        assert_eq!(han_canonical('長'), '長');
+        assert_eq!(han_canonical('会'), han_canonical('會'));
+        assert_eq!(han_canonical('a'), 'a');
+    }
 
     #[test]
     fn unihan_readings() {

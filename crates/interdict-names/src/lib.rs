@@ -72,6 +72,7 @@ pub use foreign_han::foreign_han_reading_like;
 pub use forms::{latin_forms, LatinForm, Transliteration};
 pub use hangul::{romanize_mr, romanize_rr, segment_korean_name};
 pub use hangul_foreign::hangul_foreign_reading_like;
+pub use hanja::han_canonical;
 pub use japanese::{japanese_reading_like, japanese_word_readings};
 pub use katakana::katakana_reading_like;
 pub use keys::{are_romanisation_variants, korean_keys, korean_keys_into, KoreanKey};

@@ -247,3 +247,42 @@ fn a_chinese_company_name_finds_its_english_listing() {
     assert_eq!(r[0].id, "test:20564");
     assert!(r[0].is_match);
 }
+
+#[test]
+fn a_name_in_chinese_characters_finds_the_same_characters_among_many_readings() {
+    // Twenty listed names spelled like the query's pinyin reading would
+    // fill the candidates if the characters had no candidate search of
+    // their own; the simplified query meets the traditional listing.
+    let mut listed: Vec<_> = (1..=20)
+        .map(|i| {
+            entity(
+                &format!("D{i}"),
+                Schema::Company,
+                &[(
+                    prop::NAME,
+                    &*format!("ZHANG AN HAI LIAN JI SHU YOU XIAN GONG SI {i}"),
+                )],
+            )
+        })
+        .collect();
+    listed.push(entity(
+        "KPe.055",
+        Schema::Company,
+        &[
+            (prop::NAME, "CHANG AN SHIPPING & TECHNOLOGY"),
+            (prop::ALIAS, "長安海連技術有限公司"),
+        ],
+    ));
+    let m = Matcher::build(listed);
+    let r = m.search(
+        &query(Schema::Company, &[(prop::NAME, "长安海连技术有限公司")]),
+        &MatchConfig::default(),
+    );
+    assert_eq!(
+        r[0].id,
+        "test:KPe.055",
+        "{:?}",
+        r.iter().map(|x| (&x.id, x.score)).collect::<Vec<_>>()
+    );
+    assert!(r[0].is_match);
+}
