@@ -2,7 +2,8 @@
 //! a document made of its own texts and those of the national lines under
 //! it (English HS and HSK, Japanese tariff, Korean HSK, Russian ТН ВЭД), plus
 //! the group lines above it; every heading is a second document made of its
-//! heading texts and its chapter title. Terms are weighted by BM25 (how
+//! heading texts and its chapter title; every chapter a third, made of all
+//! its texts (see [`CHAPTER_SHARE`]). Terms are weighted by BM25 (how
 //! distinctive a term is across documents, saturated by repetition and
 //! normalised by length); a subheading scores its own BM25 plus part of its
 //! heading's. Owns the index and ranking; must not know about vocabulary,
