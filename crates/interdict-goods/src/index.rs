@@ -41,6 +41,13 @@ const TEXTS: [(&str, &[u8]); 4] = [
     ),
 ];
 
+/// English words the nomenclature texts lack → nomenclature words that
+/// JMdict gives for the same sense (`tools/build_synonyms.py`).
+const SYNONYMS: (&str, &[u8]) = (
+    "data/hs/en_synonyms.tsv.gz",
+    include_bytes!("../../../data/hs/en_synonyms.tsv.gz"),
+);
+
 /// BM25 saturation: how fast repeated occurrences stop adding.
 const K1: f32 = 1.2;
 /// BM25 length normalisation (0 = none, 1 = full). Documents differ in
@@ -179,6 +186,8 @@ pub(crate) struct Ranked {
 pub(crate) struct HsIndex {
     terms: Terms,
     glossaries: Glossaries,
+    /// See [`SYNONYMS`].
+    synonyms: FxHashMap<Box<str>, Box<str>>,
     vocab: FxHashMap<Box<str>, u32>,
     /// Raw word → its stem's term id, for words seen while indexing.
     surface: FxHashMap<Box<str>, u32>,
@@ -391,6 +400,7 @@ impl HsIndex {
     pub(crate) fn build(nomenclature: &Nomenclature) -> Result<HsIndex, GoodsError> {
         let terms = Terms::new(han_variants()?);
         let glossaries = Glossaries::bundled(&terms)?;
+        let synonyms = load_synonyms()?;
         let mut codes: Vec<String> = nomenclature.codes_of_level(6);
         codes.sort();
         let mut headings: Vec<String> = nomenclature.codes_of_level(4);
@@ -449,6 +459,7 @@ impl HsIndex {
         Ok(HsIndex {
             terms,
             glossaries,
+            synonyms,
             vocab,
             surface,
             idf,
@@ -537,6 +548,17 @@ impl HsIndex {
             let spec = if pos.in_spec { SPEC_WEIGHT } else { 1.0 };
             match p {
                 Piece::Word(w) => {
+                    // A word the texts lack reads as its synonyms that
+                    // they have (toothpaste → dentifrice), sharing its weight.
+                    for syn in self.synonyms_of(w) {
+                        if let Some(t) = self.word_term(syn) {
+                            if pos.offset <= purpose && !pos.in_spec {
+                                latin_head = Some(pieces.len());
+                            }
+                            let n = self.synonyms_of(w).count() as f32;
+                            pieces.push((t, at(pos.offset) * spec / n, format!("{w}→{syn}")));
+                        }
+                    }
                     if let Some(t) = self.word_term(w) {
                         if pos.offset <= purpose && !pos.in_spec {
                             if w.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
@@ -588,6 +610,17 @@ impl HsIndex {
                 }
             });
         out
+    }
+
+    /// The synonyms of an English word the texts lack (none for a word
+    /// they have).
+    fn synonyms_of<'s>(&'s self, word: &str) -> impl Iterator<Item = &'s str> + 's {
+        let targets = if self.word_term(word).is_none() {
+            self.synonyms.get(word).map(|t| &**t)
+        } else {
+            None
+        };
+        targets.into_iter().flat_map(|t| t.split("; "))
     }
 
     /// True when the nomenclature's own texts have every term of a
@@ -784,6 +817,23 @@ impl HsIndex {
     }
 }
 
+/// Reads the English synonyms (`word<TAB>targets`).
+fn load_synonyms() -> Result<FxHashMap<Box<str>, Box<str>>, GoodsError> {
+    let text = gunzip(SYNONYMS.1, SYNONYMS.0)?;
+    let mut out = FxHashMap::default();
+    for (i, line) in text.lines().enumerate() {
+        let Some((word, targets)) = line.split_once('\t') else {
+            return Err(GoodsError::data(
+                SYNONYMS.0,
+                i + 1,
+                "expected word, targets",
+            ));
+        };
+        out.insert(word.into(), targets.into());
+    }
+    Ok(out)
+}
+
 /// The chapter document of each heading (sorted 4-digit codes): chapters
 /// numbered in order of appearance.
 fn chapter_ids(headings: &[String]) -> Vec<u32> {
@@ -890,6 +940,20 @@ mod tests {
         assert!(!index.knows("갈비탕", false));
         let q = index.query(&normalize("갈비탕 500g"), usize::MAX, &[]);
         assert!(q.iter().any(|t| t.source == "갈비탕→soup"), "{q:?}");
+    }
+
+    #[test]
+    fn a_word_the_texts_lack_reads_as_its_synonyms() {
+        let index = HsIndex::build(&Nomenclature::bundled().unwrap()).unwrap();
+        let q = index.query(&normalize("toothpaste"), usize::MAX, &[]);
+        assert!(
+            q.iter().any(|t| t.source == "toothpaste→dentifrice"),
+            "{q:?}"
+        );
+        // A word of the texts keeps its own term only.
+        assert_eq!(index.synonyms_of("rice").count(), 0);
+        let q = index.query(&normalize("rice"), usize::MAX, &[]);
+        assert!(q.iter().all(|t| !t.source.contains('→')), "{q:?}");
     }
 
     #[test]
