@@ -607,6 +607,14 @@ impl HsIndex {
                     if let Some(t) = self.word_term(gw) {
                         push(t, share, format!("{word}→{gw}"));
                     }
+                    // A gloss word the texts lack (牙膏 → "toothpaste")
+                    // reads as its synonyms, like a description's word.
+                    let n = self.synonyms_of(gw).count() as f32;
+                    for syn in self.synonyms_of(gw) {
+                        if let Some(t) = self.word_term(syn) {
+                            push(t, share / n, format!("{word}→{syn}"));
+                        }
+                    }
                 }
             });
         out
@@ -950,6 +958,9 @@ mod tests {
             q.iter().any(|t| t.source == "toothpaste→dentifrice"),
             "{q:?}"
         );
+        // So does a gloss word: CC-CEDICT has 牙膏 as "toothpaste".
+        let q = index.query(&normalize("牙膏"), usize::MAX, &[]);
+        assert!(q.iter().any(|t| t.source == "牙膏→dentifrice"), "{q:?}");
         // A word of the texts keeps its own term only.
         assert_eq!(index.synonyms_of("rice").count(), 0);
         let q = index.query(&normalize("rice"), usize::MAX, &[]);
