@@ -1,7 +1,7 @@
 //! Goods: the committed labelled set (`interdict_goods::evaluate`) and the
 //! blind set (`eval/blind/goods/{dev,holdout}/<language>.csv`, or any
 //! directory in the same layout given with `--blind`), scored per part and
-//! per language: HS-6 and heading accuracy, verdict accuracy per
+//! per language: HS-6, heading and chapter accuracy, verdict accuracy per
 //! jurisdiction, and the share of lines left unclassified.
 //!
 //! Blind-set columns: `id, language, description, declared_hs, value,
@@ -21,6 +21,8 @@ use std::path::Path;
 pub struct Tally {
     pub lines: usize,
     pub hs6: usize,
+    /// Lines whose 2-digit chapter is right.
+    pub chapter: usize,
     pub heading: usize,
     pub unclassified: usize,
     pub un_unknown: usize,
@@ -33,6 +35,7 @@ impl Tally {
     fn add(&mut self, o: &Tally) {
         self.lines += o.lines;
         self.hs6 += o.hs6;
+        self.chapter += o.chapter;
         self.heading += o.heading;
         self.unclassified += o.unclassified;
         self.un_unknown += o.un_unknown;
@@ -100,6 +103,9 @@ fn score_heading(t: &mut Tally, expected: &str, report: &GoodsReport, what: &mut
     }
     if got == expected {
         t.hs6 += 1;
+    }
+    if got.get(..2) == expected.get(..2) {
+        t.chapter += 1;
     }
     if got.get(..4) == expected.get(..4) {
         t.heading += 1;
@@ -196,13 +202,13 @@ fn score_file(
 fn header(out: &mut String) {
     let _ = write!(
         out,
-        "| part | language | lines | HS-6 | heading | unclassified | UN unknown |"
+        "| part | language | lines | HS-6 | heading | chapter | unclassified | UN unknown |"
     );
     for j in JURISDICTIONS {
         let _ = write!(out, " {j} |");
     }
     out.push('\n');
-    out.push_str("|---|---|---:|---:|---:|---:|---:|");
+    out.push_str("|---|---|---:|---:|---:|---:|---:|---:|");
     for _ in JURISDICTIONS {
         out.push_str("---:|");
     }
@@ -212,10 +218,11 @@ fn header(out: &mut String) {
 fn row(out: &mut String, part: &str, lang: &str, t: &Tally) {
     let _ = write!(
         out,
-        "| {part} | {lang} | {} | {} | {} | {} | {} |",
+        "| {part} | {lang} | {} | {} | {} | {} | {} | {} |",
         t.lines,
         ratio(t.hs6, t.lines),
         ratio(t.heading, t.lines),
+        ratio(t.chapter, t.lines),
         ratio(t.unclassified, t.lines),
         ratio(t.un_unknown, t.lines),
     );
