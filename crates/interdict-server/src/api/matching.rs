@@ -12,6 +12,7 @@ use crate::params::Params;
 use interdict_match::{Explanation, MatchConfig, MatchResult, Query, QueryError};
 use interdict_model::{countries, PartialDate, Schema};
 use interdict_review::{answers, Answer, ClearBook};
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
@@ -97,7 +98,7 @@ pub fn run(
     p: &Params,
     body: &[u8],
     review: Review<'_>,
-) -> ApiResult<(Value, Vec<Answer>)> {
+) -> ApiResult<(MatchAnswer, Vec<Answer>)> {
     let scope = scope::dataset_scope(index, dataset)?;
     let opts = MatchOptions::from_params(p)?;
     let body: Value = super::json_body(body)?;
@@ -132,26 +133,73 @@ pub fn run(
         refuse_over_limits(name, ex)?;
     }
     let answer = |(name, ex): &(String, Example)| {
-        let (value, audit) = answer_one(index, &scope, &opts, ex, review);
-        (name.clone(), value, audit)
+        let (matches, audit) = answer_one(index, &scope, &opts, ex, review);
+        (name.clone(), matches, audit)
     };
     // A batch is split across rayon's pool. The caller runs on the server's
     // work queue, not on a rayon worker, so rayon's workers only ever hold
     // pieces of the few batches in progress (one per queue thread) and a
     // batch never waits behind one that came later.
-    let answers: Vec<(String, Value, Option<Answer>)> = if parsed.len() > 1 {
+    let answers: Vec<(String, Matches, Option<Answer>)> = if parsed.len() > 1 {
         use rayon::prelude::*;
         parsed.par_iter().map(answer).collect()
     } else {
         parsed.iter().map(answer).collect()
     };
-    let mut responses = Map::new();
+    let mut responses = BTreeMap::new();
     let mut audits = Vec::new();
-    for (name, value, audit) in answers {
-        responses.insert(name, value);
+    for (name, matches, audit) in answers {
+        responses.insert(name, matches);
         audits.extend(audit);
     }
-    Ok((json!({"responses": responses, "limit": opts.limit}), audits))
+    let answer = MatchAnswer {
+        responses,
+        limit: opts.limit,
+    };
+    Ok((answer, audits))
+}
+
+/// yente's `EntityMatchResponse`, written straight from the results (no
+/// intermediate JSON tree: building and dropping one cost as much as the
+/// writing).
+#[derive(Serialize)]
+pub struct MatchAnswer {
+    /// One answer per example, by the example's name.
+    pub responses: BTreeMap<String, Matches>,
+    pub limit: usize,
+}
+
+/// yente's `EntityMatches`: one example's results.
+#[derive(Serialize)]
+pub struct Matches {
+    status: u16,
+    results: Vec<Scored>,
+    total: Total,
+    query: Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decision: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct Total {
+    value: usize,
+    relation: &'static str,
+}
+
+/// yente's `ScoredEntityResponse` (the record's ten keys, the score, the
+/// features), plus interdict's explanation and the clear that applies.
+#[derive(Serialize)]
+struct Scored {
+    #[serde(flatten)]
+    record: crate::graph::Record,
+    score: f64,
+    #[serde(rename = "match")]
+    is_match: bool,
+    explanations: Map<String, Value>,
+    features: Map<String, Value>,
+    explanation: Explanation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clearance: Option<Value>,
 }
 
 /// One example entity, cleaned.
@@ -253,7 +301,7 @@ fn answer_one(
     opts: &MatchOptions,
     ex: &Example,
     review: Review<'_>,
-) -> (Value, Option<Answer>) {
+) -> (Matches, Option<Answer>) {
     let candidates = (opts.limit * MATCH_CANDIDATES)
         .clamp(20, 9999)
         .min(MAX_MATCH_CANDIDATES.max(opts.limit));
@@ -262,26 +310,7 @@ fn answer_one(
         limit: candidates,
         datasets: scope.datasets_for(&opts.filters),
     };
-    let results = search(index, ex, &config);
-    let mut scored: Vec<(MatchResult, crate::graph::Record)> = results
-        .into_iter()
-        .filter(|r| r.score > opts.cutoff)
-        .filter_map(|r| {
-            index
-                .graph
-                .get(index.engine.matcher(), &r.id)
-                .map(|rec| (r, rec))
-        })
-        .filter(|(_, rec)| opts.filters.admits(index, rec))
-        .collect();
-    scored.sort_by(|a, b| b.0.score.total_cmp(&a.0.score));
-    let total = scored
-        .iter()
-        .filter(|(r, _)| r.score >= opts.threshold)
-        .count();
-    scored.truncate(opts.limit);
-    let (found, records): (Vec<MatchResult>, Vec<crate::graph::Record>) =
-        scored.into_iter().unzip();
+    let (found, records, total) = admitted(index, opts, search(index, ex, &config));
     let today = PartialDate::today();
     let name = ex.properties.get("name").and_then(|n| n.first());
     let clearances = match (review.clears, name) {
@@ -295,28 +324,10 @@ fn answer_one(
         ),
         _ => vec![None; found.len()],
     };
-    let results: Vec<Value> = found
-        .iter()
-        .zip(&records)
-        .zip(&clearances)
-        .map(|((r, rec), c)| {
-            let mut v = scored_entity(r, rec, opts.threshold);
-            if let (Some(c), Some(o)) = (c, v.as_object_mut()) {
-                o.insert("clearance".into(), json!(c));
-            }
-            v
-        })
-        .collect();
     let query = json!({"id": ex.id, "schema": ex.schema, "properties": ex.properties});
-    let mut value = json!({
-        "status": 200,
-        "results": results,
-        "total": {"value": total, "relation": "eq"},
-        "query": query,
-    });
-    if review.clears.is_some() {
-        value["decision"] = json!(answers::match_decision(&found, &clearances));
-    }
+    let decision = review
+        .clears
+        .map(|_| answers::match_decision(&found, &clearances));
     let audit = review.record.then(|| {
         let searched = config
             .datasets
@@ -324,9 +335,58 @@ fn answer_one(
             .unwrap_or_else(|| index.datasets.iter().map(|d| d.info.name.clone()).collect());
         let sources = json!(index.engine.sources(&searched, today));
         let parties = ex.properties.get("name").cloned().unwrap_or_default();
-        answers::match_answer(query, parties, &found, &clearances, sources)
+        answers::match_answer(query.clone(), parties, &found, &clearances, sources)
     });
-    (value, audit)
+    let results = found
+        .into_iter()
+        .zip(records)
+        .zip(clearances)
+        .map(|((r, record), c)| scored(r, record, opts.threshold, c.map(|c| json!(c))))
+        .collect();
+    let matches = Matches {
+        status: 200,
+        results,
+        total: Total {
+            value: total,
+            relation: "eq",
+        },
+        query,
+        decision,
+    };
+    (matches, audit)
+}
+
+/// The results above the cutoff that pass the filters, best first, at most
+/// `limit` of them with their records, and how many reach the threshold.
+/// A record is built only for a result that can be returned or counted.
+fn admitted(
+    index: &Index,
+    opts: &MatchOptions,
+    mut results: Vec<MatchResult>,
+) -> (Vec<MatchResult>, Vec<crate::graph::Record>, usize) {
+    results.retain(|r| r.score > opts.cutoff);
+    results.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let mut found = Vec::new();
+    let mut records = Vec::new();
+    let mut total = 0;
+    for r in results {
+        let counts = r.score >= opts.threshold;
+        if !counts && found.len() >= opts.limit {
+            break;
+        }
+        let Some(rec) = index.graph.get(index.engine.matcher(), &r.id) else {
+            continue;
+        };
+        if !opts.filters.admits(index, &rec) {
+            continue;
+        }
+        total += usize::from(counts);
+        if found.len() < opts.limit {
+            found.push(r);
+            records.push(rec);
+        }
+    }
+    (found, records, total)
 }
 
 /// A name over the matcher's limits (length, parts, values) is refused with
@@ -373,18 +433,24 @@ pub fn search(index: &Index, ex: &Example, config: &MatchConfig) -> Vec<MatchRes
     out
 }
 
-/// yente's `ScoredEntityResponse`, plus interdict's explanation.
-pub fn scored_entity(r: &MatchResult, rec: &crate::graph::Record, threshold: f64) -> Value {
-    let mut v = serde_json::to_value(rec).unwrap_or_default();
+/// One result as yente's `ScoredEntityResponse`, with interdict's
+/// explanation and the clear that applies.
+fn scored(
+    r: MatchResult,
+    record: crate::graph::Record,
+    threshold: f64,
+    clearance: Option<Value>,
+) -> Scored {
     let (explanations, features) = feature_scores(&r.explanation);
-    if let Some(o) = v.as_object_mut() {
-        o.insert("score".into(), json!(r.score));
-        o.insert("match".into(), json!(r.score >= threshold));
-        o.insert("explanations".into(), Value::Object(explanations));
-        o.insert("features".into(), Value::Object(features));
-        o.insert("explanation".into(), json!(r.explanation));
+    Scored {
+        record,
+        score: r.score,
+        is_match: r.score >= threshold,
+        explanations,
+        features,
+        explanation: r.explanation,
+        clearance,
     }
-    v
 }
 
 /// The explanation as yente's per-feature results: the name comparison and

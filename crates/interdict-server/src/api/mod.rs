@@ -275,16 +275,13 @@ async fn match_(
             clears: clears.as_deref(),
             record: review.is_some_and(|r| r.recording()),
         };
-        let (value, audits) = matching::run(&index, &dataset, &p, &body, ask)?;
+        let (answer, audits) = matching::run(&index, &dataset, &p, &body, ask)?;
         if let Some(r) = review {
             r.record(&r.user_of(&headers), audits)?;
         }
-        let batch = value
-            .get("responses")
-            .and_then(Value::as_object)
-            .map_or(0, |r| r.len());
+        let batch = answer.responses.len();
         // A batch's answer is large: written here, off the async workers.
-        let json = serde_json::to_vec(&value).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let json = serde_json::to_vec(&answer).map_err(|e| ApiError::Internal(e.to_string()))?;
         Ok((json, batch))
     })
     .await?;
