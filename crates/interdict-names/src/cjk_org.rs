@@ -5,7 +5,10 @@
 //! symbols, 호 numbers and 제N ordinals as numbers.
 //!
 //! Owns the organisation vocabulary (`data/org_vocabulary.tsv`, each row
-//! with its source) and the segmentation of a name into generic words and
+//! with its source), the katakana loanwords of organisation names
+//! (`data/katakana_loanwords.tsv`, from JMdict: a katakana word is
+//! translated when it is a loanword as a whole) and the segmentation of a
+//! name into generic words and
 //! proper nouns: the longest vocabulary word at each position (a
 //! one-character word such as 部 "department" or 局 "bureau" only at the end
 //! of a word, where Korean and Chinese names put their head noun, so that
