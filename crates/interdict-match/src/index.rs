@@ -207,7 +207,8 @@ impl Matcher {
             pq.add_japanese_readings(&latin, query.schema != Schema::Person);
         }
         let qtoks = pq.resolve(Some(&self.vocab));
-        let mut best: SmallVec<[EntityBest; 48]> = SmallVec::new();
+        // Shared by the scoring closures and the expansion step below.
+        let best: RefCell<SmallVec<[EntityBest; 48]>> = RefCell::new(SmallVec::new());
         let mut consider = |entity: u32, form: Option<u32>, b: Option<Best>, score: f64| {
             let new = EntityBest {
                 entity,
@@ -215,6 +216,7 @@ impl Matcher {
                 form,
                 best: b,
             };
+            let mut best = best.borrow_mut();
             match best.iter_mut().find(|x| x.entity == entity) {
                 Some(x) if x.score >= score => {}
                 Some(x) => *x = new,
@@ -237,6 +239,22 @@ impl Matcher {
             };
         for &fi in &candidates {
             score_form(fi, &mut consider);
+        }
+        // An entity shown for one of its names is scored on all of them:
+        // the candidate search may have reached it by a name that is not
+        // its best (the listed name, not the alias the query spells).
+        let floor = w::MIN_RESULT_SCORE.min(config.threshold);
+        let shown: SmallVec<[u32; 16]> = best
+            .borrow()
+            .iter()
+            .filter(|x| x.score >= floor && x.form.is_some())
+            .map(|x| x.entity)
+            .collect();
+        for e in shown {
+            let (start, end) = self.entity_forms[e as usize];
+            for fi in (start..end).filter(|fi| !candidates.contains(fi)) {
+                score_form(fi, &mut consider);
+            }
         }
         // Entities found by an identifier: every one of their names counts.
         for id in &pq.facts.idents {
@@ -261,7 +279,7 @@ impl Matcher {
                 }
             }
         }
-        let floor = w::MIN_RESULT_SCORE.min(config.threshold);
+        let mut best = best.into_inner();
         best.retain(|x| x.score >= floor);
         best.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
         best.truncate(config.limit);

@@ -31,7 +31,7 @@ C = [
  ("technology", "技術", "技术", ["기술"], []),
  ("shipping", "海運", "海运", ["해운"], []),
  ("shipping", "船務", "船务", ["선무"], []),
- ("machinery", "機械", "机械", ["기계"], []),
+ ("machinery|machine", "機械", "机械", ["기계"], []),
  ("joint venture", "合營", "合营", ["합영"], []),
  ("joint venture", "合作", None, ["합작"], []),
  ("general bureau", "總局", "总局", ["총국"], ["総局"]),
@@ -104,6 +104,7 @@ LOAN = [
 ]
 # Senses the concept's first source does not give, each from its own entry.
 ALSO = {
+ "機械": "; CC-CEDICT 機械 机械 (machine; machinery): 機械 as machine",
  "局": "; CC-CEDICT 国家航天局 (China National Space Administration), 国家海洋局 (State Oceanic Administration): 局 as administration",
  "綜合": "; JMdict 総合商社 (general trading company), 総合病院 (general hospital): 総合 as general",
 }

@@ -5,7 +5,10 @@
 //! symbols, 호 numbers and 제N ordinals as numbers.
 //!
 //! Owns the organisation vocabulary (`data/org_vocabulary.tsv`, each row
-//! with its source) and the segmentation of a name into generic words and
+//! with its source), the katakana loanwords of organisation names
+//! (`data/katakana_loanwords.tsv`, from JMdict: a katakana word is
+//! translated when it is a loanword as a whole) and the segmentation of a
+//! name into generic words and
 //! proper nouns: the longest vocabulary word at each position (a
 //! one-character word such as 部 "department" or 局 "bureau" only at the end
 //! of a word, where Korean and Chinese names put their head noun, so that
@@ -113,6 +116,12 @@ fn is_number_marker(c: char) -> bool {
     matches!(c, '호' | '號' | '号')
 }
 
+/// Suffixes of Chinese administrative divisions (GB/T 2260): 市 city,
+/// 省 province, 縣 / 县 county, 區 / 区 district.
+fn is_division_suffix(c: char) -> bool {
+    matches!(c, '市' | '省' | '縣' | '县' | '區' | '区')
+}
+
 fn is_ordinal_prefix(c: char) -> bool {
     matches!(c, '제' | '第')
 }
@@ -165,6 +174,15 @@ fn segment(word: &str, out: &mut Vec<Piece>) {
             if chars.get(i).copied().is_some_and(is_number_marker) && word_at(&chars, i).is_none() {
                 i += 1;
             }
+            continue;
+        }
+        // "丹東市鴻達…": a two-character place name with its division
+        // suffix (city, province, county, district: GB/T 2260) ends a proper
+        // noun, and the suffix is dropped, as the lists' English drops it
+        // (DANDONG HONGDA …).
+        if is_division_suffix(chars[i]) && proper.chars().count() == 2 && i + 1 < chars.len() {
+            flush(&mut proper, out);
+            i += 1;
             continue;
         }
         match word_at(&chars, i) {
@@ -430,6 +448,18 @@ mod tests {
             assert!(cols[2].parse::<u32>().is_ok(), "{line}");
         }
         assert!(loanwords().len() > 1000);
+    }
+
+    #[test]
+    fn a_place_name_drops_its_division_suffix() {
+        let t = texts("丹東市鴻達貿易有限公司");
+        assert!(
+            t.contains(&"dandong hongda trading ltd".to_string()),
+            "{t:?}"
+        );
+        // Not after a name of another length: 市 stays in the name.
+        let t = texts("哈爾濱市貿易公司");
+        assert!(t.iter().any(|x| x.contains("shi")), "{t:?}");
     }
 
     #[test]
