@@ -12,11 +12,15 @@ Source: JMdict (EDRDG), as compiled into SQLite by the PyPI package
 jamdict-data 1.5 (see data/hs/PROVENANCE.md). A sense's English glosses are
 translations of one Japanese word, so they name the same thing: of a noun
 sense's one-word glosses, each word that is not a word of the English
-nomenclature texts is mapped to those that are. A word keeps the two
+nomenclature texts is mapped to those that are. Only senses of Japanese
+words that Japan's tariff schedule itself uses (a kanji or kana form of
+the entry found in `texts_ja.tsv.gz`) count: the tariff word ties the
+synonyms to goods ("gift; aptitude" is no tariff word's sense). A word keeps the two
 targets most senses give it (ties alphabetical). Rows are
 `word<TAB>targets` (`; `-separated), gzip with a fixed mtime.
 """
 import argparse
+import gzip
 import os
 import re
 import sqlite3
@@ -25,7 +29,7 @@ from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from build_glossaries import nomenclature_words  # noqa: E402
-from build_hs_texts import write_gz  # noqa: E402
+from build_hs_texts import DATA, write_gz  # noqa: E402
 
 WORD = re.compile(r"[a-z]{3,}")
 MAX_TARGETS = 2
@@ -36,13 +40,38 @@ def in_texts(w, words):
     return w in words or w + "s" in words or w + "es" in words or w.rstrip("s") in words
 
 
+def tariff_pieces():
+    """Every 2–8 character piece of the Japanese tariff texts."""
+    pieces = set()
+    with gzip.open(os.path.join(DATA, "texts_ja.tsv.gz"), "rt", encoding="utf-8") as f:
+        for line in f:
+            text = line.rstrip("\n").split("\t")[-1]
+            for n in range(2, 9):
+                pieces.update(text[i : i + n] for i in range(len(text) - n + 1))
+    return pieces
+
+
+def tariff_entries(db):
+    """JMdict entries with a kanji or kana form (2+ characters) in the tariff texts."""
+    pieces = tariff_pieces()
+    out = set()
+    for table in ("Kanji", "Kana"):
+        for idseq, text in db.execute(f"select idseq, text from {table}"):
+            if len(text) >= 2 and text in pieces:
+                out.add(idseq)
+    return out
+
+
 def synonyms(path, words):
     db = sqlite3.connect(path)
+    entries = tariff_entries(db)
     senses = defaultdict(list)
-    q = """select g.sid, g.text from SenseGloss g
+    q = """select g.sid, g.text, s.idseq from SenseGloss g join Sense s on s.ID = g.sid
            where g.lang = 'eng' and exists
              (select 1 from pos p where p.sid = g.sid and p.text like 'noun%')"""
-    for sid, text in db.execute(q):
+    for sid, text, idseq in db.execute(q):
+        if idseq not in entries:
+            continue
         t = text.strip().lower()
         if WORD.fullmatch(t):
             senses[sid].append(t)
@@ -57,8 +86,8 @@ def synonyms(path, words):
                     counts[g][k] += 1
     rows = []
     for w in sorted(counts):
-        best = sorted(counts[w].items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TARGETS]
-        rows.append((w, "; ".join(k for k, _ in best)))
+        best = sorted(counts[w].items(), key=lambda kv: (-kv[1], kv[0]))
+        rows.append((w, "; ".join(k for k, _ in best[:MAX_TARGETS])))
     return rows
 
 
