@@ -15,7 +15,8 @@ sense's one-word glosses, each word that is not a word of the English
 nomenclature texts is mapped to those that are. Only senses of Japanese
 words that Japan's tariff schedule itself uses (a kanji or kana form of
 the entry found in `texts_ja.tsv.gz`) count: the tariff word ties the
-synonyms to goods ("gift; aptitude" is no tariff word's sense). A word keeps the two
+synonyms to goods ("gift; aptitude" is no tariff word's sense); a word
+that glosses more than seven senses is left out (see MAX_WORD_SENSES). A word keeps the two
 targets most senses give it (ties alphabetical). Rows are
 `word<TAB>targets` (`; `-separated), gzip with a fixed mtime.
 """
@@ -33,6 +34,11 @@ from build_hs_texts import DATA, write_gz  # noqa: E402
 
 WORD = re.compile(r"[a-z]{3,}")
 MAX_TARGETS = 2
+# A word that glosses more JMdict senses than this is polysemous (guard: 27,
+# spare: 9, gift: 33): which of its senses a description means is unknown,
+# and the synonyms of one sense pull elsewhere (S600 Guard -> pad, watch).
+# Goods words gloss few (toothpaste: 4, backpack: 4, watercraft: 2).
+MAX_WORD_SENSES = 7
 
 
 def in_texts(w, words):
@@ -62,9 +68,19 @@ def tariff_entries(db):
     return out
 
 
+def senses_per_word(db):
+    """How many senses (of any part of speech) each one-word gloss glosses."""
+    counts = defaultdict(int)
+    for (text,) in db.execute("select lower(text) from SenseGloss where lang = 'eng'"):
+        if WORD.fullmatch(text.strip()):
+            counts[text.strip()] += 1
+    return counts
+
+
 def synonyms(path, words):
     db = sqlite3.connect(path)
     entries = tariff_entries(db)
+    polysemy = senses_per_word(db)
     senses = defaultdict(list)
     q = """select g.sid, g.text, s.idseq from SenseGloss g join Sense s on s.ID = g.sid
            where g.lang = 'eng' and exists
@@ -81,7 +97,7 @@ def synonyms(path, words):
         if not known:
             continue
         for g in set(glosses):
-            if not in_texts(g, words):
+            if not in_texts(g, words) and polysemy[g] <= MAX_WORD_SENSES:
                 for k in known:
                     counts[g][k] += 1
     rows = []
