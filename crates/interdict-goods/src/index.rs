@@ -548,18 +548,22 @@ impl HsIndex {
             let spec = if pos.in_spec { SPEC_WEIGHT } else { 1.0 };
             match p {
                 Piece::Word(w) => {
+                    let term = self.word_term(w);
                     // A word the texts lack reads as its synonyms that
                     // they have (toothpaste → dentifrice), sharing its weight.
-                    for syn in self.synonyms_of(w) {
-                        if let Some(t) = self.word_term(syn) {
-                            if pos.offset <= purpose && !pos.in_spec {
-                                latin_head = Some(pieces.len());
+                    if term.is_none() {
+                        let syns = self.synonyms(w);
+                        let n = syns.clone().count() as f32;
+                        for syn in syns {
+                            if let Some(t) = self.word_term(syn) {
+                                if pos.offset <= purpose && !pos.in_spec {
+                                    latin_head = Some(pieces.len());
+                                }
+                                pieces.push((t, at(pos.offset) * spec / n, format!("{w}→{syn}")));
                             }
-                            let n = self.synonyms_of(w).count() as f32;
-                            pieces.push((t, at(pos.offset) * spec / n, format!("{w}→{syn}")));
                         }
                     }
-                    if let Some(t) = self.word_term(w) {
+                    if let Some(t) = term {
                         if pos.offset <= purpose && !pos.in_spec {
                             if w.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
                                 cyrillic_head.get_or_insert(pieces.len());
@@ -606,11 +610,13 @@ impl HsIndex {
                 for gw in glosses.split("; ").flat_map(|sense| sense.split(' ')) {
                     if let Some(t) = self.word_term(gw) {
                         push(t, share, format!("{word}→{gw}"));
+                        continue;
                     }
                     // A gloss word the texts lack (牙膏 → "toothpaste")
                     // reads as its synonyms, like a description's word.
-                    let n = self.synonyms_of(gw).count() as f32;
-                    for syn in self.synonyms_of(gw) {
+                    let syns = self.synonyms(gw);
+                    let n = syns.clone().count() as f32;
+                    for syn in syns {
                         if let Some(t) = self.word_term(syn) {
                             push(t, share / n, format!("{word}→{syn}"));
                         }
@@ -620,15 +626,13 @@ impl HsIndex {
         out
     }
 
-    /// The synonyms of an English word the texts lack (none for a word
-    /// they have).
-    fn synonyms_of<'s>(&'s self, word: &str) -> impl Iterator<Item = &'s str> + 's {
-        let targets = if self.word_term(word).is_none() {
-            self.synonyms.get(word).map(|t| &**t)
-        } else {
-            None
-        };
-        targets.into_iter().flat_map(|t| t.split("; "))
+    /// The synonyms the bundled table gives an English word (read only for
+    /// words the texts lack).
+    fn synonyms<'s>(&'s self, word: &str) -> impl Iterator<Item = &'s str> + Clone + 's {
+        self.synonyms
+            .get(word)
+            .into_iter()
+            .flat_map(|t| t.split("; "))
     }
 
     /// True when the nomenclature's own texts have every term of a
@@ -962,7 +966,7 @@ mod tests {
         let q = index.query(&normalize("牙膏"), usize::MAX, &[]);
         assert!(q.iter().any(|t| t.source == "牙膏→dentifrice"), "{q:?}");
         // A word of the texts keeps its own term only.
-        assert_eq!(index.synonyms_of("rice").count(), 0);
+        assert!(index.word_term("rice").is_some());
         let q = index.query(&normalize("rice"), usize::MAX, &[]);
         assert!(q.iter().all(|t| !t.source.contains('→')), "{q:?}");
     }
