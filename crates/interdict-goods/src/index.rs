@@ -529,13 +529,7 @@ impl HsIndex {
                 }),
             }
         };
-        let at = |offset: usize| {
-            if offset > purpose {
-                PURPOSE_WEIGHT
-            } else {
-                1.0
-            }
-        };
+        let at = |offset: usize| purpose_weight(offset, purpose);
         // The head noun of the goods phrase: the last English word before
         // any qualifier, the first Russian one.
         let mut latin_head: Option<usize> = None;
@@ -595,6 +589,17 @@ impl HsIndex {
         for (t, w, src) in pieces {
             push(t, w, src);
         }
+        for (t, w, src) in self.gloss_pieces(norm, purpose) {
+            push(t, w, src);
+        }
+        out
+    }
+
+    /// The English glosses of the description's words that the tariff texts
+    /// lack: each word's weight is shared among its senses, and a gloss word
+    /// the texts lack reads as its synonyms.
+    fn gloss_pieces(&self, norm: &str, purpose: usize) -> Vec<(u32, f32, String)> {
+        let mut out = Vec::new();
         self.glossaries
             .each(&self.terms, norm, |word, glosses, origin, stems| {
                 // Glosses are for the words the tariff texts lack; a word
@@ -606,10 +611,10 @@ impl HsIndex {
                     return;
                 }
                 let senses = glosses.split("; ").count();
-                let share = GLOSS_WEIGHT * at(origin) / senses as f32;
+                let share = GLOSS_WEIGHT * purpose_weight(origin, purpose) / senses as f32;
                 for gw in glosses.split("; ").flat_map(|sense| sense.split(' ')) {
                     if let Some(t) = self.word_term(gw) {
-                        push(t, share, format!("{word}→{gw}"));
+                        out.push((t, share, format!("{word}→{gw}")));
                         continue;
                     }
                     // A gloss word the texts lack (牙膏 → "toothpaste")
@@ -618,7 +623,7 @@ impl HsIndex {
                     let n = syns.clone().count() as f32;
                     for syn in syns {
                         if let Some(t) = self.word_term(syn) {
-                            push(t, share / n, format!("{word}→{syn}"));
+                            out.push((t, share / n, format!("{word}→{syn}")));
                         }
                     }
                 }
@@ -933,6 +938,16 @@ fn add_national(
         b.add(heading_doc, &targets, body, weight);
     }
     Ok(())
+}
+
+/// Words after the purpose phrase ("… for cars") count less: they say what
+/// the goods are for, not what they are.
+fn purpose_weight(offset: usize, purpose: usize) -> f32 {
+    if offset > purpose {
+        PURPOSE_WEIGHT
+    } else {
+        1.0
+    }
 }
 
 #[cfg(test)]
