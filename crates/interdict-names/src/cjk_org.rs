@@ -38,33 +38,27 @@ const MAX_WORD: usize = 4;
 /// Written form → English, from the vocabulary table.
 fn vocabulary() -> &'static HashMap<&'static str, &'static str> {
     static V: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    V.get_or_init(|| {
-        VOCABULARY
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                Some((cols.next()?, cols.next()?))
-            })
-            .filter(|(w, e)| !w.is_empty() && !e.is_empty())
-            .collect()
-    })
+    V.get_or_init(|| first_two_columns(VOCABULARY))
 }
 
 /// Katakana loanword → English, from the loanword table.
 fn loanwords() -> &'static HashMap<&'static str, &'static str> {
     static L: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    L.get_or_init(|| {
-        LOANWORDS
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                Some((cols.next()?, cols.next()?))
-            })
-            .filter(|(w, e)| !w.is_empty() && !e.is_empty())
-            .collect()
-    })
+    L.get_or_init(|| first_two_columns(LOANWORDS))
+}
+
+/// The first two columns of a tab-separated table whose `#` lines are
+/// comments (the later columns cite the sources).
+fn first_two_columns(table: &'static str) -> HashMap<&'static str, &'static str> {
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            Some((cols.next()?, cols.next()?))
+        })
+        .filter(|(w, e)| !w.is_empty() && !e.is_empty())
+        .collect()
 }
 
 fn is_katakana_word(word: &str) -> bool {
