@@ -125,24 +125,46 @@ pub(crate) fn parse(input: &Input) -> Result<Snapshot, ListError> {
 /// placed at the line and serde's column; a first line that is no JSON
 /// object is reported as the wrong format rather than as bad JSON.
 fn parse_line(input: &Input, i: usize, line_start: usize, line: &str) -> Result<Line, ListError> {
-    serde_json::from_str(line).map_err(|e| {
-        let first = line.trim_start();
-        let kind = if i == 0 && !first.starts_with('{') {
-            let found: String = first.chars().take(30).collect();
-            ParseErrorKind::WrongFormat {
-                expected: "FollowTheMoney JSON lines (one {...} object per line)".into(),
-                found: format!("text starting {found:?}"),
-            }
-        } else if e.is_eof() {
-            ParseErrorKind::Truncated(e.to_string())
-        } else {
-            ParseErrorKind::Json(e.to_string())
-        };
-        let mut err = input.error_at(line_start, kind);
+    let parsed: Line =
+        serde_json::from_str(line).map_err(|e| json_error(input, i, line_start, line, e))?;
+    // Every record is found, merged and cited by its id: one without an id
+    // could be neither, so the file is refused rather than half-read.
+    if parsed.id.trim().is_empty() {
+        let mut err = input.error_at(
+            line_start,
+            ParseErrorKind::Invalid("a record with an empty id".into()),
+        );
         err.line = i + 1;
-        err.column = e.column().max(1);
-        err.into()
-    })
+        err.field = Some("id".into());
+        return Err(err.into());
+    }
+    Ok(parsed)
+}
+
+/// A line that is no JSON object, placed at the line and serde's column.
+fn json_error(
+    input: &Input,
+    i: usize,
+    line_start: usize,
+    line: &str,
+    e: serde_json::Error,
+) -> ListError {
+    let first = line.trim_start();
+    let kind = if i == 0 && !first.starts_with('{') {
+        let found: String = first.chars().take(30).collect();
+        ParseErrorKind::WrongFormat {
+            expected: "FollowTheMoney JSON lines (one {...} object per line)".into(),
+            found: format!("text starting {found:?}"),
+        }
+    } else if e.is_eof() {
+        ParseErrorKind::Truncated(e.to_string())
+    } else {
+        ParseErrorKind::Json(e.to_string())
+    };
+    let mut err = input.error_at(line_start, kind);
+    err.line = i + 1;
+    err.column = e.column().max(1);
+    err.into()
 }
 
 /// Folds `Address` entities into the parties that point at them, once the

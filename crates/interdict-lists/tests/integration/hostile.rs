@@ -201,3 +201,17 @@ fn a_repeated_ent_num_with_comments_is_counted_once() {
         assert_eq!(s.stats.total, s.entities.len());
     }
 }
+
+/// Found by the `ftm_jsonl` fuzz target: a record whose id is empty was
+/// accepted, and a party without an id can be neither found nor cited.
+#[test]
+fn an_ftm_record_with_an_empty_id_is_refused_naming_line_and_field() {
+    let bytes = std::fs::read(fixture("fuzz/ftm_jsonl_empty_id.bin")).expect("fixture");
+    let err = interdict_lists::parse_ftm_bytes("extra.ftm.json", &bytes)
+        .expect_err("an empty id is refused");
+    let ListError::Parse(p) = &err else {
+        panic!("expected a parse error, got {err}");
+    };
+    assert_eq!((p.line, p.field.as_deref()), (1, Some("id")), "{err}");
+    assert!(err.to_string().contains("empty id"), "{err}");
+}
