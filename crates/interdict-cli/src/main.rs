@@ -67,6 +67,10 @@ enum Command {
     #[cfg(feature = "trade")]
     /// Run SQL over trade files with interdict's functions.
     Sql(cmd::sql::SqlArgs),
+    #[cfg(feature = "ballista")]
+    /// Run a scheduler or an executor of a Ballista cluster that knows
+    /// interdict's SQL functions.
+    Cluster(cmd::cluster::ClusterArgs),
 }
 
 // Loading allocates about a million small values (names, properties,
@@ -98,7 +102,9 @@ fn main() -> ExitCode {
         #[cfg(feature = "trade")]
         Command::Flows(args) => cmd::flows::run(args),
         #[cfg(feature = "trade")]
-        Command::Sql(args) => cmd::sql::run(args),
+        Command::Sql(args) => cmd::sql::run(&ctx, args),
+        #[cfg(feature = "ballista")]
+        Command::Cluster(args) => cmd::cluster::run(&ctx, args),
     };
     match result {
         Ok(code) => code,

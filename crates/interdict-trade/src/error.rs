@@ -71,6 +71,9 @@ pub enum TradeError {
     /// The chart could not be drawn.
     #[error("chart: {0}")]
     Chart(String),
+    /// A Ballista scheduler or executor could not be started or reached.
+    #[error("cluster: {0}")]
+    Cluster(String),
 }
 
 impl interdict_model::Coded for TradeError {
@@ -89,6 +92,7 @@ impl interdict_model::Coded for TradeError {
             TradeError::Goods(e) => e.code(),
             TradeError::Bundled { .. } => ErrorCode::BundledDataMalformed,
             TradeError::Chart(_) => ErrorCode::TradeChartFailed,
+            TradeError::Cluster(_) => ErrorCode::TradeQueryFailed,
         }
     }
 }

@@ -12,6 +12,8 @@
 //!   `data/trade/kr_luxury_basket.csv` with its source.
 //! - SQL functions `hs_category`, `luxury`, `luxury_category` and
 //!   `controlled` (module `udf`) run in any query (`TradeSession::sql`).
+//! - `screen_name(name, schema)` (module `screen_udf`) screens parties in
+//!   SQL through a [`NameScreen`] the caller supplies (the engine's matcher).
 //! - `flows` aggregates flows to one destination by year or month.
 //! - [`generate`] writes generated HS-level files calibrated to the real
 //!   Comtrade totals and the published luxury series, always labelled
@@ -33,6 +35,10 @@
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "ballista")]
+mod ballista;
+#[cfg(feature = "ballista")]
+pub use ballista::ExecutorOptions;
 mod baskets;
 mod error;
 #[cfg(feature = "engine")]
@@ -43,6 +49,8 @@ mod read;
 pub mod reference;
 pub mod render;
 mod report;
+#[cfg(feature = "engine")]
+mod screen_udf;
 #[cfg(feature = "engine")]
 mod session;
 #[cfg(feature = "engine")]
@@ -59,7 +67,9 @@ pub use layout::{mapping_with, Layout, FIELDS};
 pub use read::{read_files, read_from, Declaration, Line, LoadOptions};
 pub use report::{By, Driver, FlowsQuery, FlowsReport, Period};
 #[cfg(feature = "engine")]
-pub use session::{pretty, LoadReport, TradeSession};
+pub use screen_udf::{screen_name, NameHit, NameScreen};
+#[cfg(feature = "engine")]
+pub use session::{pretty, Cluster, LoadReport, TradeSession};
 #[cfg(feature = "engine")]
 pub use table::{batch, schema, CANONICAL_COLUMNS};
 pub use tables::Tables;

@@ -4,11 +4,13 @@
 
 use crate::error::{Rejection, TradeError};
 use crate::read::{self, LoadOptions};
+use crate::screen_udf::{screen_name, NameScreen};
 use crate::table;
 use crate::tables::Tables;
 use crate::udf;
 use datafusion::arrow::array::RecordBatch;
 use datafusion::datasource::MemTable;
+use datafusion::logical_expr::ScalarUDF;
 use datafusion::prelude::{cast, col, lit, DataFrame, ParquetReadOptions, SessionContext};
 use datafusion::scalar::ScalarValue;
 use serde::Serialize;
@@ -28,11 +30,41 @@ pub struct LoadReport {
     pub rejected: Vec<Rejection>,
 }
 
+/// Where a session's queries run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cluster {
+    /// In this process, on Apache DataFusion.
+    Embedded,
+    /// On Apache DataFusion Ballista, with its scheduler and `executors`
+    /// executors started in this process (what the tests use).
+    #[cfg(feature = "ballista")]
+    Standalone {
+        /// Executors to start.
+        executors: usize,
+    },
+    /// On a running Ballista scheduler, `df://host:port`, whose executors
+    /// were started by `interdict cluster executor` (so they know the
+    /// interdict functions).
+    #[cfg(feature = "ballista")]
+    Remote(String),
+}
+
+impl Cluster {
+    /// Whether plans leave this process (tables must then be files every
+    /// executor can read, not batches in this process's memory).
+    fn distributed(&self) -> bool {
+        !matches!(self, Cluster::Embedded)
+    }
+}
+
 /// A query session: tables, functions and the runtime to run them.
 pub struct TradeSession {
     runtime: tokio::runtime::Runtime,
     ctx: SessionContext,
     tables: Arc<Tables>,
+    cluster: Cluster,
+    /// Parquet files written from CSV input for a distributed session.
+    staged: Vec<tempfile::TempDir>,
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, TradeError> {
@@ -42,26 +74,94 @@ fn runtime() -> Result<tokio::runtime::Runtime, TradeError> {
         .map_err(|e| TradeError::io("tokio runtime", e))
 }
 
+/// The interdict functions over `tables`, and `screen_name` over `names`.
+fn all_functions(tables: &Arc<Tables>, names: Option<Arc<dyn NameScreen>>) -> Vec<ScalarUDF> {
+    let mut fns = udf::functions(tables);
+    fns.extend(names.map(screen_name));
+    fns
+}
+
+/// A plain DataFusion context holding `functions`; its state is what a
+/// Ballista scheduler and its executors are built from.
+fn local_context(functions: &[ScalarUDF]) -> SessionContext {
+    let ctx = SessionContext::new();
+    register(&ctx, functions);
+    ctx
+}
+
+fn register(ctx: &SessionContext, functions: &[ScalarUDF]) {
+    for f in functions {
+        ctx.register_udf(f.clone());
+    }
+}
+
 impl TradeSession {
     /// An embedded (in-process) session with the bundled goods tables.
     pub fn embedded() -> Result<TradeSession, TradeError> {
-        TradeSession::with_context(SessionContext::new(), Arc::new(Tables::bundled()?))
+        TradeSession::start(&Cluster::Embedded, Arc::new(Tables::bundled()?), None)
     }
 
-    /// A session over an existing context (e.g. a Ballista one); registers
-    /// the interdict functions on it.
-    pub fn with_context(
-        ctx: SessionContext,
+    /// A session on `cluster` with the interdict functions over `tables`,
+    /// and `screen_name` when a name screener is given.
+    pub fn start(
+        cluster: &Cluster,
         tables: Arc<Tables>,
+        names: Option<Arc<dyn NameScreen>>,
     ) -> Result<TradeSession, TradeError> {
-        for f in udf::functions(&tables) {
-            ctx.register_udf(f);
-        }
+        let runtime = runtime()?;
+        let functions = all_functions(&tables, names);
+        let local = local_context(&functions);
+        let ctx = match cluster {
+            Cluster::Embedded => local,
+            #[cfg(feature = "ballista")]
+            Cluster::Standalone { executors } => {
+                runtime.block_on(crate::ballista::standalone(local.state(), *executors))?
+            }
+            #[cfg(feature = "ballista")]
+            Cluster::Remote(url) => {
+                runtime.block_on(crate::ballista::remote(local.state(), url))?
+            }
+        };
+        // Preparing a state for Ballista resets its functions to Ballista's
+        // own: the client plans with ours again.
+        register(&ctx, &functions);
         Ok(TradeSession {
-            runtime: runtime()?,
+            runtime,
             ctx,
             tables,
+            cluster: cluster.clone(),
+            staged: Vec::new(),
         })
+    }
+
+    /// Runs a scheduler process of a Ballista cluster whose plans know the
+    /// interdict functions over `tables` (and `screen_name` over `names`).
+    #[cfg(feature = "ballista")]
+    pub fn serve_scheduler(
+        tables: &Arc<Tables>,
+        names: Option<Arc<dyn NameScreen>>,
+        bind: std::net::SocketAddr,
+        external_host: &str,
+    ) -> Result<(), TradeError> {
+        let state = local_context(&all_functions(tables, names)).state();
+        runtime()?.block_on(crate::ballista::serve_scheduler(state, bind, external_host))
+    }
+
+    /// Runs an executor process of a Ballista cluster that knows the
+    /// interdict functions.
+    #[cfg(feature = "ballista")]
+    pub fn serve_executor(
+        tables: &Arc<Tables>,
+        names: Option<Arc<dyn NameScreen>>,
+        opts: crate::ballista::ExecutorOptions,
+    ) -> Result<(), TradeError> {
+        let state = local_context(&all_functions(tables, names)).state();
+        runtime()?.block_on(crate::ballista::serve_executor(state, opts))
+    }
+
+    /// Where this session's queries run.
+    pub fn cluster(&self) -> &Cluster {
+        &self.cluster
     }
 
     /// The goods tables and baskets the functions use.
@@ -83,7 +183,7 @@ impl TradeSession {
     /// them as one table `name`. Stops with [`TradeError::BadRows`] on any
     /// rejected row unless `opts.skip_bad_rows`.
     pub fn register(
-        &self,
+        &mut self,
         name: &str,
         files: &[PathBuf],
         opts: &LoadOptions,
@@ -117,13 +217,19 @@ impl TradeSession {
             return Err(TradeError::BadRows(rejected));
         }
         let mut frame = None;
-        if !batches.is_empty() {
+        let mut parquet: Vec<PathBuf> = parquet.into_iter().cloned().collect();
+        if !batches.is_empty() && self.cluster.distributed() {
+            // Executors in other processes cannot see this process's
+            // memory: checked rows go to a Parquet file they read.
+            parquet.push(self.stage(&batches)?);
+        } else if !batches.is_empty() {
             let partitions = batches.into_iter().map(|b| vec![b]).collect();
             let mem = MemTable::try_new(table::schema(), partitions)?;
             frame = Some(self.ctx.read_table(Arc::new(mem))?);
         }
         if !parquet.is_empty() {
-            let df = self.block_on(self.read_parquet(&parquet))?;
+            let refs: Vec<&PathBuf> = parquet.iter().collect();
+            let df = self.block_on(self.read_parquet(&refs))?;
             frame = Some(match frame {
                 Some(f) => f.union(df)?,
                 None => df,
@@ -170,6 +276,51 @@ impl TradeSession {
             exprs.push(e.alias(name.as_str()));
         }
         Ok(df.select(exprs)?)
+    }
+
+    /// Writes checked rows to a Parquet file kept for the session's life.
+    fn stage(&mut self, batches: &[RecordBatch]) -> Result<PathBuf, TradeError> {
+        use datafusion::parquet::arrow::ArrowWriter;
+        let dir = tempfile::Builder::new()
+            .prefix("interdict-trade-")
+            .tempdir()
+            .map_err(|e| TradeError::io("staging directory", e))?;
+        let path = dir.path().join("staged.parquet");
+        let file = std::fs::File::create(&path).map_err(|e| TradeError::io(&path, e))?;
+        let mut w = ArrowWriter::try_new(file, table::schema(), None)?;
+        for b in batches {
+            w.write(b)?;
+        }
+        w.close()?;
+        self.staged.push(dir);
+        Ok(path)
+    }
+
+    /// Runs `query` and hands each result row to `f` as a JSON object,
+    /// batch by batch, so a large result is never held at once.
+    pub fn sql_rows(
+        &self,
+        query: &str,
+        mut f: impl FnMut(serde_json::Value) -> Result<(), TradeError>,
+    ) -> Result<(), TradeError> {
+        use futures::StreamExt;
+        self.block_on(async {
+            let mut stream = self.ctx.sql(query).await?.execute_stream().await?;
+            while let Some(batch) = stream.next().await {
+                let mut w = arrow_json::LineDelimitedWriter::new(Vec::new());
+                w.write(&batch?)?;
+                w.finish()?;
+                for line in w.into_inner().split(|b| *b == b'\n') {
+                    if line.is_empty() {
+                        continue;
+                    }
+                    let row = serde_json::from_slice(line)
+                        .map_err(|e| TradeError::Config(format!("internal: result row: {e}")))?;
+                    f(row)?;
+                }
+            }
+            Ok(())
+        })
     }
 
     /// Runs any SQL over the registered tables.

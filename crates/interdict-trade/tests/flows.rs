@@ -4,11 +4,40 @@
 //! reproduces the published series' shape.
 
 use interdict_trade::generate::{generate, GenLayout, GenerateOptions, Plan};
-use interdict_trade::{flows, By, FlowsQuery, FlowsReport, LoadOptions, TradeSession};
+use interdict_trade::{
+    flows, By, Cluster, FlowsQuery, FlowsReport, LoadOptions, Tables, TradeSession,
+};
+use std::sync::Arc;
 
-fn run(layout: GenLayout, by: By, lines: u64) -> (Plan, FlowsReport, std::path::PathBuf) {
+/// Every test runs embedded, and with the `ballista` feature on a
+/// standalone Ballista cluster of two executors too: the same assertions.
+fn clusters() -> Vec<Cluster> {
+    #[allow(unused_mut)]
+    let mut c = vec![Cluster::Embedded];
+    #[cfg(feature = "ballista")]
+    c.push(Cluster::Standalone { executors: 2 });
+    c
+}
+
+fn session(cluster: &Cluster) -> TradeSession {
+    TradeSession::start(cluster, Arc::new(Tables::bundled().unwrap()), None).unwrap()
+}
+
+fn run(layout: GenLayout, by: By, lines: u64) -> Vec<(Plan, FlowsReport, std::path::PathBuf)> {
+    clusters()
+        .iter()
+        .map(|c| run_on(c, layout, by, lines))
+        .collect()
+}
+
+fn run_on(
+    cluster: &Cluster,
+    layout: GenLayout,
+    by: By,
+    lines: u64,
+) -> (Plan, FlowsReport, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap().keep();
-    let s = TradeSession::embedded().unwrap();
+    let mut s = session(cluster);
     let opts = GenerateOptions {
         layout,
         by,
@@ -65,7 +94,12 @@ fn check_recovery(plan: &Plan, report: &FlowsReport) {
 
 #[test]
 fn annual_comtrade_plus_recovers_basket_totals_and_the_published_shape() {
-    let (plan, report, path) = run(GenLayout::ComtradePlus, By::Year, 20_000);
+    for (plan, report, path) in run(GenLayout::ComtradePlus, By::Year, 20_000) {
+        annual_checks(&plan, &report, &path);
+    }
+}
+
+fn annual_checks(plan: &Plan, report: &FlowsReport, path: &std::path::Path) {
     assert!(path
         .file_name()
         .unwrap()
@@ -73,7 +107,7 @@ fn annual_comtrade_plus_recovers_basket_totals_and_the_published_shape() {
         .contains("generated"));
     let head = std::fs::read_to_string(&path).unwrap();
     assert!(head.starts_with("# GENERATED"));
-    check_recovery(&plan, &report);
+    check_recovery(plan, report);
     let lux = |y: &str| {
         report
             .periods
@@ -93,34 +127,42 @@ fn annual_comtrade_plus_recovers_basket_totals_and_the_published_shape() {
 
 #[test]
 fn annual_baci_recovers_basket_totals() {
-    let (plan, report, _) = run(GenLayout::Baci, By::Year, 5_000);
-    check_recovery(&plan, &report);
+    for (plan, report, _) in run(GenLayout::Baci, By::Year, 5_000) {
+        check_recovery(&plan, &report);
+    }
 }
 
 #[test]
 fn monthly_comtrade_plus_recovers_basket_totals() {
-    let (plan, report, _) = run(GenLayout::ComtradePlus, By::Month, 30_000);
-    check_recovery(&plan, &report);
-    assert!(report.periods.iter().any(|p| p.period == "2022-10"));
+    for (plan, report, _) in run(GenLayout::ComtradePlus, By::Month, 30_000) {
+        check_recovery(&plan, &report);
+        assert!(report.periods.iter().any(|p| p.period == "2022-10"));
+    }
 }
 
 #[test]
 fn parquet_recovers_and_json_shape_is_fixed() {
-    let (plan, report, _) = run(GenLayout::Parquet, By::Year, 5_000);
-    check_recovery(&plan, &report);
-    let v = serde_json::to_value(&report).unwrap();
-    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(
-        keys,
-        [
-            "destination",
-            "by",
-            "basket",
-            "jurisdiction",
-            "periods",
-            "rejected_rows"
-        ]
-    );
+    for (plan, report, _) in run(GenLayout::Parquet, By::Year, 5_000) {
+        check_recovery(&plan, &report);
+        json_shape(&report);
+    }
+}
+
+fn json_shape(report: &FlowsReport) {
+    // The written document keeps the fields in this order.
+    let text = serde_json::to_string(report).unwrap();
+    let at = |k: &str| text.find(&format!("\"{k}\":")).unwrap();
+    let order = [
+        "destination",
+        "by",
+        "basket",
+        "jurisdiction",
+        "periods",
+        "rejected_rows",
+    ];
+    assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{text}");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v.as_object().unwrap().len(), order.len());
     let p = &v["periods"][0];
     for k in [
         "period",
@@ -139,8 +181,14 @@ fn parquet_recovers_and_json_shape_is_fixed() {
 
 #[test]
 fn un_and_kr_baskets_give_different_totals_and_controlled_covers_sectoral_bans() {
+    for c in clusters() {
+        baskets_on(&c);
+    }
+}
+
+fn baskets_on(cluster: &Cluster) {
     let dir = tempfile::tempdir().unwrap();
-    let s = TradeSession::embedded().unwrap();
+    let mut s = session(cluster);
     let opts = GenerateOptions {
         layout: GenLayout::ComtradePlus,
         by: By::Year,

@@ -23,7 +23,7 @@ fn one_number(s: &TradeSession, q: &str) -> String {
 
 #[test]
 fn comtrade_plus_real_file_reads_with_reporters_as_origins() {
-    let s = TradeSession::embedded().unwrap();
+    let mut s = TradeSession::embedded().unwrap();
     let load = s
         .register(
             "t",
@@ -54,7 +54,7 @@ fn comtrade_plus_real_file_reads_with_reporters_as_origins() {
 
 #[test]
 fn baci_values_are_thousands_and_codes_resolve_through_its_country_file() {
-    let s = TradeSession::embedded().unwrap();
+    let mut s = TradeSession::embedded().unwrap();
     let opts = LoadOptions {
         baci_countries: Some(fixture("baci_countries.csv")),
         ..LoadOptions::default()
@@ -70,7 +70,7 @@ fn baci_values_are_thousands_and_codes_resolve_through_its_country_file() {
         "us"
     );
     // Without the country file, M49 codes resolve through the country table.
-    let s2 = TradeSession::embedded().unwrap();
+    let mut s2 = TradeSession::embedded().unwrap();
     s2.register("b", &[fixture("baci_sample.csv")], &LoadOptions::default())
         .unwrap();
     assert_eq!(
@@ -81,7 +81,7 @@ fn baci_values_are_thousands_and_codes_resolve_through_its_country_file() {
 
 #[test]
 fn comtrade_bulk_import_flows_swap_origin_and_destination() {
-    let s = TradeSession::embedded().unwrap();
+    let mut s = TradeSession::embedded().unwrap();
     let opts = LoadOptions {
         layout: Some(Layout::ComtradeBulk),
         ..LoadOptions::default()
@@ -100,7 +100,7 @@ fn comtrade_bulk_import_flows_swap_origin_and_destination() {
 
 #[test]
 fn declarations_and_functions_in_sql() {
-    let s = TradeSession::embedded().unwrap();
+    let mut s = TradeSession::embedded().unwrap();
     s.register(
         "d",
         &[fixture("declarations_sample.csv")],
@@ -137,7 +137,7 @@ fn declarations_and_functions_in_sql() {
 
 #[test]
 fn bad_rows_stop_the_query_with_file_line_field_and_reason() {
-    let s = TradeSession::embedded().unwrap();
+    let mut s = TradeSession::embedded().unwrap();
     let err = s
         .register("x", &[fixture("bad_rows.csv")], &LoadOptions::default())
         .unwrap_err();
@@ -163,7 +163,7 @@ fn bad_rows_stop_the_query_with_file_line_field_and_reason() {
 
 #[test]
 fn a_missing_mapped_column_rejects_the_file_and_a_mapping_fixes_it() {
-    let s = TradeSession::embedded().unwrap();
+    let mut s = TradeSession::embedded().unwrap();
     let opts = LoadOptions {
         layout: Some(Layout::Declarations),
         mapping: vec!["value=declared_value".into()],

@@ -1,11 +1,8 @@
 //! `interdict flows`: trade flows to one destination by period, with the
 //! controlled and basket (luxury) parts (analytics in `interdict-trade`).
 
-use anyhow::Context as _;
 use clap::{Args, ValueEnum};
-use interdict_trade::{
-    flows, render, By, FlowsQuery, Layout, LoadOptions, TradeError, TradeSession,
-};
+use interdict_trade::{flows, render, By, FlowsQuery, Layout, LoadOptions, TradeError};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -78,6 +75,8 @@ pub struct FlowsArgs {
     format: FlowsFormat,
     #[command(flatten)]
     read: ReadArgs,
+    #[command(flatten)]
+    cluster: crate::cmd::declarations::ClusterArgs,
 }
 
 /// Prints the rejected rows (at most 50) to standard error.
@@ -92,7 +91,7 @@ pub fn report_rejections(rows: &[interdict_trade::Rejection]) {
 }
 
 pub fn run(args: FlowsArgs) -> anyhow::Result<ExitCode> {
-    let session = TradeSession::embedded().context("loading goods tables")?;
+    let mut session = crate::cmd::declarations::session(&args.cluster)?;
     let load = match session.register("trade", &args.files, &args.read.options()?) {
         Err(TradeError::BadRows(rows)) => {
             report_rejections(&rows);

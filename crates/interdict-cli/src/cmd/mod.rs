@@ -4,6 +4,10 @@
 pub mod asset;
 pub mod audit;
 pub mod clear;
+#[cfg(feature = "ballista")]
+pub mod cluster;
+#[cfg(feature = "trade")]
+pub mod declarations;
 pub mod entity;
 #[cfg(feature = "trade")]
 pub mod flows;

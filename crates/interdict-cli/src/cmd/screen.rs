@@ -56,6 +56,13 @@ pub struct ScreenArgs {
     assets: Option<PathBuf>,
     #[command(flatten)]
     by: super::record::By,
+    #[cfg(feature = "trade")]
+    #[command(flatten)]
+    sql: super::declarations::ClusterArgs,
+    /// Reading declaration files (with `--engine datafusion|ballista`).
+    #[cfg(feature = "trade")]
+    #[command(flatten)]
+    read: super::flows::ReadArgs,
 }
 
 fn parse_scope(s: &str) -> Result<Scope, String> {
@@ -65,6 +72,25 @@ fn parse_scope(s: &str) -> Result<Scope, String> {
 type Parsed = Result<Shipment, ShipmentError>;
 
 pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
+    #[cfg(feature = "trade")]
+    if let Some(e) = args
+        .sql
+        .engine
+        .filter(|e| *e != super::declarations::ScreenEngine::Rules)
+    {
+        let cluster =
+            super::declarations::cluster(e, args.sql.cluster.as_deref(), args.sql.executors)?;
+        return super::declarations::run(
+            ctx,
+            &super::declarations::SqlScreen {
+                files: &args.files,
+                cluster,
+                scope: &args.jurisdiction,
+                output: args.output.as_deref(),
+                read: &args.read,
+            },
+        );
+    }
     let watched = ctx.watchlist(args.assets.as_deref())?;
     let mut recorder = ctx.recorder(&args.by)?;
     let engine = ctx.engine_merged(!args.no_merge)?;

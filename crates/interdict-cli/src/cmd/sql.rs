@@ -1,10 +1,11 @@
 //! `interdict sql`: any SQL over trade files, with interdict's functions
-//! (`hs_category`, `luxury`, `luxury_category`, `controlled`).
+//! (`hs_category`, `luxury`, `luxury_category`, `controlled`, and
+//! `screen_name` over the bundled lists).
 
 use crate::cmd::flows::{report_rejections, ReadArgs};
 use anyhow::Context as _;
 use clap::Args;
-use interdict_trade::{pretty, TradeError, TradeSession};
+use interdict_trade::{pretty, TradeError};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -17,10 +18,18 @@ pub struct SqlArgs {
     tables: Vec<String>,
     #[command(flatten)]
     read: ReadArgs,
+    #[command(flatten)]
+    cluster: crate::cmd::declarations::ClusterArgs,
 }
 
-pub fn run(args: SqlArgs) -> anyhow::Result<ExitCode> {
-    let session = TradeSession::embedded().context("loading goods tables")?;
+pub fn run(ctx: &crate::cmd::Context, args: SqlArgs) -> anyhow::Result<ExitCode> {
+    // The lists are loaded only for a query that screens names.
+    let names = args.query.to_ascii_lowercase().contains("screen_name");
+    let mut session = if names {
+        crate::cmd::declarations::session_with_names(ctx, &args.cluster)?
+    } else {
+        crate::cmd::declarations::session(&args.cluster)?
+    };
     let opts = args.read.options()?;
     for t in &args.tables {
         let (name, files) = t
