@@ -113,3 +113,116 @@ fn bad_declaration_rows_stop_the_run_naming_file_line_and_field() {
     assert!(err.contains("bad_rows.csv:"), "{err}");
     assert!(err.contains("--skip-bad-rows"), "{err}");
 }
+
+/// A free TCP port on the loopback interface.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// Ends a cluster process when the test ends, passed or failed.
+struct Killed(std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn spawn(args: &[&str], store: &tempfile::TempDir) -> Killed {
+    Killed(
+        std::process::Command::new(env!("CARGO_BIN_EXE_interdict"))
+            .args(args)
+            .arg("--store")
+            .arg(store.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("the binary starts"),
+    )
+}
+
+#[test]
+fn flows_on_a_cluster_of_separate_processes_equal_flows_in_process() {
+    let s = store();
+    let sched = free_port();
+    let _scheduler = spawn(
+        &[
+            "cluster",
+            "scheduler",
+            "--bind",
+            &format!("127.0.0.1:{sched}"),
+            "--external-host",
+            "127.0.0.1",
+        ],
+        &s,
+    );
+    let (flight, grpc) = (free_port(), free_port());
+    let _executor = spawn(
+        &[
+            "cluster",
+            "executor",
+            "--scheduler",
+            &format!("127.0.0.1:{sched}"),
+            "--bind-host",
+            "127.0.0.1",
+            "--external-host",
+            "127.0.0.1",
+            "--port",
+            &flight.to_string(),
+            "--grpc-port",
+            &grpc.to_string(),
+            "--concurrent-tasks",
+            "2",
+        ],
+        &s,
+    );
+    let file = fixture("comtradeplus_2023M_PRK.csv");
+    let args = ["flows", &file, "--to", "kp", "--by", "month", "--format", "json"];
+    let local = interdict(&args, &s);
+    assert!(local.status.success(), "{}", stderr(&local));
+    let url = format!("df://127.0.0.1:{sched}");
+    let mut remote_args = args.to_vec();
+    remote_args.extend(["--engine", "ballista", "--cluster", &url]);
+    // The processes load the lists before they listen: wait for the
+    // executor's ports, then ask (a query with no executor yet would wait).
+    let listening = |p: u16| std::net::TcpStream::connect(("127.0.0.1", p)).is_ok();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while !(listening(sched) && listening(flight) && listening(grpc)) {
+        assert!(std::time::Instant::now() < deadline, "the cluster never listened");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let out = output_within(&remote_args, &s, std::time::Duration::from_secs(120));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(json(&out), json(&local));
+}
+
+/// Runs the binary like `interdict`, killing it after `limit`.
+fn output_within(
+    args: &[&str],
+    store: &tempfile::TempDir,
+    limit: std::time::Duration,
+) -> std::process::Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_interdict"))
+        .env("INTERDICT_TODAY", "2026-05-15")
+        .args(args)
+        .arg("--store")
+        .arg(store.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            panic!("no answer from the cluster within {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    child.wait_with_output().expect("output")
+}
