@@ -370,6 +370,9 @@ struct SoundedName {
     patronymics: Vec<String>,
     /// The name as normalised, for the merge reason.
     written: String,
+    /// Its normalised words, sorted: two names with the same words are one
+    /// spelling.
+    words: String,
 }
 
 /// A person name's [`SoundedName`]; `None` when it has a word of another
@@ -398,10 +401,14 @@ fn sounded(raw: &str) -> Option<SoundedName> {
     }
     codes.sort_unstable();
     patronymics.sort_unstable();
+    let mut words: Vec<&str> = written.split_whitespace().collect();
+    words.sort_unstable();
+    let words = words.join(" ");
     Some(SoundedName {
         key: codes.join(" "),
         patronymics,
         written,
+        words,
     })
 }
 
@@ -495,6 +502,12 @@ fn sounded_edges(records: &[&Entity], key: &str, members: &[(usize, SoundedName)
             // A record with two names of one sound is in the group twice.
             let seen = edges.iter().any(|x| x.a == *later && x.b == *earlier);
             if earlier == later || seen || !crate::rules::may_link(e, l) {
+                continue;
+            }
+            // The same words in another order are the exact-name rules'
+            // to link (and copies of one record repeat them): only
+            // spellings that differ are this rule's.
+            if name.words == later_name.words {
                 continue;
             }
             let (pa, pb) = (&name.patronymics, &later_name.patronymics);
@@ -795,6 +808,8 @@ mod tests {
         let other_country = dated("gb:3", "Dmitry PESKOV", "1967-10-17", "ua");
         let other_father = dated("gb:4", "Dmitry Nikolaevich PESKOV", "1967-10-17", "ru");
         let same_list = dated("us_ofac_sdn:2", "Dmitry PESKOV", "1967-10-17", "ru");
+        // One spelling in another word order is the exact-name rules' to link.
+        let same_words = dated("gb:6", "Dmitriy Sergeevich PESKOV", "1967-10-17", "ru");
         let no_nationality = person(
             "gb:5",
             &[
@@ -808,6 +823,7 @@ mod tests {
             &other_country,
             &other_father,
             &same_list,
+            &same_words,
             &no_nationality,
         ] {
             assert!(
