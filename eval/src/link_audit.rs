@@ -148,8 +148,14 @@ fn write_parties(linked: &Linked, records: &[interdict_model::Entity], path: &Pa
             .iter()
             .filter_map(|m| by_id.get(m.as_str()))
             .collect();
-        let line =
-            serde_json::json!({"members": c.members, "reasons": reasons, "records": sources});
+        // `merges` is each reason as data (rule, the two records, the shared
+        // value), so that the merges of one rule can be drawn for an audit.
+        let line = serde_json::json!({
+            "members": c.members,
+            "reasons": reasons,
+            "merges": c.reasons,
+            "records": sources,
+        });
         out.push_str(&line.to_string());
         out.push('\n');
     }

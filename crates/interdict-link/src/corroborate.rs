@@ -13,7 +13,7 @@ use crate::reason::Rule;
 use crate::rules::Edge;
 use interdict_lists::UNSC_ID;
 use interdict_model::{countries, prop, Entity, Schema};
-use interdict_names::normalize;
+use interdict_names::{is_patronymic, normalize, phonetic_key};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -354,6 +354,183 @@ fn group_edges(records: &[&Entity], name: &str, members: &[(usize, bool)]) -> Ve
     edges
 }
 
+/// Arabic articles that one list writes as a word of their own ("AL
+/// ZAWAHIRI"), another joins to the next word or leaves out: no part of a
+/// name's sound.
+const ARTICLES: [&str; 2] = ["al", "el"];
+
+/// One person name as it sounds, for the transliterated-name rule.
+#[derive(Debug, Clone, PartialEq)]
+struct SoundedName {
+    /// The Double Metaphone codes of its words (patronymics and articles
+    /// left out), sorted: "Dmitriy PESKOV" and "PESKOV, Dmitry" agree.
+    key: String,
+    /// The codes of its patronymics: two names that both state one must
+    /// share it ("Sergeevich" = "Sergeyevich", never "Nikolaevich").
+    patronymics: Vec<String>,
+    /// The name as normalised, for the merge reason.
+    written: String,
+    /// Its normalised words, sorted: two names with the same words are one
+    /// spelling.
+    words: String,
+}
+
+/// A person name's [`SoundedName`]; `None` when it has a word of another
+/// script (the encoder only reads Latin letters, and half a name's sound is
+/// not its sound) or fewer than two words to compare.
+fn sounded(raw: &str) -> Option<SoundedName> {
+    let written = normalize(raw);
+    let mut codes = Vec::new();
+    let mut patronymics = Vec::new();
+    for word in written.split_whitespace() {
+        if ARTICLES.contains(&word) {
+            continue;
+        }
+        let code = phonetic_key(word);
+        if code.is_empty() {
+            return None;
+        }
+        if is_patronymic(word) {
+            patronymics.push(code);
+        } else {
+            codes.push(code);
+        }
+    }
+    if codes.len() < 2 {
+        return None;
+    }
+    codes.sort_unstable();
+    patronymics.sort_unstable();
+    let mut words: Vec<&str> = written.split_whitespace().collect();
+    words.sort_unstable();
+    let words = words.join(" ");
+    Some(SoundedName {
+        key: codes.join(" "),
+        patronymics,
+        written,
+        words,
+    })
+}
+
+/// A person's sounded names with each full birth date: the keys the
+/// transliterated-name rule groups records by. Empty for a record stating
+/// no full birth date (the rule needs one).
+fn sound_keys(e: &Entity) -> Vec<(String, SoundedName)> {
+    if e.schema != Schema::Person {
+        return Vec::new();
+    }
+    let dates = keys::full_birth_dates(e);
+    if dates.is_empty() {
+        return Vec::new();
+    }
+    let mut names: Vec<SoundedName> = e.names().filter_map(|(_, n)| sounded(n)).collect();
+    names.sort_by(|a, b| a.key.cmp(&b.key).then(a.written.cmp(&b.written)));
+    names.dedup_by(|a, b| a.key == b.key && a.patronymics == b.patronymics);
+    let mut out = Vec::with_capacity(names.len() * dates.len());
+    for name in &names {
+        for date in &dates {
+            out.push((format!("{}, {date}", name.key), name.clone()));
+        }
+    }
+    out
+}
+
+/// The strong fact that carries a sounded name with its full birth date:
+/// the nationality both records state (the first in code order). When one
+/// of them states none, and so cannot contradict, a fact of the same
+/// strength stands in: the birth town both state, or the regime both are
+/// listed under (UN Al-Qaida = OFAC SDGT) with a country both are tied to.
+/// `None` when nationalities differ or nothing agrees.
+fn strong_fact(a: &Entity, b: &Entity) -> Option<String> {
+    let (na, nb) = (keys::countries(a), keys::countries(b));
+    if let Some(c) = na.iter().find(|c| nb.contains(c)) {
+        return Some(format!("nationality {c}"));
+    }
+    if !na.is_empty() && !nb.is_empty() {
+        return None;
+    }
+    let (ta, tb) = (birth_towns(a), birth_towns(b));
+    if let Some(t) = ta.iter().find(|t| tb.contains(t)) {
+        return Some(format!("birth place {t}"));
+    }
+    let (pa, pb) = (programme_families(a), programme_families(b));
+    let (ca, cb) = (all_countries(a), all_countries(b));
+    let regime = pa.iter().find(|p| pb.contains(p));
+    let country = ca.iter().find(|c| cb.contains(c));
+    match (regime, country) {
+        (Some(p), Some(c)) => Some(format!("{p} programmes, country {c}")),
+        _ => None,
+    }
+}
+
+/// Persons whose names sound the same word for word (one list's
+/// "Dmitriy", another's "Dmitry"; "Sergeevich" and "Sergeyevich"), with
+/// the same full birth date and a common nationality ([`strong_fact`]:
+/// when one record states none, a birth town or the regime and a country).
+/// The name alone is weaker than the exact name of
+/// [`Rule::NameBirthDateNationality`]; the full date and the nationality,
+/// which namesakes rarely share, carry the merge, and the closure's
+/// conflict checks still apply.
+pub(crate) fn transliterated_name(records: &[&Entity]) -> Vec<Edge> {
+    // Keys are independent per record and groups per key: both run on
+    // every core, and rayon's `collect` keeps the sequential order.
+    let keyed: Vec<Vec<(String, SoundedName)>> =
+        records.par_iter().map(|e| sound_keys(e)).collect();
+    let mut groups: BTreeMap<String, Vec<(usize, SoundedName)>> = BTreeMap::new();
+    for (i, keys) in keyed.into_iter().enumerate() {
+        for (k, name) in keys {
+            groups.entry(k).or_default().push((i, name));
+        }
+    }
+    let groups: Vec<(&String, &Vec<(usize, SoundedName)>)> =
+        groups.iter().filter(|(_, m)| m.len() <= 50).collect();
+    groups
+        .par_iter()
+        .flat_map_iter(|&(key, members)| sounded_edges(records, key, members))
+        .collect()
+}
+
+/// The pairs of one sound key (name and birth date) that may be one party
+/// and agree on a [`strong_fact`], with no patronymics that differ.
+fn sounded_edges(records: &[&Entity], key: &str, members: &[(usize, SoundedName)]) -> Vec<Edge> {
+    let date = key.rsplit(", ").next().unwrap_or_default();
+    let mut edges: Vec<Edge> = Vec::new();
+    for (j, (later, later_name)) in members.iter().enumerate().skip(1) {
+        let l = records[*later];
+        for (earlier, name) in &members[..j] {
+            let e = records[*earlier];
+            // A record with two names of one sound is in the group twice.
+            let seen = edges.iter().any(|x| x.a == *later && x.b == *earlier);
+            if earlier == later || seen || !crate::rules::may_link(e, l) {
+                continue;
+            }
+            // The same words in another order are the exact-name rules'
+            // to link (and copies of one record repeat them): only
+            // spellings that differ are this rule's.
+            if name.words == later_name.words {
+                continue;
+            }
+            let (pa, pb) = (&name.patronymics, &later_name.patronymics);
+            if !pa.is_empty() && !pb.is_empty() && !share(pa, pb) {
+                continue;
+            }
+            let Some(fact) = strong_fact(e, l) else {
+                continue;
+            };
+            edges.push(Edge {
+                rule: Rule::TransliteratedName,
+                a: *later,
+                b: *earlier,
+                value: format!(
+                    "{} ~ {}, birth date {date}, {fact}",
+                    later_name.written, name.written
+                ),
+            });
+        }
+    }
+    edges
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -573,5 +750,126 @@ mod tests {
         );
         let b = p("us_ofac_sdn:1", "AL ZAWAHIRI, Dr. Ayman", &place);
         assert_eq!(corroborated_name(&[&a, &b]).len(), 1);
+    }
+
+    fn dated(id: &str, name: &str, dob: &str, nat: &str) -> Entity {
+        person(
+            id,
+            &[
+                (prop::NAME, name),
+                (prop::BIRTH_DATE, dob),
+                (prop::NATIONALITY, nat),
+            ],
+        )
+    }
+
+    #[test]
+    fn transliterations_of_one_name_with_one_birth_date_and_nationality_link() {
+        let ofac = dated(
+            "us_ofac_sdn:1",
+            "PESKOV, Dmitriy Sergeevich",
+            "1967-10-17",
+            "ru",
+        );
+        let uk = dated(
+            "gb_fcdo_sanctions:RUS1",
+            "Dmitry Sergeyevich PESKOV",
+            "1967-10-17",
+            "ru",
+        );
+        let edges = transliterated_name(&[&ofac, &uk]);
+        assert_eq!(edges.len(), 1, "{edges:?}");
+        assert_eq!(edges[0].rule, Rule::TransliteratedName);
+        assert_eq!((edges[0].a, edges[0].b), (1, 0));
+        assert_eq!(
+            edges[0].value,
+            "dmitry sergeyevich peskov ~ peskov dmitriy sergeevich, birth date 1967-10-17, nationality ru"
+        );
+        // A name without its patronymic still sounds the same.
+        let short = dated(
+            "gb_fcdo_sanctions:RUS2",
+            "Dmitri PESKOV",
+            "1967-10-17",
+            "ru",
+        );
+        assert_eq!(transliterated_name(&[&ofac, &short]).len(), 1);
+    }
+
+    #[test]
+    fn a_sounded_name_needs_the_full_birth_date_the_nationality_and_the_patronymic() {
+        let ofac = dated(
+            "us_ofac_sdn:1",
+            "PESKOV, Dmitriy Sergeevich",
+            "1967-10-17",
+            "ru",
+        );
+        let other_day = dated("gb:1", "Dmitry PESKOV", "1967-10-18", "ru");
+        let year_only = dated("gb:2", "Dmitry PESKOV", "1967", "ru");
+        let other_country = dated("gb:3", "Dmitry PESKOV", "1967-10-17", "ua");
+        let other_father = dated("gb:4", "Dmitry Nikolaevich PESKOV", "1967-10-17", "ru");
+        let same_list = dated("us_ofac_sdn:2", "Dmitry PESKOV", "1967-10-17", "ru");
+        // One spelling in another word order is the exact-name rules' to link.
+        let same_words = dated("gb:6", "Dmitriy Sergeevich PESKOV", "1967-10-17", "ru");
+        let no_nationality = person(
+            "gb:5",
+            &[
+                (prop::NAME, "Dmitry PESKOV"),
+                (prop::BIRTH_DATE, "1967-10-17"),
+            ],
+        );
+        for other in [
+            &other_day,
+            &year_only,
+            &other_country,
+            &other_father,
+            &same_list,
+            &same_words,
+            &no_nationality,
+        ] {
+            assert!(
+                transliterated_name(&[&ofac, other]).is_empty(),
+                "{}",
+                other.id
+            );
+        }
+        // A record stating no nationality cannot contradict one: the
+        // regime and a country, or the birth town, stand in for it.
+        let mut unplaced = no_nationality.clone();
+        unplaced.add(prop::PROGRAM, "UKRAINE-EO13660");
+        unplaced.add(prop::COUNTRY, "ru");
+        let mut ofac = ofac;
+        ofac.add(prop::PROGRAM, "RUSSIA-EO14024");
+        let edges = transliterated_name(&[&ofac, &unplaced]);
+        assert_eq!(edges.len(), 1);
+        assert!(edges[0].value.ends_with("russia programmes, country ru"));
+        // One word of the name is not a name to link on.
+        assert_eq!(sounded("PESKOV"), None);
+        // Nor is a name in another script, which the encoder cannot read.
+        assert_eq!(sounded("Дмитрий Песков"), None);
+    }
+
+    #[test]
+    fn arabic_articles_are_no_part_of_a_names_sound() {
+        let a = sounded("AL-ZAWAHIRI, Ayman").map(|n| n.key);
+        let b = sounded("Aiman Zawahiri").map(|n| n.key);
+        assert!(a.is_some());
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn the_closure_still_refuses_a_sounded_name_across_two_un_references() {
+        let mut a = dated(
+            "un_sc_sanctions:QDi.1",
+            "Aiman Zawahiri",
+            "1951-06-19",
+            "eg",
+        );
+        a.add(UNSC_ID, "QDi.1");
+        let mut b = dated("us_ofac_sdn:1", "AL-ZAWAHIRI, Ayman", "1951-06-19", "eg");
+        b.add(UNSC_ID, "QDi.2");
+        let linked = crate::link(&[a, b]);
+        assert_eq!(linked.parties.len(), 2);
+        assert_eq!(linked.conflicts.len(), 1);
+        assert_eq!(linked.conflicts[0].proposed.rule, Rule::TransliteratedName);
     }
 }

@@ -27,6 +27,14 @@
 //!   both records' primary name. Differing birth years, nationalities, UN
 //!   reference, IMO or registration numbers refuse it; full birth dates that
 //!   differ within a shared year are merged and reported as a disagreement.
+//! - **Transliterated names** (`corroborate::transliterated_name`): persons
+//!   whose names sound the same word for word (Double Metaphone codes of
+//!   `interdict-names`, patronymics and Arabic articles aside: "PESKOV,
+//!   Dmitriy Sergeevich" = "Dmitry Sergeyevich PESKOV"), only with the same
+//!   full birth date and a common nationality (when one record states no
+//!   nationality: the same birth town, or the same regime and a common
+//!   country); patronymics both records state must sound the same. Applied last, so it names only the merges
+//!   no other rule made.
 //! - **Conflicts**: a merge that would put two different UN reference
 //!   numbers, two different IMO numbers or two different full birth dates
 //!   (each side has some and they share none) into one party is refused and

@@ -36,11 +36,14 @@ pub enum Rule {
     /// facts (birth date at the coarser precision, country, birth place,
     /// programme family), none contradicting.
     CorroboratedName,
+    /// Persons: names that sound the same word for word (transliteration
+    /// variants), the same full birth date and a common nationality.
+    TransliteratedName,
 }
 
 impl Rule {
     /// Every rule, strongest first: the order in which they are applied.
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::CitedRecord,
         Rule::UnscId,
         Rule::ImoNumber,
@@ -53,6 +56,7 @@ impl Rule {
         Rule::NameBirthDateNationality,
         Rule::NameAddress,
         Rule::CorroboratedName,
+        Rule::TransliteratedName,
     ];
 
     /// The rule's name as serialised in JSON (`unsc_id`, `imo_number`, ...).
@@ -70,6 +74,7 @@ impl Rule {
             Rule::NameBirthDateNationality => "name_birth_date_nationality",
             Rule::NameAddress => "name_address",
             Rule::CorroboratedName => "corroborated_name",
+            Rule::TransliteratedName => "transliterated_name",
         }
     }
 
@@ -83,7 +88,10 @@ impl Rule {
     pub fn is_strong(self) -> bool {
         !matches!(
             self,
-            Rule::NameBirthDateNationality | Rule::NameAddress | Rule::CorroboratedName
+            Rule::NameBirthDateNationality
+                | Rule::NameAddress
+                | Rule::CorroboratedName
+                | Rule::TransliteratedName
         )
     }
 }
@@ -153,6 +161,10 @@ impl fmt::Display for MergeReason {
                 }
                 None => write!(f, "same name {v} ({la}, {lb})"),
             },
+            Rule::TransliteratedName => write!(
+                f,
+                "same name up to transliteration, birth date and nationality: {v} ({la}, {lb})"
+            ),
         }
     }
 }

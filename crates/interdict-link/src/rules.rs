@@ -45,6 +45,7 @@ fn edges_of(rule: Rule, records: &[&Entity]) -> Vec<Edge> {
         Rule::NameBirthDateNationality => name_birth_date_nationality(records),
         Rule::NameAddress => name_address(records),
         Rule::CorroboratedName => crate::corroborate::corroborated_name(records),
+        Rule::TransliteratedName => crate::corroborate::transliterated_name(records),
     }
 }
 

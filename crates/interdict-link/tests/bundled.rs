@@ -90,6 +90,24 @@ fn no_party_holds_two_records_of_a_list_that_names_a_party_once() {
 }
 
 #[test]
+fn a_transliterated_name_with_one_birth_date_and_nationality_is_one_party() {
+    // OFAC "GAZIYEV, Tarkhan Ismailovich" and the UN's "TARKHAN ISMAILOVICH
+    // GAZIEV": no shared identifier, one name in two transliterations, born
+    // 1965-11-11, Russian.
+    let (_, cluster) = linked()
+        .party_of("us_ofac_sdn:18642")
+        .expect("a bundled record");
+    assert!(cluster
+        .members
+        .iter()
+        .any(|m| m == "un_sc_sanctions:QDi.366"));
+    assert!(cluster
+        .reasons
+        .iter()
+        .any(|r| r.rule == Rule::TransliteratedName));
+}
+
+#[test]
 fn kim_jong_un_is_one_party_across_ofac_and_the_csl() {
     assert_eq!(
         members("us_trade_csl:20157"),
