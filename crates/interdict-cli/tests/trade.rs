@@ -181,7 +181,9 @@ fn flows_on_a_cluster_of_separate_processes_equal_flows_in_process() {
         &s,
     );
     let file = fixture("comtradeplus_2023M_PRK.csv");
-    let args = ["flows", &file, "--to", "kp", "--by", "month", "--format", "json"];
+    let args = [
+        "flows", &file, "--to", "kp", "--by", "month", "--format", "json",
+    ];
     let local = interdict(&args, &s);
     assert!(local.status.success(), "{}", stderr(&local));
     let url = format!("df://127.0.0.1:{sched}");
@@ -192,7 +194,10 @@ fn flows_on_a_cluster_of_separate_processes_equal_flows_in_process() {
     let listening = |p: u16| std::net::TcpStream::connect(("127.0.0.1", p)).is_ok();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
     while !(listening(sched) && listening(flight) && listening(grpc)) {
-        assert!(std::time::Instant::now() < deadline, "the cluster never listened");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the cluster never listened"
+        );
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
     std::thread::sleep(std::time::Duration::from_secs(2));

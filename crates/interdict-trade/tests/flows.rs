@@ -105,7 +105,7 @@ fn annual_checks(plan: &Plan, report: &FlowsReport, path: &std::path::Path) {
         .unwrap()
         .to_string_lossy()
         .contains("generated"));
-    let head = std::fs::read_to_string(&path).unwrap();
+    let head = std::fs::read_to_string(path).unwrap();
     assert!(head.starts_with("# GENERATED"));
     check_recovery(plan, report);
     let lux = |y: &str| {

@@ -133,38 +133,46 @@ fn query(table: &str, scope: &Scope) -> String {
     )
 }
 
-/// The decision on one line: a listed party or prohibited goods block, goods
-/// that need a licence (or whose status is unknown) are reviewed.
-fn decide(row: &Value) -> (&'static str, Vec<String>) {
-    let mut reasons = Vec::new();
+/// The decision on one line, as the rules engine decides a shipment's
+/// parties and goods: a party matching at `critical` or above
+/// (`party_critical_score` of the screening rules) or prohibited goods
+/// block; a weaker match, or goods that need a licence, are reviewed.
+fn decide(row: &Value, critical: f64) -> (&'static str, Vec<String>) {
+    let (mut block, mut review) = (Vec::new(), Vec::new());
     for role in ["exporter", "consignee"] {
         let hit = &row[format!("{role}_hit")];
-        if hit["matched"] == json!(true) {
-            reasons.push(format!(
-                "{role} matches {} ({}, score {:.2})",
-                hit["id"].as_str().unwrap_or_default(),
-                hit["caption"].as_str().unwrap_or_default(),
-                hit["score"].as_f64().unwrap_or_default()
-            ));
+        if hit["matched"] != json!(true) {
+            continue;
+        }
+        let score = hit["score"].as_f64().unwrap_or_default();
+        let reason = format!(
+            "{role} matches {} ({}, score {score:.2})",
+            hit["id"].as_str().unwrap_or_default(),
+            hit["caption"].as_str().unwrap_or_default(),
+        );
+        if score >= critical {
+            block.push(reason);
+        } else {
+            review.push(reason);
         }
     }
-    let mut review = Vec::new();
     if let Some(obj) = row.as_object() {
         for (k, v) in obj.iter().filter(|(k, _)| k.starts_with("goods_")) {
             let j = k.trim_start_matches("goods_");
             match v.as_str() {
-                Some("prohibited") => reasons.push(format!("goods prohibited under {j}")),
+                Some("prohibited") => block.push(format!("goods prohibited under {j}")),
                 Some("licence_required") => review.push(format!("licence required under {j}")),
                 _ => {}
             }
         }
     }
-    if !reasons.is_empty() {
-        ("block", reasons)
+    if !block.is_empty() {
+        block.extend(review);
+        ("block", block)
     } else if !review.is_empty() {
         ("review", review)
     } else {
-        ("clear", reasons)
+        ("clear", review)
     }
 }
 
@@ -179,7 +187,9 @@ pub struct SqlScreen<'a> {
 
 pub fn run(ctx: &Context, args: &SqlScreen<'_>) -> anyhow::Result<ExitCode> {
     let cluster = args.cluster.clone();
-    let mut session = start(ctx, &cluster)?;
+    let engine = ctx.engine()?;
+    let mut session = start(engine, &cluster)?;
+    let critical = engine.with_screener(|s| s.config.parameters.party_critical_score);
     let load = match session.register("declarations", args.files, &args.read.options()?) {
         Err(TradeError::BadRows(rows)) => {
             report_rejections(&rows);
@@ -195,7 +205,7 @@ pub fn run(ctx: &Context, args: &SqlScreen<'_>) -> anyhow::Result<ExitCode> {
     let mut counts = [0u64; 3];
     let started = Instant::now();
     session.sql_rows(&query("declarations", args.scope), |row| {
-        let (decision, reasons) = decide(&row);
+        let (decision, reasons) = decide(&row, critical);
         counts[match decision {
             "block" => 0,
             "review" => 1,
@@ -236,11 +246,11 @@ pub fn session(args: &ClusterArgs) -> anyhow::Result<TradeSession> {
 
 /// A session with `screen_name` over the bundled lists too.
 pub fn session_with_names(ctx: &Context, args: &ClusterArgs) -> anyhow::Result<TradeSession> {
-    start(ctx, &args.sql_cluster()?)
+    start(ctx.engine()?, &args.sql_cluster()?)
 }
 
-fn start(ctx: &Context, cluster: &Cluster) -> anyhow::Result<TradeSession> {
-    let names: Arc<dyn NameScreen> = Arc::new(EngineNames(ctx.engine()?));
+fn start(engine: &'static Engine, cluster: &Cluster) -> anyhow::Result<TradeSession> {
+    let names: Arc<dyn NameScreen> = Arc::new(EngineNames(engine));
     let tables = Arc::new(Tables::bundled().context("loading goods tables")?);
     TradeSession::start(cluster, tables, Some(names)).context("starting the SQL session")
 }
