@@ -159,11 +159,6 @@ impl TradeSession {
         runtime()?.block_on(crate::ballista::serve_executor(state, opts))
     }
 
-    /// Where this session's queries run.
-    pub fn cluster(&self) -> &Cluster {
-        &self.cluster
-    }
-
     /// The goods tables and baskets the functions use.
     pub fn tables(&self) -> &Tables {
         &self.tables

@@ -3,7 +3,7 @@
 //! through `screen_name`, goods through `controlled`, so the same query runs
 //! in this process or on a Ballista cluster.
 
-use crate::cmd::flows::{report_rejections, ReadArgs};
+use crate::cmd::flows::{register, ReadArgs};
 use crate::cmd::Context;
 use crate::output;
 use anyhow::Context as _;
@@ -190,17 +190,15 @@ pub fn run(ctx: &Context, args: &SqlScreen<'_>) -> anyhow::Result<ExitCode> {
     let engine = ctx.engine()?;
     let mut session = start(engine, &cluster)?;
     let critical = engine.with_screener(|s| s.config.parameters.party_critical_score);
-    let load = match session.register("declarations", args.files, &args.read.options()?) {
-        Err(TradeError::BadRows(rows)) => {
-            report_rejections(&rows);
-            eprintln!("stopped: pass --skip-bad-rows to screen the valid lines");
-            return Ok(ExitCode::FAILURE);
-        }
-        other => other?,
+    let Some(load) = register(
+        &mut session,
+        "declarations",
+        args.files,
+        &args.read.options()?,
+    )?
+    else {
+        return Ok(ExitCode::FAILURE);
     };
-    if !load.rejected.is_empty() {
-        report_rejections(&load.rejected);
-    }
     let mut out = output::open(args.output)?;
     let mut counts = [0u64; 3];
     let started = Instant::now();

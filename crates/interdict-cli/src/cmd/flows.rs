@@ -2,7 +2,9 @@
 //! controlled and basket (luxury) parts (analytics in `interdict-trade`).
 
 use clap::{Args, ValueEnum};
-use interdict_trade::{flows, render, By, FlowsQuery, Layout, LoadOptions, TradeError};
+use interdict_trade::{
+    flows, render, By, FlowsQuery, Layout, LoadOptions, LoadReport, TradeError, TradeSession,
+};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -80,7 +82,7 @@ pub struct FlowsArgs {
 }
 
 /// Prints the rejected rows (at most 50) to standard error.
-pub fn report_rejections(rows: &[interdict_trade::Rejection]) {
+fn report_rejections(rows: &[interdict_trade::Rejection]) {
     for r in rows.iter().take(50) {
         eprintln!("rejected: {r}");
     }
@@ -90,19 +92,35 @@ pub fn report_rejections(rows: &[interdict_trade::Rejection]) {
     eprintln!("{} rejected row(s)", rows.len());
 }
 
-pub fn run(args: FlowsArgs) -> anyhow::Result<ExitCode> {
-    let mut session = crate::cmd::declarations::session(&args.cluster)?;
-    let load = match session.register("trade", &args.files, &args.read.options()?) {
+/// Registers `files` as table `name`, printing the rejected rows. None when
+/// they stop the run (no `--skip-bad-rows`): the caller exits with failure.
+pub fn register(
+    session: &mut TradeSession,
+    name: &str,
+    files: &[PathBuf],
+    opts: &LoadOptions,
+) -> anyhow::Result<Option<LoadReport>> {
+    match session.register(name, files, opts) {
         Err(TradeError::BadRows(rows)) => {
             report_rejections(&rows);
             eprintln!("stopped: pass --skip-bad-rows to run on the valid rows");
-            return Ok(ExitCode::FAILURE);
+            Ok(None)
         }
-        other => other?,
-    };
-    if !load.rejected.is_empty() {
-        report_rejections(&load.rejected);
+        Ok(load) => {
+            if !load.rejected.is_empty() {
+                report_rejections(&load.rejected);
+            }
+            Ok(Some(load))
+        }
+        Err(e) => Err(e.into()),
     }
+}
+
+pub fn run(args: FlowsArgs) -> anyhow::Result<ExitCode> {
+    let mut session = crate::cmd::declarations::session(&args.cluster)?;
+    let Some(load) = register(&mut session, "trade", &args.files, &args.read.options()?)? else {
+        return Ok(ExitCode::FAILURE);
+    };
     let q = FlowsQuery {
         table: "trade".into(),
         destination: args.to,

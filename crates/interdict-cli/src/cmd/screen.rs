@@ -78,6 +78,13 @@ pub fn run(ctx: &Context, args: ScreenArgs) -> anyhow::Result<ExitCode> {
         .engine
         .filter(|e| *e != super::declarations::ScreenEngine::Rules)
     {
+        // The SQL path answers per declaration line, not per shipment: the
+        // audit log, clearances and watched assets belong to the rules engine.
+        if ctx.record || args.no_merge || args.assets.is_some() {
+            anyhow::bail!(
+                "--record, --no-merge and --assets screen shipments: use them with the rules engine, not --engine datafusion|ballista"
+            );
+        }
         let cluster =
             super::declarations::cluster(e, args.sql.cluster.as_deref(), args.sql.executors)?;
         return super::declarations::run(

@@ -2,10 +2,10 @@
 //! (`hs_category`, `luxury`, `luxury_category`, `controlled`, and
 //! `screen_name` over the bundled lists).
 
-use crate::cmd::flows::{report_rejections, ReadArgs};
+use crate::cmd::flows::{register, ReadArgs};
 use anyhow::Context as _;
 use clap::Args;
-use interdict_trade::{pretty, TradeError};
+use interdict_trade::pretty;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -36,16 +36,8 @@ pub fn run(ctx: &crate::cmd::Context, args: SqlArgs) -> anyhow::Result<ExitCode>
             .split_once('=')
             .with_context(|| format!("--table {t:?} is not NAME=FILE"))?;
         let files: Vec<PathBuf> = files.split(',').map(PathBuf::from).collect();
-        match session.register(name, &files, &opts) {
-            Err(TradeError::BadRows(rows)) => {
-                report_rejections(&rows);
-                eprintln!("stopped: pass --skip-bad-rows to run on the valid rows");
-                return Ok(ExitCode::FAILURE);
-            }
-            Ok(load) if !load.rejected.is_empty() => report_rejections(&load.rejected),
-            other => {
-                other?;
-            }
+        if register(&mut session, name, &files, &opts)?.is_none() {
+            return Ok(ExitCode::FAILURE);
         }
     }
     let batches = session.sql(&args.query)?;
