@@ -99,8 +99,17 @@ pub fn cluster(
     executors: usize,
 ) -> anyhow::Result<Cluster> {
     match (engine, url) {
+        #[cfg(feature = "ballista")]
         (ScreenEngine::Ballista, Some(url)) => Ok(Cluster::Remote(url.to_string())),
+        #[cfg(feature = "ballista")]
         (ScreenEngine::Ballista, None) => Ok(Cluster::Standalone { executors }),
+        #[cfg(not(feature = "ballista"))]
+        (ScreenEngine::Ballista, _) => {
+            let _ = executors;
+            anyhow::bail!(
+                "this binary was built without Ballista: build it with --features ballista"
+            )
+        }
         (_, Some(_)) => anyhow::bail!("--cluster needs --engine ballista"),
         _ => Ok(Cluster::Embedded),
     }
