@@ -132,12 +132,20 @@ impl Drop for Killed {
     }
 }
 
+/// The binary with `args` on `store`, as `common::interdict` runs it.
+fn command(args: &[&str], store: &tempfile::TempDir) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_interdict"));
+    c.env("INTERDICT_TODAY", "2026-05-15")
+        .env_remove("INTERDICT_RECORD")
+        .args(args)
+        .arg("--store")
+        .arg(store.path());
+    c
+}
+
 fn spawn(args: &[&str], store: &tempfile::TempDir) -> Killed {
     Killed(
-        std::process::Command::new(env!("CARGO_BIN_EXE_interdict"))
-            .args(args)
-            .arg("--store")
-            .arg(store.path())
+        command(args, store)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -212,11 +220,7 @@ fn output_within(
     store: &tempfile::TempDir,
     limit: std::time::Duration,
 ) -> std::process::Output {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_interdict"))
-        .env("INTERDICT_TODAY", "2026-05-15")
-        .args(args)
-        .arg("--store")
-        .arg(store.path())
+    let mut child = command(args, store)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

@@ -300,17 +300,28 @@ pub(crate) fn corroborated_name(records: &[&Entity]) -> Vec<Edge> {
             }
         })
         .collect();
-    let mut groups: BTreeMap<String, Vec<(usize, bool)>> = BTreeMap::new();
+    key_groups(keyed)
+        .par_iter()
+        .flat_map_iter(|(name, members)| group_edges(records, name, members))
+        .collect()
+}
+
+/// A key shared by more records than this is too common to corroborate
+/// anything (a frequent name): its group is not compared pair by pair.
+const MAX_GROUP: usize = 50;
+
+/// Records grouped by key, in key order, each member with its index and
+/// payload; groups over [`MAX_GROUP`] are left out.
+fn key_groups<T>(keyed: Vec<Vec<(String, T)>>) -> Vec<(String, Vec<(usize, T)>)> {
+    let mut groups: BTreeMap<String, Vec<(usize, T)>> = BTreeMap::new();
     for (i, keys) in keyed.into_iter().enumerate() {
-        for (k, primary) in keys {
-            groups.entry(k).or_default().push((i, primary));
+        for (k, payload) in keys {
+            groups.entry(k).or_default().push((i, payload));
         }
     }
-    let groups: Vec<(&String, &Vec<(usize, bool)>)> =
-        groups.iter().filter(|(_, m)| m.len() <= 50).collect();
     groups
-        .par_iter()
-        .flat_map_iter(|&(name, members)| group_edges(records, name, members))
+        .into_iter()
+        .filter(|(_, m)| m.len() <= MAX_GROUP)
         .collect()
 }
 
@@ -476,17 +487,9 @@ pub(crate) fn transliterated_name(records: &[&Entity]) -> Vec<Edge> {
     // every core, and rayon's `collect` keeps the sequential order.
     let keyed: Vec<Vec<(String, SoundedName)>> =
         records.par_iter().map(|e| sound_keys(e)).collect();
-    let mut groups: BTreeMap<String, Vec<(usize, SoundedName)>> = BTreeMap::new();
-    for (i, keys) in keyed.into_iter().enumerate() {
-        for (k, name) in keys {
-            groups.entry(k).or_default().push((i, name));
-        }
-    }
-    let groups: Vec<(&String, &Vec<(usize, SoundedName)>)> =
-        groups.iter().filter(|(_, m)| m.len() <= 50).collect();
-    groups
+    key_groups(keyed)
         .par_iter()
-        .flat_map_iter(|&(key, members)| sounded_edges(records, key, members))
+        .flat_map_iter(|(key, members)| sounded_edges(records, key, members))
         .collect()
 }
 
