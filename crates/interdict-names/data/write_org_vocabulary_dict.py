@@ -141,6 +141,8 @@ mediterranean pacific atlantic oriental caucasus caucasian kurdish kurdistan bal
 # Removed after review: written forms / Russian lemmas whose gloss matched a
 # target in a sense that is not the organisation one.
 SKIP = {
+    "植物": "a plant (flora); the lists' plant is a factory",
+    "公爵": "duke, glossed 'prince' (a title)",
     'номер': "number, glossed 'non' (a Latin abbreviation)",
     'март': "the month March, glossed 'mar'",
     'марс': 'the planet Mars, a proper noun',
