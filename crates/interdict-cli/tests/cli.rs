@@ -394,3 +394,39 @@ fn screen_decides_under_the_law_the_user_names() {
         stderr(&bad)
     );
 }
+
+/// The top row's id and whether it is a match, for one name screened.
+fn top_of(s: &tempfile::TempDir, name: &str, schema: &str) -> (String, bool) {
+    let out = interdict(&["match", name, "--schema", schema, "--format", "json"], s);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let top = &v["results"][0];
+    (
+        top["id"].as_str().unwrap_or_default().to_string(),
+        top["match"] == true,
+    )
+}
+
+#[test]
+fn general_readings_reach_the_bundled_listings() {
+    let s = store();
+    // A frequent given name does not crowd out the family name misspelt.
+    assert_eq!(
+        top_of(&s, "Aleksey Miler", "Person"),
+        ("us_ofac_sdn:24083".to_string(), true)
+    );
+    // A Hong Kong name in Chinese characters meets its Cantonese alias
+    // ("TANG, Ping-keung").
+    assert_eq!(
+        top_of(&s, "邓炳强", "Person"),
+        ("us_ofac_sdn:29242".to_string(), true)
+    );
+    // A name bearing a legal form is no person's.
+    let out = interdict(&["match", "Orion Trading KK", "--format", "json"], &s);
+    let v: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert!(v["results"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .all(|r| r["schema"] != "Person"));
+}

@@ -107,8 +107,9 @@ pub(crate) fn countries(e: &Entity) -> Vec<&str> {
 }
 
 /// An organisation's name compared as [`name`] does, with any parenthesised
-/// part (an acronym: "(KKBC)") left out and legal forms written as one
-/// symbol ("CORPORATION" = "CORP").
+/// part (an acronym: "(KKBC)") left out, abbreviations written out ("Intl"
+/// = "International") and legal forms written as one symbol ("CORPORATION"
+/// = "CORP").
 pub(crate) fn org_name(raw: &str) -> Option<String> {
     let mut bare = String::with_capacity(raw.len());
     let mut depth = 0usize;
@@ -124,6 +125,8 @@ pub(crate) fn org_name(raw: &str) -> Option<String> {
         .split_whitespace()
         .map(str::to_string)
         .collect();
+    // "Bank St Petersburg" and "Bank Saint-Petersburg" are one name.
+    let tokens = interdict_names::expand_abbreviations(&tokens);
     let mut words = Vec::with_capacity(tokens.len());
     let mut at = 0;
     while at < tokens.len() {
@@ -303,6 +306,10 @@ mod tests {
             org_name("Korea Kwangson Banking Corp.")
         );
         assert_eq!(org_name("KKBC"), None);
+        assert_eq!(
+            org_name("Bank St Petersburg PJSC"),
+            org_name("BANK SAINT-PETERSBURG PUBLIC JOINT STOCK COMPANY")
+        );
     }
 
     #[test]

@@ -55,8 +55,9 @@ type Rule = fn(&Sides<'_>, f64, bool) -> Option<Fired>;
 /// The recipe, in the order the rules apply (the order matters: a veto
 /// ends it, additions are summed before the final clamp to [0, 1], and a
 /// floor applies to the clamped sum).
-pub(crate) const RULES: [(&str, Rule); 10] = [
+pub(crate) const RULES: [(&str, Rule); 11] = [
     ("single part of a person's name", single_part_only),
+    ("one word of a longer organisation name", one_word_of_many),
     ("only common words agree", only_common_words),
     ("patronymics differ", patronymics_differ),
     ("kinds of party", schema_incompatible),
@@ -110,6 +111,19 @@ fn single_part_only(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
     Some(Fired {
         effect: Effect::Cap(cap),
         reason: explain.then_some(Reason::SinglePartOnly { cap }),
+    })
+}
+
+/// A one-word listed organisation name ("KHK") met one word of a query
+/// with distinctive words of its own ("KhK Ak Bars"): the alignment capped
+/// the name score ([`w::ONE_WORD_OF_MANY_CAP`]).
+fn one_word_of_many(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
+    let (cap, NameCap::OneWordOfMany) = s.name_cap? else {
+        return None;
+    };
+    Some(Fired {
+        effect: Effect::Cap(cap),
+        reason: explain.then_some(Reason::OneWordOfMany { cap }),
     })
 }
 

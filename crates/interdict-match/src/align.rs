@@ -75,6 +75,9 @@ pub(crate) enum NameCap {
     /// Petrochemical Company". When the listed party is of that country the
     /// country names it, and the cap does not apply (see `adjust`).
     CommonWordsBesideCountry([u8; 2]),
+    /// A one-word organisation name met by one word of a query that has
+    /// distinctive words of its own ([`w::ONE_WORD_OF_MANY_CAP`]).
+    OneWordOfMany,
 }
 
 /// Compares the query form `q` with the listed form `l`. `parties`: when
@@ -258,6 +261,14 @@ fn apply_caps(
         out.capped_from = Some(out.score.min(1.0));
         out.score = w::SINGLE_PART_CAP;
     }
+    if parties == Parties::Others
+        && out.score > w::ONE_WORD_OF_MANY_CAP
+        && one_word_of_many(&out.pairs, (q, used_q), l)
+    {
+        out.capped_from = Some(out.score.min(1.0));
+        out.score = w::ONE_WORD_OF_MANY_CAP;
+        out.cap = NameCap::OneWordOfMany;
+    }
     if parties == Parties::Others && out.score > w::COMMON_WORDS_ONLY_CAP {
         if let Some(cap) = common_words_only(&out.pairs, (q, used_q), (l, used_l), translated) {
             out.capped_from = Some(out.score.min(1.0));
@@ -315,6 +326,32 @@ fn single_part_only(pairs: &[Pair], q: &[&Tok], l: &[&Tok]) -> bool {
     });
     let initials_only = !pairs.is_empty() && pairs.iter().all(|p| p.kind == Kind::Acronym);
     ((matched_parts <= 1 || !matched_words) && words >= 2) || initials_only
+}
+
+/// Shorter words left over are more often abbreviations of a place or a
+/// kind of firm ("НК" oil company, "РК" Republic of Crimea) than names.
+const MIN_NAME_WORD: usize = 4;
+
+/// Whether a listed organisation name of one word ("KHK", an alias) met
+/// one word of the query while a distinctive word of the query, not a
+/// country's and of four letters or more, is left over ("KhK Ak Bars"):
+/// the alias is a word of another name, not that name. Generic words,
+/// legal forms and a country left over do not count ("Daesong Trading
+/// Co." for "DAESONG").
+fn one_word_of_many(pairs: &[Pair], (q, used_q): (&[&Tok], u32), l: &[&Tok]) -> bool {
+    let words = |ts: &[&Tok]| ts.iter().filter(|t| t.kind == PartKind::Word).count();
+    if words(l) != 1 || pairs.len() != 1 || words(q) < 2 {
+        return false;
+    }
+    let countries = country_words(q);
+    q.iter().enumerate().any(|(i, t)| {
+        i < MAX_PARTS
+            && (used_q | countries) & (1 << i) == 0
+            && t.kind == PartKind::Word
+            && t.text.len() >= MIN_NAME_WORD
+            && t.weight >= w::DISTINCTIVE_WEIGHT
+            && interdict_model::countries::by_name(&t.text).is_none()
+    })
 }
 
 /// Whether two organisations' names agree only on common words (no pair
@@ -692,6 +729,7 @@ fn korean_like(ts: &[&Tok], meta: &FormMeta) -> bool {
     if matches!(
         meta.method,
         Transliteration::HanPinyin
+            | Transliteration::HanCantonese
             | Transliteration::KanaHepburn
             | Transliteration::KanjiOnyomi
             | Transliteration::KanjiJapaneseReadings

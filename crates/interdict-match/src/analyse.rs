@@ -261,6 +261,7 @@ fn syllabic_reading(method: Transliteration) -> bool {
             | Transliteration::HangulRevised
             | Transliteration::HanjaSinoKorean
             | Transliteration::HanPinyin
+            | Transliteration::HanCantonese
             | Transliteration::KanjiOnyomi
             | Transliteration::KanjiJapaneseReadings
             | Transliteration::CyrillicKorean
@@ -337,6 +338,32 @@ pub(crate) fn analyse_name(name: &str, org_like: bool) -> SmallVec<[RawForm; 2]>
         out.extend(analyse_one(alternative, org_like));
     }
     out
+}
+
+/// Whether `name` carries an organisation's legal form, so that it names
+/// no person ("Orion Trading KK", "ООО Ромашка", "…贸易有限公司"): a form
+/// of the legal-forms table (ISO 20275 and the national company laws, see
+/// `org_types.tsv`) that ends the name or starts it, beside other words.
+/// A one-word form of two letters with a vowel ("sa", "ao", "co") is also a
+/// syllable of East Asian given names ("Li Ao") and does not count alone.
+pub(crate) fn bears_legal_form(name: &str) -> bool {
+    let tokens: Vec<String> = names::normalize(name)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    if tokens.iter().any(|t| names::org_suffix(t).is_some()) {
+        return true;
+    }
+    let syllable_like = |form: &[String]| {
+        form.len() == 1 && form[0].len() <= 2 && form[0].bytes().any(|b| b"aeiouy".contains(&b))
+    };
+    let ends = (1..tokens.len()).any(|i| {
+        names::org_type(&tokens, i)
+            .is_some_and(|(n, _)| i + n == tokens.len() && !syllable_like(&tokens[i..]))
+    });
+    let starts = names::org_type(&tokens, 0)
+        .is_some_and(|(n, _)| n < tokens.len() && !syllable_like(&tokens[..n]));
+    ends || starts
 }
 
 /// "ACME HOLDING COMPANY (AHC)": an organisation's acronym given in
@@ -589,6 +616,23 @@ fn original_form(name: &str, script: NameScript, abjad: bool) -> Option<RawForm>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_legal_form_at_either_end_names_an_organisation() {
+        for n in [
+            "Orion Trading KK",
+            "Lotus Motors Ltda",
+            "ООО Ромашка",
+            "丹东鸿祥实业发展有限公司",
+            "Daesong Trading Co., Ltd.",
+        ] {
+            assert!(bears_legal_form(n), "{n}");
+        }
+        // Syllables that are also two-letter forms, and a form alone.
+        for n in ["Li Ao", "Kim Yong Sa", "Kim Jong Un", "LLC", "Sa Co"] {
+            assert!(!bears_legal_form(n), "{n}");
+        }
+    }
 
     #[test]
     fn kinds_follow_the_text() {

@@ -148,6 +148,12 @@ pub enum Reason {
         /// The name score the alignment was capped at, in [0, 1].
         cap: f64,
     },
+    /// A one-word listed organisation name met one word of a query that
+    /// has distinctive words of its own.
+    OneWordOfMany {
+        /// The name score the alignment was capped at, in [0, 1].
+        cap: f64,
+    },
     /// Two organisations' names agree only on words common across the
     /// listed organisations, and one has words the other lacks.
     CommonWordsOnly {
@@ -311,6 +317,9 @@ impl Reason {
                     "only one part of the person's name matched (name score capped at {cap:.2})"
                 )
             }
+            Reason::OneWordOfMany { cap } => format!(
+                "the listed name is one word of a longer name with distinctive words of its own (name score capped at {cap:.2})"
+            ),
             Reason::CommonWordsOnly { cap } => format!(
                 "only words common in organisation names agree (name score capped at {cap:.2})"
             ),

@@ -93,9 +93,21 @@ const MAX_KANJI_READINGS: usize = 1000;
 #[derive(Default)]
 struct Scratch {
     acc: Vec<f32>,
+    /// Per listed form: which query parts (by position) its keys met.
+    parts: Vec<u16>,
     touched: Vec<u32>,
-    qkeys: Vec<(u64, KeyKind, f32)>,
+    qkeys: Vec<QueryKey>,
     ranked: Vec<(f32, u32)>,
+}
+
+/// A candidate-generation key of the query: the key, its kind, its share
+/// of the kind's weight, and the positions of the query parts it stands
+/// for (one bit each; none for keys of the whole name).
+type QueryKey = (u64, KeyKind, f32, u16);
+
+/// The bit of the query part at position `i` (positions past 15 share one).
+fn part_bit(i: usize) -> u16 {
+    1 << i.min(15)
 }
 
 thread_local! {
@@ -378,14 +390,20 @@ impl Matcher {
             let sc = &mut *guard;
             if sc.acc.len() < self.forms.len() {
                 sc.acc.resize(self.forms.len(), 0.0);
+                sc.parts.resize(self.forms.len(), 0);
             }
             query_keys(pq, qtoks, source, &mut sc.qkeys);
-            sc.qkeys
-                .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)));
-            sc.qkeys.dedup_by_key(|k| k.0);
+            let most_parts = qtoks
+                .iter()
+                .map(|t| t.len().min(16))
+                .max()
+                .unwrap_or(1)
+                .max(1);
+            dedup_keys(&mut sc.qkeys);
             let n = self.forms.len() as f32;
             let Scratch {
                 acc,
+                parts,
                 touched,
                 qkeys,
                 ranked,
@@ -394,7 +412,7 @@ impl Matcher {
             // little and cost much: they are used only when nothing rarer
             // finds a candidate.
             for pass in 0..2 {
-                for &(k, kind, share) in qkeys.iter() {
+                for &(k, kind, share, bits) in qkeys.iter() {
                     let Some(&(start, len)) = self.keys.get(&k) else {
                         continue;
                     };
@@ -410,6 +428,7 @@ impl Matcher {
                             touched.push(fi);
                         }
                         *slot += add;
+                        parts[fi as usize] |= bits;
                     }
                 }
                 if !touched.is_empty() {
@@ -417,9 +436,13 @@ impl Matcher {
                 }
             }
             ranked.clear();
-            ranked.extend(touched.iter().map(|&fi| (acc[fi as usize], fi)));
+            ranked.extend(touched.iter().map(|&fi| {
+                let met = parts[fi as usize].count_ones() as usize;
+                (acc[fi as usize] * coordination(met, most_parts), fi)
+            }));
             for &fi in touched.iter() {
                 acc[fi as usize] = 0.0;
+                parts[fi as usize] = 0;
             }
             touched.clear();
             // Filter (schema, datasets) only the best few, widening to the
@@ -458,6 +481,31 @@ impl Matcher {
                 .collect()
         })
     }
+}
+
+/// How much of a form's key weight counts, by the share of the query's
+/// parts its keys met: a name that meets every part of the query, however
+/// loosely ("Aleksei Miler" / "Alexey Miller"), goes before one that meets
+/// a frequent part exactly and nothing else ("Aleksei Chaliy").
+fn coordination(met: usize, parts: usize) -> f32 {
+    let share = (met.min(parts) as f32) / parts as f32;
+    1.0 - w::CANDIDATE_COORDINATION * (1.0 - share)
+}
+
+/// Sorts the keys and keeps one entry per key: the largest share, and the
+/// parts of every entry.
+fn dedup_keys(keys: &mut Vec<QueryKey>) {
+    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.2.total_cmp(&a.2)));
+    let mut out: usize = 0;
+    for i in 0..keys.len() {
+        if out > 0 && keys[out - 1].0 == keys[i].0 {
+            keys[out - 1].3 |= keys[i].3;
+        } else {
+            keys[out] = keys[i];
+            out += 1;
+        }
+    }
+    keys.truncate(out);
 }
 
 /// Which query forms give the keys of one candidate search.
@@ -512,7 +560,7 @@ fn query_keys(
     pq: &PreparedQuery,
     qtoks: &[SmallVec<[&Tok; 8]>],
     source: KeySource,
-    out: &mut Vec<(u64, KeyKind, f32)>,
+    out: &mut Vec<QueryKey>,
 ) {
     out.clear();
     let person = pq.schema == Schema::Person;
@@ -525,43 +573,52 @@ fn query_keys(
         if !source.takes(&f.meta) {
             continue;
         }
-        for t in toks {
+        for (i, t) in toks.iter().enumerate() {
             buf.clear();
             part_keys(t, &mut buf);
-            out.extend(buf.iter().copied());
+            out.extend(
+                buf.iter()
+                    .map(|&(k, kind, share)| (k, kind, share, part_bit(i))),
+            );
         }
         // Two adjacent query parts may be one listed part, and one
         // query part may be two listed parts written together.
-        for pair in toks.windows(2) {
+        for (i, pair) in toks.windows(2).enumerate() {
+            let bits = part_bit(i) | part_bit(i + 1);
             let mut joined = String::with_capacity(pair[0].text.len() + pair[1].text.len());
             joined.push_str(&pair[0].text);
             joined.push_str(&pair[1].text);
-            out.push((key(KeyKind::Exact, joined.as_bytes()), KeyKind::Exact, 1.0));
+            out.push((
+                key(KeyKind::Exact, joined.as_bytes()),
+                KeyKind::Exact,
+                1.0,
+                bits,
+            ));
             if !pair[0].chinese.is_empty() && !pair[1].chinese.is_empty() {
                 buf.clear();
                 chinese_part_keys(&interdict_names::chinese_keys(&joined), &mut buf);
-                out.extend(buf.iter().copied());
+                out.extend(buf.iter().map(|&(k, kind, share)| (k, kind, share, bits)));
             }
         }
-        for t in toks.iter().filter(|t| t.text.len() >= 4) {
-            out.push((key(KeyKind::Pair, t.text.as_bytes()), KeyKind::Pair, 1.0));
+        for (i, t) in toks.iter().enumerate().filter(|(_, t)| t.text.len() >= 4) {
+            let k = key(KeyKind::Pair, t.text.as_bytes());
+            out.push((k, KeyKind::Pair, 1.0, part_bit(i)));
         }
         // A query word may be the acronym of listed words, and the
         // query's words may spell a listed acronym.
         if f.meta.method == Transliteration::None && !f.meta.original {
             let longest = if person { 2 } else { 6 };
-            for t in toks
+            for (i, t) in toks
                 .iter()
-                .filter(|t| t.kind == PartKind::Word && (2..=longest).contains(&t.text.len()))
+                .enumerate()
+                .filter(|(_, t)| t.kind == PartKind::Word && (2..=longest).contains(&t.text.len()))
             {
-                out.push((
-                    key(KeyKind::Acronym, t.text.as_bytes()),
-                    KeyKind::Acronym,
-                    1.0,
-                ));
+                let k = key(KeyKind::Acronym, t.text.as_bytes());
+                out.push((k, KeyKind::Acronym, 1.0, part_bit(i)));
             }
             for initials in run_initials(toks, person) {
-                out.push((key(KeyKind::Exact, &initials), KeyKind::Acronym, 1.0));
+                let k = key(KeyKind::Exact, &initials);
+                out.push((k, KeyKind::Acronym, 1.0, 0));
             }
         }
         // Kanji: every Japanese reading of every one or two
@@ -576,7 +633,7 @@ fn query_keys(
             out.extend(
                 words
                     .iter()
-                    .map(|w| (key(KeyKind::Exact, w.as_bytes()), KeyKind::Exact, 1.0)),
+                    .map(|w| (key(KeyKind::Exact, w.as_bytes()), KeyKind::Exact, 1.0, 0)),
             );
         }
     }

@@ -63,6 +63,12 @@ pub(crate) fn part_keys(t: &Tok, out: &mut SmallVec<[(u64, KeyKind, f32); 24]>) 
     if !matches!(t.kind, PartKind::Word | PartKind::Particle) || !t.text.is_ascii() {
         return;
     }
+    // Latin x is кс / ξ transliterated back as "ks" ("Expobank" /
+    // "Ekspobank"), as the scorer compares them (`similarity::x_as_ks`).
+    if t.text.contains('x') {
+        let ks = t.text.replace('x', "ks");
+        out.push((key(KeyKind::Exact, ks.as_bytes()), KeyKind::Exact, 1.0));
+    }
     let nk = t.korean.len() as f32;
     for k in &t.korean {
         out.push((
@@ -159,5 +165,11 @@ mod tests {
         let b = keys("buchenberg");
         assert!(keys("buchenbergo").iter().any(|k| b.contains(k)));
         assert!(!keys("kim").iter().any(|k| keys("pak").contains(k)));
+    }
+
+    #[test]
+    fn x_shares_a_key_with_ks() {
+        let a = keys("expobank");
+        assert!(keys("ekspobank").iter().any(|k| a.contains(k)));
     }
 }

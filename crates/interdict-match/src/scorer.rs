@@ -7,7 +7,7 @@
 
 use crate::adjust::{adjust, Sides};
 use crate::align::{align, Alignment};
-use crate::analyse::{analyse_name, FormMeta, Tok};
+use crate::analyse::{analyse_name, bears_legal_form, FormMeta, Tok};
 use crate::explain::{Adjustment, Explanation, How, PartMatch, TransliterationNote};
 use crate::facts::Facts;
 use crate::query::Query;
@@ -68,7 +68,7 @@ impl PreparedQuery {
             }
         }
         PreparedQuery {
-            schema: query.schema,
+            schema: refined_schema(query.schema, &names),
             names,
             forms,
             facts: Facts::from_properties(&query.properties),
@@ -113,17 +113,23 @@ impl PreparedQuery {
                             .map(|r| (r, Transliteration::KanjiJapaneseReadings)),
                         names::foreign_han_reading_like(&norm, parts)
                             .map(|r| (r, Transliteration::HanForeign)),
+                        (!org_like)
+                            .then(|| names::cantonese_reading_like(&norm, parts))
+                            .flatten()
+                            .map(|r| (r, Transliteration::HanCantonese)),
                     ]
                 } else if script == NameScript::Hangul {
                     [
                         names::hangul_foreign_reading_like(&norm, parts)
                             .map(|r| (r, Transliteration::HangulForeign)),
                         None,
+                        None,
                     ]
                 } else {
                     [
                         names::katakana_reading_like(&norm, parts)
                             .map(|r| (r, Transliteration::KanaForeign)),
+                        None,
                         None,
                     ]
                 };
@@ -212,6 +218,16 @@ impl Parties {
     /// Either side is a person: one matching part is too little.
     pub(crate) fn any_person(self) -> bool {
         matches!(self, Parties::People | Parties::Mixed)
+    }
+}
+
+/// A query of no stated kind (`LegalEntity`) whose name carries a legal
+/// form is an organisation: listed people are not its candidates.
+fn refined_schema(schema: Schema, names: &[String]) -> Schema {
+    if schema == Schema::LegalEntity && names.iter().any(|n| bears_legal_form(n)) {
+        Schema::Organization
+    } else {
+        schema
     }
 }
 

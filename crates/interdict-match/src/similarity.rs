@@ -207,7 +207,9 @@ fn settled_outright(q: &Tok, l: &Tok, cx: Context) -> Option<Option<(f64, Kind)>
     if cx.syllabic {
         return Some(None);
     }
-    if q.kind == Initial || l.kind == Initial {
+    // A letter alone in an organisation's name is a letter of its
+    // acronym ("I&S Holding", "S.A."), not the initial of a word of it.
+    if (q.kind == Initial || l.kind == Initial) && cx.person {
         let (short, long) = if q.kind == Initial { (q, l) } else { (l, q) };
         return Some(
             (long.text.as_bytes().first() == short.text.as_bytes().first())
@@ -610,8 +612,15 @@ mod tests {
 
     #[test]
     fn initials_agree_on_the_first_letter() {
+        let person = Context {
+            person: true,
+            ..korean()
+        };
+        let sim = |a: &str, b: &str| part_similarity(&tok(a), &tok(b), person);
         assert_eq!(sim("j", "joachim").map(|x| x.1), Some(Kind::Initial));
         assert_eq!(sim("o", "joachim"), None);
+        // In an organisation's name a letter is a letter of an acronym.
+        assert_eq!(part_similarity(&tok("s"), &tok("sibur"), korean()), None);
     }
 
     #[test]

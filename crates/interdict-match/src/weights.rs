@@ -156,6 +156,12 @@ pub const DISTINCTIVE_AGREEMENT: f64 = 0.90;
 /// score is capped here, below the threshold, for review.
 pub const COMMON_WORDS_ONLY_CAP: f64 = 0.65;
 
+/// A one-word organisation name (often an alias: "KHK", "ZINC") met by one
+/// word of a query that has distinctive words of its own names another
+/// party as often as this one: the name score is capped here, below the
+/// threshold, for review.
+pub const ONE_WORD_OF_MANY_CAP: f64 = 0.60;
+
 /// A person is rarely identified by one name part. When only one part of a
 /// multi-part person name matches, the name score is capped here, below the
 /// threshold ("Kim" alone is not Kim Jong Un).
@@ -235,6 +241,12 @@ pub const CANDIDATE_NAMES: usize = 16;
 /// Names whose candidate-generation weight is below this share of the best
 /// one are not scored: they share only weak keys with the query.
 pub const CANDIDATE_MIN_SHARE: f32 = 0.25;
+
+/// A listed name whose keys met only some of the query's parts keeps
+/// `1 − CANDIDATE_COORDINATION × (share of parts missed)` of its key
+/// weight in the candidate ranking (Lucene's coordination factor): with
+/// half the parts met, 80 %.
+pub const CANDIDATE_COORDINATION: f32 = 0.4;
 /// Key lists longer than this (very common parts and their fuzzy keys, about
 /// 1% of the ~90,000 bundled name forms) are used in candidate generation
 /// only when no rarer key finds anything. Walking them costs time while their

@@ -7,7 +7,7 @@
 //! not be applied to people's names.
 
 /// Abbreviation (normalised: lower case, no punctuation) → full word.
-const ABBREVIATIONS: [(&str, &str); 25] = [
+const ABBREVIATIONS: [(&str, &str); 26] = [
     ("intl", "international"),
     ("int", "international"),
     ("natl", "national"),
@@ -33,6 +33,8 @@ const ABBREVIATIONS: [(&str, &str); 25] = [
     ("trdg", "trading"),
     ("shpg", "shipping"),
     ("jv", "joint venture"),
+    // "Bank St Petersburg", "St Kitts": in a name, not an address, St is Saint.
+    ("st", "saint"),
 ];
 
 /// The tokens with abbreviations written out (one word may become several:
@@ -60,5 +62,6 @@ mod tests {
         assert_eq!(t("Ocean Trdg"), ["ocean", "trading"]);
         assert_eq!(t("Korea Trading"), ["korea", "trading"]);
         assert_eq!(t("First Oil JV"), ["first", "oil", "joint", "venture"]);
+        assert_eq!(t("Bank St. Petersburg"), ["bank", "saint", "petersburg"]);
     }
 }

@@ -24,6 +24,11 @@ use std::sync::OnceLock;
 
 const VOCABULARY: &str = include_str!("../data/org_vocabulary.tsv");
 
+/// Chinese and Japanese words whose CC-CEDICT or JMdict gloss is a word of
+/// listed organisations' English names (`data/write_org_vocabulary_dict.py`
+/// for the rule); the hand-written rows above win over them.
+const DICTIONARY: &str = include_str!("../data/org_vocabulary_dict.tsv");
+
 /// English loanwords in katakana whose English is a word of listed
 /// organisations' names (トレーディング trading, コマーシャル commercial),
 /// from JMdict (see `data/write_katakana_loanwords.py` for the rule).
@@ -35,10 +40,16 @@ const MAX_ALTERNATIVE_FORMS: usize = 3;
 /// Longest vocabulary word, in characters.
 const MAX_WORD: usize = 4;
 
-/// Written form → English, from the vocabulary table.
+/// Written form → English, from the hand-written vocabulary table.
 fn vocabulary() -> &'static HashMap<&'static str, &'static str> {
     static V: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     V.get_or_init(|| first_two_columns(VOCABULARY))
+}
+
+/// Written form → English, from the dictionary-derived table.
+fn dictionary() -> &'static HashMap<&'static str, &'static str> {
+    static D: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    D.get_or_init(|| first_two_columns(DICTIONARY))
 }
 
 /// Katakana loanword → English, from the loanword table.
@@ -93,8 +104,18 @@ enum Piece {
 
 /// The longest vocabulary word starting at `chars[i..]`: its English and
 /// its length. A one-character word counts only at the end of the word.
+/// The hand-written table is tried first, so that a longer dictionary
+/// word does not split its words differently (機械工業 is 機械 machinery +
+/// 工業 industry, not 機械工 mechanic + 業).
 fn word_at(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
-    let v = vocabulary();
+    longest_in(vocabulary(), chars, i).or_else(|| longest_in(dictionary(), chars, i))
+}
+
+fn longest_in(
+    table: &HashMap<&'static str, &'static str>,
+    chars: &[char],
+    i: usize,
+) -> Option<(&'static str, usize)> {
     let mut buf = String::new();
     (1..=MAX_WORD.min(chars.len() - i)).rev().find_map(|len| {
         if len == 1 && i + 1 != chars.len() {
@@ -102,7 +123,7 @@ fn word_at(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
         }
         buf.clear();
         buf.extend(&chars[i..i + len]);
-        v.get(buf.as_str()).map(|e| (*e, len))
+        table.get(buf.as_str()).map(|e| (*e, len))
     })
 }
 

@@ -15,6 +15,11 @@ use std::sync::OnceLock;
 
 const VOCABULARY: &str = include_str!("../data/org_vocabulary_ru.tsv");
 
+/// Stems of Russian words whose enru-dict translation is a word of listed
+/// organisations' English names (`data/write_org_vocabulary_dict.py` for
+/// the rule); none repeats a stem of the hand-written table above.
+const DICTIONARY: &str = include_str!("../data/org_vocabulary_ru_dict.tsv");
+
 /// The longest case ending a stem may carry ("-ого", "-ами", "-ской").
 const MAX_ENDING: usize = 4;
 
@@ -24,6 +29,7 @@ fn vocabulary() -> &'static [(&'static str, &'static str)] {
     V.get_or_init(|| {
         let mut v: Vec<(&'static str, &'static str)> = VOCABULARY
             .lines()
+            .chain(DICTIONARY.lines())
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
                 let mut cols = l.split('\t');

@@ -30,6 +30,9 @@ pub enum Transliteration {
     HanjaSinoKorean,
     /// Han characters in Mandarin Hanyu Pinyin, without tones.
     HanPinyin,
+    /// Han characters of a personal name read in Cantonese (Unihan
+    /// kCantonese), spelt as Hong Kong writes names ("tang ping keung").
+    HanCantonese,
     /// Kana (mostly katakana, the script of foreign names) in Hepburn.
     KanaHepburn,
     /// Katakana of a Korean name read back to Hangul (외래어 표기법 table 4
@@ -78,6 +81,7 @@ impl fmt::Display for Transliteration {
             Self::HangulRevised => "Hangul, Revised Romanisation",
             Self::HanjaSinoKorean => "Hanja, Sino-Korean reading",
             Self::HanPinyin => "Chinese characters, Hanyu Pinyin",
+            Self::HanCantonese => "Chinese characters, Cantonese as Hong Kong spells it",
             Self::KanaHepburn => "Japanese kana, Hepburn",
             Self::KanaKorean => "katakana of a Korean name, read as Hangul",
             Self::KanaForeign => "katakana of a foreign name, read back to Latin",
@@ -267,6 +271,9 @@ fn han_forms(norm: &str, forms: &mut Vec<LatinForm>) {
     }
     push(forms, spaced, Transliteration::HanPinyin);
     push(forms, joined, Transliteration::HanPinyin);
+    for reading in crate::cantonese::cantonese_readings(norm) {
+        push(forms, reading, Transliteration::HanCantonese);
+    }
     // Only when every character has an on'yomi: a reading that silently
     // drops a character (simplified forms such as 杨 have none) would be a
     // shorter, different name.

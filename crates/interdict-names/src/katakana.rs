@@ -528,12 +528,28 @@ fn word_guesses(word: &[Mora]) -> Vec<String> {
             let before = consonant_follows(word, i);
             let g = glide_spellings(cons, glide)[0];
             let v = vowel_spellings(cons, vowel, glide, before)[0];
+            // The notice's 留意事項その2 writes a word-final -er, -or, -ar as
+            // the long a-row (ミラー Miller, テイラー Taylor), so that
+            // syllable is read with e as well.
+            let vowels: &[&str] = if vowel == b'a' && final_long_follows(word, i) {
+                &["a", "e"]
+            } else {
+                &[v]
+            };
             let cs = consonant_spellings(cons, vowel, glide);
             let n = if two_readings(cons) { 2 } else { 1 };
-            cs.iter().take(n).map(|c| format!("{c}{g}{v}")).collect()
+            cs.iter()
+                .take(n)
+                .flat_map(|c| vowels.iter().map(move |v| format!("{c}{g}{v}")))
+                .collect()
         })
         .collect();
     crate::guesses::combinations(&options, MAX_GUESSES)
+}
+
+/// Whether mora `i` is followed by a ー that ends the word.
+fn final_long_follows(word: &[Mora], i: usize) -> bool {
+    i + 2 == word.len() && word[i + 1] == Mora::Long
 }
 
 /// The likely Latin readings of a katakana name of a Russian or Western
@@ -675,6 +691,7 @@ mod tests {
         assert!(r.iter().any(|r| r.contains("lavrov")), "{r:?}");
         let r = foreign_readings(&normalize("アレクセイ・ミラー"));
         assert!(r.iter().any(|r| r.ends_with(" milar")), "{r:?}");
+        assert!(r.iter().any(|r| r.ends_with(" miler")), "{r:?}");
     }
 
     fn like(kana: &str, latin: &str) -> Option<String> {

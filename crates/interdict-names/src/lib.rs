@@ -40,6 +40,7 @@
 #![warn(missing_docs)]
 
 mod abbreviations;
+mod cantonese;
 mod chinese;
 mod cjk_org;
 mod cyrillic;
@@ -65,6 +66,7 @@ mod surnames;
 mod tokenize;
 
 pub use abbreviations::expand_abbreviations;
+pub use cantonese::cantonese_reading_like;
 pub use chinese::{are_chinese_variants, chinese_keys};
 pub use cjk_org::cjk_org_forms;
 pub use cyrillic_org::cyrillic_org_forms;

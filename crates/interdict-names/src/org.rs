@@ -43,7 +43,8 @@ fn forms() -> &'static FormIndex {
 
 /// The legal form written at `tokens[at..]` (normalised tokens), longest
 /// match first: `["co","ltd"]` at 0 → `(2, "ltd")`; `["ооо"]` → `(1, "llc")`.
-/// Canonical symbols: llc, ltd, jsc, plc, corp, inc, co, lp, llp.
+/// Canonical symbols: llc, ltd, jsc, plc, corp, inc, co, lp, llp, ue
+/// (a Russian unitary enterprise).
 pub fn org_type(tokens: &[String], at: usize) -> Option<(usize, &'static str)> {
     let first = tokens.get(at)?;
     let Some(candidates) = forms().get(first.as_str()) else {

@@ -286,3 +286,50 @@ fn a_name_in_chinese_characters_finds_the_same_characters_among_many_readings() 
     );
     assert!(r[0].is_match);
 }
+
+/// Many listed people share a frequent given name; one has the family name
+/// the query misspells. Candidates that meet every part of the query,
+/// however loosely, go before those that meet the given name alone.
+#[test]
+fn a_name_meeting_every_part_loosely_outranks_a_frequent_given_name() {
+    // 64 family names built from syllables ("Kovaleov" …), none like Miller.
+    let syllables = ["ko", "va", "le", "ni", "ro", "sa", "du", "ta"];
+    let surnames: Vec<String> = (0..64)
+        .map(|i| format!("{}{}ov", syllables[i / 8], syllables[i % 8]))
+        .collect();
+    let mut listed: Vec<_> = surnames
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            entity(
+                &format!("P{i}"),
+                Schema::Person,
+                &[(prop::NAME, &format!("{}, Aleksey", s.to_uppercase()))],
+            )
+        })
+        .collect();
+    // Other people, so that a given name met 64 times is as rare as in a
+    // real list of thousands.
+    listed.extend((0..4096).map(|i| {
+        let name = format!(
+            "{}{}{} {}{}",
+            syllables[i % 8],
+            syllables[(i / 8) % 8],
+            syllables[(i / 64) % 8],
+            syllables[(i / 512) % 8],
+            syllables[(i / 7) % 8],
+        );
+        entity(&format!("F{i}"), Schema::Person, &[(prop::NAME, &name)])
+    }));
+    listed.push(entity(
+        "M1",
+        Schema::Person,
+        &[(prop::NAME, "MILLER, Alexey Borisovich")],
+    ));
+    let m = Matcher::build(listed);
+    let results = m.search(
+        &query(Schema::Person, &[(prop::NAME, "Aleksey Miler")]),
+        &MatchConfig::default(),
+    );
+    assert_eq!(results.first().map(|r| r.id.as_str()), Some("test:M1"));
+}
