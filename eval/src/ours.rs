@@ -166,10 +166,10 @@ impl Engines for Ours {
             started.elapsed().as_secs_f64()
         );
         let entities: Vec<Entity> = snapshots.into_iter().flat_map(|s| s.entities).collect();
-        // INTERDICT_EVAL_LINK=1 indexes one merged entity per party, as the
-        // engine does, instead of every record; a hit then counts for every
-        // record it stands for.
-        if std::env::var("INTERDICT_EVAL_LINK").is_ok_and(|v| v == "1") {
+        // One merged entity per party, as `interdict match` answers by
+        // default; a hit then counts for every record it stands for.
+        // INTERDICT_EVAL_LINK=0 indexes every record instead (`--no-merge`).
+        if std::env::var("INTERDICT_EVAL_LINK").as_deref() != Ok("0") {
             let started = Instant::now();
             let parties = interdict_link::link(&entities).parties;
             eprintln!(
