@@ -376,6 +376,57 @@ impl Matcher {
         found
     }
 
+    /// Walks the postings of the query's keys (`sc.qkeys`) into the
+    /// accumulator and leaves every form met in `sc.ranked` with its key
+    /// weight times its [`coordination`]; the accumulator is left empty.
+    fn accumulate(&self, sc: &mut Scratch, most_parts: usize) {
+        let n = self.forms.len() as f32;
+        let Scratch {
+            acc,
+            parts,
+            touched,
+            qkeys,
+            ranked,
+        } = sc;
+        // Very common keys (a frequent given name, a generic word) say
+        // little and cost much: they are used only when nothing rarer
+        // finds a candidate.
+        for pass in 0..2 {
+            for &(k, kind, share, bits) in qkeys.iter() {
+                let Some(&(start, len)) = self.keys.get(&k) else {
+                    continue;
+                };
+                let common = len as usize > w::MAX_POSTINGS;
+                if (pass == 0 && common) || (pass == 1 && (!common || kind != KeyKind::Exact)) {
+                    continue;
+                }
+                let idf = (1.0 + n / len as f32).ln();
+                let add = kind.weight() * share * idf;
+                for &fi in &self.postings[start as usize..(start + len) as usize] {
+                    let slot = &mut acc[fi as usize];
+                    if *slot == 0.0 {
+                        touched.push(fi);
+                    }
+                    *slot += add;
+                    parts[fi as usize] |= bits;
+                }
+            }
+            if !touched.is_empty() {
+                break;
+            }
+        }
+        ranked.clear();
+        ranked.extend(touched.iter().map(|&fi| {
+            let met = parts[fi as usize].count_ones() as usize;
+            (acc[fi as usize] * coordination(met, most_parts), fi)
+        }));
+        for &fi in touched.iter() {
+            acc[fi as usize] = 0.0;
+            parts[fi as usize] = 0;
+        }
+        touched.clear();
+    }
+
     /// The best forms by summed key weight, over the keys of every query
     /// form, or of the forms `source` selects.
     fn candidates_by_keys(
@@ -400,51 +451,8 @@ impl Matcher {
                 .unwrap_or(1)
                 .max(1);
             dedup_keys(&mut sc.qkeys);
-            let n = self.forms.len() as f32;
-            let Scratch {
-                acc,
-                parts,
-                touched,
-                qkeys,
-                ranked,
-            } = sc;
-            // Very common keys (a frequent given name, a generic word) say
-            // little and cost much: they are used only when nothing rarer
-            // finds a candidate.
-            for pass in 0..2 {
-                for &(k, kind, share, bits) in qkeys.iter() {
-                    let Some(&(start, len)) = self.keys.get(&k) else {
-                        continue;
-                    };
-                    let common = len as usize > w::MAX_POSTINGS;
-                    if (pass == 0 && common) || (pass == 1 && (!common || kind != KeyKind::Exact)) {
-                        continue;
-                    }
-                    let idf = (1.0 + n / len as f32).ln();
-                    let add = kind.weight() * share * idf;
-                    for &fi in &self.postings[start as usize..(start + len) as usize] {
-                        let slot = &mut acc[fi as usize];
-                        if *slot == 0.0 {
-                            touched.push(fi);
-                        }
-                        *slot += add;
-                        parts[fi as usize] |= bits;
-                    }
-                }
-                if !touched.is_empty() {
-                    break;
-                }
-            }
-            ranked.clear();
-            ranked.extend(touched.iter().map(|&fi| {
-                let met = parts[fi as usize].count_ones() as usize;
-                (acc[fi as usize] * coordination(met, most_parts), fi)
-            }));
-            for &fi in touched.iter() {
-                acc[fi as usize] = 0.0;
-                parts[fi as usize] = 0;
-            }
-            touched.clear();
+            self.accumulate(sc, most_parts);
+            let ranked = &mut sc.ranked;
             // Filter (schema, datasets) only the best few, widening to the
             // whole list if the filter removes too many. Sorting every touched
             // name would cost more than scoring the few kept: select the best
