@@ -423,10 +423,13 @@ fn translit_syllables(cx: Context) -> bool {
 
 /// Words of organisations' names come in several English forms of one
 /// stem ("Bank" / "Banking", "Industry" / "Industrial", "Trade" /
-/// "Trading"): two words whose stems agree once one of these endings is
-/// taken off (leaving four letters or more) differ by two edits.
+/// "Trading", "Revolution" / "Revolutionary", "Islam" / "Islamic"): two
+/// words whose stems agree once one of these endings is taken off (leaving
+/// four letters or more) differ by two edits.
 fn same_english_stem(a: &str, b: &str) -> Option<(f64, f64)> {
-    const ENDINGS: [&str; 9] = ["ings", "ing", "ies", "ial", "al", "es", "s", "y", "e"];
+    const ENDINGS: [&str; 11] = [
+        "ings", "ing", "ies", "ary", "ial", "al", "ic", "es", "s", "y", "e",
+    ];
     if a == b || a.len() < 4 || b.len() < 4 || a.as_bytes()[..4] != b.as_bytes()[..4] {
         return None;
     }
@@ -711,6 +714,8 @@ mod tests {
         assert!(same_english_stem("bank", "banking").is_some());
         assert!(same_english_stem("industry", "industrial").is_some());
         assert!(same_english_stem("trade", "trading").is_some());
+        assert!(same_english_stem("revolution", "revolutionary").is_some());
+        assert!(same_english_stem("islam", "islamic").is_some());
         assert!(same_english_stem("machine", "machinery").is_none());
         assert!(same_english_stem("bank", "bank").is_none());
     }
