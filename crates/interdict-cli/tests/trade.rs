@@ -157,7 +157,7 @@ fn spawn(args: &[&str], store: &tempfile::TempDir) -> Killed {
 fn flows_on_a_cluster_of_separate_processes_equal_flows_in_process() {
     let s = store();
     let sched = free_port();
-    let _scheduler = spawn(
+    let mut scheduler = spawn(
         &[
             "cluster",
             "scheduler",
@@ -168,8 +168,13 @@ fn flows_on_a_cluster_of_separate_processes_equal_flows_in_process() {
         ],
         &s,
     );
+    // The processes load the lists before they listen; the executor
+    // registers with the scheduler as it starts, so it starts once the
+    // scheduler listens. A loaded machine can take minutes to start a debug
+    // build; a process that exits ends the wait at once.
+    wait_listening(&[sched], &mut [("scheduler", &mut scheduler)]);
     let (flight, grpc) = (free_port(), free_port());
-    let _executor = spawn(
+    let mut executor = spawn(
         &[
             "cluster",
             "executor",
@@ -197,21 +202,33 @@ fn flows_on_a_cluster_of_separate_processes_equal_flows_in_process() {
     let url = format!("df://127.0.0.1:{sched}");
     let mut remote_args = args.to_vec();
     remote_args.extend(["--engine", "ballista", "--cluster", &url]);
-    // The processes load the lists before they listen: wait for the
-    // executor's ports, then ask (a query with no executor yet would wait).
-    let listening = |p: u16| std::net::TcpStream::connect(("127.0.0.1", p)).is_ok();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
-    while !(listening(sched) && listening(flight) && listening(grpc)) {
+    // A query with no executor yet would wait: ask once the executor listens.
+    wait_listening(
+        &[flight, grpc],
+        &mut [("scheduler", &mut scheduler), ("executor", &mut executor)],
+    );
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let out = output_within(&remote_args, &s, std::time::Duration::from_secs(600));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(json(&out), json(&local));
+}
+
+/// Waits until every port of `ports` on 127.0.0.1 accepts a connection;
+/// fails at once if one of `processes` exits, and after ten minutes.
+fn wait_listening(ports: &[u16], processes: &mut [(&str, &mut Killed)]) {
+    let listening = |p: &u16| std::net::TcpStream::connect(("127.0.0.1", *p)).is_ok();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(600);
+    while !ports.iter().all(listening) {
+        for (name, p) in processes.iter_mut() {
+            let exited = p.0.try_wait().expect("the process's state");
+            assert!(exited.is_none(), "the {name} exited: {exited:?}");
+        }
         assert!(
             std::time::Instant::now() < deadline,
             "the cluster never listened"
         );
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
-    std::thread::sleep(std::time::Duration::from_secs(2));
-    let out = output_within(&remote_args, &s, std::time::Duration::from_secs(120));
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(json(&out), json(&local));
 }
 
 /// Runs the binary like `interdict`, killing it after `limit`.
