@@ -269,9 +269,11 @@ fn comtrade_line(layout: Layout, row: &Row, ck: &Checker) -> FieldResult<Line> {
     } else {
         // Legacy bulk files carry `YYYY` for annual and `YYYYMM` for monthly data.
         let p = row.need("period")?;
+        // Digits only, so that the lengths below count characters.
+        let digits = p.bytes().all(|b| b.is_ascii_digit());
         match p.len() {
-            4 => (year(p)?, None),
-            6 => (year(&p[..4])?, Some(month(&p[4..])?)),
+            4 if digits => (year(p)?, None),
+            6 if digits => (year(&p[..4])?, Some(month(&p[4..])?)),
             _ => return Err(("period", format!("not YYYY or YYYYMM: {p:?}"))),
         }
     };

@@ -155,6 +155,25 @@ fn read_from_reads_what_read_files_reads() {
     assert!(bad.iter().all(|r| r.file == "stdin"));
 }
 
+/// Fuzz find: a Comtrade bulk period of six bytes that are not six digits
+/// ("84" and a four-byte character) was cut inside the character, a panic;
+/// it is now refused by field.
+#[test]
+fn a_bulk_period_that_is_not_digits_is_rejected_by_field() {
+    let t = Tables::bundled().unwrap();
+    let crash = std::fs::read(fixture("fuzz/trade_csv_period_not_digits.bin")).unwrap();
+    let opts = LoadOptions {
+        layout: Layout::ALL.get(usize::from(crash[0] % 8)).copied(),
+        ..LoadOptions::default()
+    };
+    let (_, bad) = read_from(std::path::Path::new("crash.csv"), &crash[1..], &opts, &t).unwrap();
+    assert!(
+        bad.iter()
+            .any(|r| r.field == "period" && r.reason.contains("not YYYY or YYYYMM")),
+        "{bad:?}"
+    );
+}
+
 /// Fuzz finds: a declaration dated past the years any statistic carries was
 /// accepted (the Comtrade layouts refused it), and a value in another
 /// currency could convert past the largest number.
