@@ -102,15 +102,26 @@ pub(crate) fn adjust(s: &Sides<'_>, mut sink: Option<&mut Vec<Adjustment>>) -> f
     score.clamp(0.0, 1.0)
 }
 
+/// The cap the alignment put on the name score when it was for `why`,
+/// shown as a penalty with the reason `reason` gives for the cap.
+fn alignment_cap(
+    s: &Sides<'_>,
+    why: NameCap,
+    explain: bool,
+    reason: fn(f64) -> Reason,
+) -> Option<Fired> {
+    let (cap, kind) = s.name_cap?;
+    (kind == why).then(|| Fired {
+        effect: Effect::Cap(cap),
+        reason: explain.then(|| reason(cap)),
+    })
+}
+
 /// A person is rarely identified by one name part: the alignment capped the
 /// name score ([`w::SINGLE_PART_CAP`]); the cap is shown as a penalty.
 fn single_part_only(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
-    let (cap, NameCap::SinglePart) = s.name_cap? else {
-        return None;
-    };
-    Some(Fired {
-        effect: Effect::Cap(cap),
-        reason: explain.then_some(Reason::SinglePartOnly { cap }),
+    alignment_cap(s, NameCap::SinglePart, explain, |cap| {
+        Reason::SinglePartOnly { cap }
     })
 }
 
@@ -118,12 +129,8 @@ fn single_part_only(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
 /// with distinctive words of its own ("KhK Ak Bars"): the alignment capped
 /// the name score ([`w::ONE_WORD_OF_MANY_CAP`]).
 fn one_word_of_many(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
-    let (cap, NameCap::OneWordOfMany) = s.name_cap? else {
-        return None;
-    };
-    Some(Fired {
-        effect: Effect::Cap(cap),
-        reason: explain.then_some(Reason::OneWordOfMany { cap }),
+    alignment_cap(s, NameCap::OneWordOfMany, explain, |cap| {
+        Reason::OneWordOfMany { cap }
     })
 }
 
