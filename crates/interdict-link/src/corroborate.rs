@@ -534,6 +534,98 @@ fn sounded_edges(records: &[&Entity], key: &str, members: &[(usize, SoundedName)
     edges
 }
 
+/// A person's sounded names that carry a patronymic, keyed by the sound of
+/// the whole name, patronymic included: the keys the undated-patronymic
+/// rule groups records by.
+fn patronymic_sound_keys(e: &Entity) -> Vec<(String, SoundedName)> {
+    if e.schema != Schema::Person {
+        return Vec::new();
+    }
+    let mut names: Vec<SoundedName> = e
+        .names()
+        .filter_map(|(_, n)| sounded(n))
+        .filter(|n| !n.patronymics.is_empty())
+        .collect();
+    names.sort_by(|a, b| a.key.cmp(&b.key).then(a.written.cmp(&b.written)));
+    names.dedup_by(|a, b| a.key == b.key && a.patronymics == b.patronymics);
+    names
+        .into_iter()
+        .map(|n| (format!("{} / {}", n.key, n.patronymics.join(" ")), n))
+        .collect()
+}
+
+/// Persons whose full names, patronymic included, sound the same word for
+/// word, where one record states no birth date at all (a UK record often
+/// gives none), placed in a common country and listed under the same
+/// regime: given name, patronymic and family name together are rarely
+/// shared by two people of one country sanctioned under one regime, and the
+/// record without a date cannot contradict the other's. A sound that two
+/// records of one listing share is left alone (two people, or the list's
+/// own duplicate), as is a pair that both state birth dates: those are
+/// [`transliterated_name`]'s, which needs the same date.
+pub(crate) fn undated_patronymic_name(records: &[&Entity]) -> Vec<Edge> {
+    let keyed: Vec<Vec<(String, SoundedName)>> = records
+        .par_iter()
+        .map(|e| patronymic_sound_keys(e))
+        .collect();
+    key_groups(keyed)
+        .par_iter()
+        .filter(|(_, members)| !listing_repeated(records, members))
+        .flat_map_iter(|(_, members)| undated_edges(records, members))
+        .collect()
+}
+
+/// Whether two members of a group are records of one listing.
+fn listing_repeated<T>(records: &[&Entity], members: &[(usize, T)]) -> bool {
+    let mut listings: Vec<String> = members
+        .iter()
+        .filter_map(|(i, _)| crate::rules::listing(records[*i]))
+        .collect();
+    let n = listings.len();
+    listings.sort_unstable();
+    listings.dedup();
+    listings.len() < n
+}
+
+/// The pairs of one patronymic sound key with one record undated, a common
+/// country and a common regime, and nothing that contradicts.
+fn undated_edges(records: &[&Entity], members: &[(usize, SoundedName)]) -> Vec<Edge> {
+    let mut edges: Vec<Edge> = Vec::new();
+    for (j, (later, later_name)) in members.iter().enumerate().skip(1) {
+        let l = records[*later];
+        for (earlier, name) in &members[..j] {
+            let e = records[*earlier];
+            let undated =
+                e.get(prop::BIRTH_DATE).is_empty() || l.get(prop::BIRTH_DATE).is_empty();
+            // The same words are the exact-name rules' to link.
+            if !undated || name.words == later_name.words || !crate::rules::may_link(e, l) {
+                continue;
+            }
+            if identifiers_conflict(e, l) || nationalities_conflict(e, l) {
+                continue;
+            }
+            let (ca, cb) = (all_countries(e), all_countries(l));
+            let (pa, pb) = (programme_families(e), programme_families(l));
+            let (Some(c), Some(p)) = (
+                ca.iter().find(|c| cb.contains(c)),
+                pa.iter().find(|p| pb.contains(p)),
+            ) else {
+                continue;
+            };
+            edges.push(Edge {
+                rule: Rule::UndatedPatronymicName,
+                a: *later,
+                b: *earlier,
+                value: format!(
+                    "{} ~ {}, country {c}, {p} programmes",
+                    later_name.written, name.written
+                ),
+            });
+        }
+    }
+    edges
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -849,6 +941,60 @@ mod tests {
         assert_eq!(sounded("PESKOV"), None);
         // Nor is a name in another script, which the encoder cannot read.
         assert_eq!(sounded("Дмитрий Песков"), None);
+    }
+
+    #[test]
+    fn an_undated_record_links_on_the_full_name_with_patronymic_a_country_and_the_regime() {
+        let mut ofac = dated(
+            "us_ofac_sdn:1",
+            "DYUMIN, Alexey Gennadyevich",
+            "1972-08-28",
+            "ru",
+        );
+        ofac.add(prop::PROGRAM, "UKRAINE-EO13661");
+        let uk = |id: &str, name: &str, country: &str, programme: &str| {
+            person(
+                id,
+                &[
+                    (prop::NAME, name),
+                    (prop::COUNTRY, country),
+                    (prop::PROGRAM, programme),
+                ],
+            )
+        };
+        let full = "Alexei Gennadyevich DYUMIN";
+        let same = uk("gb_fcdo_sanctions:RUS1", full, "ru", "RUS");
+        let edges = undated_patronymic_name(&[&ofac, &same]);
+        assert_eq!(edges.len(), 1, "{edges:?}");
+        assert_eq!(edges[0].rule, Rule::UndatedPatronymicName);
+        assert_eq!(
+            edges[0].value,
+            "alexei gennadyevich dyumin ~ dyumin alexey gennadyevich, country ru, russia programmes"
+        );
+        // Without the patronymic, or with another, the name is not enough;
+        // another regime or no common country may be a namesake.
+        let bare = uk("gb_fcdo_sanctions:RUS2", "Alexei DYUMIN", "ru", "RUS");
+        let other_father = uk("gb_fcdo_sanctions:RUS3", "Alexei Petrovich DYUMIN", "ru", "RUS");
+        let other_regime = uk("gb_fcdo_sanctions:GHR1", full, "ru", "GHR");
+        let elsewhere = uk("gb_fcdo_sanctions:RUS4", full, "ua", "RUS");
+        // Both dated: the dated rule's, which needs the same date.
+        let mut dated_too = uk("gb_fcdo_sanctions:RUS5", full, "ru", "RUS");
+        dated_too.add(prop::BIRTH_DATE, "1970-01-01");
+        for other in [&bare, &other_father, &other_regime, &elsewhere, &dated_too] {
+            assert!(
+                undated_patronymic_name(&[&ofac, other]).is_empty(),
+                "{}",
+                other.id
+            );
+        }
+        // Two records of one listing sharing the sound: none is linked.
+        let twin = uk(
+            "gb_fcdo_sanctions:RUS6",
+            "Aleksei Gennadievich Diumin",
+            "ru",
+            "RUS",
+        );
+        assert!(undated_patronymic_name(&[&ofac, &same, &twin]).is_empty());
     }
 
     #[test]

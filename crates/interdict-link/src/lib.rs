@@ -33,8 +33,15 @@
 //!   Dmitriy Sergeevich" = "Dmitry Sergeyevich PESKOV"), only with the same
 //!   full birth date and a common nationality (when one record states no
 //!   nationality: the same birth town, or the same regime and a common
-//!   country); patronymics both records state must sound the same. Applied last, so it names only the merges
+//!   country); patronymics both records state must sound the same. Applied after the exact rules, so it names only the merges
 //!   no other rule made.
+//! - **Undated patronymic names** (`corroborate::undated_patronymic_name`):
+//!   persons whose full names sound the same word for word, patronymic
+//!   included ("Alexei Gennadyevich DYUMIN" = "DYUMIN, Alexey
+//!   Gennadyevich"), where one record states no birth date (most UK
+//!   records of the bundled snapshot), with a common country and the same
+//!   regime; a sound that two records of one listing share is left alone.
+//!   Applied last.
 //! - **Conflicts**: a merge that would put two different UN reference
 //!   numbers, two different IMO numbers or two different full birth dates
 //!   (each side has some and they share none) into one party is refused and

@@ -39,11 +39,15 @@ pub enum Rule {
     /// Persons: names that sound the same word for word (transliteration
     /// variants), the same full birth date and a common nationality.
     TransliteratedName,
+    /// Persons: full names that sound the same word for word, patronymic
+    /// included, one record stating no birth date, with a common country
+    /// and the same sanctions regime.
+    UndatedPatronymicName,
 }
 
 impl Rule {
     /// Every rule, strongest first: the order in which they are applied.
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 14] = [
         Rule::CitedRecord,
         Rule::UnscId,
         Rule::ImoNumber,
@@ -57,6 +61,7 @@ impl Rule {
         Rule::NameAddress,
         Rule::CorroboratedName,
         Rule::TransliteratedName,
+        Rule::UndatedPatronymicName,
     ];
 
     /// The rule's name as serialised in JSON (`unsc_id`, `imo_number`, ...).
@@ -75,6 +80,7 @@ impl Rule {
             Rule::NameAddress => "name_address",
             Rule::CorroboratedName => "corroborated_name",
             Rule::TransliteratedName => "transliterated_name",
+            Rule::UndatedPatronymicName => "undated_patronymic_name",
         }
     }
 
@@ -92,6 +98,7 @@ impl Rule {
                 | Rule::NameAddress
                 | Rule::CorroboratedName
                 | Rule::TransliteratedName
+                | Rule::UndatedPatronymicName
         )
     }
 }
@@ -164,6 +171,10 @@ impl fmt::Display for MergeReason {
             Rule::TransliteratedName => write!(
                 f,
                 "same name up to transliteration, birth date and nationality: {v} ({la}, {lb})"
+            ),
+            Rule::UndatedPatronymicName => write!(
+                f,
+                "same full name with patronymic up to transliteration, one record undated: {v} ({la}, {lb})"
             ),
         }
     }

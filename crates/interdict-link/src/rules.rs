@@ -46,6 +46,7 @@ fn edges_of(rule: Rule, records: &[&Entity]) -> Vec<Edge> {
         Rule::NameAddress => name_address(records),
         Rule::CorroboratedName => crate::corroborate::corroborated_name(records),
         Rule::TransliteratedName => crate::corroborate::transliterated_name(records),
+        Rule::UndatedPatronymicName => crate::corroborate::undated_patronymic_name(records),
     }
 }
 
