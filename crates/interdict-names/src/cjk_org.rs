@@ -41,35 +41,47 @@ const MAX_ALTERNATIVE_FORMS: usize = 3;
 const MAX_WORD: usize = 4;
 
 /// Written form → English, from the hand-written vocabulary table.
-fn vocabulary() -> &'static HashMap<&'static str, &'static str> {
-    static V: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+fn vocabulary() -> &'static HashMap<String, &'static str> {
+    static V: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     V.get_or_init(|| first_two_columns(VOCABULARY))
 }
 
 /// Written form → English, from the dictionary-derived table.
-fn dictionary() -> &'static HashMap<&'static str, &'static str> {
-    static D: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+fn dictionary() -> &'static HashMap<String, &'static str> {
+    static D: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     D.get_or_init(|| first_two_columns(DICTIONARY))
 }
 
 /// Katakana loanword → English, from the loanword table.
-fn loanwords() -> &'static HashMap<&'static str, &'static str> {
-    static L: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+fn loanwords() -> &'static HashMap<String, &'static str> {
+    static L: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     L.get_or_init(|| first_two_columns(LOANWORDS))
 }
 
 /// The first two columns of a tab-separated table whose `#` lines are
-/// comments (the later columns cite the sources).
-fn first_two_columns(table: &'static str) -> HashMap<&'static str, &'static str> {
-    table
+/// comments (the later columns cite the sources), the first in its
+/// [`folded`] form; of two rows that fold alike the first is kept.
+fn first_two_columns(table: &'static str) -> HashMap<String, &'static str> {
+    let mut out = HashMap::new();
+    let rows = table
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| {
             let mut cols = l.split('\t');
             Some((cols.next()?, cols.next()?))
         })
-        .filter(|(w, e)| !w.is_empty() && !e.is_empty())
-        .collect()
+        .filter(|(w, e)| !w.is_empty() && !e.is_empty());
+    for (written, english) in rows {
+        out.entry(folded(written)).or_insert(english);
+    }
+    out
+}
+
+/// A word with each Han character in its one written form
+/// ([`crate::han_canonical`]): a table row in Japanese (生産), traditional
+/// (生產) or simplified (生产) characters serves all three.
+fn folded(word: &str) -> String {
+    word.chars().map(crate::han_canonical).collect()
 }
 
 fn is_katakana_word(word: &str) -> bool {
@@ -83,9 +95,10 @@ fn is_katakana_word(word: &str) -> bool {
 /// a loanword (ロステック Rostec) stays one name: the
 /// lists write such names as one word too.
 fn katakana_loanword(word: &str) -> Option<&'static str> {
+    let word = folded(word);
     loanwords()
-        .get(word)
-        .or_else(|| vocabulary().get(word))
+        .get(&word)
+        .or_else(|| vocabulary().get(&word))
         .copied()
 }
 
@@ -112,7 +125,7 @@ fn word_at(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
 }
 
 fn longest_in(
-    table: &HashMap<&'static str, &'static str>,
+    table: &HashMap<String, &'static str>,
     chars: &[char],
     i: usize,
 ) -> Option<(&'static str, usize)> {
@@ -122,7 +135,7 @@ fn longest_in(
             return None;
         }
         buf.clear();
-        buf.extend(&chars[i..i + len]);
+        buf.extend(chars[i..i + len].iter().map(|&c| crate::han_canonical(c)));
         table.get(buf.as_str()).map(|e| (*e, len))
     })
 }
@@ -152,9 +165,10 @@ fn segment(word: &str, out: &mut Vec<Piece>) {
     // ("총회사" is a general corporation, not a 회사 "co").
     let suffix = crate::org_suffix(word).filter(|(at, _)| {
         let tail = word[*at..].chars().count();
+        let whole = folded(word);
         !vocabulary()
             .keys()
-            .any(|w| w.chars().count() > tail && word.ends_with(w))
+            .any(|w| w.chars().count() > tail && whole.ends_with(w.as_str()))
     });
     let (word, legal) = match suffix {
         Some((at, symbol)) => (&word[..at], Some(symbol)),
@@ -415,6 +429,15 @@ mod tests {
             t.contains(&"external construction guidance administration".to_string()),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn a_row_serves_japanese_traditional_and_simplified_writing() {
+        // 生産 "production" is a JMdict row in Japanese shinjitai; 生產 and
+        // 生产 are the same word in traditional and simplified characters.
+        for name in ["新疆生産建設兵団", "新疆生產建設兵團", "新疆生产建设兵团"] {
+            assert!(texts(name)[0].contains("production construction"), "{name}");
+        }
     }
 
     #[test]

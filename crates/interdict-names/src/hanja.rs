@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("../data/hanja_readings.tsv");
 const TRADITIONAL: &str = include_str!("../data/han_traditional.tsv");
+const KYUJITAI: &str = include_str!("../data/kanji_kyujitai.tsv");
 
 /// Readings of one character: Hangul syllables (name readings first),
 /// on'yomi and kun'yomi (lower-case Hepburn), as slices of the embedded table.
@@ -41,6 +42,8 @@ struct Index {
     by_char: HashMap<char, Readings>,
     /// Simplified character → its traditional variants.
     traditional: HashMap<char, &'static str>,
+    /// Japanese shinjitai → its kyujitai (産 → 產).
+    kyujitai: HashMap<char, char>,
     /// How many characters read as each Hangul syllable: a proxy for how
     /// common a syllable is in Sino-Korean names, used to rank ambiguous
     /// readings of a Russian transcription.
@@ -76,9 +79,16 @@ fn index() -> &'static Index {
             .filter_map(|l| l.split_once('\t'))
             .filter_map(|(c, t)| Some((c.chars().next()?, t)))
             .collect();
+        let kyujitai = KYUJITAI
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(c, t)| Some((c.chars().next()?, t.chars().next()?)))
+            .collect();
         Index {
             by_char,
             traditional,
+            kyujitai,
             syllable_weight,
         }
     })
@@ -95,12 +105,18 @@ pub(crate) fn traditional(c: char) -> impl Iterator<Item = char> {
     index().traditional.get(&c).copied().unwrap_or("").chars()
 }
 
-/// One written form for a Han character, so that a name in simplified
-/// characters (长安) and the same name in traditional ones (長安) or in
-/// Japanese shinjitai (会社 / 會社) compare equal: the first traditional
-/// form Unihan gives (kTraditionalVariant), or the character itself.
+/// One written form for a Han character, so that a name or word in
+/// simplified characters (长安, 生产) and the same in traditional ones
+/// (長安, 生產) or in Japanese shinjitai (生産) compare equal: a shinjitai's
+/// kyujitai (`data/kanji_kyujitai.tsv`, the Jōyō and Jinmeiyō kanji lists),
+/// else the first traditional form Unihan gives (kTraditionalVariant), else
+/// the character itself.
 pub fn han_canonical(c: char) -> char {
-    traditional(c).next().unwrap_or(c)
+    let index = index();
+    match index.kyujitai.get(&c) {
+        Some(&old) => old,
+        None => traditional(c).next().unwrap_or(c),
+    }
 }
 
 /// The Hangul readings of a character: its own, then those of its
@@ -188,6 +204,10 @@ mod tests {
         assert_eq!(han_canonical('长'), '長');
         assert_eq!(han_canonical('長'), '長');
         assert_eq!(han_canonical('会'), han_canonical('會'));
+        // Japanese shinjitai, simplified and traditional meet.
+        for (a, b) in [('産', '产'), ('団', '团'), ('庁', '厅'), ('発', '发')] {
+            assert_eq!(han_canonical(a), han_canonical(b), "{a} {b}");
+        }
         assert_eq!(han_canonical('a'), 'a');
     }
 
