@@ -219,8 +219,10 @@ impl Matcher {
             pq.add_japanese_readings(&latin, query.schema != Schema::Person);
         }
         let qtoks = pq.resolve(Some(&self.vocab));
-        // Shared by the scoring closures and the expansion step below.
-        let best: RefCell<SmallVec<[EntityBest; 48]>> = RefCell::new(SmallVec::new());
+        // Shared by the scoring closures and the expansion step below. On
+        // the heap: an entity's best alignment is large, and an inline array
+        // of them was copied whole each time the collection moved.
+        let best: RefCell<Vec<EntityBest>> = RefCell::new(Vec::with_capacity(w::CANDIDATE_NAMES));
         let mut consider = |entity: u32, form: Option<u32>, b: Option<Best>, score: f64| {
             let new = EntityBest {
                 entity,
