@@ -455,6 +455,18 @@ impl Matcher {
             dedup_keys(&mut sc.qkeys);
             self.accumulate(sc, most_parts);
             let ranked = &mut sc.ranked;
+            // Only forms within [`w::CANDIDATE_MIN_SHARE`] of the best form
+            // the filter allows are kept in the end: most touched forms met
+            // one frequent key and fall below it, so they are dropped before
+            // the selection rather than sorted.
+            let mut top = 0.0f32;
+            for &(weight, fi) in ranked.iter() {
+                if weight > top && self.allowed(self.forms[fi as usize].entity, pq.schema, config) {
+                    top = weight;
+                }
+            }
+            let floor = w::CANDIDATE_MIN_SHARE * top;
+            ranked.retain(|x| x.0 >= floor);
             // Filter (schema, datasets) only the best few, widening to the
             // whole list if the filter removes too many. Sorting every touched
             // name would cost more than scoring the few kept: select the best

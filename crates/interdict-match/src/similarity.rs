@@ -66,30 +66,56 @@ pub(crate) fn edit_distance_halves<T: Copy + PartialEq>(
         let d = 2 * n.max(m) as u32;
         return (d <= max_half).then_some(d);
     }
-    let half_doubled = (w::DOUBLED_LETTER_EDIT * 2.0).round() as u32;
-    let indel = |s: &[T], i: usize| -> u32 {
-        // Removing s[i] costs less when it repeats its neighbour.
-        if (i > 0 && s[i - 1] == s[i]) || (i + 1 < s.len() && s[i + 1] == s[i]) {
-            half_doubled
-        } else {
-            2
-        }
-    };
-    let mut prev2: SmallVec<[u32; 48]> = smallvec::smallvec![0; m + 1];
-    let mut prev: SmallVec<[u32; 48]> = smallvec::smallvec![0; m + 1];
-    let mut cur: SmallVec<[u32; 48]> = smallvec::smallvec![0; m + 1];
-    for j in 1..=m {
-        prev[j] = prev[j - 1] + indel(b, j - 1);
+    // Three rows and the indel costs of `b`'s letters, on the stack for
+    // the lengths of name parts: this runs for most pairs of parts compared.
+    const INLINE: usize = 32;
+    if m < INLINE {
+        let mut buf = [0u32; 4 * INLINE];
+        distance_rows(a, b, max_half, &mut buf[..4 * (m + 1)])
+    } else {
+        distance_rows(a, b, max_half, &mut vec![0; 4 * (m + 1)])
     }
-    for i in 1..=n {
-        cur[0] = prev[0] + indel(a, i - 1);
+}
+
+/// The cost in half edits of removing `s[i]`: less when it repeats its
+/// neighbour.
+fn indel_cost<T: PartialEq>(s: &[T], i: usize) -> u32 {
+    let half_doubled = (w::DOUBLED_LETTER_EDIT * 2.0).round() as u32;
+    let repeats = (i > 0 && s[i - 1] == s[i]) || (i + 1 < s.len() && s[i + 1] == s[i]);
+    if repeats {
+        half_doubled
+    } else {
+        2
+    }
+}
+
+/// [`edit_distance_halves`] row by row in `buf` (four rows of
+/// `b.len() + 1`), both texts non-empty.
+fn distance_rows<T: Copy + PartialEq>(
+    a: &[T],
+    b: &[T],
+    max_half: u32,
+    buf: &mut [u32],
+) -> Option<u32> {
+    let m = b.len();
+    let (indel_b, rest) = buf.split_at_mut(m + 1);
+    let (mut prev2, rest) = rest.split_at_mut(m + 1);
+    let (mut prev, mut cur) = rest.split_at_mut(m + 1);
+    for j in 1..=m {
+        indel_b[j] = indel_cost(b, j - 1);
+        prev[j] = prev[j - 1] + indel_b[j];
+    }
+    for i in 1..=a.len() {
+        let (ai, indel_a) = (a[i - 1], indel_cost(a, i - 1));
+        cur[0] = prev[0] + indel_a;
         let mut row_min = cur[0];
         for j in 1..=m {
-            let sub = if a[i - 1] == b[j - 1] { 0 } else { 2 };
+            let bj = b[j - 1];
+            let sub = if ai == bj { 0 } else { 2 };
             let mut v = (prev[j - 1] + sub)
-                .min(prev[j] + indel(a, i - 1))
-                .min(cur[j - 1] + indel(b, j - 1));
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                .min(prev[j] + indel_a)
+                .min(cur[j - 1] + indel_b[j]);
+            if i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == bj {
                 v = v.min(prev2[j - 2] + 2);
             }
             cur[j] = v;
