@@ -390,7 +390,10 @@ struct SoundedName {
 /// script (the encoder only reads Latin letters, and half a name's sound is
 /// not its sound) or fewer than two words to compare.
 fn sounded(raw: &str) -> Option<SoundedName> {
-    let written = normalize(raw);
+    sounded_normalised(normalize(raw))
+}
+
+fn sounded_normalised(written: String) -> Option<SoundedName> {
     let mut codes = Vec::new();
     let mut patronymics = Vec::new();
     for word in written.split_whitespace() {
@@ -541,10 +544,13 @@ fn patronymic_sound_keys(e: &Entity) -> Vec<(String, SoundedName)> {
     if e.schema != Schema::Person {
         return Vec::new();
     }
+    // Most names carry no patronymic: they are passed over before their
+    // sound is encoded.
     let mut names: Vec<SoundedName> = e
         .names()
-        .filter_map(|(_, n)| sounded(n))
-        .filter(|n| !n.patronymics.is_empty())
+        .map(|(_, n)| normalize(n))
+        .filter(|n| n.split_whitespace().any(is_patronymic))
+        .filter_map(sounded_normalised)
         .collect();
     names.sort_by(|a, b| a.key.cmp(&b.key).then(a.written.cmp(&b.written)));
     names.dedup_by(|a, b| a.key == b.key && a.patronymics == b.patronymics);
@@ -595,8 +601,7 @@ fn undated_edges(records: &[&Entity], members: &[(usize, SoundedName)]) -> Vec<E
         let l = records[*later];
         for (earlier, name) in &members[..j] {
             let e = records[*earlier];
-            let undated =
-                e.get(prop::BIRTH_DATE).is_empty() || l.get(prop::BIRTH_DATE).is_empty();
+            let undated = e.get(prop::BIRTH_DATE).is_empty() || l.get(prop::BIRTH_DATE).is_empty();
             // The same words are the exact-name rules' to link.
             if !undated || name.words == later_name.words || !crate::rules::may_link(e, l) {
                 continue;
@@ -974,7 +979,12 @@ mod tests {
         // Without the patronymic, or with another, the name is not enough;
         // another regime or no common country may be a namesake.
         let bare = uk("gb_fcdo_sanctions:RUS2", "Alexei DYUMIN", "ru", "RUS");
-        let other_father = uk("gb_fcdo_sanctions:RUS3", "Alexei Petrovich DYUMIN", "ru", "RUS");
+        let other_father = uk(
+            "gb_fcdo_sanctions:RUS3",
+            "Alexei Petrovich DYUMIN",
+            "ru",
+            "RUS",
+        );
         let other_regime = uk("gb_fcdo_sanctions:GHR1", full, "ru", "GHR");
         let elsewhere = uk("gb_fcdo_sanctions:RUS4", full, "ua", "RUS");
         // Both dated: the dated rule's, which needs the same date.

@@ -435,7 +435,8 @@ mod tests {
     fn a_row_serves_japanese_traditional_and_simplified_writing() {
         // 生産 "production" is a JMdict row in Japanese shinjitai; 生產 and
         // 生产 are the same word in traditional and simplified characters.
-        for name in ["新疆生産建設兵団", "新疆生產建設兵團", "新疆生产建设兵团"] {
+        for name in ["新疆生産建設兵団", "新疆生產建設兵團", "新疆生产建设兵团"]
+        {
             assert!(texts(name)[0].contains("production construction"), "{name}");
         }
     }
