@@ -494,13 +494,8 @@ impl Matcher {
                 ranked[head..].sort_unstable_by(by_weight);
                 take(&ranked[head..], &mut kept);
             }
-            let ranked = kept;
-            let top = ranked.iter().map(|x| x.0).fold(0.0f32, f32::max);
-            ranked
-                .into_iter()
-                .filter(|x| x.0 >= w::CANDIDATE_MIN_SHARE * top)
-                .map(|x| x.1)
-                .collect()
+            // The share of the best was applied before the selection.
+            kept.into_iter().map(|x| x.1).collect()
         })
     }
 }
