@@ -15,8 +15,10 @@
 //!
 //! 1. the **strictest** status decides: prohibited > licence required >
 //!    unknown > not controlled;
-//! 2. then the **better verified** rule: verified > secondary > unverified;
-//! 3. then the **more specific** rule ([`specificity`]): HS codes stated by
+//! 2. then the jurisdiction's **own** rule over a UN prohibition that stands
+//!    in for its implementing law ([`binds`]);
+//! 3. then the **better verified** rule: verified > secondary > unverified;
+//! 4. then the **more specific** rule ([`specificity`]): HS codes stated by
 //!    the instrument > a short list of categories > codes of our reading >
 //!    an all-goods rule.
 //!
@@ -151,6 +153,8 @@ impl Facts<'_> {
 /// A rule that matched, with what it says and how specific it is.
 struct Hit<'r> {
     rule: &'r Rule,
+    /// The rule is the jurisdiction's own, not a UN decision it is bound by.
+    own: bool,
     status: Status,
     specificity: u8,
     reason: String,
@@ -197,8 +201,15 @@ fn rule_verdict(s: &GoodsScreener, jurisdiction: &str, f: &Facts<'_>) -> Verdict
     let mut hits: Vec<Hit<'_>> = s
         .rules
         .iter()
-        .filter(|r| r.jurisdiction == jurisdiction && applies_to_line(r, f))
+        .filter(|r| binds(r, jurisdiction) && applies_to_line(r, f))
         .filter_map(|r| match_rule(r, f, &mut excluded))
+        .map(|mut h| {
+            h.own = h.rule.jurisdiction == jurisdiction;
+            if !h.own {
+                h.reason.push_str(UN_BAN_NOTE);
+            }
+            h
+        })
         .collect();
     hits.sort_by(precedence);
     let mut it = hits.into_iter();
@@ -208,11 +219,35 @@ fn rule_verdict(s: &GoodsScreener, jurisdiction: &str, f: &Facts<'_>) -> Verdict
     }
 }
 
+const UN: &str = "UN";
+
+/// Jurisdictions that implement the UN Security Council's DPRK bans but for
+/// which the table holds no item-level implementing rows: Japan (its total
+/// export ban covers them anyway) and the Republic of Korea, whose Ministry
+/// of Unification approval notice was revised to implement UNSCR 1874 in
+/// July 2009 and to follow later Committee designations. EU, UK and US law
+/// implement the bans in rows of their own, and a UN resolution binds states,
+/// not traders, so the UN rows do not stand in for theirs.
+const APPLY_UN_BANS: &[&str] = &["JP", "KR"];
+
+const UN_BAN_NOTE: &str =
+    "; a UN Security Council prohibition, which this jurisdiction implements (no item-level national row in the table)";
+
+/// Whether rule `r` holds under `jurisdiction`: its own rules, and for the
+/// jurisdictions of [`APPLY_UN_BANS`], the UN's prohibitions.
+fn binds(r: &Rule, jurisdiction: &str) -> bool {
+    r.jurisdiction == jurisdiction
+        || (APPLY_UN_BANS.contains(&jurisdiction)
+            && r.jurisdiction == UN
+            && r.effect == Effect::Prohibited)
+}
+
 /// The precedence rule of the module docs, as an ordering (first = decides).
 fn precedence(a: &Hit<'_>, b: &Hit<'_>) -> std::cmp::Ordering {
     b.status
         .rank()
         .cmp(&a.status.rank())
+        .then(b.own.cmp(&a.own))
         .then(b.rule.verification.cmp(&a.rule.verification))
         .then(b.specificity.cmp(&a.specificity))
 }
@@ -345,6 +380,7 @@ fn match_rule<'r>(r: &'r Rule, f: &Facts<'_>, excluded: &mut Exclusions) -> Opti
     }
     Some(Hit {
         rule: r,
+        own: true,
         status,
         specificity: specificity(r, &cov),
         reason,
@@ -446,7 +482,7 @@ fn value_floor(
     }
 }
 
-/// Step 3 of the precedence: HS codes stated by the instrument (4) beat a
+/// Step 4 of the precedence: HS codes stated by the instrument (4) beat a
 /// short category list (3), which beats codes of our reading (2), which
 /// beat all-goods and long-list rules (1).
 fn specificity(r: &Rule, cov: &Coverage<'_>) -> u8 {

@@ -212,3 +212,23 @@ fn petroleum_under_the_cap_needs_authorisation() {
     assert_eq!(un.status, Status::LicenceRequired);
     assert!(un.reason.contains("cap"), "{}", un.reason);
 }
+
+#[test]
+fn korea_needs_approval_for_everything_and_applies_the_un_bans() {
+    // Everyday goods: Ministry of Unification approval (Act art. 13), not a ban.
+    let r = assess(&line("wheat flour", "kp"));
+    assert_eq!(status(&r, "KR"), Status::LicenceRequired);
+    assert_eq!(r.verdict("KR").unwrap().rule.as_deref(), Some("kr-002"));
+    // A UN ban stands for Korea's implementing notice, and says so.
+    let r = assess(&line("brake pads for trucks", "kp"));
+    assert_eq!(status(&r, "KR"), Status::Prohibited);
+    let kr = r.verdict("KR").unwrap();
+    assert!(kr.rule.as_deref().unwrap().starts_with("un-"), "{kr:?}");
+    assert!(kr.reason.contains("UN Security Council prohibition"));
+    // The US has rules of its own: the UN row never stands in for them.
+    let mut l = line("black caviar", "kp");
+    l.date = Some("2015-01-10".into());
+    let us = assess(&l);
+    let rule = us.verdict("US").unwrap().rule.as_deref().unwrap_or("");
+    assert!(!rule.starts_with("un-"), "{rule}");
+}
