@@ -117,6 +117,17 @@ EXTRA = {
     "蒂": "ti di", "丁": "din", "卡": "ka qa", "纳": "na", "舍": "she", "尤": "yu", "萨": "sa",
     "马": "ma", "苏": "su", "达": "da", "迪": "di", "格": "g", "巴": "ba",
 }
+# The English table's characters for women's names: its note says (娅),
+# (玛), (琳), (娜), (丽), (莉), (莎), (黛), (丝) and (妮) are used for female
+# names, printed in brackets beside the cell's usual character (斯 s / 丝,
+# 马 ma / 玛, 尼 ni / 妮, 沙 sha / 莎, 雷 lei / 蕾, 罗 lo / 萝). Those the
+# rows above lack, with their cells' values, and the r reading of 丽.
+FEMALE = {
+    "丝": "s si", "玛": "ma", "妮": "ni ny", "莎": "sha sa", "黛": "dai de day",
+    "蕾": "lei le re", "萝": "lo ro",
+    # 丽 stands in the r column (里 ri), 莉 in the l column (利 li).
+    "丽": "ri",
+}
 ENDINGS = {
     # Fixed transcriptions of common name endings in both tables.
     "斯基": "sky skiy ski", "维奇": "vich", "耶维奇": "yevich evich", "诺夫": "nov",
@@ -142,6 +153,8 @@ def main():
     # EXTRA first: its order puts the most likely value of a character
     # first (普 "pu" before the "p" of clusters).
     for ch, latin in EXTRA.items():
+        add(ch, latin)
+    for ch, latin in FEMALE.items():
         add(ch, latin)
     for cons, cols in RU_ROWS.items():
         for vowel, chars in cols.items():

@@ -296,6 +296,9 @@ mod tests {
                 "gryzlov alexander",
                 "alexander gryzlov",
             ),
+            // The English table's characters for women's names (玛 ma, 莎 sha).
+            ("玛丽亚·扎哈罗娃", "zakharova mariya", "mariya zakharova"),
+            ("玛丽亚·莎拉波娃", "sharapova mariya", "mariya sharapova"),
         ];
         for (han, listed, want) in cases {
             assert_eq!(like(han, listed).as_deref(), Some(want), "{han}");
