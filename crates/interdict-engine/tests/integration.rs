@@ -5,5 +5,6 @@ mod integration {
     pub mod assets;
     pub mod cases;
     pub mod labelled;
+    pub mod search;
     pub mod support;
 }

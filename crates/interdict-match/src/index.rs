@@ -479,12 +479,19 @@ impl Matcher {
             }
             ranked[..head].sort_unstable_by(by_weight);
             let mut kept = Vec::with_capacity(w::CANDIDATE_NAMES);
+            // The slots are for parties, not for their names: an entity whose
+            // aliases all meet the query would otherwise fill several, and
+            // the names of an entity that is shown are all scored anyway.
             let take = |xs: &[(f32, u32)], kept: &mut Vec<(f32, u32)>| {
                 for &x in xs {
                     if kept.len() >= w::CANDIDATE_NAMES {
                         break;
                     }
-                    if self.allowed(self.forms[x.1 as usize].entity, pq.schema, config) {
+                    let entity = self.forms[x.1 as usize].entity;
+                    let again = kept
+                        .iter()
+                        .any(|k: &(f32, u32)| self.forms[k.1 as usize].entity == entity);
+                    if !again && self.allowed(entity, pq.schema, config) {
                         kept.push(x);
                     }
                 }
