@@ -27,6 +27,9 @@ pub(crate) struct Sides<'a> {
     pub name_score: f64,
     /// The cap the alignment put on the name score, and why, if it did.
     pub name_cap: Option<(f64, NameCap)>,
+    /// The country the query's words left over name, between
+    /// organisations (see [`crate::align::Alignment::country_left`]).
+    pub q_country_left: Option<[u8; 2]>,
 }
 
 /// How a rule moves the score.
@@ -55,10 +58,11 @@ type Rule = fn(&Sides<'_>, f64, bool) -> Option<Fired>;
 /// The recipe, in the order the rules apply (the order matters: a veto
 /// ends it, additions are summed before the final clamp to [0, 1], and a
 /// floor applies to the clamped sum).
-pub(crate) const RULES: [(&str, Rule); 11] = [
+pub(crate) const RULES: [(&str, Rule); 12] = [
     ("single part of a person's name", single_part_only),
     ("one word of a longer organisation name", one_word_of_many),
     ("only common words agree", only_common_words),
+    ("another country's organisation", another_country),
     ("patronymics differ", patronymics_differ),
     ("kinds of party", schema_incompatible),
     ("given and family names swapped", given_and_family_swapped),
@@ -153,6 +157,26 @@ fn only_common_words(s: &Sides<'_>, _: f64, explain: bool) -> Option<Fired> {
     Some(Fired {
         effect: Effect::Cap(cap),
         reason: explain.then_some(Reason::CommonWordsOnly { cap }),
+    })
+}
+
+/// The query's words left over name a country ("Agricultural Bank of
+/// *China*" for the listed "Agricultural Bank" of Libya) and the listed
+/// party is tied to other countries only: the query names another
+/// country's organisation of the same kind, and the score is capped at
+/// [`w::ANOTHER_COUNTRY_CAP`]. A listed party that gives no country is
+/// left alone: nothing contradicts.
+fn another_country(s: &Sides<'_>, score: f64, explain: bool) -> Option<Fired> {
+    let code = s.q_country_left?;
+    let named = std::str::from_utf8(&code).ok()?;
+    let elsewhere = !s.l.countries.is_empty() && !s.l.countries.iter().any(|c| &**c == named);
+    (elsewhere && score > w::ANOTHER_COUNTRY_CAP).then(|| Fired {
+        effect: Effect::Cap(w::ANOTHER_COUNTRY_CAP),
+        reason: explain.then(|| Reason::AnotherCountry {
+            query: named.to_string(),
+            listed: s.l.countries.iter().map(|c| c.to_string()).collect(),
+            cap: w::ANOTHER_COUNTRY_CAP,
+        }),
     })
 }
 
@@ -381,6 +405,7 @@ mod tests {
             l_numbers: ln,
             name_score: 0.8,
             name_cap: None,
+            q_country_left: None,
         };
         let s = adjust(&sides, Some(&mut v));
         // Scoring without explaining gives the same score.
@@ -500,6 +525,7 @@ mod tests {
             l_numbers: &[],
             name_score: 0.93,
             name_cap: Some((w::SINGLE_PART_CAP, NameCap::SinglePart)),
+            q_country_left: None,
         };
         let mut v = Vec::new();
         assert_eq!(adjust(&sides, Some(&mut v)), w::SINGLE_PART_CAP);

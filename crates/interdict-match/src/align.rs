@@ -59,6 +59,11 @@ pub(crate) struct Alignment {
     /// Some(score before the cap) when the score was capped, for `cap`.
     pub capped_from: Option<f64>,
     pub cap: NameCap,
+    /// The country (ISO alpha-2, lower case) that the query's words left
+    /// over name, between organisations ("Agricultural Bank of China" for
+    /// a listed "Agricultural Bank"): `adjust` compares it with the listed
+    /// party's countries.
+    pub country_left: Option<[u8; 2]>,
 }
 
 /// Why a name score was capped below the threshold.
@@ -120,7 +125,11 @@ pub(crate) fn align(
         spacing,
         capped_from: None,
         cap: NameCap::SinglePart,
+        country_left: None,
     };
+    if parties == Parties::Others && out.spacing.is_none() {
+        out.country_left = country_left_over(q, used_q);
+    }
     let translated = qm.method == Transliteration::OrgTranslated;
     apply_caps(
         &mut out,

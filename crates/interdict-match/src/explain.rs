@@ -160,6 +160,16 @@ pub enum Reason {
         /// The name score the alignment was capped at, in [0, 1].
         cap: f64,
     },
+    /// The query's words left over name a country the listed
+    /// organisation is not tied to.
+    AnotherCountry {
+        /// The country the query names, ISO 3166 alpha-2.
+        query: String,
+        /// The listed entity's countries, ISO 3166 alpha-2.
+        listed: Vec<String>,
+        /// The score the pair was capped at, in [0, 1].
+        cap: f64,
+    },
     /// Both sides give a patronymic, and they differ.
     PatronymicsDiffer {
         /// The query's patronymic.
@@ -322,6 +332,10 @@ impl Reason {
             ),
             Reason::CommonWordsOnly { cap } => format!(
                 "only words common in organisation names agree (name score capped at {cap:.2})"
+            ),
+            Reason::AnotherCountry { query, listed, cap } => format!(
+                "the query names an organisation of {query}, the listed one is of {} (score capped at {cap:.2})",
+                listed.join("/")
             ),
             Reason::PatronymicsDiffer { query, listed, cap } => format!(
                 "patronymics differ: {query:?} / {listed:?} (score capped at {cap:.2})"

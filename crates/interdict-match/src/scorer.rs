@@ -293,6 +293,7 @@ pub(crate) fn finish(
         l_numbers: lm.map_or(empty, |m| &m.numbers),
         name_score: alignment.map_or(0.0, |a| a.capped_from.unwrap_or(a.score)),
         name_cap: alignment.and_then(|a| a.capped_from.map(|_| (a.score, a.cap))),
+        q_country_left: alignment.and_then(|a| a.country_left),
     };
     adjust(&sides, sink)
 }

@@ -156,6 +156,13 @@ pub const DISTINCTIVE_AGREEMENT: f64 = 0.90;
 /// score is capped here, below the threshold, for review.
 pub const COMMON_WORDS_ONLY_CAP: f64 = 0.65;
 
+/// The query's words left over name a country ("Agricultural Bank of
+/// China") and the listed organisation is tied to other countries only
+/// (the Libyan "Agricultural Bank"): the name describes another country's
+/// firm of the same kind, so the score is capped here, below the
+/// threshold, for review.
+pub const ANOTHER_COUNTRY_CAP: f64 = 0.65;
+
 /// A one-word organisation name (often an alias: "KHK", "ZINC") met by one
 /// word of a query that has distinctive words of its own names another
 /// party as often as this one: the name score is capped here, below the

@@ -243,6 +243,12 @@ enum Reading {
     /// Chinese characters in pinyin, two characters to a word (place
     /// names and firm names are mostly two-syllable words: 丹东 鸿祥).
     Pinyin,
+    /// A foreign name transcribed (瓦格纳 Wagner, 바그너, ワグネル) read
+    /// back to Latin: Han through the Xinhua transcription table, Hangul
+    /// through the Korean loanword orthography, katakana through the
+    /// Japanese one (the same readings as persons' names, `foreign_han`,
+    /// `hangul_foreign`, `katakana`). None for a noun that is not one.
+    Foreign,
 }
 
 fn pinyin_word(chunk: &[char], out: &mut String) {
@@ -268,6 +274,15 @@ fn pinyin_word(chunk: &[char], out: &mut String) {
 /// its script (pinyin of Hangul).
 fn read_proper(chunk: &str, reading: Reading) -> Option<String> {
     let script = dominant_script(chunk);
+    if reading == Reading::Foreign {
+        let mut readings = match script {
+            NameScript::Han => crate::foreign_han::readings(chunk),
+            NameScript::Hangul => crate::hangul_foreign::readings(chunk),
+            NameScript::Kana => crate::katakana::foreign_readings(chunk),
+            _ => Vec::new(),
+        };
+        return (!readings.is_empty()).then(|| readings.swap_remove(0));
+    }
     let hangul = match script {
         NameScript::Hangul => chunk.to_string(),
         NameScript::Han if reading != Reading::Pinyin => hanja::to_hangul(chunk, 1)
@@ -347,6 +362,9 @@ pub fn cjk_org_forms(name: &str) -> Vec<LatinForm> {
             Transliteration::OrgTranslated,
         );
     }
+    if let Some(text) = foreign_form_text(&pieces) {
+        push(&mut forms, text, Transliteration::OrgTranslated);
+    }
     // A generic word the lists translate two ways (對外 foreign / external)
     // gives one more form, in the first reading, with its other English;
     // and, when there are several such words, one with all of them so.
@@ -370,6 +388,16 @@ pub fn cjk_org_forms(name: &str) -> Vec<LatinForm> {
     forms
 }
 
+/// The form whose proper nouns read as foreign names transcribed
+/// ([`Reading::Foreign`]), when at least one does (瓦格纳集团 "wagner
+/// group"): the others keep their first reading.
+fn foreign_form_text(pieces: &[Piece]) -> Option<String> {
+    pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Proper(c) if read_proper(c, Reading::Foreign).is_some()))
+        .then(|| form_text(pieces, Reading::Foreign, &[]))
+}
+
 /// The text of one form: proper nouns read by `reading`, each generic word
 /// in its first English, or its second where its index is in `switched`.
 fn form_text(pieces: &[Piece], reading: Reading, switched: &[usize]) -> String {
@@ -384,7 +412,16 @@ fn form_text(pieces: &[Piece], reading: Reading, switched: &[usize]) -> String {
             }
             Piece::LegalForm(e) => Some((*e).to_string()),
             Piece::Number(n) => Some(n.clone()),
-            Piece::Proper(chunk) => read_proper(chunk, reading),
+            Piece::Proper(chunk) => read_proper(chunk, reading).or_else(|| {
+                // A noun that is no transcription keeps its first reading.
+                let first = match dominant_script(chunk) {
+                    NameScript::Han => Reading::Pinyin,
+                    _ => Reading::KoreanMr,
+                };
+                (reading == Reading::Foreign)
+                    .then(|| read_proper(chunk, first))
+                    .flatten()
+            }),
         };
         if let Some(part) = part {
             text.push_str(&part);
@@ -400,6 +437,17 @@ mod tests {
 
     fn texts(name: &str) -> Vec<String> {
         cjk_org_forms(name).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn a_foreign_name_transcribed_in_an_organisation_name_reads_back() {
+        // Xinhua table: 罗 ro/lo, 斯 s, 托 to, 夫 v/f; 普 pu, 京 tin.
+        assert!(texts("罗斯托夫贸易公司").contains(&"rostov trading corp".to_string()));
+        assert!(texts("普京集团").contains(&"putin group".to_string()));
+        // A Korean firm's name is not read as a transcription.
+        assert!(texts("조선대성무역총회사")
+            .iter()
+            .all(|t| t.contains("taesong") || t.contains("daeseong")));
     }
 
     #[test]

@@ -13,9 +13,13 @@ use iuliia::Schema;
 use crate::hangul::{compose, Jamo};
 use crate::hanja::syllable_weight;
 
-/// BGN/PCGN 1947 romanisation of Russian.
+/// BGN/PCGN 1947 romanisation of Russian, without the system's optional
+/// separator dot: it writes тс as "t·s" (and шч as "sh·ch") to tell them
+/// from ц "ts" and щ "shch", but lists and the press leave the dot out
+/// ("Irkutskaya", not "Irkut·skaya"), and a dot kept would split one word
+/// in two when the name is cut into parts.
 pub(crate) fn bgn_pcgn(s: &str) -> String {
-    BgnPcgn::transliterate(s)
+    BgnPcgn::transliterate(s).replace('\u{b7}', "")
 }
 
 /// ICAO Doc 9303 (machine-readable passports), 7th edition.
@@ -197,6 +201,8 @@ mod tests {
     #[test]
     fn russian_standards() {
         assert_eq!(bgn_pcgn("Ким Чен Ын"), "Kim Chen Yn");
+        assert_eq!(bgn_pcgn("Иркутская"), "Irkutskaya");
+        assert_eq!(bgn_pcgn("Детский"), "Detskiy");
         assert_eq!(icao("Щеглова"), "Shcheglova");
         assert_eq!(iso9("Щеглова"), "Ŝeglova");
         assert_eq!(crate::normalize(&iso9("Юлия Щеглова")), "ulia seglova");
