@@ -316,8 +316,8 @@ fn retrieval(
 }
 
 /// A heading with its combined score and where its evidence came from.
-struct Scored {
-    heading: String,
+struct Scored<'a> {
+    heading: &'a str,
     doc: Option<u32>,
     retrieval: f64,
     vocab: f64,
@@ -328,20 +328,24 @@ struct Scored {
 }
 
 /// Step 3: relative retrieval score plus the vocabulary boost, best first.
-fn combine(index: &HsIndex, ranked: &[Ranked], reading: &VocabReading<'_>) -> Vec<Scored> {
+fn combine<'a>(
+    index: &'a HsIndex,
+    ranked: &[Ranked],
+    reading: &'a VocabReading<'_>,
+) -> Vec<Scored<'a>> {
     let top = ranked.first().map_or(0.0, |r| f64::from(r.score));
     let mut out: Vec<Scored> = ranked
         .iter()
         .map(|r| {
-            let heading = index.heading(r.heading).to_string();
+            let heading = index.heading(r.heading);
             let retrieval = if top > 0.0 {
                 f64::from(r.score) / top
             } else {
                 0.0
             };
-            let vocab = reading.total(&heading);
+            let vocab = reading.total(heading);
             Scored {
-                last: reading.score(&heading).map_or(0, |s| s.last),
+                last: reading.score(heading).map_or(0, |s| s.last),
                 score: retrieval + VOCAB_BOOST * vocab,
                 heading,
                 doc: r.doc,
@@ -351,9 +355,9 @@ fn combine(index: &HsIndex, ranked: &[Ranked], reading: &VocabReading<'_>) -> Ve
         })
         .collect();
     for (h, s) in &reading.scores {
-        if !out.iter().any(|c| &c.heading == h) {
+        if !out.iter().any(|c| c.heading == h) {
             out.push(Scored {
-                heading: h.clone(),
+                heading: h,
                 doc: None,
                 retrieval: 0.0,
                 vocab: s.total,
@@ -367,7 +371,7 @@ fn combine(index: &HsIndex, ranked: &[Ranked], reading: &VocabReading<'_>) -> Ve
             .total_cmp(&a.score)
             .then(b.vocab.total_cmp(&a.vocab))
             .then(b.last.cmp(&a.last))
-            .then(a.heading.cmp(&b.heading))
+            .then(a.heading.cmp(b.heading))
     });
     out
 }
@@ -409,13 +413,14 @@ pub(crate) fn classify(t: &Tables<'_>, description: &str) -> Classification {
             .collect();
         out.confidence = confidence;
         out.basis = format!(
-            "no heading reaches confidence {MIN_CONFIDENCE} (best {} at {confidence:.2}); see the candidates",
-            best.heading
+            "no heading reaches confidence {MIN_CONFIDENCE} (best {} at {}); see the candidates",
+            best.heading,
+            Fixed(confidence, 2)
         );
         return out;
     }
     out.confidence = confidence;
-    let mut heading = best.heading.clone();
+    let mut heading = best.heading.to_string();
     let mut subheading = subheading_of(t, best, &reading, &query);
     decisive_words(t, best, &reading, &query, &mut out);
     if let Some(rule) = apply_deciding_rules(t, &heading, &norm) {
@@ -429,7 +434,7 @@ pub(crate) fn classify(t: &Tables<'_>, description: &str) -> Classification {
         }
     }
     let mut luxury = reading
-        .score(&best.heading)
+        .score(best.heading)
         .is_some_and(|s| s.hits.iter().any(|h| h.term.luxury))
         || reading.luxury_word
         || reading.armoured;
@@ -447,7 +452,7 @@ pub(crate) fn classify(t: &Tables<'_>, description: &str) -> Classification {
     out.categories = categories(
         t,
         &reading,
-        &best.heading,
+        best.heading,
         categories_from_hits,
         &heading,
         &subheading,
@@ -472,10 +477,10 @@ pub(crate) fn classify(t: &Tables<'_>, description: &str) -> Classification {
 fn candidate(t: &Tables<'_>, s: &Scored, _query: &[QueryTerm]) -> Candidate {
     let code = s
         .doc
-        .map_or_else(|| s.heading.clone(), |d| t.index.code(d).to_string());
+        .map_or_else(|| s.heading.to_string(), |d| t.index.code(d).to_string());
     Candidate {
         description: t.nomenclature.get(&code).map(|e| e.description.clone()),
-        heading: s.heading.clone(),
+        heading: s.heading.to_string(),
         code,
         score: (s.score * 1000.0).round() / 1000.0,
     }
@@ -491,7 +496,7 @@ fn subheading_of(
 ) -> Option<String> {
     // Ties go to the later word: in English, Chinese, Korean and Japanese
     // compounds the head noun comes last ("diamond necklace").
-    let lead = reading.score(&best.heading).and_then(|s| {
+    let lead = reading.score(best.heading).and_then(|s| {
         s.hits.iter().max_by(|a, b| {
             a.term
                 .kind
@@ -504,7 +509,7 @@ fn subheading_of(
         return Some(h.term.hs.clone());
     }
     best.doc
-        .or_else(|| t.index.best_in_heading(query, &best.heading))
+        .or_else(|| t.index.best_in_heading(query, best.heading))
         .map(|d| t.index.code(d).to_string())
 }
 
@@ -515,7 +520,7 @@ fn decisive_words(
     query: &[QueryTerm],
     out: &mut Classification,
 ) {
-    if let Some(s) = reading.score(&best.heading) {
+    if let Some(s) = reading.score(best.heading) {
         for h in &s.hits {
             if !out.decisive.contains(&h.term.term) {
                 out.decisive.push(h.term.term.clone());
@@ -530,7 +535,7 @@ fn decisive_words(
             }
         }
     }
-    if let Some(h) = t.index.heading_id(&best.heading) {
+    if let Some(h) = t.index.heading_id(best.heading) {
         let r = Ranked {
             heading: h,
             doc: best.doc,
@@ -652,33 +657,91 @@ fn confidence(
 }
 
 fn basis(best: &Scored, out: &Classification, confidence: f64) -> String {
-    let mut parts = Vec::new();
+    use std::fmt::Write;
+    let mut text = String::with_capacity(160);
+    let mut sep = "";
+    // Writing to a String cannot fail.
     if best.retrieval > 0.0 {
-        parts.push(format!(
-            "nomenclature texts of {} (relative score {:.2})",
-            best.heading, best.retrieval
-        ));
+        let _ = write!(
+            text,
+            "nomenclature texts of {} (relative score {})",
+            best.heading,
+            Fixed(best.retrieval, 2)
+        );
+        sep = "; ";
     }
     if best.vocab > 0.0 {
-        parts.push(format!("vocabulary weight {:.1}", best.vocab));
+        let _ = write!(text, "{sep}vocabulary weight {}", Fixed(best.vocab, 1));
+        sep = "; ";
     }
     if !out.rules.is_empty() {
-        parts.push(format!("deciding rules {}", out.rules.join(", ")));
+        let _ = write!(text, "{sep}deciding rules {}", out.rules.join(", "));
+        sep = "; ";
     }
     if out.parts {
-        parts.push("parts heading".to_string());
+        let _ = write!(text, "{sep}parts heading");
     }
-    format!(
-        "{}; words: {}; confidence {confidence:.2}",
-        parts.join("; "),
-        out.decisive.join(", ")
-    )
+    let _ = write!(
+        text,
+        "; words: {}; confidence {}",
+        out.decisive.join(", "),
+        Fixed(confidence, 2)
+    );
+    text
+}
+
+/// A number written with `.1` (the second field) decimals exactly as
+/// `{:.N}` writes it, by integer arithmetic away from ties: the float
+/// formatting machinery cost a tenth of a classification.
+struct Fixed(f64, u32);
+
+impl std::fmt::Display for Fixed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let decimals = self.1 as usize;
+        let scaled = self.0 * 10f64.powi(self.1 as i32);
+        // Near a tie the scaled float may round the other way than the
+        // exact decimal value does: the formatter decides those.
+        if (scaled - scaled.floor() - 0.5).abs() < 1e-6 || !scaled.is_finite() {
+            return write!(f, "{:.*}", decimals, self.0);
+        }
+        let n = scaled.round() as i64;
+        // Digits from the last: the fraction, the point, then the whole part.
+        let mut buf = [0u8; 24];
+        let mut at = buf.len();
+        let mut rest = n.unsigned_abs();
+        let mut written = 0;
+        while (written <= decimals || rest > 0) && at > 1 {
+            if written == decimals && decimals > 0 {
+                at -= 1;
+                buf[at] = b'.';
+            }
+            at -= 1;
+            buf[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            written += 1;
+        }
+        if n < 0 {
+            at -= 1;
+            buf[at] = b'-';
+        }
+        f.write_str(std::str::from_utf8(&buf[at..]).unwrap_or_default())
+    }
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // tests may unwrap: a panic is the failure report
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_writes_as_the_float_formatter_does() {
+        for x in [
+            0.0, 0.005, 0.125, 0.5, 0.994, 0.995, 1.0, 2.25, 12.345, 100.0, -0.37, 0.6666,
+        ] {
+            assert_eq!(Fixed(x, 2).to_string(), format!("{x:.2}"), "{x}");
+            assert_eq!(Fixed(x, 1).to_string(), format!("{x:.1}"), "{x}");
+        }
+    }
 
     /// The normalised text after the specification cut.
     fn spec_part(text: &str) -> String {

@@ -26,6 +26,9 @@ const FILE: &str = "data/hs/deciding_rules.csv";
 #[derive(Debug, Clone)]
 struct Marker {
     text: String,
+    /// A searcher for `text` built once: the rules are tried several
+    /// times on every classified line.
+    finder: memchr::memmem::Finder<'static>,
     prefix: bool,
     anywhere: bool,
 }
@@ -43,6 +46,7 @@ impl Marker {
             matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
         });
         Some(Marker {
+            finder: memchr::memmem::Finder::new(&text).into_owned(),
             text,
             prefix,
             anywhere,
@@ -52,21 +56,18 @@ impl Marker {
     /// `norm` is a normalised text (words between single spaces, with a
     /// space at both ends).
     fn found_in(&self, norm: &str) -> bool {
+        let bytes = norm.as_bytes();
         if self.anywhere {
-            return norm.contains(&self.text);
+            return self.finder.find(bytes).is_some();
         }
-        let mut from = 0;
-        while let Some(i) = norm[from..].find(&self.text) {
-            let s = from + i;
+        // Byte offsets of a match of whole UTF-8 text sit on character
+        // boundaries, and a space is one byte.
+        self.finder.find_iter(bytes).any(|s| {
             let e = s + self.text.len();
-            let left = norm[..s].ends_with(' ');
-            let right = norm[e..].starts_with(' ') || self.prefix;
-            if left && right {
-                return true;
-            }
-            from = e;
-        }
-        false
+            let left = s > 0 && bytes[s - 1] == b' ';
+            let right = self.prefix || bytes.get(e) == Some(&b' ');
+            left && right
+        })
     }
 }
 

@@ -5,8 +5,8 @@
 use crate::error::GoodsError;
 use flate2::read::GzDecoder;
 use interdict_model::PartialDate;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::io::Read;
 
 const HS_CSV_GZ: &[u8] = include_bytes!("../../../data/hs/harmonized-system.csv.gz");
@@ -66,8 +66,9 @@ pub struct ResolvedHs {
 /// The bundled nomenclature with the HS 2017 → 2022 change table.
 #[derive(Debug)]
 pub struct Nomenclature {
-    entries: HashMap<String, HsEntry>,
-    changes: HashMap<String, Hs2017Change>,
+    // Fx hashing: the classifier looks codes up on every line.
+    entries: FxHashMap<String, HsEntry>,
+    changes: FxHashMap<String, Hs2017Change>,
 }
 
 /// Strips dots, spaces and hyphens; checks 2–10 digits.
@@ -104,7 +105,7 @@ impl Nomenclature {
         GzDecoder::new(HS_CSV_GZ)
             .read_to_string(&mut text)
             .map_err(|e| GoodsError::data(FILE, 0, e.to_string()))?;
-        let mut entries = HashMap::new();
+        let mut entries = FxHashMap::default();
         let mut rdr = csv::Reader::from_reader(text.as_bytes());
         for (i, rec) in rdr.records().enumerate() {
             let rec = rec.map_err(|e| GoodsError::data(FILE, i + 1, e.to_string()))?;
@@ -127,7 +128,7 @@ impl Nomenclature {
                 },
             );
         }
-        let mut changes = HashMap::new();
+        let mut changes = FxHashMap::default();
         const CFILE: &str = "data/hs/hs2017_2022_changes.csv";
         let mut rdr = csv::Reader::from_reader(CHANGES_CSV.as_bytes());
         for (i, rec) in rdr.records().enumerate() {

@@ -211,11 +211,23 @@ impl Terms {
             };
             f(piece, pos)
         };
-        let mut buf = String::with_capacity(8);
-        let mut run_chars: Vec<char> = Vec::with_capacity(16);
-        let mut folded: Vec<char> = Vec::with_capacity(16);
+        // Allocated on the first word in another script only.
+        let mut buf = String::new();
+        let mut run_chars: Vec<char> = Vec::new();
+        let mut folded: Vec<char> = Vec::new();
         for (start, w) in words(norm) {
             let in_spec = w.bytes().any(|b| b.is_ascii_digit());
+            if w.is_ascii() {
+                // One run of Latin letters and digits: the whole word.
+                let pos = Pos {
+                    offset: start,
+                    in_spec,
+                    run_end: true,
+                    alone: w.len() == 1,
+                };
+                gram(w, TermShape::Word, pos);
+                continue;
+            }
             let mut chars = w.char_indices().peekable();
             while let Some(&(i, c)) = chars.peek() {
                 let run = run_of(c);
@@ -422,6 +434,10 @@ impl Terms {
     /// script is absent costs nothing).
     pub(crate) fn scripts(&self, norm: &str) -> Scripts {
         let mut s = Scripts::default();
+        // Most lines are in Latin letters: none of the four scripts.
+        if norm.is_ascii() {
+            return s;
+        }
         for c in norm.chars() {
             match run_of(c) {
                 Run::Han => s.han = true,

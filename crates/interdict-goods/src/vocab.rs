@@ -4,7 +4,8 @@
 //! and descriptions. Owns loading and matching; scoring lives in `classify`.
 
 use crate::error::GoodsError;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 const VOCAB_CSV: &str = include_str!("../../../data/reference/goods/vocabulary.csv");
@@ -96,6 +97,8 @@ pub struct Vocabulary {
     patterns: Vec<Vec<usize>>,
     automaton: AhoCorasick,
     categories: Vec<HeadingCategory>,
+    /// Prefix → the indices of its rows in `categories`, in file order.
+    category_rows: FxHashMap<String, Vec<usize>>,
     parts: HashMap<String, String>,
 }
 
@@ -257,15 +260,24 @@ impl Vocabulary {
     /// Loads the bundled vocabulary and builds its automaton.
     pub fn bundled() -> Result<Vocabulary, GoodsError> {
         let (terms, patterns, spellings) = load_terms()?;
+        // A DFA: every classified line runs an overlapping search, and the
+        // ~2,500 spellings make a table of a few megabytes built at load.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&spellings)
             .map_err(|e| GoodsError::data(VOCAB_FILE, 0, e.to_string()))?;
+        let categories = load_categories()?;
+        let mut category_rows: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, c) in categories.iter().enumerate() {
+            category_rows.entry(c.prefix.clone()).or_default().push(i);
+        }
         Ok(Vocabulary {
             terms,
             patterns,
             automaton,
-            categories: load_categories()?,
+            categories,
+            category_rows,
             parts: load_parts()?,
         })
     }
@@ -346,15 +358,23 @@ impl Vocabulary {
     /// Categories (and whether any is luxury by nature) of an HS code, from
     /// every matching prefix in heading_categories.csv.
     pub fn categories_of(&self, code: &str) -> (Vec<&str>, bool) {
+        // Each prefix of the code is looked up (a scan of every row cost
+        // as much as the rest of the verdict), then the rows are taken in
+        // file order, as the table lists them.
+        let mut rows: Vec<usize> = (1..=code.len())
+            .filter_map(|n| code.get(..n))
+            .filter_map(|prefix| self.category_rows.get(prefix))
+            .flatten()
+            .copied()
+            .collect();
+        rows.sort_unstable();
         let mut cats = Vec::new();
         let mut luxury = false;
-        for c in &self.categories {
-            if code.starts_with(&c.prefix) {
-                if !cats.contains(&c.category.as_str()) {
-                    cats.push(c.category.as_str());
-                }
-                luxury |= c.luxury;
+        for c in rows.iter().map(|&i| &self.categories[i]) {
+            if !cats.contains(&c.category.as_str()) {
+                cats.push(c.category.as_str());
             }
+            luxury |= c.luxury;
         }
         (cats, luxury)
     }

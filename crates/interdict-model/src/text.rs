@@ -63,6 +63,7 @@ fn latin_base(c: char) -> Option<char> {
 }
 
 /// What one lower-case character becomes.
+#[derive(Clone, Copy)]
 enum Folded {
     /// Kept as it is.
     Keep(char),
@@ -114,11 +115,13 @@ pub fn fold(s: &str) -> String {
 /// that frame the folded text, without a second allocation.
 pub fn fold_into(s: &str, out: &mut String) {
     let start = out.len();
-    // Most text is already NFKC: letters of the common blocks are known
-    // to be, the quick check settles the rest, and only what it cannot
-    // settle is normalised (the nomenclature's texts are folded at every
-    // start-up, so each step counts).
-    if s.chars().all(nfkc_stable) || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+    // Most text is already NFKC: ASCII is, letters of the common blocks
+    // are known to be, the quick check settles the rest, and only what it
+    // cannot settle is normalised (the nomenclature's texts are folded at
+    // every start-up, and every goods line once, so each step counts).
+    if s.is_ascii() {
+        push_folded_ascii(s, out);
+    } else if s.chars().all(nfkc_stable) || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
         push_folded(s.chars(), out);
     } else {
         push_folded(s.nfkc(), out);
@@ -143,6 +146,25 @@ fn nfkc_stable(c: char) -> bool {
 fn caseless_letter(c: char) -> bool {
     matches!(c as u32,
         0x3041..=0x3096 | 0x30A1..=0x30FA | 0x30FC..=0x30FE | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
+}
+
+/// [`push_folded`] for ASCII text, whose letters fold by case alone: a
+/// byte loop, the other characters folded by [`fold_char`].
+fn push_folded_ascii(s: &str, out: &mut String) {
+    // What every ASCII character folds to, worked out once: the general
+    // tests (spelt-out symbols, decompositions) cost more than the loop.
+    static ASCII: std::sync::OnceLock<[Folded; 128]> = std::sync::OnceLock::new();
+    let table = ASCII.get_or_init(|| std::array::from_fn(|b| fold_char(char::from(b as u8))));
+    out.reserve(s.len());
+    let mut space = true;
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() {
+            out.push(char::from(b.to_ascii_lowercase()));
+            space = false;
+        } else {
+            push_one(table[usize::from(b & 0x7f)], &mut space, out);
+        }
+    }
 }
 
 fn push_folded(chars: impl Iterator<Item = char>, out: &mut String) {
@@ -193,6 +215,18 @@ mod tests {
         assert_eq!(out, " rolls royce");
         super::fold_into("", &mut out);
         assert_eq!(out, " rolls royce");
+    }
+
+    // The ASCII byte loop is a shortcut: it must fold as the general path.
+    #[test]
+    fn ascii_shortcut_folds_as_the_general_path() {
+        for b in 0u8..128 {
+            let text = format!("Ab{}C9 {}x", char::from(b), char::from(b));
+            let (mut fast, mut slow) = (String::new(), String::new());
+            super::push_folded_ascii(&text, &mut fast);
+            super::push_folded(text.chars(), &mut slow);
+            assert_eq!(fast, slow, "byte {b}");
+        }
     }
 
     #[test]
