@@ -243,7 +243,7 @@ enum Reading {
     /// Chinese characters in pinyin, two characters to a word (place
     /// names and firm names are mostly two-syllable words: 丹东 鸿祥).
     Pinyin,
-    /// A foreign name transcribed (瓦格纳 Wagner, 바그너, ワグネル) read
+    /// A foreign name transcribed (罗斯托夫 Rostov, 普京 Putin) read
     /// back to Latin: Han through the Xinhua transcription table, Hangul
     /// through the Korean loanword orthography, katakana through the
     /// Japanese one (the same readings as persons' names, `foreign_han`,
@@ -389,8 +389,8 @@ pub fn cjk_org_forms(name: &str) -> Vec<LatinForm> {
 }
 
 /// The form whose proper nouns read as foreign names transcribed
-/// ([`Reading::Foreign`]), when at least one does (瓦格纳集团 "wagner
-/// group"): the others keep their first reading.
+/// ([`Reading::Foreign`]), when at least one does (罗斯托夫贸易公司
+/// "rostov trading corp"): the others keep their first reading.
 fn foreign_form_text(pieces: &[Piece]) -> Option<String> {
     pieces
         .iter()
