@@ -243,12 +243,6 @@ enum Reading {
     /// Chinese characters in pinyin, two characters to a word (place
     /// names and firm names are mostly two-syllable words: 丹东 鸿祥).
     Pinyin,
-    /// A foreign name transcribed (罗斯托夫 Rostov, 普京 Putin) read
-    /// back to Latin: Han through the Xinhua transcription table, Hangul
-    /// through the Korean loanword orthography, katakana through the
-    /// Japanese one (the same readings as persons' names, `foreign_han`,
-    /// `hangul_foreign`, `katakana`). None for a noun that is not one.
-    Foreign,
 }
 
 fn pinyin_word(chunk: &[char], out: &mut String) {
@@ -274,15 +268,6 @@ fn pinyin_word(chunk: &[char], out: &mut String) {
 /// its script (pinyin of Hangul).
 fn read_proper(chunk: &str, reading: Reading) -> Option<String> {
     let script = dominant_script(chunk);
-    if reading == Reading::Foreign {
-        let mut readings = match script {
-            NameScript::Han => crate::foreign_han::readings(chunk),
-            NameScript::Hangul => crate::hangul_foreign::readings(chunk),
-            NameScript::Kana => crate::katakana::foreign_readings(chunk),
-            _ => Vec::new(),
-        };
-        return (!readings.is_empty()).then(|| readings.swap_remove(0));
-    }
     let hangul = match script {
         NameScript::Hangul => chunk.to_string(),
         NameScript::Han if reading != Reading::Pinyin => hanja::to_hangul(chunk, 1)
@@ -305,6 +290,21 @@ fn read_proper(chunk: &str, reading: Reading) -> Option<String> {
         Reading::KoreanRr => hangul::romanize_rr(&hangul),
         _ => mr_word_initial_ch(&hangul, hangul::romanize_mr(&hangul)),
     })
+}
+
+/// A proper noun read as a foreign name transcribed (罗斯托夫 Rostov,
+/// 普京 Putin): Han through the Xinhua transcription table, Hangul
+/// through the Korean loanword orthography, katakana through the Japanese
+/// one (the readings of persons' names: `foreign_han`, `hangul_foreign`,
+/// `katakana`), the likeliest reading; None for a noun that is not one.
+fn foreign_reading(chunk: &str) -> Option<String> {
+    let mut readings = match dominant_script(chunk) {
+        NameScript::Han => crate::foreign_han::readings(chunk),
+        NameScript::Hangul => crate::hangul_foreign::readings(chunk),
+        NameScript::Kana => crate::katakana::foreign_readings(chunk),
+        _ => Vec::new(),
+    };
+    (!readings.is_empty()).then(|| readings.swap_remove(0))
 }
 
 /// McCune–Reischauer writes ㅈ as "ch" at the start of a word, where it is
@@ -358,7 +358,7 @@ pub fn cjk_org_forms(name: &str) -> Vec<LatinForm> {
     for &reading in readings {
         push(
             &mut forms,
-            form_text(&pieces, reading, &[]),
+            form_text(&pieces, &[], |c| read_proper(c, reading)),
             Transliteration::OrgTranslated,
         );
     }
@@ -381,7 +381,7 @@ pub fn cjk_org_forms(name: &str) -> Vec<LatinForm> {
     for switched in switches.iter().take(MAX_ALTERNATIVE_FORMS) {
         push(
             &mut forms,
-            form_text(&pieces, readings[0], switched),
+            form_text(&pieces, switched, |c| read_proper(c, readings[0])),
             Transliteration::OrgTranslated,
         );
     }
@@ -389,18 +389,28 @@ pub fn cjk_org_forms(name: &str) -> Vec<LatinForm> {
 }
 
 /// The form whose proper nouns read as foreign names transcribed
-/// ([`Reading::Foreign`]), when at least one does (罗斯托夫贸易公司
-/// "rostov trading corp"): the others keep their first reading.
+/// ([`foreign_reading`]), when at least one does (罗斯托夫贸易公司 "rostov
+/// trading corp"); the others keep their first reading (pinyin for Han).
 fn foreign_form_text(pieces: &[Piece]) -> Option<String> {
-    pieces
-        .iter()
-        .any(|p| matches!(p, Piece::Proper(c) if read_proper(c, Reading::Foreign).is_some()))
-        .then(|| form_text(pieces, Reading::Foreign, &[]))
+    let mut any = false;
+    let text = form_text(pieces, &[], |chunk| match foreign_reading(chunk) {
+        Some(latin) => {
+            any = true;
+            Some(latin)
+        }
+        None if dominant_script(chunk) == NameScript::Han => read_proper(chunk, Reading::Pinyin),
+        None => read_proper(chunk, Reading::KoreanMr),
+    });
+    any.then_some(text)
 }
 
-/// The text of one form: proper nouns read by `reading`, each generic word
+/// The text of one form: proper nouns read by `read`, each generic word
 /// in its first English, or its second where its index is in `switched`.
-fn form_text(pieces: &[Piece], reading: Reading, switched: &[usize]) -> String {
+fn form_text(
+    pieces: &[Piece],
+    switched: &[usize],
+    mut read: impl FnMut(&str) -> Option<String>,
+) -> String {
     let mut text = String::new();
     for (i, p) in pieces.iter().enumerate() {
         let part = match p {
@@ -412,16 +422,7 @@ fn form_text(pieces: &[Piece], reading: Reading, switched: &[usize]) -> String {
             }
             Piece::LegalForm(e) => Some((*e).to_string()),
             Piece::Number(n) => Some(n.clone()),
-            Piece::Proper(chunk) => read_proper(chunk, reading).or_else(|| {
-                // A noun that is no transcription keeps its first reading.
-                let first = match dominant_script(chunk) {
-                    NameScript::Han => Reading::Pinyin,
-                    _ => Reading::KoreanMr,
-                };
-                (reading == Reading::Foreign)
-                    .then(|| read_proper(chunk, first))
-                    .flatten()
-            }),
+            Piece::Proper(chunk) => read(chunk),
         };
         if let Some(part) = part {
             text.push_str(&part);
