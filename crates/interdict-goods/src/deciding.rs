@@ -25,9 +25,8 @@ const FILE: &str = "data/hs/deciding_rules.csv";
 /// matched anywhere.
 #[derive(Debug, Clone)]
 struct Marker {
-    text: String,
-    /// A searcher for `text` built once: the rules are tried several
-    /// times on every classified line.
+    /// A searcher for the normalised marker text (its needle), built
+    /// once: the rules are tried several times on every classified line.
     finder: memchr::memmem::Finder<'static>,
     prefix: bool,
     anywhere: bool,
@@ -47,7 +46,6 @@ impl Marker {
         });
         Some(Marker {
             finder: memchr::memmem::Finder::new(&text).into_owned(),
-            text,
             prefix,
             anywhere,
         })
@@ -63,7 +61,7 @@ impl Marker {
         // Byte offsets of a match of whole UTF-8 text sit on character
         // boundaries, and a space is one byte.
         self.finder.find_iter(bytes).any(|s| {
-            let e = s + self.text.len();
+            let e = s + self.finder.needle().len();
             let left = s > 0 && bytes[s - 1] == b' ';
             let right = self.prefix || bytes.get(e) == Some(&b' ');
             left && right
