@@ -8,7 +8,7 @@
 //! |---|---|---|
 //! | Chinese | CC-CEDICT | Han characters |
 //! | Japanese | JMdict | Han characters and kana |
-//! | Korean | kengdic (6,000 common words) | Hangul syllables |
+//! | Korean | kengdic (6,000 common words), then Sino-Korean words read from the Han words CC-CEDICT and JMdict share | Hangul syllables |
 //! | Russian | enru-dict | Cyrillic words, stemmed |
 //!
 //! A fifth table, from JMnedict, gives katakana brand names (シャネル) the
@@ -26,6 +26,7 @@ use std::cell::RefCell;
 const CEDICT_GZ: &[u8] = include_bytes!("../../../data/hs/zh_cedict.tsv.gz");
 const JMDICT_GZ: &[u8] = include_bytes!("../../../data/hs/ja_jmdict.tsv.gz");
 const KENGDIC_GZ: &[u8] = include_bytes!("../../../data/hs/ko_kengdic.tsv.gz");
+const SINO_KOREAN_GZ: &[u8] = include_bytes!("../../../data/hs/ko_sino.tsv.gz");
 const ENRU_GZ: &[u8] = include_bytes!("../../../data/hs/ru_enru.tsv.gz");
 const NAMES_GZ: &[u8] = include_bytes!("../../../data/hs/ja_names.tsv.gz");
 
@@ -57,42 +58,57 @@ pub(crate) struct Glossary {
 
 impl Glossary {
     /// Reads `headword<TAB>…<TAB>glosses` rows (the first column is the
-    /// headword, the last the glosses); `key` turns a headword into the
-    /// units its runs spell, `None` to skip it.
+    /// headword, the last the glosses) from one file; `key` turns a headword
+    /// into the units its runs spell, `None` to skip it.
     fn load(
         file: &'static str,
         bytes: &[u8],
         shortest: usize,
         alone: bool,
+        key: impl FnMut(&str) -> Option<(String, usize)>,
+    ) -> Result<Glossary, GoodsError> {
+        Glossary::load_all(&[(file, bytes)], shortest, alone, key)
+    }
+
+    /// As [`Glossary::load`], from several files read in order: a headword
+    /// keeps the glosses of the first file that has it.
+    fn load_all(
+        files: &[(&'static str, &[u8])],
+        shortest: usize,
+        alone: bool,
         mut key: impl FnMut(&str) -> Option<(String, usize)>,
     ) -> Result<Glossary, GoodsError> {
-        let text = gunzip(bytes, file)?;
+        let mut text = String::new();
         let mut words = FxHashMap::default();
-        words.reserve(text.bytes().filter(|&b| b == b'\n').count());
         let mut longest = 1;
-        let mut at = 0;
-        for (i, line) in text.split_terminator('\n').enumerate() {
-            let start = at;
-            at += line.len() + 1;
-            let (Some((head, _)), Some((_, gloss))) =
-                (line.split_once('\t'), line.rsplit_once('\t'))
-            else {
-                return Err(GoodsError::data(
-                    file,
-                    i + 1,
-                    "expected headword and glosses",
-                ));
-            };
-            let Some((k, units)) = key(head) else {
-                continue;
-            };
-            if units > MAX_UNITS || k.is_empty() {
-                continue;
+        for &(file, bytes) in files {
+            let start = text.len();
+            text.push_str(&gunzip(bytes, file)?);
+            words.reserve(text[start..].bytes().filter(|&b| b == b'\n').count());
+            let mut at = start;
+            for (i, line) in text[start..].split_terminator('\n').enumerate() {
+                let line_start = at;
+                at += line.len() + 1;
+                let (Some((head, _)), Some((_, gloss))) =
+                    (line.split_once('\t'), line.rsplit_once('\t'))
+                else {
+                    return Err(GoodsError::data(
+                        file,
+                        i + 1,
+                        "expected headword and glosses",
+                    ));
+                };
+                let Some((k, units)) = key(head) else {
+                    continue;
+                };
+                if units > MAX_UNITS || k.is_empty() {
+                    continue;
+                }
+                longest = longest.max(units);
+                let end = line_start + line.len();
+                let range = ((end - gloss.len()) as u32, end as u32);
+                words.entry(k.into()).or_insert(range);
             }
-            longest = longest.max(units);
-            let end = start + line.len();
-            let range = ((end - gloss.len()) as u32, end as u32);
-            words.entry(k.into()).or_insert(range);
         }
         Ok(Glossary {
             words,
@@ -168,7 +184,15 @@ impl Glossaries {
             names,
             zh: Glossary::load("data/hs/zh_cedict.tsv.gz", CEDICT_GZ, 2, false, chars)?,
             ja: Glossary::load("data/hs/ja_jmdict.tsv.gz", JMDICT_GZ, 2, false, chars)?,
-            ko: Glossary::load("data/hs/ko_kengdic.tsv.gz", KENGDIC_GZ, 2, true, chars)?,
+            ko: Glossary::load_all(
+                &[
+                    ("data/hs/ko_kengdic.tsv.gz", KENGDIC_GZ),
+                    ("data/hs/ko_sino.tsv.gz", SINO_KOREAN_GZ),
+                ],
+                2,
+                true,
+                chars,
+            )?,
             ru: Glossary::load("data/hs/ru_enru.tsv.gz", ENRU_GZ, 1, false, |head| {
                 let k = terms.cyrillic_key(head);
                 let n = k.split(' ').count();
@@ -283,6 +307,21 @@ mod tests {
             got.push(format!("{w}={gl}"))
         });
         got
+    }
+
+    #[test]
+    fn sino_korean_words_read_from_their_han_characters() {
+        let t = Terms::new(han_variants().unwrap());
+        let g = Glossaries::bundled(&t).unwrap();
+        // 體溫計 (CC-CEDICT 体温计, JMdict 体温計) read 체온계.
+        let got = glosses(&g, &t, "귀 적외선 체온계");
+        assert!(
+            got.iter()
+                .any(|x| x.starts_with("체온계=") && x.contains("thermometer")),
+            "{got:?}"
+        );
+        // kengdic's own word comes first: 우유 is "milk" there.
+        assert_eq!(g.ko.get("우유"), Some("milk"));
     }
 
     #[test]

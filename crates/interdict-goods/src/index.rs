@@ -16,7 +16,7 @@
 use crate::error::GoodsError;
 use crate::glossary::Glossaries;
 use crate::hs::Nomenclature;
-use crate::terms::{Piece, TermShape, Terms};
+use crate::terms::{is_hangul, is_kana_or_hangul, Piece, TermShape, Terms, RUN_MARK};
 use crate::vocab::normalize;
 use crate::zh::{gunzip, han_variants};
 use rustc_hash::FxHashMap;
@@ -73,6 +73,11 @@ const HEADING_SHARE: f32 = 0.2;
 /// Japanese compound); a character standing alone weighs 1.
 const HAN_CHAR_WEIGHT: f32 = 0.25;
 const HAN_HEAD_CHAR_WEIGHT: f32 = 0.6;
+/// Query weight of a whole Hangul or kana word found as written in the
+/// texts (on top of its bigrams). Korean writes words apart, so a Hangul
+/// run is a word; a kana run is often a word's ending (わせ of 合わせ).
+const HANGUL_RUN_WEIGHT: f32 = 2.0;
+const KANA_RUN_WEIGHT: f32 = 0.5;
 /// Query weight of the head noun of the goods phrase.
 const HEAD_NOUN_WEIGHT: f32 = 1.5;
 /// Query weight of a word with digits (sizes, weights, counts).
@@ -574,6 +579,8 @@ impl HsIndex {
                             TermShape::HanChar if pos.alone => 1.0,
                             TermShape::HanChar if pos.run_end => HAN_HEAD_CHAR_WEIGHT,
                             TermShape::HanChar => HAN_CHAR_WEIGHT,
+                            TermShape::Run if g.ends_with(is_hangul) => HANGUL_RUN_WEIGHT,
+                            TermShape::Run => KANA_RUN_WEIGHT,
                             _ => 1.0,
                         };
                         pieces.push((t, w * at(pos.offset) * spec, g.to_string()));
@@ -652,6 +659,15 @@ impl HsIndex {
         };
         if stems {
             return word.split(' ').all(has);
+        }
+        // A kana or Hangul word is known only as written whole: its
+        // bigrams turn up scattered across unrelated texts (ミネラルウォーター
+        // has every pair somewhere, and is in none).
+        if word.chars().count() >= 2 && word.chars().all(is_kana_or_hangul) {
+            let mut run = String::with_capacity(word.len() + 1);
+            run.push(RUN_MARK);
+            run.push_str(word);
+            return has(&run);
         }
         // Character boundaries; a pair runs from one to the next but one.
         let mut bounds = word.char_indices().map(|(i, _)| i).chain([word.len()]);
@@ -809,7 +825,12 @@ impl HsIndex {
             let in_doc = r.doc.is_some_and(|d| self.sub.contains(q.term, d));
             if in_doc || self.head.contains(q.term, r.heading) {
                 hit += w;
-                words.push(q.source.as_str());
+                // A whole word is shown as written, once (its bigram may
+                // be the same two characters).
+                let word = q.source.trim_start_matches(RUN_MARK);
+                if !words.contains(&word) {
+                    words.push(word);
+                }
             }
         }
         (if total > 0.0 { hit / total } else { 0.0 }, words)
@@ -967,6 +988,30 @@ mod tests {
         assert!(!index.knows("갈비탕", false));
         let q = index.query(&normalize("갈비탕 500g"), usize::MAX, &[]);
         assert!(q.iter().any(|t| t.source == "갈비탕→soup"), "{q:?}");
+    }
+
+    #[test]
+    fn a_korean_word_as_written_beats_the_same_syllables_inside_another() {
+        let index = HsIndex::build(&Nomenclature::bundled().unwrap()).unwrap();
+        // 현미 (brown rice, HSK 1006.20) is also the start of 현미경
+        // (microscope, 90.11): the whole word decides.
+        let q = index.query(&normalize("현미 4kg"), usize::MAX, &[]);
+        assert!(q.iter().any(|t| t.source == "#현미"), "{q:?}");
+        let best = &index.search(&q)[0];
+        assert_eq!(index.heading(best.heading), "1006");
+    }
+
+    #[test]
+    fn a_kana_word_is_known_only_when_written_whole_in_the_texts() {
+        let index = HsIndex::build(&Nomenclature::bundled().unwrap()).unwrap();
+        // Every pair of ミネラルウォーター is somewhere in the Japanese
+        // tariff, the word itself nowhere: its JMdict gloss is used.
+        assert!(!index.knows("ミネラルウォーター", false));
+        let q = index.query(&normalize("ミネラルウォーター 2L"), usize::MAX, &[]);
+        assert!(
+            q.iter().any(|t| t.source == "ミネラルウォーター→water"),
+            "{q:?}"
+        );
     }
 
     #[test]

@@ -21,7 +21,14 @@ pub(crate) enum TermShape {
     HanChar,
     /// Two adjacent Han, kana or Hangul characters.
     Bigram,
+    /// A whole kana or Hangul run of two or more characters, marked with
+    /// [`RUN_MARK`]: a word as written (현미 "brown rice" is not the 현미
+    /// inside 현미경 "microscope"), where bigrams alone cannot tell.
+    Run,
 }
+
+/// Marks a whole-run term apart from the bigram of the same two characters.
+pub(crate) const RUN_MARK: char = '#';
 
 /// One piece of a text: a raw alphanumeric word (the caller stems it, so
 /// stems can be cached) or a folded Han, kana or Hangul gram.
@@ -254,14 +261,28 @@ impl Terms {
                         folded.extend(run_chars.iter().map(|&c| self.fold_han(c)));
                         emit_grams(&folded, true, &mut buf, pos, &mut gram);
                     }
-                    Run::Kana => emit_grams(&run_chars, false, &mut buf, pos, &mut gram),
+                    Run::Kana => {
+                        emit_grams(&run_chars, false, &mut buf, pos, &mut gram);
+                        emit_run(&run_chars, &mut buf, pos, &mut gram);
+                    }
                     Run::Hangul => {
-                        emit_grams(&run_chars, run_chars.len() == 1, &mut buf, pos, &mut gram)
+                        emit_grams(&run_chars, run_chars.len() == 1, &mut buf, pos, &mut gram);
+                        emit_run(&run_chars, &mut buf, pos, &mut gram);
                     }
                 }
             }
         }
     }
+}
+
+/// A kana or Hangul character: the scripts whose runs are also terms whole.
+pub(crate) fn is_kana_or_hangul(c: char) -> bool {
+    matches!(run_of(c), Run::Kana | Run::Hangul)
+}
+
+/// A Hangul character.
+pub(crate) fn is_hangul(c: char) -> bool {
+    run_of(c) == Run::Hangul
 }
 
 /// The scripts present in a text.
@@ -515,6 +536,23 @@ fn emit_grams(
     }
 }
 
+/// The whole run as one marked term, when it has two characters or more
+/// (one character is its own unigram already).
+fn emit_run(
+    chars: &[char],
+    buf: &mut String,
+    pos: Pos,
+    gram: &mut impl FnMut(&str, TermShape, Pos),
+) {
+    if chars.len() < 2 {
+        return;
+    }
+    buf.clear();
+    buf.push(RUN_MARK);
+    buf.extend(chars);
+    gram(buf, TermShape::Run, pos);
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)] // tests may unwrap: a panic is the failure report
 mod tests {
@@ -544,7 +582,11 @@ mod tests {
         let t = Terms::new(han);
         assert_eq!(all(&t, "鉄鋼"), ["铁", "鋼", "铁鋼"]);
         assert_eq!(all(&t, "鐵鋼"), all(&t, "鉄鋼"));
-        assert_eq!(all(&t, "インスリン"), ["イン", "ンス", "スリ", "リン"]);
+        assert_eq!(
+            all(&t, "インスリン"),
+            ["イン", "ンス", "スリ", "リン", "#インスリン"]
+        );
+        assert_eq!(all(&t, "현미경"), ["현미", "미경", "#현미경"]);
         assert_eq!(all(&t, "쌀"), ["쌀"]);
         assert_eq!(all(&t, "Frozen cars of steel"), ["frozen", "car", "steel"]);
         assert_eq!(all(&t, "Водки и ликёры"), ["водк", "ликер"]);
