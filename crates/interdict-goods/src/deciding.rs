@@ -3,7 +3,8 @@
 //! (watch cases of precious metal 91.01 vs others 91.02; set stones 71.13 vs
 //! loose stones 71.01–71.04), construction (knotted 57.01, woven 57.02,
 //! tufted 57.03 carpets), use and capacity (ten or more persons 87.02 vs
-//! cars 87.03), and General Interpretative Rule 2(a) (a vehicle presented
+//! cars 87.03), presentation (medicaments in measured doses 30.04 vs in
+//! bulk 30.03), and General Interpretative Rule 2(a) (a vehicle presented
 //! unassembled is the vehicle, not its parts). Each row cites the heading
 //! text, note or rule it follows. Owns loading the table and testing a
 //! description against it; must not rank headings (see `classify`).
@@ -340,6 +341,17 @@ mod tests {
         assert_eq!(decided("8703", "van, 12 seats").as_deref(), Some("8702"));
         assert_eq!(decided("8702", "minivan 7 seats").as_deref(), Some("8703"));
         assert_eq!(decided("8703", "sedan"), None);
+        // Measured doses or retail forms are 30.04, bulk stays in 30.03.
+        assert_eq!(
+            decided("3003", "aspirin 81mg chewable, 30 tabs").as_deref(),
+            Some("3004")
+        );
+        assert_eq!(
+            decided("3003", "아스피린 프로텍트정 100mg").as_deref(),
+            Some("3004")
+        );
+        assert_eq!(decided("3003", "ibuprofen tablets in bulk, API"), None);
+        assert_eq!(decided("3003", "mixed medicaments, 200 kg drums"), None);
     }
 
     #[test]
